@@ -1,0 +1,14 @@
+export { compileLesson, type BlockMeta, type CompiledLesson } from "./compile.ts";
+export { courseLessons, LESSONS } from "./course.ts";
+export { lineDiff } from "./diff.ts";
+export { LessonError } from "./errors.ts";
+export { parseFence, type Fence, type FenceKind } from "./fence.ts";
+export type { Figure } from "./figure.ts";
+export { resolveInclude } from "./include.ts";
+export { createMarkdown, lessonSyntax, splitFrontMatter } from "./markdown.ts";
+export { lineOffsets, parseLesson, type CodeBlock, type Include, type Lesson } from "./parse.ts";
+export { lessonPlugin, loadLesson, ROOT, RUNTIME } from "./plugin.ts";
+export { extractRegion, findRegions, type Region } from "./regions.ts";
+export type { BlockRecord, LessonScope } from "./runtime.ts";
+export { allowedPackages, checkImport, STEPS } from "./steps.ts";
+export { typecheckLessons, type LessonDiagnostic } from "./typecheck.ts";

@@ -1,0 +1,38 @@
+import { relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { transformWithOxc, type Plugin } from "vite";
+import { compileLesson } from "./compile.ts";
+import { resolveInclude } from "./include.ts";
+import { parseLesson, type Lesson } from "./parse.ts";
+
+/** The repository root: lesson paths in messages and include paths are relative to it. */
+export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export const RUNTIME = fileURLToPath(new URL("./runtime.ts", import.meta.url));
+
+/** Parses a lesson file and resolves its includes, failing at the lesson's line. */
+export function loadLesson(path: string, source: string, root = ROOT): Lesson {
+  const lesson = parseLesson(relative(root, path).replaceAll("\\", "/"), source);
+  for (const include of lesson.includes) resolveInclude(lesson, include, root);
+  return lesson;
+}
+
+/**
+ * A Vite plugin that turns `NN-slug.md` lessons into test modules: vitest runs them like
+ * any test file, and their source maps point back into the markdown.
+ */
+export function lessonPlugin(options: { root?: string } = {}): Plugin {
+  const root = options.root ?? ROOT;
+  return {
+    name: "gradbook-lessons",
+    enforce: "pre",
+    async transform(source, id) {
+      if (!/\/\d+-[\w-]+\.md$/.test(id)) return null;
+      const lesson = loadLesson(id, source, root);
+      const compiled = compileLesson(lesson, { path: id, runtime: RUNTIME });
+      // Vite strips types only from .ts ids: strip them here, chaining the markdown's map.
+      const js = await transformWithOxc(compiled.code, `${id}.ts`, { lang: "ts", sourcemap: true }, compiled.map);
+      // oxc types a map's sources as possibly undefined, rolldown's input does not: the map itself is fine.
+      return { code: js.code, map: js.map as never };
+    },
+  };
+}

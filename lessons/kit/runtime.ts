@@ -1,0 +1,124 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { format } from "node:util";
+import type { BlockMeta } from "./compile.ts";
+import { lineDiff } from "./diff.ts";
+import { LessonError } from "./errors.ts";
+import type { Figure } from "./figure.ts";
+
+// What a compiled lesson calls while it runs: it advances the lesson one block per test,
+// captures what each block prints and shows, checks it against the lesson's output blocks,
+// and names the lesson's line in every failure.
+
+/** What one block did: the site renders it under the block. */
+export interface BlockRecord {
+  line: number;
+  output: string;
+  figures: Figure[];
+  error?: string;
+}
+
+/** The bindings every lesson's code sees besides its own. */
+export interface LessonScope {
+  console: Pick<Console, "log" | "info" | "warn" | "error" | "debug">;
+  /** Shows a figure under the block. */
+  show(figure: Figure): void;
+}
+
+interface TestContext {
+  skip(note?: string): void;
+}
+
+/** The runtime of one lesson module. */
+export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }) {
+  const records: BlockRecord[] = meta.blocks.map((b) => ({ line: b.line, output: "", figures: [] }));
+  let current = 0;
+  let failed: BlockMeta | undefined;
+  const print = (...args: unknown[]) => void (records[current]!.output += format(...args) + "\n");
+  // A failure the runtime finds itself is located at the lesson's line, not in this file.
+  const at = (line: number, reason: string) => {
+    const error = new LessonError(meta.file, line, reason);
+    error.stack = `${error.name}: ${error.message}\n    at ${meta.path}:${line}:1`;
+    return error;
+  };
+
+  const scope: LessonScope = {
+    console: { log: print, info: print, warn: print, error: print, debug: print },
+    show(figure) {
+      if (typeof figure?.svg !== "string" || !figure.svg.trimStart().startsWith("<svg")) {
+        throw new TypeError(`show: expected a figure { svg, alt } whose svg is an <svg> element, got ${format(figure)}`);
+      }
+      if (!figure.alt?.trim()) throw new TypeError("show: a figure needs a text alternative (alt) for readers who cannot see it");
+      records[current]!.figures.push(figure);
+    },
+  };
+
+  /** Locates an error at the lesson line its stack points to (source-mapped), or at the block. */
+  function locate(error: unknown, block: BlockMeta): Error {
+    if (error instanceof LessonError) return error;
+    const err = error instanceof Error ? error : new Error(String(error));
+    const escaped = meta.file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const frame = new RegExp(`${escaped}:(\\d+)`).exec(err.stack ?? "");
+    const line = frame ? Number(frame[1]) : block.line;
+    const heading = `${err.name}: ${err.message}`;
+    err.message = `${meta.file}:${line}: ${err.message}`;
+    if (err.stack?.startsWith(heading)) err.stack = `${err.name}: ${err.message}${err.stack.slice(heading.length)}`;
+    return err;
+  }
+
+  function checkOutput(block: BlockMeta, printed: string): void {
+    if (block.output && printed !== block.output.text) {
+      throw at(block.output.line, `output differs from what the block at line ${block.line} printed\n- expected (the lesson)\n+ actual (the code)\n\n${lineDiff(block.output.text, printed)}`);
+    }
+    if (!block.output && printed) {
+      throw at(block.line, `this block prints, but no \`\`\`text output block follows it. Add one with exactly:\n${printed}`);
+    }
+  }
+
+  return {
+    scope,
+
+    /** Runs block `index` (the generator's next step). */
+    async step(steps: AsyncGenerator, index: number, ctx: TestContext): Promise<void> {
+      const block = meta.blocks[index]!;
+      if (failed) return ctx.skip(`not run: the block at line ${failed.line} failed`);
+      current = index;
+      try {
+        await steps.next();
+        checkOutput(block, records[index]!.output);
+      } catch (error) {
+        failed = block;
+        const located = locate(error, block);
+        records[index]!.error = located.message;
+        throw located;
+      }
+    },
+
+    /** Runs a ```ts throws block: it must throw (an error matching the pattern, if any). */
+    async throws(index: number, body: () => Promise<void>): Promise<void> {
+      const block = meta.blocks[index]!;
+      let thrown: unknown;
+      try {
+        await body();
+      } catch (error) {
+        thrown = error ?? new Error(String(error));
+      }
+      if (thrown === undefined) throw at(block.line, "expected this ```ts throws block to throw, but it completed");
+      const message = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+      const pattern = block.pattern && new RegExp(block.pattern.source, block.pattern.flags);
+      if (pattern && !pattern.test(message)) {
+        throw at(block.line, `expected an error matching /${pattern.source}/${pattern.flags}, got ${message}`);
+      }
+      print(message);
+    },
+
+    /** Writes what each block printed and showed, for the site, when GRADBOOK_RECORD names a folder. */
+    finish(): void {
+      const folder = process.env.GRADBOOK_RECORD;
+      if (!folder) return;
+      mkdirSync(folder, { recursive: true });
+      const name = meta.file.replaceAll("/", "__").replace(/\.md$/, ".json");
+      writeFileSync(join(folder, name), JSON.stringify({ file: meta.file, blocks: records }, null, 1));
+    },
+  };
+}
