@@ -1,5 +1,62 @@
+import * as Plot from "@observablehq/plot";
+import { instance as vizInstance, type Viz } from "@viz-js/viz";
+import { parseHTML } from "linkedom";
+
+// Figures for lessons, drawn at build time as SVG strings that follow light and dark mode:
+// Plot charts with currentColor axes on a transparent background, and Graphviz diagrams whose
+// black strokes and white fills become currentColor and none.
+
 /** A figure a lesson shows: an SVG and the text alternative that describes it. */
 export interface Figure {
   svg: string;
   alt: string;
 }
+
+const { document } = parseHTML("<!doctype html><html><body></body></html>");
+
+/**
+ * Draws an Observable Plot chart as a figure.
+ * @example show(plot({ marks: [Plot.lineY([1, 4, 9])] }, "a parabola rising from 1 to 9"))
+ */
+export function plot(options: Plot.PlotOptions, alt: string): Figure {
+  const chart = Plot.plot({
+    ...options,
+    document: document as unknown as Document,
+    ariaLabel: alt,
+    style: { background: "transparent", color: "currentColor", fontSize: "12px", ...(options.style as object) },
+  });
+  // A legend or caption wraps the SVG in a <figure>: keep the SVG, which carries the chart.
+  const svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector("svg")!;
+  if (!svg.querySelector(":scope > title")) {
+    const title = document.createElement("title");
+    title.textContent = alt;
+    svg.insertBefore(title, svg.firstChild);
+  }
+  // Plot paints halos in --plot-background; the site sets --figure-background per colour scheme.
+  return { svg: svg.outerHTML.replace("--plot-background: white", "--plot-background: var(--figure-background, white)"), alt };
+}
+
+let viz: Promise<Viz> | undefined;
+
+/**
+ * Renders a Graphviz DOT graph as a figure. Give each graph on a page its own `id`
+ * (Graphviz names its SVG elements after it).
+ */
+export async function graph(dot: string, alt: string): Promise<Figure> {
+  viz ??= vizInstance();
+  const svg = (await viz)
+    .renderString(dot, { format: "svg" })
+    .replace(/^[\s\S]*?(?=<svg)/, "") // drop the XML prolog and doctype
+    .replace(/<svg /, `<svg role="img" aria-label="${escapeAttr(alt)}" `)
+    .replaceAll('fill="white"', 'fill="none"')
+    .replaceAll('stroke="black"', 'stroke="currentColor"')
+    .replaceAll('fill="black"', 'fill="currentColor"')
+    .replace(/(<text\b(?![^>]*\bfill=))/g, '$1 fill="currentColor"');
+  return { svg, alt };
+}
+
+function escapeAttr(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
+}
+
+export { Plot };

@@ -3,7 +3,7 @@ export { courseLessons, LESSONS } from "./course.ts";
 export { lineDiff } from "./diff.ts";
 export { LessonError } from "./errors.ts";
 export { parseFence, type Fence, type FenceKind } from "./fence.ts";
-export type { Figure } from "./figure.ts";
+export { graph, plot, type Figure } from "./figure.ts";
 export { resolveInclude } from "./include.ts";
 export { createMarkdown, lessonSyntax, splitFrontMatter } from "./markdown.ts";
 export { lineOffsets, parseLesson, type CodeBlock, type Include, type Lesson } from "./parse.ts";
