@@ -1,0 +1,206 @@
+import { backward } from "./backward.ts";
+import { describe, num, show } from "./errors.ts";
+import { Op } from "./op.ts";
+
+/**
+ * A scalar that remembers how it was computed, so that `backward()` can find its gradient with
+ * respect to every value it was computed from.
+ *
+ * Forward ops follow IEEE 754 float64: a result that overflows is ±Infinity, not an error (a
+ * diverging training run is caught by the training loop). Inputs outside an op's domain throw:
+ * `log` of x ≤ 0, `pow` of a negative base to a fractional exponent or of 0 to a negative one,
+ * division by 0.
+ *
+ * @example
+ * const a = new Value(2, "a");
+ * const b = new Value(-3, "b");
+ * const e = a.mul(b).add(10).tanh(); // tanh(a·b + 10)
+ * e.backward();                      // a.grad = de/da, b.grad = de/db
+ */
+export class Value {
+  // #region fields
+  /** The number this value holds (float64). */
+  data: number;
+  /** d(root)/d(this value) after `root.backward()`; leaves accumulate it across calls (`+=`). */
+  grad = 0;
+  /** A name shown by `toString()` and `toDot()`; `""` for none. */
+  label: string;
+  /** The operation that produced this value: {@link Op.Leaf} for inputs and parameters. */
+  op: Op = Op.Leaf;
+  /** The first operand, `null` for a leaf. */
+  a: Value | null = null;
+  /** The second operand of `add`, `mul`, `div` by a Value; `null` otherwise. */
+  b: Value | null = null;
+  /** The number operand of `AddK` and `MulK`, the exponent of `Pow`; 0 otherwise. */
+  k = 0;
+  /** The number of the last graph traversal that reached this value (see `topologicalOrder`). */
+  mark = 0;
+  // #endregion fields
+
+  /** A leaf: an input or a parameter. Throws a `TypeError` if `data` is not a number or is NaN. */
+  constructor(data: number, label = "") {
+    if (typeof data !== "number" || Number.isNaN(data)) {
+      throw new TypeError(`Value: expected a number, got ${show(data)}`);
+    }
+    this.data = data;
+    this.label = label;
+  }
+
+  // #region add
+  /** Sum `this + other`. */
+  add(other: Value | number): Value {
+    if (typeof other === "number") return result(this.data + other, Op.AddK, this, null, num("add", other));
+    return result(this.data + other.data, Op.Add, this, other);
+  }
+  // #endregion add
+
+  /** Difference `this − other`, computed as `this + (−other)`. */
+  sub(other: Value | number): Value {
+    if (typeof other === "number") return this.add(-num("sub", other));
+    return this.add(other.neg());
+  }
+
+  // #region mul
+  /** Product `this · other`. */
+  mul(other: Value | number): Value {
+    if (typeof other === "number") return result(this.data * other, Op.MulK, this, null, num("mul", other));
+    return result(this.data * other.data, Op.Mul, this, other);
+  }
+  // #endregion mul
+
+  /** Quotient `this / other`. Throws a `RangeError` if `other` is 0. */
+  div(other: Value | number): Value {
+    if (typeof other === "number") {
+      if (num("div", other) === 0) throw new RangeError("div: expected a non-zero divisor, got 0");
+      // Dividing by a number k is multiplying by 1/k; the forward divides, so data is exactly a/k.
+      return result(this.data / other, Op.MulK, this, null, 1 / other);
+    }
+    if (other.data === 0) throw new RangeError(`div: expected a non-zero divisor, got ${describe(other)}`);
+    return result(this.data / other.data, Op.Div, this, other);
+  }
+
+  // #region pow
+  /** Power `thisᵏ` for a number `k`. Throws a `RangeError` where the result is not a real number. */
+  pow(k: number): Value {
+    if (typeof k !== "number" || !Number.isFinite(k)) {
+      throw new TypeError(`pow: expected a finite number as exponent, got ${show(k)}`);
+    }
+    if (this.data < 0 && !Number.isInteger(k)) {
+      throw new RangeError(`pow: expected a non-negative base for the fractional exponent ${k}, got ${describe(this)}`);
+    }
+    if (this.data === 0 && k < 0) {
+      throw new RangeError(`pow: expected a non-zero base for the negative exponent ${k}, got ${describe(this)}`);
+    }
+    return result(this.data ** k, Op.Pow, this, null, k);
+  }
+  // #endregion pow
+
+  /** Negation `−this`. */
+  neg(): Value {
+    return result(-this.data, Op.Neg, this);
+  }
+
+  /** Exponential `eˣ`. Overflows to Infinity above x ≈ 709.78. */
+  exp(): Value {
+    return result(Math.exp(this.data), Op.Exp, this);
+  }
+
+  /** Natural logarithm `ln x`. Throws a `RangeError` unless x > 0. */
+  log(): Value {
+    if (!(this.data > 0)) throw new RangeError(`log: expected a positive input, got ${describe(this)}`);
+    return result(Math.log(this.data), Op.Log, this);
+  }
+
+  // #region tanh
+  /** Hyperbolic tangent `tanh x = (e²ˣ − 1) / (e²ˣ + 1)`. */
+  tanh(): Value {
+    return result(Math.tanh(this.data), Op.Tanh, this);
+  }
+  // #endregion tanh
+
+  /** Rectifier `max(x, 0)`; like PyTorch, its gradient at exactly 0 is 0. */
+  relu(): Value {
+    return result(this.data > 0 ? this.data : 0, Op.Relu, this);
+  }
+
+  /** Logistic sigmoid `σ(x) = 1 / (1 + e⁻ˣ)`. */
+  sigmoid(): Value {
+    return result(1 / (1 + Math.exp(-this.data)), Op.Sigmoid, this);
+  }
+
+  /** Sine `sin x` (radians). */
+  sin(): Value {
+    return result(Math.sin(this.data), Op.Sin, this);
+  }
+
+  /** Cosine `cos x` (radians). */
+  cos(): Value {
+    return result(Math.cos(this.data), Op.Cos, this);
+  }
+
+  /** Absolute value `|x|`; like PyTorch, its gradient at exactly 0 is 0. */
+  abs(): Value {
+    return result(Math.abs(this.data), Op.Abs, this);
+  }
+
+  /**
+   * A unary function f applied to this value, given by its value `f(x)` and derivative `f'(x)`
+   * at this point: the way to add an op without touching the engine. Losses use it for fused,
+   * numerically stable forms whose derivative is simpler than the composition's (BCE with logits:
+   * `f'(x) = σ(x) − y`). Throws a `TypeError` if either number is NaN.
+   *
+   * @example
+   * const x = new Value(0.3);
+   * const softplus = x.unary(Math.log1p(Math.exp(0.3)), 1 / (1 + Math.exp(-0.3))); // d softplus/dx = σ(x)
+   */
+  unary(data: number, derivative: number): Value {
+    if (Number.isNaN(data) || Number.isNaN(derivative)) {
+      throw new TypeError(`unary: expected a value and a derivative that are numbers, got ${data} and ${derivative}`);
+    }
+    return result(data, Op.Unary, this, null, derivative);
+  }
+
+  /**
+   * Backpropagation: sets `grad` of every value this one was computed from to d(this)/d(value).
+   *
+   * Seeds d(this)/d(this) = 1, orders the graph without recursion (a chain of a million values
+   * is fine), then applies the chain rule from this value back to the leaves. Calling it twice
+   * behaves like PyTorch: leaf gradients accumulate (`+=`, so a second call adds the same
+   * contribution again and leaf grads double; call `zeroGrad` in between), while interior
+   * values hold the gradient of the latest call only.
+   *
+   * @example
+   * const x = new Value(3);
+   * x.mul(x).backward(); // x.grad = d(x²)/dx = 2x = 6
+   */
+  backward(): void {
+    backward(this);
+  }
+
+  /** Set the label and return this value, for chaining: `a.mul(b).named("e")`. */
+  named(label: string): this {
+    this.label = label;
+    return this;
+  }
+
+  /** `Value(data=0.5, grad=1)`, with `label="…"` when there is one. */
+  toString(): string {
+    return `Value(data=${this.data}, grad=${this.grad}${this.label ? `, label=${JSON.stringify(this.label)}` : ""})`;
+  }
+
+  /** Node's `console.log` and `util.inspect` print the same as `toString()`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+}
+
+/** The result of an operation: a new value that remembers its op and operands. */
+function result(data: number, op: Op, a: Value, b: Value | null = null, k = 0): Value {
+  const out = new Value(0);
+  out.data = data;
+  out.op = op;
+  out.a = a;
+  out.b = b;
+  out.k = k;
+  return out;
+}
