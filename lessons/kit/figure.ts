@@ -21,12 +21,16 @@ const { document } = parseHTML("<!doctype html><html><body></body></html>");
 export function plot(options: Plot.PlotOptions, alt: string): Figure {
   const chart = Plot.plot({
     ...options,
-    document: document as unknown as Document,
+    document: document as unknown as NonNullable<Plot.PlotOptions["document"]>,
     ariaLabel: alt,
     style: { background: "transparent", color: "currentColor", fontSize: "12px", ...(options.style as object) },
   });
-  // A legend or caption wraps the SVG in a <figure>: keep the SVG, which carries the chart.
-  const svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector("svg")!;
+  // A legend or caption wraps the chart's SVG in a <figure>. Legends are HTML (swatches), which a
+  // figure cannot carry: refuse them with a way out rather than return a swatch for the chart.
+  const svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector(":scope > svg")!;
+  if (svg !== chart && chart.querySelector("[class$=-swatches], [class*=-swatches-], :scope > div")) {
+    throw new Error("plot: a figure is one SVG and Plot draws legends as HTML: label the marks directly (Plot.text at the line ends) instead of legend: true");
+  }
   if (!svg.querySelector(":scope > title")) {
     const title = document.createElement("title");
     title.textContent = alt;

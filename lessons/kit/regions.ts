@@ -1,25 +1,29 @@
 // Regions mark the parts of a source file that lessons show and exercises blank:
-//   // #region name        …        // #endregion name
+//   // #region name [hint]        …        // #endregion name
 // (VS Code's folding markers; the name after #endregion is optional but checked when present).
+// Text after the name on the opening line is the region's hint: an exercise's one-line hint
+// (`// #region exercise:topo Visit each value once, operands first`).
 
 export interface Region {
   name: string;
+  /** The text after the name on the opening marker line, if any. */
+  hint?: string;
   /** 0-based indices of the marker lines. */
   open: number;
   close: number;
 }
 
-const OPEN = /^\s*\/\/\s*#region\s+(\S+)/;
+const OPEN = /^\s*\/\/\s*#region\s+(\S+)(?:\s+(.*?))?\s*$/;
 const CLOSE = /^\s*\/\/\s*#endregion(?:\s+(\S+))?/;
 
 /** Every region of a source file, in order of their opening lines. Throws on unbalanced markers. */
 export function findRegions(source: string, file = "source"): Region[] {
   const lines = source.split("\n");
-  const open: { name: string; line: number }[] = [];
+  const open: { name: string; hint: string | undefined; line: number }[] = [];
   const regions: Region[] = [];
   lines.forEach((text, i) => {
     const start = OPEN.exec(text);
-    if (start) return void open.push({ name: start[1]!, line: i });
+    if (start) return void open.push({ name: start[1]!, hint: start[2] || undefined, line: i });
     const end = CLOSE.exec(text);
     if (!end) return;
     const top = open.pop();
@@ -27,7 +31,9 @@ export function findRegions(source: string, file = "source"): Region[] {
     if (end[1] && end[1] !== top.name) {
       throw new Error(`${file}:${i + 1}: #endregion ${end[1]} closes #region ${top.name} (line ${top.line + 1})`);
     }
-    regions.push({ name: top.name, open: top.line, close: i });
+    const region: Region = { name: top.name, open: top.line, close: i };
+    if (top.hint) region.hint = top.hint;
+    regions.push(region);
   });
   const unclosed = open.pop();
   if (unclosed) throw new Error(`${file}:${unclosed.line + 1}: #region ${unclosed.name} is never closed`);

@@ -37,3 +37,15 @@ describe("regions", () => {
     expect(() => findRegions(text, "f.ts")).toThrow(message);
   });
 });
+
+describe("region hints", () => {
+  it.each([
+    ["// #region exercise:topo Visit each value once, operands first", "Visit each value once, operands first"],
+    ["  //#region exercise:topo   spaces around the hint are trimmed  ", "spaces around the hint are trimmed"],
+    ["// #region exercise:topo\r", undefined],
+  ])("reads the hint after the name in %j", (marker, hint) => {
+    const [region] = findRegions(`${marker}\nx\n// #endregion exercise:topo`);
+    expect(region).toEqual({ name: "exercise:topo", open: 0, close: 2, ...(hint ? { hint } : {}) });
+    expect(region!.hint).toBe(hint);
+  });
+});
