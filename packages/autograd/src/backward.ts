@@ -15,7 +15,7 @@ let traversal = 0;
  * not overflow the call stack. Appends to `order` and returns it.
  */
 export function topologicalOrder(root: Value, order: Value[] = []): Value[] {
-  // #region exercise:topo
+  // #region exercise:topo Depth-first with an explicit stack, marking each value when reached; a value joins order only after both its operands are done (leaves: mark, don't list)
   const seen = ++traversal;
   root.mark = seen;
   if (root.op === Op.Leaf) return order;
@@ -53,7 +53,7 @@ export function topologicalOrder(root: Value, order: Value[] = []): Value[] {
  * (PyTorch semantics; see {@link Value.backward}).
  */
 export function backward(root: Value): void {
-  // #region exercise:backward
+  // #region exercise:backward Phase 1: order the graph (topologicalOrder), zero those values' grads, seed root's grad with 1; phase 2: propagate each value, last to first
   // Phase 1: order the graph so that every value comes after the values it was computed from.
   const order = topologicalOrder(root);
   // Interior values start this pass at 0; without this, a second call would pass on the first
@@ -68,6 +68,7 @@ export function backward(root: Value): void {
 // #endregion backward
 
 // #region chain-rule
+// #region propagate
 /**
  * One step of the chain rule: add `out.grad` times the local derivative ∂out/∂x to the `grad`
  * of each operand x of `out`.
@@ -79,6 +80,7 @@ function propagate(out: Value): void {
   const a = out.a as Value;
   const b = out.b as Value;
   switch (out.op) {
+    // #endregion propagate
     case Op.Add:
       a.grad += g; // d(a+b)/da = 1
       b.grad += g; // d(a+b)/db = 1
@@ -88,7 +90,7 @@ function propagate(out: Value): void {
       break;
     // #region mul-backward
     case Op.Mul:
-      // #region exercise:mul
+      // #region exercise:mul d(a·b)/da = b and d(a·b)/db = a: add each, times g, to its operand's grad with += (in a.mul(a) both lines reach a)
       a.grad += b.data * g; // d(a·b)/da = b
       b.grad += a.data * g; // d(a·b)/db = a
       // #endregion exercise:mul
@@ -103,7 +105,7 @@ function propagate(out: Value): void {
       break;
     // #region pow-backward
     case Op.Pow:
-      // #region exercise:pow
+      // #region exercise:pow d(aᵏ)/da = k·aᵏ⁻¹, times g, into a.grad; for k = 0 add 0 (at a = 0 the formula would give 0·0⁻¹ = NaN)
       // d(aᵏ)/da = k·aᵏ⁻¹, except 0 for k = 0 (as PyTorch; at a = 0 it would be 0·0⁻¹ = NaN)
       a.grad += out.k === 0 ? 0 : out.k * a.data ** (out.k - 1) * g;
       // #endregion exercise:pow
@@ -120,7 +122,7 @@ function propagate(out: Value): void {
       break;
     // #region tanh-backward
     case Op.Tanh:
-      // #region exercise:tanh
+      // #region exercise:tanh d(tanh a)/da = 1 − tanh²a, and tanh a is the output y you already have
       a.grad += g * (1 - y * y); // d(tanh a)/da = 1 − tanh²a = 1 − y²
       // #endregion exercise:tanh
       break;

@@ -194,6 +194,7 @@ export class Value {
   }
 }
 
+// #region result
 /** The result of an operation: a new value that remembers its op and operands. */
 function result(data: number, op: Op, a: Value, b: Value | null = null, k = 0): Value {
   const out = new Value(0);
@@ -204,3 +205,4 @@ function result(data: number, op: Op, a: Value, b: Value | null = null, k = 0): 
   out.k = k;
   return out;
 }
+// #endregion result
