@@ -1,2 +1,11 @@
-export { type Draw, type Init, defaultInit } from "./init.ts";
+export { type Activation, activate, activations } from "./activation.ts";
+export { type DiagramOptions, diagram } from "./diagram.ts";
+export { type Draw, defaultInit, type Init } from "./init.ts";
+export { Layer } from "./layer.ts";
+export { loadParameters, parameterData } from "./load.ts";
+export { MLP, type MLPOptions } from "./mlp.ts";
+export { Module } from "./module.ts";
+export { Neuron } from "./neuron.ts";
+export { type NeuronOptions } from "./options.ts";
 export { Rng } from "./rng.ts";
+export { summary } from "./summary.ts";

@@ -20,3 +20,15 @@ export const defaultInit: Init = {
   weight: (_fanIn, _fanOut, rng) => rng.uniform(-1, 1),
   bias: () => 0,
 };
+
+/**
+ * One draw, checked: an initializer that returns NaN or ±Infinity would poison every value
+ * computed from the parameter, so it is stopped here, named.
+ */
+export function draw(d: Draw, what: "weight" | "bias", fanIn: number, fanOut: number, rng: Rng): number {
+  const x = d(fanIn, fanOut, rng);
+  if (typeof x !== "number" || !Number.isFinite(x)) {
+    throw new RangeError(`init.${what}: expected a finite number for fanIn ${fanIn}, fanOut ${fanOut}, got ${String(x)}`);
+  }
+  return x;
+}
