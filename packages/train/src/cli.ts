@@ -1,0 +1,30 @@
+#!/usr/bin/env tsx
+// The gradbook command line: `pnpm xor` runs `gradbook xor`, the seed's assignment.
+import { realpathSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { parseXorArgs, USAGE, UsageError } from "./cli/args.ts";
+import type { Out } from "./cli/progress.ts";
+import { runXor } from "./cli/xor.ts";
+
+/** Runs the command line `argv` (without `node` and the script), writing to `out` and `err`; returns the exit code. */
+export function main(argv: string[], out: Out, err: Out): number {
+  const [command = "xor", ...rest] = argv[0]?.startsWith("-") ? ["xor", ...argv] : argv;
+  try {
+    if (command !== "xor") throw new UsageError(`unknown command "${command}": expected xor`);
+    const args = parseXorArgs(rest);
+    if (args === "help") return void out.write(USAGE), 0;
+    return runXor(args, out);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`gradbook: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    err.write(`gradbook ${command}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+// Run when started as a script (`tsx src/cli.ts`), not when a test imports main.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  process.exitCode = main(process.argv.slice(2), process.stdout, process.stderr);
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { parseXorArgs, USAGE, UsageError } from "../src/cli/args.ts";
+
+const defaults = { epochs: 2001, seed: "torch", lr: 0.02, momentum: 0.9, loss: "l1", hidden: [5, 4], out: "out/xor", logEvery: 500 };
+
+describe("parseXorArgs", () => {
+  it("defaults to the seed's run", () => {
+    expect(parseXorArgs([])).toEqual(defaults);
+  });
+
+  it.each([
+    [["--epochs", "10"], { epochs: 10 }],
+    [["--epochs=0"], { epochs: 0 }],
+    [["--seed", "7", "--hidden", "8,8,3"], { seed: 7, hidden: [8, 8, 3] }],
+    [["--seed", "torch"], {}],
+    [["--lr", "1e-3", "--momentum", "0"], { lr: 0.001, momentum: 0 }],
+    [["--loss", "mse"], { loss: "mse" }],
+    [["--loss", "bce-with-logits"], { loss: "bce-with-logits" }],
+    [["--out", "/tmp/x y"], { out: "/tmp/x y" }],
+    [["--log-every", "1"], { logEvery: 1 }],
+  ])("reads %j", (argv, changes) => {
+    expect(parseXorArgs(argv)).toEqual({ ...defaults, ...changes });
+  });
+
+  it.each([["--help"], ["-h"], ["--epochs", "3", "--help"]])("asks for help with %j", (...argv) => {
+    expect(parseXorArgs(argv)).toBe("help");
+  });
+
+  it.each([
+    [["--lr", "abc"], '--lr: expected a positive number, got "abc"'],
+    [["--lr", "0"], '--lr: expected a positive number, got "0"'],
+    [["--lr", ""], '--lr: expected a positive number, got ""'],
+    [["--momentum", "1"], '--momentum: expected a number in [0, 1), got "1"'],
+    [["--epochs", "2.5"], '--epochs: expected an integer ≥ 0, got "2.5"'],
+    [["--epochs=-3"], '--epochs: expected an integer ≥ 0, got "-3"'],
+    [["--seed", "x"], '--seed: expected an integer in [0, 4294967295], got "x"'],
+    [["--hidden", "5,x"], '--hidden: expected layer sizes that are positive integers separated by commas, like 5,4, got "5,x"'],
+    [["--hidden", "5,0"], 'got "5,0"'],
+    [["--hidden", "8"], "--hidden 8 needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4"],
+    [["--loss", "hinge"], '--loss: expected one of l1, mse, bce-with-logits, got "hinge"'],
+    [["--log-every", "0"], '--log-every: expected an integer ≥ 1, got "0"'],
+    [["--bogus"], "Unknown option '--bogus'"],
+    [["--epochs"], "--epochs"],
+    [["stray"], "stray"],
+  ])("rejects %j, naming the flag and the value", (argv, message) => {
+    expect(() => parseXorArgs(argv)).toThrow(UsageError);
+    expect(() => parseXorArgs(argv)).toThrow(message);
+  });
+
+  it("documents every flag it reads", () => {
+    for (const flag of ["--epochs", "--seed", "--lr", "--momentum", "--loss", "--hidden", "--out", "--log-every", "--help"]) expect(USAGE).toContain(flag);
+  });
+});

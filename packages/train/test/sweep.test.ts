@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { lcgOrder, type Recipe, sweep, xor } from "../src/index.ts";
+
+// Initial parameters that depend on the seed in a simple, reproducible way (not the seed init:
+// these tests check the bookkeeping, not the statistics).
+const init = (seed: number) => Array.from({ length: 44 }, (_, i) => Math.sin(seed * 7.1 + i * 1.3) * 1.5);
+const seeds = Array.from({ length: 12 }, (_, i) => i);
+const seedRecipe: Recipe = { name: "L1 + momentum", loss: "l1", lr: 0.02, momentum: 0.9 };
+
+describe("sweep", () => {
+  it("with lr far too small to move the net, reports the seeds whose initial net classifies XOR", () => {
+    // A net built by hand: h₁ ≈ OR, h₂ ≈ AND (tanh(±5) ≈ ±1), g = tanh(h₁ − h₂) ≈ 0, 0.96, 0.96, 0
+    // on the four corners, and y = s·g + (1 − s)/2: y = g for s = 1 (right everywhere), y = 1 − g
+    // for s = −1 (wrong everywhere). Even seeds get s = 1, odd ones s = −1.
+    const handmade = (seed: number) => {
+      const s = seed % 2 === 0 ? 1 : -1;
+      const W1 = [10, 10, 10, 10, 0, 0, 0, 0, 0, 0];
+      const b1 = [-5, -15, 0, 0, 0];
+      const W2 = [1, -1, 0, 0, 0, ...new Array(15).fill(0)];
+      return [...W1, ...b1, ...W2, 0, 0, 0, 0, s, 0, 0, 0, (1 - s) / 2];
+    };
+    const still: Recipe = { name: "still", loss: "mse", lr: 1e-300, momentum: 0 };
+    const [result] = sweep(xor(), { sizes: [2, 5, 4, 1], seeds, init: handmade, recipes: [still], epochs: 3, from: 0, sampler: () => lcgOrder() });
+    const even = seeds.filter((s) => s % 2 === 0);
+    expect(result!.classified).toEqual(even);
+    expect(result!.stays).toEqual(even);
+    expect(result!.share).toEqual(seeds.map((s) => (s % 2 === 0 ? 1 : 0)));
+  });
+
+  it("counts a run that stays correct only if it is correct at the end: stays ⊆ classified", () => {
+    const results = sweep(xor(), { sizes: [2, 5, 4, 1], seeds, init, recipes: [seedRecipe], epochs: 300, from: 100, sampler: () => lcgOrder() });
+    for (const r of results) expect(r.stays.every((s) => r.classified.includes(s))).toBe(true);
+  });
+
+  it("with a window of only the last epoch, stays is classified", () => {
+    const [r] = sweep(xor(), { sizes: [2, 5, 4, 1], seeds, init, recipes: [seedRecipe], epochs: 200, from: 199, sampler: () => lcgOrder() });
+    expect(r!.stays).toEqual(r!.classified);
+  });
+
+  it.each([-1, 5, 1.5])("rejects the window start %d for 5 epochs", (from) => {
+    expect(() => sweep(xor(), { sizes: [2, 5, 4, 1], seeds, init, recipes: [seedRecipe], epochs: 5, from, sampler: () => lcgOrder() })).toThrow(
+      `sweep: expected from in [0, epochs), got ${from} with 5 epochs`,
+    );
+  });
+});

@@ -1,0 +1,38 @@
+// The hand-derived twin (PlainMLP, plainFit) against the whole stack (MLP, a loss, SGD, fit):
+// the same numbers over the first epochs, whatever the loss, the order or the batches.
+import { seedInit } from "@gradbook/init";
+import { l1Loss, mseLoss } from "@gradbook/loss";
+import { MLP, parameterData, Rng } from "@gradbook/neuron";
+import { SGD } from "@gradbook/optim";
+import { describe, expect, it } from "vitest";
+import { fit, lcgOrder, PlainMLP, plainFit, type Sampler, shuffledBatches, twoMoons, xor } from "../src/index.ts";
+import { expectClose } from "./close.ts";
+
+const seedNet = (seed?: number) => new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear", init: seedInit, seed });
+
+describe("PlainMLP and plainFit: the same numbers as the engine", () => {
+  // Over 10 epochs the runs are not chaotic yet: any difference beyond rounding is a bug.
+  it.each([
+    ["L1, momentum, LCG order, seed 3", "l1", 0.02, 0.9, 3, () => lcgOrder(2)],
+    ["MSE, momentum, LCG order, seed 11", "mse", 0.02, 0.9, 11, () => lcgOrder(2)],
+    ["L1, no momentum, seed 5", "l1", 0.05, 0, 5, () => lcgOrder(7)],
+    ["MSE, mini-batches of 3, seed 8", "mse", 0.1, 0.5, 8, () => shuffledBatches(new Rng(4), 3)],
+  ] as const)("%s", (_, loss, lr, momentum, seed, sampler: () => Sampler) => {
+    const model = seedNet(seed);
+    const twin = new PlainMLP([2, 5, 4, 1], parameterData(model));
+    const engine = fit(model, xor(), { loss: loss === "l1" ? l1Loss : mseLoss, optimizer: new SGD(model.parameters(), { lr, momentum }), epochs: 10, sampler: sampler() });
+    const plain = plainFit(twin, xor(), { loss, lr, momentum, epochs: 10, sampler: sampler() });
+    parameterData(model).forEach((p, i) => expectClose(twin.params[i]!, p));
+    plain.step.forEach((l, i) => expectClose(l, engine.step[i]!));
+    expect(plain.step).toHaveLength(engine.step.length);
+  });
+
+  it("on a larger net and dataset: 2 → 8 → 8 → 1 on two moons, mini-batches of 10", () => {
+    const data = twoMoons({ n: 40, seed: 2 });
+    const model = new MLP(2, [8, 8, 1], { activation: "tanh", outputActivation: "linear", seed: 4 });
+    const twin = new PlainMLP([2, 8, 8, 1], parameterData(model));
+    fit(model, data, { loss: mseLoss, optimizer: new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 }), epochs: 5, sampler: shuffledBatches(new Rng(1), 10) });
+    plainFit(twin, data, { loss: "mse", lr: 0.05, momentum: 0.9, epochs: 5, sampler: shuffledBatches(new Rng(1), 10) });
+    parameterData(model).forEach((p, i) => expectClose(twin.params[i]!, p));
+  });
+});
