@@ -5,6 +5,8 @@ export { LessonError } from "./errors.ts";
 export { parseFence, type Fence, type FenceKind } from "./fence.ts";
 export { graph, plot, type Figure } from "./figure.ts";
 export { resolveInclude } from "./include.ts";
+export { readCourse as readExerciseCourse, type CourseLesson } from "./learn/course.ts";
+export { packageExercises, type Exercise } from "./learn/exercises.ts";
 export { createMarkdown, lessonSyntax, splitFrontMatter } from "./markdown.ts";
 export { lineOffsets, parseLesson, type CodeBlock, type Include, type Lesson } from "./parse.ts";
 export { lessonPlugin, loadLesson, ROOT, RUNTIME } from "./plugin.ts";

@@ -1,0 +1,114 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { CourseLesson } from "./course.ts";
+import { columns, firstLine, plural, shortId } from "./format.ts";
+import { assess, type ExerciseProgress, type Progress } from "./progress.ts";
+import { openRunner, type Runner } from "./runner.ts";
+import { blanksOnDisk, isStarted, lessonOrCurrent, openSession, type Session } from "./session.ts";
+import { saveState } from "./state.ts";
+
+/**
+ * `pnpm learn check [NN]`: runs lesson NN's package tests and the lesson, says which exercises
+ * pass, gives the hint for the first one that does not, and what to do next. Exit code 0 when the
+ * lesson is done, 1 otherwise.
+ */
+export async function check(root: string, nn: string | undefined): Promise<number> {
+  const session = openSession(root);
+  const lesson = checkable(session, nn);
+  if (!lesson) return 1;
+  const runner = await openLessonRunner(root, lesson);
+  try {
+    return (await checkWith(session, lesson, runner)).done ? 0 : 1;
+  } finally {
+    await runner.close();
+  }
+}
+
+/** The lesson to check, or undefined after saying why there is none. */
+export function checkable(session: Session, nn: string | undefined): CourseLesson | undefined {
+  const lesson = lessonOrCurrent(session, nn);
+  if (!lesson) {
+    console.log("No lesson in progress. See the lessons with pnpm learn, and begin one with pnpm learn start NN.");
+    return undefined;
+  }
+  if (!lesson.exercises.length) {
+    console.log(`Lesson ${lesson.nn} has no exercises to check.`);
+    return undefined;
+  }
+  if (!isStarted(session, lesson)) {
+    console.log(`Lesson ${lesson.nn} is not started: pnpm learn start ${lesson.nn} blanks its exercises for you to write.`);
+    return undefined;
+  }
+  return lesson;
+}
+
+/** A runner for a lesson's package tests and the lesson itself. */
+export function openLessonRunner(root: string, lesson: CourseLesson): Promise<Runner> {
+  const file = existsSync(join(root, lesson.file)) ? lesson.file : undefined;
+  return openRunner(root, { pkg: lesson.pkg!, lesson: file, shareWorkers: false });
+}
+
+/** Runs the checks once with a warm runner, prints the report, records the progress. */
+export async function checkWith(session: Session, lesson: CourseLesson, runner: Runner, watching = false): Promise<Progress> {
+  const { root, state } = session;
+  const result = await runner.run();
+  const progress = assess(lesson.exercises, blanksOnDisk(root, lesson), result, state.catches[lesson.pkg!]);
+  const passing = progress.exercises.filter((p) => p.status === "passing");
+
+  console.log(`Lesson ${lesson.nn} · ${lesson.title} — ${plural(result.tests.length, "test")} of packages/${lesson.pkg} and the lesson\n`);
+  for (const line of columns(progress.exercises.map(row))) console.log(line);
+  console.log(`\n${passing.length} of ${plural(lesson.exercises.length, "exercise")} pass.`);
+  if (progress.others.length) {
+    console.log(`\nAlso failing, outside the exercises (${plural(progress.others.length, "test")}):`);
+    for (const t of progress.others.slice(0, 3)) console.log(`  ${shortId(t.id, lesson.pkg!)}\n    ${firstLine(t.messages[0])}`);
+  }
+  console.log("");
+  for (const line of nextSteps(session, lesson, progress, watching)) console.log(line);
+
+  const previous = state.lessons[lesson.nn];
+  state.lessons[lesson.nn] = {
+    started: previous?.started ?? new Date().toISOString(),
+    passing: passing.map((p) => p.exercise.name),
+    done: progress.done,
+    checked: new Date().toISOString(),
+  };
+  saveState(root, state);
+  return progress;
+}
+
+const MARK = { passing: "✓", failing: "✗", waiting: "…", todo: "·" } as const;
+
+function row(p: ExerciseProgress): string[] {
+  const what = {
+    passing: "passes",
+    failing: `fails: ${plural(p.failures.length, "test")}`,
+    waiting: `written; its tests wait for ${p.waitsFor.join(", ")}`,
+    todo: "not written yet",
+  }[p.status];
+  return [MARK[p.status], p.exercise.name, what];
+}
+
+function nextSteps(session: Session, lesson: CourseLesson, progress: Progress, watching: boolean): string[] {
+  const again = watching ? "save, and it is checked again" : `run pnpm learn check ${lesson.nn} (or pnpm learn watch)`;
+  if (progress.done) {
+    const next = session.course.find((l) => l.number > lesson.number && l.exercises.length);
+    return [
+      `Lesson ${lesson.nn} is done: every exercise and every test passes.`,
+      next ? `Next: pnpm learn start ${next.nn} (${next.title}).` : "That was the last lesson with exercises: well done.",
+    ];
+  }
+  // Written but wrong comes first: the learner has just written it and wants to know why.
+  const first = progress.exercises.find((p) => p.status === "failing") ?? progress.exercises.find((p) => p.status === "todo");
+  if (!first) return [`Fix the failing tests above, then ${again}.`];
+  const { exercise } = first;
+  const lines = [`Next: ${exercise.name} (${exercise.file}:${exercise.line})`];
+  if (exercise.hint) lines.push(`  Hint: ${exercise.hint}`);
+  const failure = first.failures.find((t) => !t.messages.join("\n").includes(`exercise ${exercise.name} (lesson`));
+  if (first.status === "failing" && failure) {
+    lines.push(`  Failing: ${shortId(failure.id, lesson.pkg!)}`, `    ${firstLine(failure.messages[0])}`);
+  } else if (first.status === "failing") {
+    lines.push(`  It still throws "exercise ${exercise.name} … is not written yet": remove that line once the code above it is written.`);
+  }
+  lines.push(`Read ${lesson.file}, write the code, then ${again}.`);
+  return lines;
+}

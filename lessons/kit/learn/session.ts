@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { exerciseBody, isBlank } from "./blank.ts";
+import { findLesson, readCourse, type CourseLesson } from "./course.ts";
+import { UsageError } from "./format.ts";
+import { loadState, type State } from "./state.ts";
+
+// What every command starts from: the course, the learner's state, and which lesson they mean.
+
+/** The course and the learner's state, read once per command. */
+export interface Session {
+  root: string;
+  course: CourseLesson[];
+  state: State;
+}
+
+export function openSession(root: string): Session {
+  return { root, course: readCourse(root), state: loadState(root) };
+}
+
+/** The lesson a command names; a number that is not a lesson is a usage error. */
+export function lessonArg(session: Session, nn: string): CourseLesson {
+  const lesson = findLesson(session.course, nn);
+  if (!lesson) {
+    const known = session.course.map((l) => l.nn).join(", ");
+    throw new UsageError(`no lesson ${JSON.stringify(nn)}: the lessons are ${known || "(none)"}`);
+  }
+  return lesson;
+}
+
+/** The lesson the learner is on: the first one started and not done. */
+export function currentLesson(session: Session): CourseLesson | undefined {
+  return session.course.find((l) => l.exercises.length && isStarted(session, l) && !session.state.lessons[l.nn]?.done);
+}
+
+/** The lesson a command without a number means: the current one, else none (the caller says what to do). */
+export function lessonOrCurrent(session: Session, nn: string | undefined): CourseLesson | undefined {
+  return nn === undefined ? currentLesson(session) : lessonArg(session, nn);
+}
+
+/** Whether the learner has started a lesson: it has progress, or one of its exercises is blank. */
+export function isStarted(session: Session, lesson: CourseLesson): boolean {
+  return Boolean(session.state.lessons[lesson.nn]) || blanksOnDisk(session.root, lesson).size > 0;
+}
+
+/** The exercises of a lesson that are blank in the source right now. */
+export function blanksOnDisk(root: string, lesson: CourseLesson): Set<string> {
+  const texts = new Map<string, string>();
+  const blank = new Set<string>();
+  for (const ex of lesson.exercises) {
+    if (!texts.has(ex.file)) texts.set(ex.file, readFileSync(join(root, ex.file), "utf8"));
+    const body = exerciseBody(texts.get(ex.file)!, ex.name);
+    if (body !== undefined && isBlank(body, ex.name)) blank.add(ex.name);
+  }
+  return blank;
+}
+
+/** The exercise a command names within a lesson; an unknown name is a usage error. */
+export function exerciseArg(lesson: CourseLesson, name: string) {
+  const ex = lesson.exercises.find((e) => e.name === name);
+  if (!ex) {
+    const known = lesson.exercises.map((e) => e.name).join(", ");
+    throw new UsageError(`lesson ${lesson.nn} has no exercise ${JSON.stringify(name)}: its exercises are ${known || "(none)"}`);
+  }
+  return ex;
+}

@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CatchTable } from "./catches.ts";
+
+// The learner's progress, in `.gradbook/state.json` at the repository root (git-ignored): what
+// `pnpm learn` remembers between runs. It also keeps the reference code of every exercise that
+// `start` blanked, so `solution` can restore it even after the learner commits their own code.
+
+/** One lesson's progress. */
+export interface LessonProgress {
+  /** When `start` first blanked it (ISO time). */
+  started: string;
+  /** The exercises that passed at the last check. */
+  passing: string[];
+  /** Whether the last check passed every exercise and every test. */
+  done: boolean;
+  /** When it was last checked (ISO time). */
+  checked?: string;
+}
+
+/** The reference code of one exercise: the lines between its markers before `start` blanked them. */
+export interface Reference {
+  file: string;
+  body: string;
+}
+
+/** Everything `.gradbook/state.json` holds. */
+export interface State {
+  version: 1;
+  /** By lesson number as typed: `"01"`. */
+  lessons: Record<string, LessonProgress>;
+  /** By `pkg:exercise`, e.g. `autograd:topo`. */
+  references: Record<string, Reference>;
+  /** Which tests catch which exercise, measured by `start`, by package. */
+  catches: Record<string, CatchTable>;
+}
+
+/** The folder of the learner's state (and of the backups of their code). */
+export function stateDir(root: string): string {
+  return join(root, ".gradbook");
+}
+
+/** Reads the state, or an empty one before the first `start`. */
+export function loadState(root: string): State {
+  const path = join(stateDir(root), "state.json");
+  if (!existsSync(path)) return { version: 1, lessons: {}, references: {}, catches: {} };
+  let state: Partial<State>;
+  try {
+    state = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`.gradbook/state.json is not valid JSON (${(error as Error).message}); fix it or delete it to start over`);
+  }
+  if (state.version !== 1) throw new Error(`.gradbook/state.json has version ${state.version}, expected 1; delete it to start over`);
+  return { version: 1, lessons: state.lessons ?? {}, references: state.references ?? {}, catches: state.catches ?? {} };
+}
+
+/** Writes the state (to a temporary file first, so an interrupted write leaves the old state whole). */
+export function saveState(root: string, state: State): void {
+  mkdirSync(stateDir(root), { recursive: true });
+  const path = join(stateDir(root), "state.json");
+  writeFileSync(`${path}.tmp`, JSON.stringify(state, null, 2) + "\n");
+  renameSync(`${path}.tmp`, path);
+}
+
+/** The key of an exercise in `State.references`. */
+export function referenceKey(pkg: string, name: string): string {
+  return `${pkg}:${name}`;
+}

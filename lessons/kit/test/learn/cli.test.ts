@@ -1,0 +1,172 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { copyFixture, edit, FIXTURE, learn, learnInBackground, write } from "./fixture.ts";
+
+// `pnpm learn` end to end, as a learner uses it, on a copy of the fixture course. The tests of
+// this file run in order and share the copy: each step starts where the last one left it.
+
+const POWERS = "packages/autograd/src/powers.ts";
+const SCALE = "packages/autograd/src/scale.ts";
+const read = (root: string, file: string) => readFileSync(join(root, file), "utf8");
+const state = (root: string) => JSON.parse(read(root, ".gradbook/state.json"));
+
+describe("a learner's way through lesson 01", () => {
+  let root: string;
+  beforeAll(() => void (root = copyFixture()));
+
+  it("lists the lessons, none started, and says how to begin", () => {
+    const { status, stdout } = learn(root);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/ {5}00 {2}Introduction {7}no exercises\n/);
+    expect(stdout).toMatch(/→ {2}01 {2}Powers {13}not started \(3 exercises\)\n/);
+    expect(stdout).toContain("Next: pnpm learn start 01 blanks the code lesson 01 teaches, for you to write.");
+  });
+
+  it("will not check a lesson that is not started", () => {
+    const { status, stdout } = learn(root, "check", "01");
+    expect(status).toBe(1);
+    expect(stdout).toContain("Lesson 01 is not started: pnpm learn start 01 blanks its exercises for you to write.");
+  });
+
+  it("starts lesson 01: measures the catches, then blanks each exercise with a throw naming it and the lesson", () => {
+    const { status, stdout } = learn(root, "start", "01");
+    expect(status).toBe(0);
+    expect(stdout).toContain("Blanked 3 exercises in packages/autograd");
+    expect(stdout).toMatch(/ {2}cube {4}packages\/autograd\/src\/powers\.ts:10 {2}Reuse square: x³ = x · x²\n/);
+    expect(read(root, POWERS)).toContain(
+      '  throw new Error("exercise cube (lesson 01) is not written yet: read lessons/01-powers.md (hint: pnpm learn hint 01 cube)");\n',
+    );
+    expect(Object.keys(state(root).catches.autograd)).toEqual(["double", "square", "cube"]);
+    expect(learn(root).stdout).toMatch(/→ {2}01 {2}Powers {13}in progress: 0 of 3 exercises pass\n/);
+  }, 60_000);
+
+  it("checks: nothing written yet, so the first exercise's hint", () => {
+    const { status, stdout } = learn(root, "check");
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/· {2}double {2}not written yet\n/);
+    expect(stdout).toContain("0 of 3 exercises pass.");
+    expect(stdout).toContain("Next: double (packages/autograd/src/scale.ts:7)\n  Hint: Twice the number\n");
+  }, 60_000);
+
+  it("watches: checks at once, and again after each save, with the failing test of a wrong exercise", async () => {
+    const child = learnInBackground(root, "watch");
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    const seen = (pattern: RegExp) => vi.waitFor(() => expect(out).toMatch(pattern), { timeout: 30_000, interval: 50 });
+    await seen(/Watching for changes/);
+    expect(out).toContain("0 of 3 exercises pass.");
+    write(root, SCALE, "double", "return 2 * x;");
+    write(root, POWERS, "square", "return x + x;");
+    await seen(/✗ {2}square[^—]*Watching for changes/); // a whole check that saw both saves
+    const last = out.slice(out.lastIndexOf("——"));
+    expect(last).toMatch(/✓ {2}double {2}passes\n/);
+    expect(last).toMatch(/✗ {2}square {2}fails: 2 tests\n/);
+    expect(last).toContain("1 of 3 exercises pass.");
+    expect(last).toMatch(/· {2}cube {4}not written yet\n/);
+    expect(last).toContain("  Failing: test/powers.spec.ts > powers > square(3) = 9\n    AssertionError: expected 6 to be 9");
+    const exit = new Promise((resolve) => child.on("exit", resolve));
+    child.kill("SIGINT");
+    expect(await exit).toBe(0);
+  }, 60_000);
+
+  it("checks again once all is right: the lesson is done, and the list shows it", () => {
+    edit(root, POWERS, (text) => text.replace("return x + x;", "return x * x;"));
+    write(root, POWERS, "cube", "return x * x * x;");
+    const { status, stdout } = learn(root, "check", "01");
+    expect(status).toBe(0);
+    expect(stdout).toContain("3 of 3 exercises pass.");
+    expect(stdout).toContain("Lesson 01 is done: every exercise and every test passes.\nNext: pnpm learn start 02 (A lonely exercise).");
+    expect(learn(root).stdout).toMatch(/ {5}01 {2}Powers {13}done \(3 of 3\)\n/);
+    expect(state(root).lessons["01"]).toMatchObject({ passing: ["double", "square", "cube"], done: true });
+  }, 60_000);
+
+  it("gives an exercise's hint", () => {
+    const { status, stdout } = learn(root, "hint", "01", "cube");
+    expect(status).toBe(0);
+    expect(stdout).toContain("Lesson 01, exercise cube (packages/autograd/src/powers.ts:10):\n  Reuse square: x³ = x · x²\n");
+  });
+
+  it("refuses to start over the learner's code, and changes nothing", () => {
+    const before = read(root, POWERS);
+    const { status, stderr } = learn(root, "start", "01");
+    expect(status).toBe(1);
+    expect(stderr).toContain("Not blanking lesson 01: 1 exercise holds code that is not the reference, perhaps yours:\n  cube  packages/autograd/src/powers.ts:10");
+    expect(stderr).toContain("pnpm learn start 01 --force");
+    expect(read(root, POWERS)).toBe(before);
+  });
+
+  it("resets one exercise, backing up the learner's version, and restores its solution", () => {
+    const mine = read(root, POWERS);
+    const reset = learn(root, "reset", "01", "cube");
+    expect(reset.status).toBe(0);
+    const backup = /saved as (\S+)\.\n/.exec(reset.stdout)![1]!;
+    expect(read(root, backup)).toBe(mine);
+    expect(read(root, POWERS)).toContain('throw new Error("exercise cube (lesson 01)');
+    expect(learn(root).stdout).toMatch(/in progress: 2 of 3 exercises pass\n/);
+
+    const solution = learn(root, "solution", "01", "cube");
+    expect(solution.status).toBe(0);
+    expect(solution.stdout).toContain("cube: restored the reference code (packages/autograd/src/powers.ts:10)");
+    expect(read(root, POWERS)).toContain("  const squared = square(x);\n  return x * squared;\n");
+  });
+
+  it("resets everything: the code as it was, progress forgotten, the backups kept", () => {
+    const { status, stdout } = learn(root, "reset");
+    expect(status).toBe(0);
+    expect(stdout).toContain("Reset 1 lesson: the code is as committed and progress is forgotten.");
+    for (const file of [POWERS, SCALE]) expect(read(root, file)).toBe(read(FIXTURE, file));
+    expect(existsSync(join(root, ".gradbook/state.json"))).toBe(false);
+    expect(existsSync(join(root, ".gradbook/backup"))).toBe(true);
+  });
+});
+
+describe("pnpm learn verify", () => {
+  const root = copyFixture();
+
+  it("fails, naming the exercise no test catches and the one without a hint, after printing each table", () => {
+    const { status, stdout } = learn(root, "verify", "02");
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/Lesson 02 · 3 exercises · 3 tests of packages\/neuron and lessons\/02-lonely\.md · 4 runs in [\d.]+ s\n/);
+    expect(stdout).toContain(
+      [
+        "  exercise  tests  caught by",
+        "  relu      2      test/neuron.spec.ts > relu",
+        "                   lessons/02-lonely.md > line 7",
+        "  unhinted  1      test/neuron.spec.ts > step",
+        "  lonely    0      ✗ no test fails when it is blanked",
+      ].join("\n"),
+    );
+    expect(stdout).toContain("packages/neuron/src/index.ts:17: exercise lonely is caught by no test: blanking it fails no test of packages/neuron");
+    expect(stdout).toContain("packages/neuron/src/index.ts:10: exercise unhinted has no hint");
+    expect(read(root, "packages/neuron/src/index.ts")).toBe(read(FIXTURE, "packages/neuron/src/index.ts"));
+  }, 60_000);
+
+  it("passes for a lesson whose exercises are all caught, listing every catching test with --all", () => {
+    const { status, stdout } = learn(root, "verify", "01", "--all");
+    expect(status).toBe(0);
+    expect(stdout).toContain(
+      [
+        "  square    4      test/powers.spec.ts > powers > square(3) = 9",
+        "                   test/powers.spec.ts > powers > square(-2) = 4",
+        "                   test/powers.spec.ts > powers > cube(3) = 27",
+        "                   lessons/01-powers.md > line 10",
+      ].join("\n"),
+    );
+    expect(stdout).toMatch(/verify passed: 3 exercises in 1 package, each caught by a test, in [\d.]+ s\.\n/);
+  }, 60_000);
+});
+
+describe("a bad command line", () => {
+  it.each([
+    [["start"], "start takes 1 argument, got 0"],
+    [["start", "9"], 'no lesson "9": the lessons are 00, 01, 02'],
+    [["check", "--fast"], "check takes no option --fast"],
+    [["hint", "01", "nope"], 'lesson 01 has no exercise "nope": its exercises are double, square, cube'],
+    [["learn"], 'unknown command "learn"'],
+  ])("pnpm learn %j prints why and the usage, and exits 2", (args, message) => {
+    const { status, stderr } = learn(FIXTURE, ...args);
+    expect(status).toBe(2);
+    expect(stderr).toContain(`pnpm learn: ${message}\n\nusage: pnpm learn [command]`);
+  });
+});
