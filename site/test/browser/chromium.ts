@@ -1,0 +1,29 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "playwright-core";
+
+// Debian's chromium, driven by playwright-core (no browser download is reachable here).
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** Why the browser tests skip, and how to make them run. CI (CI set) fails on a skip. */
+export const NO_CHROMIUM = `no chromium at ${CHROMIUM}: install it with \`sudo apt-get install chromium\` (Debian) to run the site's browser tests`;
+
+export const hasChromium = (): boolean => existsSync(CHROMIUM);
+
+/** Launches chromium headless, without the background traffic it makes by default. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** Runs `work` in a fresh browser context (its own storage and colour scheme), then closes it. */
+export async function inContext<T>(browser: Browser, options: BrowserContextOptions, work: (context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await work(context);
+  } finally {
+    await context.close();
+  }
+}

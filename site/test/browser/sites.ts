@@ -1,0 +1,53 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { inputsHash } from "../../src/freshness.ts";
+import { createSiteServer, listen } from "../../src/serve.ts";
+import { buildSite, type BuildReport } from "../../src/site.ts";
+
+// The sites the browser tests visit: the course's own (site/dist when it was built from the
+// files on disk now, else a fresh build in a temporary folder) and a fixture course with math,
+// figures, an include and a lesson that never ends in the browser.
+
+export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const DIST = join(ROOT, "site/dist");
+const COURSE = join(ROOT, "site/test/fixtures/course");
+
+/** A built site, served. */
+export interface ServedSite {
+  base: string;
+  dir: string;
+  report: BuildReport;
+  server: Server;
+  /** Whether the build was made for this run (false: site/dist was fresh and reused). */
+  built: boolean;
+}
+
+async function serve(dir: string, report: BuildReport, built: boolean): Promise<ServedSite> {
+  const server = createSiteServer(dir);
+  const port = await listen(server, 0);
+  return { base: `http://127.0.0.1:${port}/`, dir, report, server, built };
+}
+
+/** The course's site: site/dist if its build-info says it was built from these inputs. */
+export async function courseSite(): Promise<ServedSite> {
+  const info = join(DIST, "build-info.json");
+  if (existsSync(info)) {
+    const report = JSON.parse(readFileSync(info, "utf8")) as BuildReport & { inputs: string };
+    if (report.inputs === inputsHash(ROOT)) return serve(DIST, report, false);
+  }
+  const temp = mkdtempSync(join(tmpdir(), "gradbook-site-"));
+  const out = join(temp, "dist");
+  const report = await buildSite({ root: ROOT, lessons: join(ROOT, "lessons"), out, cache: join(temp, "cache") });
+  return serve(out, report, true);
+}
+
+/** The fixture course's site, with a short time limit for the Run button. */
+export async function fixtureSite(): Promise<ServedSite> {
+  const temp = mkdtempSync(join(tmpdir(), "gradbook-fixture-"));
+  const out = join(temp, "dist");
+  const report = await buildSite({ root: ROOT, lessons: COURSE, out, cache: join(temp, "cache"), vitestConfig: join(COURSE, "vitest.config.ts"), api: false, timeLimitMs: 1500 });
+  return serve(out, report, true);
+}

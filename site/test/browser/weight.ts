@@ -1,0 +1,58 @@
+import type { Browser } from "playwright-core";
+import { mapLimit } from "./pool.ts";
+
+/** The kinds of bytes a page loads. */
+export type Kind = "html" | "css" | "fonts" | "js" | "other";
+
+/** Bytes a page loads by kind: as files (`raw`) and as sent (`transferred`, gzipped text). */
+export type PageWeight = Record<Kind, { raw: number; transferred: number }>;
+
+const KINDS: Record<string, Kind> = { document: "html", stylesheet: "css", font: "fonts", script: "js" };
+
+/** Loads `url` in a fresh context (nothing cached) and adds up every response. */
+export async function pageWeight(browser: Browser, url: string, javaScript: boolean): Promise<PageWeight> {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript });
+  const page = await context.newPage();
+  const sizes: Promise<[Kind, number, number]>[] = [];
+  page.on("requestfinished", (request) => {
+    const kind = KINDS[request.resourceType()] ?? "other";
+    sizes.push(
+      Promise.all([request.response().then((r) => r?.body()), request.sizes()]).then(
+        ([body, size]) => [kind, body?.length ?? 0, size.responseBodySize],
+        () => [kind, 0, 0],
+      ),
+    );
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  const weight = Object.fromEntries(["html", "css", "fonts", "js", "other"].map((k) => [k, { raw: 0, transferred: 0 }])) as PageWeight;
+  for (const [kind, raw, transferred] of await Promise.all(sizes)) {
+    weight[kind].raw += raw;
+    weight[kind].transferred += transferred;
+  }
+  await context.close();
+  return weight;
+}
+
+/** The total of some kinds of a weight. */
+export function total(weight: PageWeight, kinds: Kind[], measure: "raw" | "transferred"): number {
+  return kinds.reduce((sum, kind) => sum + weight[kind][measure], 0);
+}
+
+const PAGE: Kind[] = ["html", "css", "fonts", "other"];
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+/**
+ * Weighs lesson pages without JavaScript (HTML + CSS + the fonts they load), and the optional
+ * JavaScript once (the same on every lesson page): the totals, and a report in KB for the notes.
+ */
+export async function weighLessonPages(browser: Browser, urls: string[]): Promise<{ pages: { url: string; transferred: number; js: number }[]; report: Record<string, unknown> }> {
+  const weights = await mapLimit(urls, 4, (url) => pageWeight(browser, url, false));
+  const js = (await pageWeight(browser, urls[0]!, true)).js;
+  const report: Record<string, unknown> = { javaScriptKB: { raw: kb(js.raw), transferred: kb(js.transferred) } };
+  const pages = weights.map((weight, i) => {
+    const url = urls[i]!;
+    report[new URL(url).pathname.slice(1)] = { raw: kb(total(weight, PAGE, "raw")), transferred: kb(total(weight, PAGE, "transferred")), byKind: weight };
+    return { url, transferred: total(weight, PAGE, "transferred"), js: weight.js.raw };
+  });
+  return { pages, report };
+}
