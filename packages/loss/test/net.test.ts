@@ -1,7 +1,7 @@
 // The seed's net (2 → 5 → 4 → 1, tanh, linear output) at PyTorch's weights: for each reference row,
 // the L1, MSE and BCE-with-logits loss and the gradient of all 44 parameters, to 1e-12 relative.
 //
-// fixtures/net_gradients.json is a copy of ../shared/reference/net_gradients.json (generator
+// neuron's test/fixtures/net_gradients.json (shared with the net it builds) is a copy of ../shared/reference/net_gradients.json (generator
 // gen_reference.py, PyTorch 1.13, float64, CPU; see that directory's README): the initial
 // weights `init_flat` in PyTorch's order, and per row an XOR input, its target and, per loss,
 // the loss and `grads_flat` in the same order.
@@ -24,7 +24,7 @@ interface Reference {
   grads_flat: number[];
 }
 
-const reference = JSON.parse(readFileSync(new URL("fixtures/net_gradients.json", import.meta.url), "utf8")) as { init_flat: number[]; rows: Row[] };
+const reference = JSON.parse(readFileSync(new URL("../../neuron/test/fixtures/net_gradients.json", import.meta.url), "utf8")) as { init_flat: number[]; rows: Row[] };
 
 const cases: [string, Loss][] = [
   ["l1", l1Loss],
