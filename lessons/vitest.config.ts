@@ -11,5 +11,7 @@ export default defineProject({
     pool: "threads",
     isolate: false,
     sequence: { concurrent: false },
+    // A block may train a network for a few seconds; on a loaded 2-core machine, more.
+    testTimeout: 30_000,
   },
 });
