@@ -16,3 +16,23 @@ describe("README", () => {
     expect(section.trimEnd().split("\n")).toEqual(expected);
   });
 });
+
+describe("README's numbers", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+
+  it("counts the seed's network right: 2 → 5 → 4 → 1 has 44 parameters", async () => {
+    const { MLP } = await import("@gradbook/neuron");
+    expect(readme).toContain("(2 → 5 → 4 → 1, 44 parameters)");
+    expect(new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" }).parameters()).toHaveLength(44);
+  });
+
+  it("names the port the site is served on by default", () => {
+    const port = /process\.env\.PORT \?\? (\d+)/.exec(readFileSync(join(ROOT, "site/src/serve.ts"), "utf8"))?.[1];
+    expect(readme).toContain(`http://127.0.0.1:${port}`);
+  });
+
+  it("names the pnpm version pinned in package.json", () => {
+    const pinned = /pnpm@([\d.]+)/.exec(readFileSync(join(ROOT, "package.json"), "utf8"))?.[1];
+    expect(readme).toContain(`npx -y pnpm@${pinned}`);
+  });
+});
