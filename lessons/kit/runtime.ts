@@ -5,6 +5,7 @@ import type { BlockMeta } from "./compile.ts";
 import { lineDiff } from "./diff.ts";
 import { LessonError } from "./errors.ts";
 import type { Figure } from "./figure.ts";
+import { runThrowsBlock } from "./throws.ts";
 
 // What a compiled lesson calls while it runs: it advances the lesson one block per test,
 // captures what each block prints and shows, checks it against the lesson's output blocks,
@@ -97,19 +98,9 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
     /** Runs a ```ts throws block: it must throw (an error matching the pattern, if any). */
     async throws(index: number, body: () => Promise<void>): Promise<void> {
       const block = meta.blocks[index]!;
-      let thrown: unknown;
-      try {
-        await body();
-      } catch (error) {
-        thrown = error ?? new Error(String(error));
-      }
-      if (thrown === undefined) throw at(block.line, "expected this ```ts throws block to throw, but it completed");
-      const message = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
-      const pattern = block.pattern && new RegExp(block.pattern.source, block.pattern.flags);
-      if (pattern && !pattern.test(message)) {
-        throw at(block.line, `expected an error matching /${pattern.source}/${pattern.flags}, got ${message}`);
-      }
-      print(message);
+      const result = await runThrowsBlock(body, block.pattern);
+      if (result.reason !== undefined) throw at(block.line, result.reason);
+      print(result.message);
     },
 
     /** Writes what each block printed and showed, for the site, when GRADBOOK_RECORD names a folder. */

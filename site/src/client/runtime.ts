@@ -2,6 +2,7 @@
 // a compiled lesson block by block, captures what each prints (formatted as Node formats it) and
 // shows, and reports each block as it finishes. It uses no DOM, so tests run it in Node.
 
+import { errorText, runThrowsBlock } from "../../../lessons/kit/throws.ts";
 import { format } from "./format.ts";
 
 /** A runnable block of a compiled lesson (see site/src/runner/compile.ts). */
@@ -51,7 +52,6 @@ export interface RunOptions {
   partialEvery?: number;
 }
 
-const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /** Runs a compiled lesson to its end or its first failing block. Returns whether every block passed. */
 export async function runLesson(lesson: LessonModule, options: RunOptions): Promise<boolean> {
@@ -78,18 +78,9 @@ export async function runLesson(lesson: LessonModule, options: RunOptions): Prom
     },
     import: options.import,
     async throws(index, body) {
-      const block = lesson.blocks[index]!;
-      let thrown: unknown;
-      try {
-        await body();
-      } catch (error) {
-        thrown = error ?? new Error(String(error));
-      }
-      if (thrown === undefined) throw new Error(`expected the block at line ${block.line} to throw, but it completed`);
-      const message = describe(thrown);
-      const pattern = block.pattern && new RegExp(block.pattern.source, block.pattern.flags);
-      if (pattern && !pattern.test(message)) throw new Error(`expected an error matching ${pattern}, got ${message}`);
-      print(message);
+      const result = await runThrowsBlock(body, lesson.blocks[index]!.pattern);
+      if (result.reason !== undefined) throw new Error(result.reason);
+      print(result.message);
     },
   };
   const steps = lesson.default(runtime);
@@ -98,7 +89,7 @@ export async function runLesson(lesson: LessonModule, options: RunOptions): Prom
     try {
       await steps.next();
     } catch (error) {
-      options.report({ ...result, error: describe(error), done: true });
+      options.report({ ...result, error: errorText(error), done: true });
       return false;
     }
     result.done = true;

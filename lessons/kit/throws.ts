@@ -1,0 +1,27 @@
+// What a ```ts throws block means, in one place for the test run (runtime.ts) and the browser's
+// Run button (site/src/client/runtime.ts). No node imports: the site bundles this file.
+
+/** An error as a lesson's output shows it: `RangeError: message`. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Runs a throws block's body. It passes when the body throws (an error matching `pattern`, if
+ * given): then `message` is the error's text, which the block prints. Otherwise `reason` says why
+ * the block fails.
+ */
+export async function runThrowsBlock(
+  body: () => Promise<void>,
+  pattern?: { source: string; flags: string },
+): Promise<{ message: string; reason?: undefined } | { reason: string }> {
+  try {
+    await body();
+  } catch (error) {
+    const message = errorText(error);
+    const expected = pattern && new RegExp(pattern.source, pattern.flags);
+    if (expected && !expected.test(message)) return { reason: `expected an error matching ${expected}, got ${message}` };
+    return { message };
+  }
+  return { reason: "expected this ```ts throws block to throw, but it completed" };
+}
