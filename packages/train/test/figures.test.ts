@@ -1,5 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
+import { MAX_POINTS } from "../src/curve.ts";
 import { decisionBoundary, type History, lossCurve, xor } from "../src/index.ts";
 
 /** The SVG parsed as XML: its root element. */
@@ -88,10 +89,36 @@ describe("lossCurve", () => {
     expect(figure.alt).toBe("The loss of each epoch's last step of 2 runs: a ends at 0.10; b ends at 0.30.");
   });
 
+  it("names a run that reached a loss of exactly 0 as ending at 0, not 0.0", () => {
+    expect(lossCurve({ a: run([1, 0]), b: run([1, 0.5]) }).alt).toBe("The mean loss per epoch of 2 runs: a ends at 0; b ends at 0.50.");
+  });
+
   it("puts the loss on a log axis by default, with its ticks at powers of ten", () => {
     const ticks = (log: boolean) => [...parse(lossCurve(run([100, 10, 1, 0.1]), { log }).svg).querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
     expect(ticks(true)).toEqual(expect.arrayContaining(["0.1", "1", "10", "100"]));
     expect(ticks(false)).not.toContain("0.1");
+  });
+
+  it("draws a long run with at most four points per pixel column, reaching the same extremes", () => {
+    // 10001 epochs bouncing between 0.5 and 0.02, with a dip to 0.001 at epoch 4999.
+    const losses = Array.from({ length: 10_001 }, (_, epoch) => (epoch === 4999 ? 0.001 : epoch % 2 ? 0.02 : 0.5));
+    const svg = parse(lossCurve(run(losses)).svg);
+    const drawn = points(svg.querySelector('g[aria-label="line"] path')!.getAttribute("d")!);
+    expect(MAX_POINTS).toBe(4 * 570); // the plot spans x = 50 to 620: 570 pixel columns
+    expect(drawn.length).toBeLessThanOrEqual(MAX_POINTS);
+    // Epochs 0 and 10000 at the plot's left and right edges; the loss axis spans the data's
+    // extent, so the highest loss (0.5) touches the top (marginTop 24) and the dip the x axis.
+    const xs = drawn.map(([x]) => x);
+    const ys = drawn.map(([, y]) => y);
+    const xAxis = Number(/translate\([\d.]+,([\d.]+)\)/.exec(svg.querySelector('g[aria-label="x-axis tick"] path')!.getAttribute("transform")!)![1]);
+    expect([Math.min(...xs), Math.max(...xs)]).toEqual([50, 620]);
+    expect([Math.min(...ys), Math.max(...ys)]).toEqual([24, xAxis]);
+  });
+
+  it("draws every point of a run no longer than the chart can show: 2001 epochs, 3.5 a column", () => {
+    const losses = Array.from({ length: 2001 }, (_, epoch) => 1 / (1 + epoch));
+    const d = parse(lossCurve(run(losses)).svg).querySelector('g[aria-label="line"] path')!.getAttribute("d")!;
+    expect(points(d)).toHaveLength(2001);
   });
 
   it("rejects no runs, or a run of no epochs", () => {
