@@ -1,5 +1,6 @@
 import type { Figure } from "@gradbook/lessons/kit";
 import { accessibleSvg } from "../client/svg.ts";
+import { compactSvg } from "./compact-svg.ts";
 import { escapeHtml } from "./escape.ts";
 
 // A lesson's figure on the page: the SVG inline (so CSS variables and dark mode reach it), its
@@ -9,20 +10,6 @@ import { escapeHtml } from "./escape.ts";
 /** The text column's width in CSS pixels (72ch of site.css, about). */
 const COLUMN = 720;
 const MIN_SCALE = 0.6;
-
-/**
- * Path and polygon coordinates to a tenth of a pixel (Plot and Graphviz write two or more
- * decimals): a long training curve's path is a third lighter, and looks the same.
- */
-export function compactSvg(svg: string): string {
-  return svg.replace(/\s(d|points)="([^"]*)"/g, (_all, name: string, value: string) => {
-    const rounded = value.replace(/-?\d*\.\d+/g, (n) => {
-      const r = Math.round(Number(n) * 10) / 10;
-      return Object.is(r, -0) ? "0" : String(r);
-    });
-    return ` ${name}="${rounded}"`;
-  });
-}
 
 /** The SVG's natural width in CSS pixels, from its width attribute (Graphviz writes points). */
 export function naturalWidth(svg: string): number | undefined {
