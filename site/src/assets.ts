@@ -1,11 +1,12 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { subsetFonts, type SubsetReport } from "./fonts.ts";
 
 // The site's static assets, all shipped with it (no request leaves the site): the stylesheet
 // with the highlighter's token classes, KaTeX's stylesheet and fonts (woff2 only, from the
-// katex the markdown plugin renders with), and the icon.
+// katex the markdown plugin renders with, cut down to the characters the math shows), and the icon.
 
 const STYLES = fileURLToPath(new URL("./styles/site.css", import.meta.url));
 
@@ -29,15 +30,16 @@ export function writeStyles(out: string, tokenCss: string): void {
   writeFileSync(join(out, "assets/favicon.svg"), FAVICON);
 }
 
-/** Copies KaTeX's stylesheet (its fonts as woff2 only) and fonts to assets/katex. */
-export function copyKatex(out: string): void {
+/**
+ * Copies KaTeX's stylesheet (its fonts as woff2 only) to assets/katex, and its fonts subset to
+ * `mathChars`, the characters of all the site's typeset math (see fonts.ts).
+ */
+export async function copyKatex(out: string, mathChars: Iterable<string>): Promise<SubsetReport> {
   const katexDist = join(dirname(createRequire(import.meta.url).resolve("katex/package.json")), "dist");
   const target = join(out, "assets/katex");
   mkdirSync(join(target, "fonts"), { recursive: true });
   const css = readFileSync(join(katexDist, "katex.min.css"), "utf8").replace(/(url\(fonts\/[\w-]+\.woff2\) format\("woff2"\)),url\([^)]*\.woff\) format\("woff"\),url\([^)]*\.ttf\) format\("truetype"\)/g, "$1");
   if (/\.(woff|ttf)\)/.test(css)) throw new Error("katex.min.css: could not reduce its fonts to woff2; check the katex version");
   writeFileSync(join(target, "katex.min.css"), css);
-  for (const font of readdirSync(join(katexDist, "fonts")).filter((f) => f.endsWith(".woff2"))) {
-    copyFileSync(join(katexDist, "fonts", font), join(target, "fonts", font));
-  }
+  return subsetFonts(join(katexDist, "fonts"), join(target, "fonts"), mathChars);
 }

@@ -9,6 +9,7 @@ import { copyKatex, writeStyles } from "./assets.ts";
 import { loadCourse } from "./course/lessons.ts";
 import { recordLessons } from "./course/record.ts";
 import { placeFigures, readRecords } from "./course/records.ts";
+import { mathCharacters } from "./fonts.ts";
 import { inputsHash } from "./freshness.ts";
 import { homePage, notFoundPage, summary } from "./pages/home.ts";
 import type { SiteNav } from "./pages/layout.ts";
@@ -86,10 +87,13 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
   // Phase 2: pages.
   const renderStart = performance.now();
   const pages: string[] = [];
+  const mathChars = new Set<string>(); // of every page's typeset math: what KaTeX's fonts keep
   const write = (path: string, content: string) => {
     mkdirSync(dirname(join(out, path)), { recursive: true });
     writeFileSync(join(out, path), content);
-    if (path.endsWith(".html")) pages.push(path);
+    if (!path.endsWith(".html")) return;
+    pages.push(path);
+    for (const char of mathCharacters(content)) mathChars.add(char);
   };
   const links = apiLinks(packages);
   const nav: SiteNav = {
@@ -122,8 +126,8 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
   documents.push(...apiDocuments(packages, links.href));
   write("search-index.json", searchIndex(documents));
   writeStyles(out, highlighter.css()); // after every page: the token classes are all known now
-  copyKatex(out);
   timings.render = Math.round(performance.now() - renderStart);
+  await timed("fonts", copyKatex(out, mathChars)); // after every page too: all math is typeset now
   timings.total = Math.round(performance.now() - started);
   const report: BuildReport = { pages, lessons: course.map((l) => l.href), packages: packages.map((p) => p.name), figures, timings };
   // Sources edited while the build ran may have reached one part and not another (the lessons'

@@ -14,7 +14,11 @@ export async function pageWeight(browser: Browser, url: string, javaScript: bool
   const context = await browser.newContext({ javaScriptEnabled: javaScript });
   const page = await context.newPage();
   const sizes: Promise<[Kind, number, number]>[] = [];
+  let pending = 0;
+  page.on("request", () => pending++);
+  page.on("requestfailed", () => pending--);
   page.on("requestfinished", (request) => {
+    pending--;
     const kind = KINDS[request.resourceType()] ?? "other";
     sizes.push(
       Promise.all([request.response().then((r) => r?.body()), request.sizes()]).then(
@@ -24,6 +28,10 @@ export async function pageWeight(browser: Browser, url: string, javaScript: bool
     );
   });
   await page.goto(url, { waitUntil: "networkidle" });
+  // Fonts are asked for only once the page is laid out, and a busy browser may look idle before
+  // that: lay it out, wait for its fonts, then for every request still under way.
+  await page.evaluate("document.body.offsetHeight, document.fonts.ready.then(() => true)");
+  for (const start = Date.now(); pending > 0 && Date.now() - start < 10_000; ) await page.waitForTimeout(50);
   const weight = Object.fromEntries(["html", "css", "fonts", "js", "other"].map((k) => [k, { raw: 0, transferred: 0 }])) as PageWeight;
   for (const [kind, raw, transferred] of await Promise.all(sizes)) {
     weight[kind].raw += raw;
@@ -41,18 +49,23 @@ export function total(weight: PageWeight, kinds: Kind[], measure: "raw" | "trans
 const PAGE: Kind[] = ["html", "css", "fonts", "other"];
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
+/** A page's weight as sent, by kind, for a failure message: "html 48.1 KB, css 6.3 KB, …". */
+export function describeWeight(weight: PageWeight): string {
+  return PAGE.map((kind) => `${kind} ${kb(weight[kind].transferred)} KB`).join(", ");
+}
+
 /**
  * Weighs lesson pages without JavaScript (HTML + CSS + the fonts they load), and the optional
  * JavaScript once (the same on every lesson page): the totals, and a report in KB for the notes.
  */
-export async function weighLessonPages(browser: Browser, urls: string[]): Promise<{ pages: { url: string; transferred: number; js: number }[]; report: Record<string, unknown> }> {
+export async function weighLessonPages(browser: Browser, urls: string[]): Promise<{ pages: { url: string; transferred: number; js: number; weight: PageWeight }[]; report: Record<string, unknown> }> {
   const weights = await mapLimit(urls, 4, (url) => pageWeight(browser, url, false));
   const js = (await pageWeight(browser, urls[0]!, true)).js;
   const report: Record<string, unknown> = { javaScriptKB: { raw: kb(js.raw), transferred: kb(js.transferred) } };
   const pages = weights.map((weight, i) => {
     const url = urls[i]!;
     report[new URL(url).pathname.slice(1)] = { raw: kb(total(weight, PAGE, "raw")), transferred: kb(total(weight, PAGE, "transferred")), byKind: weight };
-    return { url, transferred: total(weight, PAGE, "transferred"), js: weight.js.raw };
+    return { url, transferred: total(weight, PAGE, "transferred"), js: weight.js.raw, weight };
   });
   return { pages, report };
 }
