@@ -68,5 +68,10 @@ export async function main(argv: string[], root: string): Promise<number> {
 
 // GRADBOOK_ROOT points the CLI at another course (the kit's tests use a fixture course).
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // A reader that stops early (`pnpm learn | head`) closes the pipe: end quietly, as Unix tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
   process.exitCode = await main(process.argv.slice(2), process.env.GRADBOOK_ROOT ?? ROOT);
 }

@@ -26,5 +26,10 @@ export function main(argv: string[], out: Out, err: Out): number {
 
 // Run when started as a script (`tsx src/cli.ts`), not when a test imports main.
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  // A reader that stops early (`pnpm xor | head`) closes the pipe: end quietly, as Unix tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
   process.exitCode = main(process.argv.slice(2), process.stdout, process.stderr);
 }

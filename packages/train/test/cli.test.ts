@@ -32,6 +32,13 @@ function svgRoot(file: string) {
 }
 
 describe("gradbook xor, spawned", () => {
+  it("ends quietly when its reader stops early (pnpm xor | head -1)", () => {
+    const run = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" --import tsx "${CLI}" xor --epochs 300 --log-every 1 | head -1`], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    expect(run.stdout).toBe("gradbook xor: 2 → 5 → 4 → 1, tanh hidden, linear output; l1 loss; SGD lr 0.02, momentum 0.9\n");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+
   it("trains, logs, predicts and writes two SVG files, with no progress bar outside a terminal", () => {
     const out = join(folder, "short");
     const { code, stdout, stderr } = gradbook("xor", "--epochs", "3", "--log-every", "1", "--out", out);
