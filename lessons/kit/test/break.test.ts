@@ -35,7 +35,7 @@ describe("breaking a block of a course lesson", () => {
   });
 
   it("fails the real run of each lesson at the broken block, with the lesson's path and line, and runs nothing after it", () => {
-    // One block per lesson: an output changed in lesson 00, a throws block that completes in
+    // One block per lesson: an output changed in lesson 00 (as it asks its reader to), a throws block that completes in
     // the last lesson that has one, and in every other lesson its last plain block throwing
     // (so that nearly all the blocks before it run, and pass).
     const withThrows = lessons.findLast((l) => l.blocks.some((b) => b.kind === "throws"))!;
@@ -47,7 +47,7 @@ describe("breaking a block of a course lesson", () => {
       let block;
       if (lesson.number === 0) {
         block = runnable.find((b) => b.output)!;
-        plan[lesson.file] = { line: block.line, how: "output" };
+        plan[lesson.file] = { line: block.line, how: "output", text: "16" };
         expected[lesson.file] = { title: title(block.line, block.kind), message: `LessonError: ${lesson.file}:${block.output!.line}: output differs from what the block at line ${block.line} printed`, after: 0 };
       } else if (lesson === withThrows) {
         block = runnable.findLast((b) => b.kind === "throws")!;
@@ -73,6 +73,10 @@ describe("breaking a block of a course lesson", () => {
       expect(result!.assertionResults[failedAt]!.failureMessages[0]!.split("\n")[0]).toBe(message);
       expect(states.slice(failedAt + 1), lesson.file).toEqual(Array(after).fill("skipped"));
     }
+    // Lesson 00 shows its reader the message this break gives: it must be the one the run printed.
+    const first = report.testResults.find((r) => r.name.endsWith("/lessons/00-how-to-read.md"))!;
+    const shown = first.assertionResults.find((a) => a.status === "failed")!.failureMessages[0]!.split("\n    at ")[0]!.trimEnd();
+    expect(lessons[0]!.source).toContain("```text\n" + shown + "\n```");
   }, 120_000);
 });
 

@@ -23,7 +23,7 @@ export default defineConfig({
         const source = readFileSync(id, "utf8");
         const block = parseLesson(file, source).blocks.find((b) => b.line === target.line);
         if (!block) throw new Error(`break: ${file} has no block at line ${target.line}`);
-        return breakBlock(source, block, target.how);
+        return breakBlock(source, block, target.how, target.text);
       },
     },
     lessonPlugin(),
