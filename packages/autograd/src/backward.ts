@@ -49,8 +49,8 @@ export function topologicalOrder(root: Value, order: Value[] = []): Value[] {
 /**
  * Backpropagation from `root`: afterwards each value's `grad` holds d(root)/d(value).
  *
- * Leaf gradients accumulate across calls, interior values hold the latest call's gradient
- * (PyTorch semantics; see {@link Value.backward}).
+ * Leaf gradients accumulate across calls, as in PyTorch; interior values are reset at the start
+ * of each call and hold the latest call's gradient (see {@link Value.backward}).
  */
 export function backward(root: Value): void {
   // #region exercise:backward Phase 1: order the graph (topologicalOrder), zero those values' grads, seed root's grad with 1; phase 2: propagate each value, last to first

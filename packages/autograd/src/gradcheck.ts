@@ -46,9 +46,9 @@ export class GradcheckReport {
     this.ok = rows.every((r) => r.error <= tolerance);
   }
 
-  /** An aligned table: input, analytic, numeric, relative error per row; then the verdict. */
+  /** An aligned table: per input its name, where it was taken, analytic, numeric, relative error; then the verdict. */
   toString(): string {
-    const header = ["input", "value", "analytic", "numeric", "rel. error"];
+    const header = ["input", "at", "analytic", "numeric", "rel. error"];
     const cells = this.rows.map((r) => [r.name, fixed(r.input, 6), fixed(r.analytic, 8), fixed(r.numeric, 8), r.error.toExponential(1)]);
     const widths = header.map((h, j) => Math.max(h.length, ...cells.map((c) => c[j]!.length)));
     // Names left-aligned, numbers right-aligned so their decimal points line up.

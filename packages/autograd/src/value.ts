@@ -165,9 +165,11 @@ export class Value {
    *
    * Seeds d(this)/d(this) = 1, orders the graph without recursion (a chain of a million values
    * is fine), then applies the chain rule from this value back to the leaves. Calling it twice
-   * behaves like PyTorch: leaf gradients accumulate (`+=`, so a second call adds the same
-   * contribution again and leaf grads double; call `zeroGrad` in between), while interior
-   * values hold the gradient of the latest call only.
+   * is allowed, and leaf gradients accumulate (`+=`: a second call adds the same contribution
+   * again and leaf grads double; call `zeroGrad` in between), as in PyTorch when the first call
+   * passed `retain_graph=True` (without it PyTorch refuses the second call). Interior values are
+   * reset at the start of each call and hold the latest call's gradient: PyTorch keeps no
+   * interior gradients unless asked with `retain_grad()`.
    *
    * @example
    * const x = new Value(3);

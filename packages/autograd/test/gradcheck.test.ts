@@ -42,7 +42,7 @@ describe("gradcheck", () => {
     const report = gradcheck((x, y) => x.mul(y).add(x.tanh()), [0.5, -2], { names: ["x", "weight"] });
     expect(String(report)).toBe(
       [
-        "input       value     analytic      numeric  rel. error",
+        "input          at     analytic      numeric  rel. error",
         "x        0.500000  -1.21355227  -1.21355227     1.4e-11",
         "weight  -2.000000   0.50000000   0.50000000      0.0e+0",
         "max rel. error 1.4e-11, tolerance 1e-6: ok",
