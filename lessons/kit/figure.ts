@@ -40,6 +40,30 @@ export function plot(options: Plot.PlotOptions, alt: string): Figure {
   return { svg: svg.outerHTML.replace("--plot-background: white", "--plot-background: var(--figure-background, white)"), alt };
 }
 
+/** A corner of a chart's frame. */
+export type Corner = "top-left" | "top-right" | "bottom-left" | "bottom-right";
+
+/**
+ * A legend drawn as marks: each name in its colour on the chart's color scale, stacked in a
+ * corner of the frame. (Plot's own legends are HTML, which a figure cannot carry.)
+ * @example plot({ marks: [Plot.lineY(rows, { y: "loss", stroke: "run" }), ...legend(["a", "b"], "top-right")] }, alt)
+ */
+export function legend(names: readonly string[], corner: Corner): Plot.Markish[] {
+  const left = corner.endsWith("left");
+  const top = corner.startsWith("top");
+  return names.map((name, i) =>
+    Plot.text([name], {
+      text: (d: string) => d,
+      fill: (d: string) => d,
+      frameAnchor: corner,
+      textAnchor: left ? "start" : "end",
+      dx: left ? 12 : -4,
+      // Line i of the stack, counted from the corner's edge: the first name on top either way.
+      dy: top ? 6 + 16 * i : -6 - 16 * (names.length - 1 - i),
+    }),
+  );
+}
+
 let viz: Promise<Viz> | undefined;
 
 /**
