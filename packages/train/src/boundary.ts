@@ -18,6 +18,13 @@ export interface BoundaryOptions {
   extent?: [[number, number], [number, number]];
 }
 
+/**
+ * The colour of what is drawn on the coloured bands (the threshold's line and the points): dark
+ * in light and dark mode alike, since the bands are light in both. (In currentColor, dark mode's
+ * light text colour, the line vanished into the palest bands, the ones around the threshold.)
+ */
+const INK = "#1f2328";
+
 /** The output of a predictor at x, as a number. */
 export function predictWith(predictor: Predictor): (x: number[]) => number {
   if (typeof predictor === "function") return predictor;
@@ -67,8 +74,8 @@ export function decisionBoundary(model: Predictor, data: Dataset, opts: Boundary
       color: { type: "diverging", pivot: threshold - span / 8, domain: [threshold - 1.7 * span, threshold + 1.45 * span], scheme: "rdbu", reverse: true },
       marks: [
         Plot.contour(raised, { ...grid, thresholds: bands, fill: Plot.identity, stroke: "none" }),
-        Plot.contour(values, { ...grid, thresholds: [threshold], stroke: "currentColor", strokeWidth: 1.5, fill: "none" }),
-        Plot.dot(points, { x: "x", y: "y", r: 5, stroke: "currentColor", strokeWidth: 1.5, fill: (d) => (d.above ? "currentColor" : "none") }),
+        Plot.contour(values, { ...grid, thresholds: [threshold], stroke: INK, strokeWidth: 1.5, fill: "none" }),
+        Plot.dot(points, { x: "x", y: "y", r: 5, stroke: INK, strokeWidth: 1.5, fill: (d) => (d.above ? INK : "none") }),
         Plot.frame(),
       ],
     },

@@ -26,7 +26,10 @@ describe("decisionBoundary", () => {
     expect(svg.querySelector("title")!.textContent).toBe(figure.alt);
     expect(figure.alt).toContain("crosses 0.5");
     const dots = [...svg.querySelectorAll('g[aria-label="dot"] circle')];
-    expect(dots.map((c) => c.getAttribute("fill") ?? c.parentElement!.getAttribute("fill"))).toEqual(["none", "currentColor", "currentColor", "none"]);
+    // Dark ink on the light bands in either colour scheme, not currentColor (light in dark mode).
+    const ink = "#1f2328";
+    expect(dots.map((c) => c.getAttribute("fill") ?? c.parentElement!.getAttribute("fill"))).toEqual(["none", ink, ink, "none"]);
+    expect(svg.querySelector('g[aria-label="contour"][stroke="' + ink + '"]')).not.toBeNull();
   });
 
   // The line where f = threshold, for f varying along one axis only, is straight across the other:
