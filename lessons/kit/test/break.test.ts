@@ -63,7 +63,7 @@ describe("breaking a block of a course lesson", () => {
     const report = runBroken(plan);
     for (const lesson of lessons) {
       const result = report.testResults.find((r) => r.name.endsWith(`/${lesson.file}`));
-      expect(result, lesson.file).toBeDefined();
+      if (!result) expect.fail(`${lesson.file}: not in the run's report`);
       const { title, message, after } = expected[lesson.file]!;
       const states = result!.assertionResults.map((a) => a.status);
       const failedAt = result!.assertionResults.findIndex((a) => a.status === "failed");

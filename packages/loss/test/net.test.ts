@@ -1,32 +1,14 @@
 // The seed's net (2 → 5 → 4 → 1, tanh, linear output) at PyTorch's weights: for each reference row,
 // the L1, MSE and BCE-with-logits loss and the gradient of all 44 parameters, to 1e-12 relative.
-//
-// neuron's test/fixtures/net_gradients.json (shared with the net it builds) is a copy of ../shared/reference/net_gradients.json (generator
-// gen_reference.py, PyTorch 1.13, float64, CPU; see that directory's README): the initial
-// weights `init_flat` in PyTorch's order, and per row an XOR input, its target and, per loss,
-// the loss and `grads_flat` in the same order.
-import { readFileSync } from "node:fs";
+// The reference is the one neuron's tests read (its test/fixtures/net-gradients.ts).
 import type { Value } from "@gradbook/autograd";
 import { loadParameters, MLP } from "@gradbook/neuron";
 import { describe, expect, it } from "vitest";
 import { bceWithLogitsLoss, l1Loss, type Loss, mseLoss } from "../src/index.ts";
-import { expectClose } from "./close.ts";
+import { expectClose } from "../../autograd/test/close.ts";
+import { netGradients as reference, type ReferenceLoss } from "../../neuron/test/fixtures/net-gradients.ts";
 
-interface Row {
-  index: number;
-  x: number[];
-  target: number;
-  output: number;
-  [loss: string]: unknown;
-}
-interface Reference {
-  loss: number;
-  grads_flat: number[];
-}
-
-const reference = JSON.parse(readFileSync(new URL("../../neuron/test/fixtures/net_gradients.json", import.meta.url), "utf8")) as { init_flat: number[]; rows: Row[] };
-
-const cases: [string, Loss][] = [
+const cases: [ReferenceLoss, Loss][] = [
   ["l1", l1Loss],
   ["mse", mseLoss],
   ["bce_with_logits", bceWithLogitsLoss],
@@ -42,7 +24,7 @@ describe.each(reference.rows.map((row) => [row.index, row] as const))("XOR point
     expectClose(y!.data, row.output);
     const out = loss([y!], [row.target]);
     out.backward();
-    const want = row[name] as Reference;
+    const want = row[name];
     expectClose(out.data, want.loss);
     // A gradient that is exactly 0 in PyTorch (input 0 times anything) may be a ±0 or a cancellation here.
     params.forEach((p, i) => expectClose(p.grad, want.grads_flat[i]!, 1e-12, 1e-15));

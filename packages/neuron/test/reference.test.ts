@@ -2,31 +2,12 @@
 // parameters, the output, and for L1, MSE and BCE with logits the loss and all 44 gradients, to
 // 1e-12 relative. The losses are written inline from the reference README's formulas, on the
 // engine's ops, so this package's tests need no later step.
-//
-// fixtures/net_gradients.json is a copy of ../shared/reference/net_gradients.json (generator
-// gen_reference.py, PyTorch 1.13, float64, CPU; see that directory's README): the weights as
-// matrices `init_params` and flat in PyTorch's order `init_flat`, and per row an XOR input, its
-// target, the output and, per loss, the loss and `grads_flat` in the same order.
-import { readFileSync } from "node:fs";
+// The reference is fixtures/net_gradients.json (see net-gradients.ts).
 import type { Value } from "@gradbook/autograd";
 import { describe, expect, it } from "vitest";
 import { loadParameters, MLP } from "../src/index.ts";
-import { expectClose } from "./close.ts";
-
-interface Row {
-  index: number;
-  x: number[];
-  target: number;
-  output: number;
-  [loss: string]: unknown;
-}
-interface Reference {
-  init_params: Record<"W1" | "W2" | "W3", number[][]> & Record<"b1" | "b2" | "b3", number[]>;
-  init_flat: number[];
-  rows: Row[];
-}
-
-const reference = JSON.parse(readFileSync(new URL("fixtures/net_gradients.json", import.meta.url), "utf8")) as Reference;
+import { expectClose } from "../../autograd/test/close.ts";
+import { netGradients as reference, type ReferenceLoss } from "./fixtures/net-gradients.ts";
 
 function seedNet(): MLP {
   const model = new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });
@@ -36,7 +17,7 @@ function seedNet(): MLP {
 
 // One element of each loss, from the README: L1 |y − t|, MSE (y − t)², BCE with logits
 // max(y, 0) − y·t + log(1 + e^{−|y|}).
-const losses: [string, (y: Value, t: number) => Value][] = [
+const losses: [ReferenceLoss, (y: Value, t: number) => Value][] = [
   ["l1", (y, t) => y.sub(t).abs()],
   ["mse", (y, t) => y.sub(t).pow(2)],
   ["bce_with_logits", (y, t) => y.relu().sub(y.mul(t)).add(y.abs().neg().exp().add(1).log())],
@@ -64,7 +45,7 @@ describe.each(reference.rows.map((row) => [String(row.x), row] as const))("XOR i
     const [y] = model.forward(row.x);
     const out = loss(y!, row.target);
     out.backward();
-    const want = row[name] as { loss: number; grads_flat: number[] };
+    const want = row[name];
     expectClose(out.data, want.loss);
     const params = model.parameters();
     expect(params).toHaveLength(44);
