@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "node:util";
 import type { BlockMeta } from "./compile.ts";
@@ -35,6 +35,9 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
   const records: BlockRecord[] = meta.blocks.map((b) => ({ line: b.line, output: "", figures: [] }));
   let current = 0;
   let failed: BlockMeta | undefined;
+  // GRADBOOK_UPDATE=1 (`pnpm lessons:update`) rewrites output blocks that differ instead of failing.
+  const updating = process.env.GRADBOOK_UPDATE === "1";
+  const rewrites: { line: number; text: string }[] = [];
   const print = (...args: unknown[]) => void (records[current]!.output += format(...args) + "\n");
   // A failure the runtime finds itself is located at the lesson's line, not in this file.
   const at = (line: number, reason: string) => {
@@ -69,6 +72,7 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
 
   function checkOutput(block: BlockMeta, printed: string): void {
     if (block.output && printed !== block.output.text) {
+      if (updating) return void rewrites.push({ line: block.output.line, text: printed });
       throw at(block.output.line, `output differs from what the block at line ${block.line} printed\n- expected (the lesson)\n+ actual (the code)\n\n${lineDiff(block.output.text, printed)}`);
     }
     if (!block.output && printed) {
@@ -103,8 +107,12 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
       print(result.message);
     },
 
-    /** Writes what each block printed and showed, for the site, when GRADBOOK_RECORD names a folder. */
+    /**
+     * Rewrites the output blocks that differed (update mode), then writes what each block printed
+     * and showed, for the site, when GRADBOOK_RECORD names a folder.
+     */
     finish(): void {
+      if (rewrites.length) rewriteOutputs(meta.path, rewrites);
       const folder = process.env.GRADBOOK_RECORD;
       if (!folder) return;
       mkdirSync(folder, { recursive: true });
@@ -112,4 +120,15 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
       writeFileSync(join(folder, name), JSON.stringify({ file: meta.file, blocks: records }, null, 1));
     },
   };
+}
+
+/** Replaces the text of the ```text output blocks whose fences open at the given 1-based lines. */
+function rewriteOutputs(path: string, rewrites: { line: number; text: string }[]): void {
+  const lines = readFileSync(path, "utf8").split("\n");
+  for (const { line, text } of rewrites.sort((a, b) => b.line - a.line)) {
+    const close = lines.findIndex((l, i) => i >= line && l.trim() === "```");
+    if (close < 0) throw new Error(`${path}:${line}: no closing fence for this output block`);
+    lines.splice(line, close - line, ...text.replace(/\n$/, "").split("\n"));
+  }
+  writeFileSync(path, lines.join("\n"));
 }
