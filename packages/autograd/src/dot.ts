@@ -1,6 +1,6 @@
 import { topologicalOrder } from "./backward.ts";
 import { fixed } from "./format.ts";
-import { Op } from "./op.ts";
+import { leaf } from "./ops.ts";
 import type { Value } from "./value.ts";
 
 /** Options of {@link toDot}. */
@@ -12,27 +12,6 @@ export interface DotOptions {
   /** Decimals shown for data and grad. @default 4 */
   digits?: number;
 }
-
-// The symbol of each op in its ellipse; AddK, MulK and Pow append their number.
-const symbols: Record<Op, string> = {
-  [Op.Leaf]: "",
-  [Op.Add]: "+",
-  [Op.AddK]: "+",
-  [Op.Mul]: "*",
-  [Op.MulK]: "*",
-  [Op.Div]: "/",
-  [Op.Pow]: "^",
-  [Op.Neg]: "neg",
-  [Op.Exp]: "exp",
-  [Op.Log]: "log",
-  [Op.Tanh]: "tanh",
-  [Op.Relu]: "relu",
-  [Op.Sigmoid]: "sigmoid",
-  [Op.Sin]: "sin",
-  [Op.Cos]: "cos",
-  [Op.Abs]: "abs",
-  [Op.Unary]: "f",
-};
 
 /**
  * The graph below `root` in Graphviz DOT, drawn like micrograd: a record per value (label, data,
@@ -69,12 +48,9 @@ export function toDot(root: Value, opts: DotOptions = {}): string {
     }
     return id;
   };
-  if (order.length === 0) record(root); // a leaf alone: nothing computed
   for (const v of order) {
-    if (v.op === Op.Leaf) {
-      record(v);
-      continue;
-    }
+    if (v.op === leaf) continue; // drawn with the op that first uses it (or below, if alone)
+
     const operands = [v.a, v.b].filter((x) => x !== null).map(record);
     const id = record(v);
     const op = `${id}_op`;
@@ -82,16 +58,15 @@ export function toDot(root: Value, opts: DotOptions = {}): string {
     for (const operand of operands) lines.push(`  ${operand} -> ${op};`);
     lines.push(`  ${op} -> ${id};`);
   }
+  if (root.op === leaf) record(root); // a leaf alone: nothing computed
   lines.push("}");
   return lines.join("\n");
 }
 
-/** The op's symbol, with its number operand: `*`, `+1`, `-0.5`, `*2`, `^2`. */
+/** The op's symbol, with its number operand to 4 digits: `*`, `+1`, `-0.5`, `*2`, `^2`. */
 function symbol(v: Value): string {
-  const k = Number(v.k.toPrecision(4));
-  if (v.op === Op.AddK) return k < 0 ? `-${-k}` : `+${k}`;
-  if (v.op === Op.MulK || v.op === Op.Pow) return `${symbols[v.op]}${k}`;
-  return symbols[v.op];
+  const s = v.op.symbol;
+  return typeof s === "string" ? s : s(Number(v.k.toPrecision(4)));
 }
 
 /** A DOT quoted string: backslashes and double quotes escaped. */

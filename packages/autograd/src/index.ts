@@ -1,5 +1,7 @@
-export { topologicalOrder, zeroGrad } from "./backward.ts";
+export { backward, topologicalOrder, zeroGrad } from "./backward.ts";
 export { type DotOptions, toDot } from "./dot.ts";
 export { type GradcheckOptions, GradcheckReport, type GradcheckRow, gradcheck, relativeError } from "./gradcheck.ts";
-export { Op } from "./op.ts";
+export * as math from "./math.ts";
+export * as ops from "./ops.ts";
+export type { Op } from "./ops.ts";
 export { Value } from "./value.ts";

@@ -1,6 +1,7 @@
 import { backward } from "./backward.ts";
 import { describe, num, show } from "./errors.ts";
-import { Op } from "./op.ts";
+import * as ops from "./ops.ts";
+import type { Op } from "./ops.ts";
 
 /**
  * A scalar that remembers how it was computed, so that `backward()` can find its gradient with
@@ -25,16 +26,16 @@ export class Value {
   grad = 0;
   /** A name shown by `toString()` and `toDot()`; `""` for none. */
   label: string;
-  /** The operation that produced this value: {@link Op.Leaf} for inputs and parameters. */
-  op: Op = Op.Leaf;
+  /** The operation that produced this value (a row of `ops.ts`): `ops.leaf` for inputs and parameters. */
+  op: Op = ops.leaf;
   /** The first operand, `null` for a leaf. */
   a: Value | null = null;
   /** The second operand of `add`, `mul`, `div` by a Value; `null` otherwise. */
   b: Value | null = null;
-  /** The number operand of `AddK` and `MulK`, the exponent of `Pow`; 0 otherwise. */
+  /** The number operand of `addK`, `mulK`, `divK`, the exponent of `pow`, the derivative of `unary`; 0 otherwise. */
   k = 0;
-  /** The number of the last graph traversal that reached this value (see `topologicalOrder`). */
-  mark = 0;
+  /** The token of the last graph traversal that reached this value (see `topologicalOrder`). */
+  seen: object | null = null;
   // #endregion fields
 
   /** A leaf: an input or a parameter. Throws a `TypeError` if `data` is not a number or is NaN. */
@@ -46,40 +47,31 @@ export class Value {
     this.label = label;
   }
 
-  // #region add
   /** Sum `this + other`. */
   add(other: Value | number): Value {
-    if (typeof other === "number") return result(this.data + other, Op.AddK, this, null, num("add", other));
-    return result(this.data + other.data, Op.Add, this, other);
+    return typeof other === "number" ? apply(ops.addK, this, num("add", other)) : apply(ops.add, this, other);
   }
-  // #endregion add
 
   /** Difference `this − other`, computed as `this + (−other)`. */
   sub(other: Value | number): Value {
-    if (typeof other === "number") return this.add(-num("sub", other));
-    return this.add(other.neg());
+    return typeof other === "number" ? this.add(-num("sub", other)) : this.add(other.neg());
   }
 
-  // #region mul
   /** Product `this · other`. */
   mul(other: Value | number): Value {
-    if (typeof other === "number") return result(this.data * other, Op.MulK, this, null, num("mul", other));
-    return result(this.data * other.data, Op.Mul, this, other);
+    return typeof other === "number" ? apply(ops.mulK, this, num("mul", other)) : apply(ops.mul, this, other);
   }
-  // #endregion mul
 
   /** Quotient `this / other`. Throws a `RangeError` if `other` is 0. */
   div(other: Value | number): Value {
     if (typeof other === "number") {
       if (num("div", other) === 0) throw new RangeError("div: expected a non-zero divisor, got 0");
-      // Dividing by a number k is multiplying by 1/k; the forward divides, so data is exactly a/k.
-      return result(this.data / other, Op.MulK, this, null, 1 / other);
+      return apply(ops.divK, this, other);
     }
     if (other.data === 0) throw new RangeError(`div: expected a non-zero divisor, got ${describe(other)}`);
-    return result(this.data / other.data, Op.Div, this, other);
+    return apply(ops.div, this, other);
   }
 
-  // #region pow
   /** Power `thisᵏ` for a number `k`. Throws a `RangeError` where the result is not a real number. */
   pow(k: number): Value {
     if (typeof k !== "number" || !Number.isFinite(k)) {
@@ -91,56 +83,53 @@ export class Value {
     if (this.data === 0 && k < 0) {
       throw new RangeError(`pow: expected a non-zero base for the negative exponent ${k}, got ${describe(this)}`);
     }
-    return result(this.data ** k, Op.Pow, this, null, k);
+    return apply(ops.pow, this, k);
   }
-  // #endregion pow
 
   /** Negation `−this`. */
   neg(): Value {
-    return result(-this.data, Op.Neg, this);
+    return apply(ops.neg, this);
   }
 
   /** Exponential `eˣ`. Overflows to Infinity above x ≈ 709.78. */
   exp(): Value {
-    return result(Math.exp(this.data), Op.Exp, this);
+    return apply(ops.exp, this);
   }
 
   /** Natural logarithm `ln x`. Throws a `RangeError` unless x > 0. */
   log(): Value {
     if (!(this.data > 0)) throw new RangeError(`log: expected a positive input, got ${describe(this)}`);
-    return result(Math.log(this.data), Op.Log, this);
+    return apply(ops.log, this);
   }
 
-  // #region tanh
   /** Hyperbolic tangent `tanh x = (e²ˣ − 1) / (e²ˣ + 1)`. */
   tanh(): Value {
-    return result(Math.tanh(this.data), Op.Tanh, this);
+    return apply(ops.tanh, this);
   }
-  // #endregion tanh
 
   /** Rectifier `max(x, 0)`; like PyTorch, its gradient at exactly 0 is 0. */
   relu(): Value {
-    return result(this.data > 0 ? this.data : 0, Op.Relu, this);
+    return apply(ops.relu, this);
   }
 
   /** Logistic sigmoid `σ(x) = 1 / (1 + e⁻ˣ)`. */
   sigmoid(): Value {
-    return result(1 / (1 + Math.exp(-this.data)), Op.Sigmoid, this);
+    return apply(ops.sigmoid, this);
   }
 
   /** Sine `sin x` (radians). */
   sin(): Value {
-    return result(Math.sin(this.data), Op.Sin, this);
+    return apply(ops.sin, this);
   }
 
   /** Cosine `cos x` (radians). */
   cos(): Value {
-    return result(Math.cos(this.data), Op.Cos, this);
+    return apply(ops.cos, this);
   }
 
   /** Absolute value `|x|`; like PyTorch, its gradient at exactly 0 is 0. */
   abs(): Value {
-    return result(Math.abs(this.data), Op.Abs, this);
+    return apply(ops.abs, this);
   }
 
   /**
@@ -157,7 +146,7 @@ export class Value {
     if (Number.isNaN(data) || Number.isNaN(derivative)) {
       throw new TypeError(`unary: expected a value and a derivative that are numbers, got ${data} and ${derivative}`);
     }
-    return result(data, Op.Unary, this, null, derivative);
+    return result(ops.unary, data, this, null, derivative);
   }
 
   /**
@@ -196,10 +185,17 @@ export class Value {
   }
 }
 
-// #region result
-/** The result of an operation: a new value that remembers its op and operands. */
-function result(data: number, op: Op, a: Value, b: Value | null = null, k = 0): Value {
-  const out = new Value(0);
+// #region apply
+/** Applies `op` to `a` and the second operand, a Value or a number `k`: the result remembers both. */
+function apply(op: Op, a: Value, other: Value | number = 0): Value {
+  return typeof other === "number"
+    ? result(op, op.forward(a.data, other), a, null, other)
+    : result(op, op.forward(a.data, other.data), a, other, 0);
+}
+
+/** A new value computed by `op` from its operands. */
+function result(op: Op, data: number, a: Value, b: Value | null, k: number): Value {
+  const out = new Value(0); // then data, unchecked: an op may give NaN (∞ − ∞) or ±∞
   out.data = data;
   out.op = op;
   out.a = a;
@@ -207,4 +203,4 @@ function result(data: number, op: Op, a: Value, b: Value | null = null, k = 0): 
   out.k = k;
   return out;
 }
-// #endregion result
+// #endregion apply

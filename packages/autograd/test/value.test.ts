@@ -1,20 +1,20 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { Op, Value } from "../src/index.ts";
+import { ops, Value } from "../src/index.ts";
 
 describe("Value", () => {
   it("holds data, grad 0, no label, no op", () => {
     const v = new Value(0.5);
-    expect([v.data, v.grad, v.label, v.op, v.a, v.b]).toEqual([0.5, 0, "", Op.Leaf, null, null]);
+    expect([v.data, v.grad, v.label, v.op, v.a, v.b]).toEqual([0.5, 0, "", ops.leaf, null, null]);
   });
 
   it("remembers its op and operands", () => {
     const a = new Value(2);
     const b = new Value(3);
     const c = a.mul(b);
-    expect([c.data, c.op, c.a, c.b]).toEqual([6, Op.Mul, a, b]);
+    expect([c.data, c.op, c.a, c.b]).toEqual([6, ops.mul, a, b]);
     const d = a.mul(4);
-    expect([d.data, d.op, d.a, d.b, d.k]).toEqual([8, Op.MulK, a, null, 4]);
+    expect([d.data, d.op, d.a, d.b, d.k]).toEqual([8, ops.mulK, a, null, 4]);
   });
 
   it("takes a label in the constructor, by assignment, or chained with named()", () => {

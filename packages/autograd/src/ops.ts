@@ -1,0 +1,195 @@
+import * as math from "./math.ts";
+import type { Value } from "./value.ts";
+
+// Every operation of the engine, one row each: what it computes (forward) and how it passes a
+// gradient back to its operands (backward), side by side, like PyTorch's derivatives.yaml.
+//
+// backward(g, y, a, b, k) is one step of the chain rule. g = ∂root/∂out has arrived at the
+// result out = forward(a, b or k), whose data is y; each operand's grad gains g times the local
+// derivative ∂out/∂operand. It is `+=`, never `=`: a value used twice gets a share from each use.
+// `b` is the second operand of a binary op; a unary op's number operand (add 2, pow 3) is `k`.
+
+/** One operation: its symbol in graph drawings, its forward and its step of the chain rule. */
+export interface Op {
+  /** How `toDot` draws it; ops with a number operand draw it too (`*2`, `^3`). */
+  readonly symbol: string | ((k: number) => string);
+  /** The result from the operands' data: `b` is the second operand's data or the number operand. */
+  readonly forward: (a: number, b: number) => number;
+  /** Adds g · ∂out/∂operand to each operand's grad (see the top of this file). */
+  readonly backward: (g: number, y: number, a: Value, b: Value, k: number) => void;
+}
+
+/** Inputs and parameters: made by `new Value(…)`, not by an operation. Nothing to pass back. */
+export const leaf: Op = { symbol: "", forward: (a) => a, backward() {} };
+
+// #region add
+/** a + b */
+export const add: Op = {
+  symbol: "+",
+  forward: (a, b) => a + b,
+  backward(g, y, a, b) {
+    a.grad += g; // ∂(a+b)/∂a = 1
+    b.grad += g; // ∂(a+b)/∂b = 1
+  },
+};
+// #endregion add
+
+/** a + k */
+export const addK: Op = {
+  symbol: (k) => (k < 0 ? `-${-k}` : `+${k}`),
+  forward: (a, k) => a + k,
+  backward(g, y, a) {
+    a.grad += g; // ∂(a+k)/∂a = 1
+  },
+};
+
+// #region mul
+/** a · b */
+export const mul: Op = {
+  symbol: "*",
+  forward: (a, b) => a * b,
+  backward(g, y, a, b) {
+    // #region exercise:mul ∂(a·b)/∂a = b and ∂(a·b)/∂b = a: add each, times g, to its operand's grad with += (in a.mul(a) both lines reach a)
+    a.grad += b.data * g; // ∂(a·b)/∂a = b
+    b.grad += a.data * g; // ∂(a·b)/∂b = a
+    // #endregion exercise:mul
+  },
+};
+// #endregion mul
+
+/** a · k */
+export const mulK: Op = {
+  symbol: (k) => `*${k}`,
+  forward: (a, k) => a * k,
+  backward(g, y, a, b, k) {
+    a.grad += k * g; // ∂(a·k)/∂a = k
+  },
+};
+
+/** a / b */
+export const div: Op = {
+  symbol: "/",
+  forward: (a, b) => a / b,
+  backward(g, y, a, b) {
+    a.grad += g / b.data; // ∂(a/b)/∂a = 1/b
+    b.grad -= g * (y / b.data); // ∂(a/b)/∂b = −a/b² = −y/b
+  },
+};
+
+/** a / k */
+export const divK: Op = {
+  symbol: (k) => `/${k}`,
+  forward: (a, k) => a / k,
+  backward(g, y, a, b, k) {
+    a.grad += (1 / k) * g; // ∂(a/k)/∂a = 1/k
+  },
+};
+
+// #region pow
+/** aᵏ for a number k */
+export const pow: Op = {
+  symbol: (k) => `^${k}`,
+  forward: (a, k) => math.pow(a, k),
+  backward(g, y, a, b, k) {
+    // #region exercise:pow ∂(aᵏ)/∂a = k·aᵏ⁻¹, times g, into a.grad; for k = 0 add 0 (at a = 0 the formula would give 0·0⁻¹ = NaN)
+    // ∂(aᵏ)/∂a = k·aᵏ⁻¹, except 0 for k = 0 (as PyTorch; at a = 0 it would be 0·0⁻¹ = NaN)
+    a.grad += k === 0 ? 0 : k * math.pow(a.data, k - 1) * g;
+    // #endregion exercise:pow
+  },
+};
+// #endregion pow
+
+/** −a */
+export const neg: Op = {
+  symbol: "neg",
+  forward: (a) => -a,
+  backward(g, y, a) {
+    a.grad -= g; // ∂(−a)/∂a = −1
+  },
+};
+
+/** eᵃ; overflows to Infinity above a ≈ 709.78 */
+export const exp: Op = {
+  symbol: "exp",
+  forward: (a) => math.exp(a),
+  backward(g, y, a) {
+    a.grad += g * y; // ∂eᵃ/∂a = eᵃ = y
+  },
+};
+
+/** ln a, for a > 0 */
+export const log: Op = {
+  symbol: "log",
+  forward: (a) => math.log(a),
+  backward(g, y, a) {
+    a.grad += g / a.data; // ∂(ln a)/∂a = 1/a
+  },
+};
+
+// #region tanh
+/** tanh a = (e²ᵃ − 1) / (e²ᵃ + 1) */
+export const tanh: Op = {
+  symbol: "tanh",
+  forward: (a) => math.tanh(a),
+  backward(g, y, a) {
+    // #region exercise:tanh ∂(tanh a)/∂a = 1 − tanh²a, and tanh a is the output y you already have
+    a.grad += g * (1 - y * y); // ∂(tanh a)/∂a = 1 − tanh²a = 1 − y²
+    // #endregion exercise:tanh
+  },
+};
+// #endregion tanh
+
+/** max(a, 0) */
+export const relu: Op = {
+  symbol: "relu",
+  forward: (a) => (a > 0 ? a : 0),
+  backward(g, y, a) {
+    a.grad += y > 0 ? g : 0; // ∂relu(a)/∂a = 1 for a > 0, else 0 (0 at a = 0, as PyTorch)
+  },
+};
+
+/** σ(a) = 1 / (1 + e⁻ᵃ) */
+export const sigmoid: Op = {
+  symbol: "sigmoid",
+  forward: (a) => 1 / (1 + math.exp(-a)),
+  backward(g, y, a) {
+    a.grad += g * (1 - y) * y; // ∂σ(a)/∂a = σ(a)·(1 − σ(a)) = (1 − y)·y
+  },
+};
+
+/** sin a (radians) */
+export const sin: Op = {
+  symbol: "sin",
+  forward: (a) => math.sin(a),
+  backward(g, y, a) {
+    a.grad += g * math.cos(a.data); // ∂(sin a)/∂a = cos a
+  },
+};
+
+/** cos a (radians) */
+export const cos: Op = {
+  symbol: "cos",
+  forward: (a) => math.cos(a),
+  backward(g, y, a) {
+    a.grad -= g * math.sin(a.data); // ∂(cos a)/∂a = −sin a
+  },
+};
+
+/** |a| */
+export const abs: Op = {
+  symbol: "abs",
+  forward: (a) => Math.abs(a), // exact in every engine: it only clears the sign bit
+  backward(g, y, a) {
+    a.grad += a.data > 0 ? g : a.data < 0 ? -g : 0; // ∂|a|/∂a = sign a (0 at a = 0, as PyTorch)
+  },
+};
+
+/** A function f given at one point by its value and its derivative k = f′(a) (see `Value.unary`). */
+export const unary: Op = {
+  symbol: "f",
+  forward: () => Number.NaN, // never called: the caller gives the value
+  backward(g, y, a, b, k) {
+    a.grad += k * g; // ∂f(a)/∂a = f′(a), given
+  },
+};
+
