@@ -10,6 +10,10 @@ export interface Recipe {
   loss: "l1" | "mse";
   lr: number;
   momentum: number;
+  /** Inverse-time learning-rate decay, as in `plainFit`. @default 0 */
+  decay?: number;
+  /** The output layer's activation. @default "linear" */
+  output?: "linear" | "tanh";
 }
 
 /** What a {@link sweep} runs. */
@@ -54,7 +58,7 @@ export function sweep(data: Dataset, opts: SweepOptions): SweepResult[] {
   for (const seed of seeds) {
     const start = init(seed);
     for (const result of results) {
-      const net = new PlainMLP(sizes, start);
+      const net = new PlainMLP(sizes, start, result.recipe.output);
       let correct = false; // at the latest epoch-end
       let stays = true; // at every epoch-end from `from` on
       let count = 0; // epoch-ends from `from` on with every point right
