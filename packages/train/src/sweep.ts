@@ -43,6 +43,8 @@ export interface SweepResult {
   stays: number[];
   /** For each seed, in order: the share of the epochs from `from` to the last after which the run classifies every point. */
   share: number[];
+  /** For each seed, in order: the outputs for the data points after the last epoch. */
+  outputs: number[][];
 }
 
 /**
@@ -54,7 +56,7 @@ export function sweep(data: Dataset, opts: SweepOptions): SweepResult[] {
   const { sizes, seeds, init, recipes, epochs, from, sampler, threshold = 0.5 } = opts;
   if (!(Number.isInteger(from) && from >= 0 && from < epochs)) throw new RangeError(`sweep: expected from in [0, epochs), got ${from} with ${epochs} epochs`);
   const outputs = new Float64Array(data.x.length);
-  const results: SweepResult[] = recipes.map((recipe) => ({ recipe, classified: [], stays: [], share: [] }));
+  const results: SweepResult[] = recipes.map((recipe) => ({ recipe, classified: [], stays: [], share: [], outputs: [] }));
   for (const seed of seeds) {
     const start = init(seed);
     for (const result of results) {
@@ -77,6 +79,7 @@ export function sweep(data: Dataset, opts: SweepOptions): SweepResult[] {
       if (correct) result.classified.push(seed);
       if (stays) result.stays.push(seed);
       result.share.push(count / (epochs - from));
+      result.outputs.push(Array.from(outputs));
     }
   }
   return results;

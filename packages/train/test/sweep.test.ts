@@ -43,15 +43,17 @@ describe("sweep", () => {
     );
   });
 
-  it("runs each recipe's output and decay: the same as plainFit with them", () => {
+  it("runs each recipe's output and decay, and keeps the final outputs: the same as plainFit with them", () => {
     const recipe: Recipe = { name: "tanh out, decay", loss: "l1", lr: 0.02, momentum: 0.9, decay: 0.01, output: "tanh" };
     const few = [0, 1, 2, 3];
     const [r] = sweep(xor(), { sizes: [2, 5, 4, 1], seeds: few, init, recipes: [recipe], epochs: 200, from: 199, sampler: () => lcgOrder() });
-    const byHand = few.filter((seed) => {
+    const byHand = few.map((seed) => {
       const net = new PlainMLP([2, 5, 4, 1], init(seed), "tanh");
       plainFit(net, xor(), { loss: "l1", lr: 0.02, momentum: 0.9, decay: 0.01, epochs: 200, sampler: lcgOrder() });
-      return classifies(xor().x.map((x) => net.forward(x)[0]!), xor().y);
+      return xor().x.map((x) => net.forward(x)[0]!);
     });
-    expect(r!.classified).toEqual(byHand);
+    expect(r!.outputs).toEqual(byHand);
+    expect(r!.classified).toEqual(few.filter((_, k) => classifies(byHand[k]!, xor().y)));
+    for (const ys of r!.outputs) for (const y of ys) expect(Math.abs(y)).toBeLessThan(1); // a tanh output
   });
 });
