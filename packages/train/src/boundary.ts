@@ -63,7 +63,12 @@ export function decisionBoundary(model: Predictor, data: Dataset, opts: Boundary
   const raised = values.map((v) => Math.max(v, bands[0]!));
   const grid = { width: resolution, height: resolution, x1: x0, x2: x1, y1: y0, y2: y1 };
   const points = data.x.map((p, i) => ({ x: p[0]!, y: p[1]!, above: data.y[i]! > threshold }));
-  const alt = `Decision boundary of a model on ${data.name}: the model's output over the plane, the line where it crosses ${threshold}, and ${data.x.length} data points.`;
+  const alt = `Decision boundary of a model on ${data.name}: the model's output over the plane, the line where it crosses ${threshold}, and ${data.x.length} data points. A key above the plane gives the output each colour stands for.`;
+  // The colour key, in the top margin: one swatch per band, lowest first, the first, the middle
+  // (the threshold) and the last labelled with the output they stand for.
+  const step = (x1 - x0) / 24;
+  const key = bands.map((band, k) => ({ band, x: x0 + step * (k + 4) }));
+  const labels = [0, 4, 8].map((k) => ({ x: key[k]!.x, text: `${k === 0 ? "≤ " : k === 8 ? "≥ " : ""}${+bands[k]!.toFixed(3)}` }));
   return chart(
     {
       aspectRatio: 1,
@@ -77,7 +82,11 @@ export function decisionBoundary(model: Predictor, data: Dataset, opts: Boundary
         Plot.contour(values, { ...grid, thresholds: [threshold], stroke: INK, strokeWidth: 1.5, fill: "none" }),
         Plot.dot(points, { x: "x", y: "y", r: 5, stroke: INK, strokeWidth: 1.5, fill: (d) => (d.above ? INK : "none") }),
         Plot.frame(),
+        Plot.text(["output:"], { x: x0, y: y1, dy: -24, textAnchor: "start", fill: "currentColor" }),
+        Plot.dot(key, { x: "x", y: () => y1, dy: -24, symbol: "square", r: 6, fill: "band", stroke: "currentColor", strokeWidth: 0.5 }),
+        Plot.text(labels, { x: "x", y: () => y1, dy: -10, text: "text", fontSize: 10, fill: "currentColor" }),
       ],
+      marginTop: 40,
     },
     alt,
   );

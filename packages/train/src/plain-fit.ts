@@ -10,6 +10,11 @@ export interface PlainFitOptions {
   lr: number;
   /** PyTorch's SGD momentum: the first step uses the raw gradient. @default 0 */
   momentum?: number;
+  /**
+   * Inverse-time learning-rate decay: epoch `e` (from 0) steps with `lr / (1 + decay·e)`.
+   * @default 0 (a constant learning rate)
+   */
+  decay?: number;
   epochs: number;
   sampler: Sampler;
   /** Called after each epoch (0-based) with the history so far. */
@@ -21,11 +26,12 @@ export interface PlainFitOptions {
  * same loss, same update, in plain arithmetic. For one-output nets.
  *
  * Per batch B: `dL/dy = sign(y − t)/|B|` (L1, 0 at y = t) or `2(y − t)/|B|` (MSE); then
- * `buf ← g` on the first step, `buf ← momentum·buf + g` after; `p ← p − lr·buf`.
+ * `buf ← g` on the first step, `buf ← momentum·buf + g` after; `p ← p − lr·buf`, with `lr / (1 + decay·epoch)` if `decay` is set.
  */
 export function plainFit(net: PlainMLP, data: Dataset, opts: PlainFitOptions): History {
-  const { loss, lr, momentum = 0, epochs, sampler, onEpoch } = opts;
+  const { loss, lr, momentum = 0, decay = 0, epochs, sampler, onEpoch } = opts;
   if (net.sizes[net.sizes.length - 1] !== 1) throw new RangeError(`plainFit: expected a net with one output, got ${net.sizes.at(-1)}`);
+  if (!(decay >= 0 && Number.isFinite(decay))) throw new RangeError(`plainFit: expected decay ≥ 0, got ${decay}`);
   const history = emptyHistory();
   const p = net.params;
   const g = net.grad;
@@ -34,6 +40,7 @@ export function plainFit(net: PlainMLP, data: Dataset, opts: PlainFitOptions): H
   let first = true;
   for (let epoch = 0; epoch < epochs; epoch++) {
     const from = history.step.length;
+    const rate = lr / (1 + decay * epoch);
     for (const batch of sampler(data.x.length)) {
       net.zeroGrad();
       let total = 0;
@@ -46,7 +53,7 @@ export function plainFit(net: PlainMLP, data: Dataset, opts: PlainFitOptions): H
       history.step.push(total / batch.length);
       for (let q = 0; q < p.length; q++) {
         buf[q] = first ? g[q]! : momentum * buf[q]! + g[q]!;
-        p[q]! -= lr * buf[q]!;
+        p[q]! -= rate * buf[q]!;
       }
       first = false;
     }

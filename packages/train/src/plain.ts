@@ -3,8 +3,8 @@
 // and is fast enough to train the same net hundreds of times for the robustness sweep.
 
 /**
- * A fully connected net with tanh hidden layers and a linear output, its forward and backward
- * derived by hand. Parameters are one flat array in PyTorch's order (layer by layer, `W[out][in]`
+ * A fully connected net with tanh hidden layers and a linear output (or a tanh one, with
+ * `output: "tanh"`), its forward and backward derived by hand. Parameters are one flat array in PyTorch's order (layer by layer, `W[out][in]`
  * row-major, then `b`), the order of `MLP.parameters()`.
  *
  * @example
@@ -28,6 +28,8 @@ export class PlainMLP {
   constructor(
     readonly sizes: readonly number[],
     params: ArrayLike<number>,
+    /** The output layer's activation. @default "linear" */
+    readonly output: "linear" | "tanh" = "linear",
   ) {
     if (sizes.length < 2 || !sizes.every((s) => Number.isInteger(s) && s > 0)) {
       throw new RangeError(`PlainMLP: expected at least two layer sizes that are positive integers, got [${sizes.join(", ")}]`);
@@ -68,7 +70,9 @@ export class PlainMLP {
       }
       // #endregion exercise:forward
     }
-    return acts[last + 1]!;
+    const y = acts[last + 1]!;
+    if (this.output === "tanh") for (let j = 0; j < y.length; j++) y[j] = Math.tanh(y[j]!);
+    return y;
   }
   // #endregion forward
 
@@ -82,7 +86,9 @@ export class PlainMLP {
     const acts = this.acts;
     const deltas = this.deltas;
     const top = deltas[deltas.length - 1]!;
-    for (let j = 0; j < top.length; j++) top[j] = dOut[j]!; // the output is linear: d loss/dz = d loss/dy
+    const y = acts[acts.length - 1]!;
+    // A linear output has d loss/dz = d loss/dy; a tanh output multiplies by tanh′ = 1 − y².
+    for (let j = 0; j < top.length; j++) top[j] = dOut[j]! * (this.output === "tanh" ? 1 - y[j]! * y[j]! : 1);
     for (let l = acts.length - 2; l >= 0; l--) {
       const a = acts[l]!;
       const delta = deltas[l + 1]!;

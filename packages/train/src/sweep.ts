@@ -10,6 +10,10 @@ export interface Recipe {
   loss: "l1" | "mse";
   lr: number;
   momentum: number;
+  /** Inverse-time learning-rate decay, as in `plainFit`. @default 0 */
+  decay?: number;
+  /** The output layer's activation. @default "linear" */
+  output?: "linear" | "tanh";
 }
 
 /** What a {@link sweep} runs. */
@@ -39,6 +43,8 @@ export interface SweepResult {
   stays: number[];
   /** For each seed, in order: the share of the epochs from `from` to the last after which the run classifies every point. */
   share: number[];
+  /** For each seed, in order: the outputs for the data points after the last epoch. */
+  outputs: number[][];
 }
 
 /**
@@ -50,11 +56,11 @@ export function sweep(data: Dataset, opts: SweepOptions): SweepResult[] {
   const { sizes, seeds, init, recipes, epochs, from, sampler, threshold = 0.5 } = opts;
   if (!(Number.isInteger(from) && from >= 0 && from < epochs)) throw new RangeError(`sweep: expected from in [0, epochs), got ${from} with ${epochs} epochs`);
   const outputs = new Float64Array(data.x.length);
-  const results: SweepResult[] = recipes.map((recipe) => ({ recipe, classified: [], stays: [], share: [] }));
+  const results: SweepResult[] = recipes.map((recipe) => ({ recipe, classified: [], stays: [], share: [], outputs: [] }));
   for (const seed of seeds) {
     const start = init(seed);
     for (const result of results) {
-      const net = new PlainMLP(sizes, start);
+      const net = new PlainMLP(sizes, start, result.recipe.output);
       let correct = false; // at the latest epoch-end
       let stays = true; // at every epoch-end from `from` on
       let count = 0; // epoch-ends from `from` on with every point right
@@ -73,6 +79,7 @@ export function sweep(data: Dataset, opts: SweepOptions): SweepResult[] {
       if (correct) result.classified.push(seed);
       if (stays) result.stays.push(seed);
       result.share.push(count / (epochs - from));
+      result.outputs.push(Array.from(outputs));
     }
   }
   return results;

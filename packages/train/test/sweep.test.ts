@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lcgOrder, type Recipe, sweep, xor } from "../src/index.ts";
+import { classifies, lcgOrder, PlainMLP, plainFit, type Recipe, sweep, xor } from "../src/index.ts";
 
 // Initial parameters that depend on the seed in a simple, reproducible way (not the seed init:
 // these tests check the bookkeeping, not the statistics).
@@ -41,5 +41,19 @@ describe("sweep", () => {
     expect(() => sweep(xor(), { sizes: [2, 5, 4, 1], seeds, init, recipes: [seedRecipe], epochs: 5, from, sampler: () => lcgOrder() })).toThrow(
       `sweep: expected from in [0, epochs), got ${from} with 5 epochs`,
     );
+  });
+
+  it("runs each recipe's output and decay, and keeps the final outputs: the same as plainFit with them", () => {
+    const recipe: Recipe = { name: "tanh out, decay", loss: "l1", lr: 0.02, momentum: 0.9, decay: 0.01, output: "tanh" };
+    const few = [0, 1, 2, 3];
+    const [r] = sweep(xor(), { sizes: [2, 5, 4, 1], seeds: few, init, recipes: [recipe], epochs: 200, from: 199, sampler: () => lcgOrder() });
+    const byHand = few.map((seed) => {
+      const net = new PlainMLP([2, 5, 4, 1], init(seed), "tanh");
+      plainFit(net, xor(), { loss: "l1", lr: 0.02, momentum: 0.9, decay: 0.01, epochs: 200, sampler: lcgOrder() });
+      return xor().x.map((x) => net.forward(x)[0]!);
+    });
+    expect(r!.outputs).toEqual(byHand);
+    expect(r!.classified).toEqual(few.filter((_, k) => classifies(byHand[k]!, xor().y)));
+    for (const ys of r!.outputs) for (const y of ys) expect(Math.abs(y)).toBeLessThan(1); // a tanh output
   });
 });

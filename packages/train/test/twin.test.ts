@@ -35,4 +35,33 @@ describe("PlainMLP and plainFit: the same numbers as the engine", () => {
     plainFit(twin, data, { loss: "mse", lr: 0.05, momentum: 0.9, epochs: 5, sampler: shuffledBatches(new Rng(1), 10) });
     parameterData(model).forEach((p, i) => expectClose(twin.params[i]!, p));
   });
+
+  it("with a tanh output: the engine's MLP with outputActivation tanh", () => {
+    const model = new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "tanh", init: seedInit, seed: 6 });
+    const twin = new PlainMLP([2, 5, 4, 1], parameterData(model), "tanh");
+    for (const x of xor().x) expectClose(twin.forward(x)[0]!, model.forward(x)[0]!.data);
+    fit(model, xor(), { loss: l1Loss, optimizer: new SGD(model.parameters(), { lr: 0.02, momentum: 0.9 }), epochs: 10, sampler: lcgOrder(2) });
+    plainFit(twin, xor(), { loss: "l1", lr: 0.02, momentum: 0.9, epochs: 10, sampler: lcgOrder(2) });
+    parameterData(model).forEach((p, i) => expectClose(twin.params[i]!, p));
+  });
+
+  it("with decay: the engine's SGD whose lr is set to lr / (1 + decay·e) before epoch e", () => {
+    const [lr, decay] = [0.05, 0.3];
+    const model = seedNet(9);
+    const twin = new PlainMLP([2, 5, 4, 1], parameterData(model));
+    const optimizer = new SGD(model.parameters(), { lr, momentum: 0.9 });
+    fit(model, xor(), { loss: mseLoss, optimizer, epochs: 10, sampler: lcgOrder(2), onEpoch: (e) => (optimizer.lr = lr / (1 + decay * (e + 1))) });
+    plainFit(twin, xor(), { loss: "mse", lr, momentum: 0.9, decay, epochs: 10, sampler: lcgOrder(2) });
+    parameterData(model).forEach((p, i) => expectClose(twin.params[i]!, p));
+    // and decay changes the run: without it the parameters differ
+    const constant = new PlainMLP([2, 5, 4, 1], parameterData(seedNet(9)));
+    plainFit(constant, xor(), { loss: "mse", lr, momentum: 0.9, epochs: 10, sampler: lcgOrder(2) });
+    expect(Math.max(...constant.params.map((p, i) => Math.abs(p - twin.params[i]!)))).toBeGreaterThan(1e-3);
+  });
+
+  it.each([-0.1, Number.NaN, Number.POSITIVE_INFINITY])("rejects decay %d", (decay) => {
+    expect(() => plainFit(new PlainMLP([2, 5, 4, 1], parameterData(seedNet(1))), xor(), { loss: "l1", lr: 0.1, decay, epochs: 1, sampler: lcgOrder(2) })).toThrow(
+      `plainFit: expected decay ≥ 0, got ${decay}`,
+    );
+  });
 });
