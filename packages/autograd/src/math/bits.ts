@@ -61,3 +61,10 @@ export function scalbn(x: number, n: number): number {
   }
   return y * fromWords((0x3ff + n) << 20, 0);
 }
+
+// 2ᵏ for every normal exponent, so scaling by 2ᵏ is a table read rather than a write and read of
+// the shared buffer (exp, expm1 and tanh sit on the training loop's hot path).
+const POWERS_OF_TWO = Float64Array.from({ length: 2046 }, (_, i) => fromWords((i + 1) << 20, 0));
+
+/** 2ᵏ for an integer −1022 ≤ k ≤ 1023, exactly. */
+export const pow2 = (k: number): number => POWERS_OF_TWO[k + 1022]!;

@@ -7,7 +7,7 @@
 // polynomial R(r²) with error < 2⁻⁵⁹; then eˣ = 2ᵏ·eʳ. Only +, −, ×, ÷ and bit access, so every
 // IEEE 754 engine rounds each step the same way and returns the same bits.
 
-import { fromWords, highWord } from "./bits.ts";
+import { fromWords, highWord, pow2 } from "./bits.ts";
 
 const LN2_HI = fromWords(0x3fe62e42, 0xfee00000); // ln2's top 32 bits: k·LN2_HI is exact for |k| < 2¹¹
 const LN2_LO = fromWords(0x3dea39ef, 0x35793c76); // ln2 − LN2_HI
@@ -61,10 +61,15 @@ export function exp(x: number): number {
   // Scale by 2ᵏ; near the ends of the range in two exact steps.
   if (k >= -1021) {
     if (k === 1024) return y * 2 * TWO_1023;
-    return y * fromWords(0x3ff00000 + (k << 20), 0);
+    return y * pow2(k);
   }
-  return y * fromWords(0x3ff00000 + ((k + 1000) << 20), 0) * TWO_M1000;
+  return y * pow2(k + 1000) * TWO_M1000;
 }
+
+const EXPM1_BIG = fromWords(0x4043687a, 0); // ≈ 56·ln2
+const HALF_LN2_UP = fromWords(0x3fd62e43, 0); // the first float whose high word exceeds ln2/2's
+const THREE_HALVES_LN2 = fromWords(0x3ff0a2b2, 0); // ≈ 1.5·ln2
+const TWO_M54 = fromWords(0x3c900000, 0);
 
 const Q1 = fromWords(0xbfa11111, 0x111110f4); // Remez coefficients of R1(r²), scaled by 2ⁱ
 const Q2 = fromWords(0x3f5a01a0, 0x19fe5585);
@@ -74,23 +79,23 @@ const Q5 = fromWords(0xbe8afdb7, 0x6e09c32d);
 
 /** eˣ − 1, within 1 ulp, accurate near 0 where `exp(x) - 1` cancels (fdlibm `s_expm1.c`). */
 export function expm1(x: number): number {
-  const hx = highWord(x) & 0x7fffffff;
-  const negative = x < 0 || (x === 0 && 1 / x < 0);
-  if (hx >= 0x4043687a) {
+  // fdlibm compares the high word of |x| with thresholds; comparing |x| with the float whose high
+  // word is the threshold (low word 0) is the same test, without reading x's bits.
+  const ax = Math.abs(x);
+  if (x !== x) return x;
+  const negative = x < 0;
+  if (ax >= EXPM1_BIG) {
     // |x| ≥ 56·ln2
-    if (hx >= 0x40862e42) {
-      if (hx >= 0x7ff00000) return x !== x ? x : negative ? -1 : x;
-      if (x > O_THRESHOLD) return Infinity;
-    }
-    if (negative) return -1; // eˣ < 2⁻⁵⁶: eˣ − 1 rounds to −1
+    if (x > O_THRESHOLD) return Infinity; // and +Infinity
+    if (negative) return -1; // eˣ < 2⁻⁵⁶: eˣ − 1 rounds to −1 (and −Infinity)
   }
   // Argument reduction: x = k·ln2 + r, with c the rounding error of r = hi − lo.
   let k = 0;
   let c = 0;
-  if (hx > 0x3fd62e42) {
+  if (ax >= HALF_LN2_UP) {
     let hi: number;
     let lo: number;
-    if (hx < 0x3ff0a2b2) {
+    if (ax < THREE_HALVES_LN2) {
       hi = negative ? x + LN2_HI : x - LN2_HI;
       lo = negative ? -LN2_LO : LN2_LO;
       k = negative ? -1 : 1;
@@ -101,7 +106,7 @@ export function expm1(x: number): number {
     }
     x = hi - lo;
     c = hi - x - lo;
-  } else if (hx < 0x3c900000) {
+  } else if (ax < TWO_M54) {
     return x; // |x| < 2⁻⁵⁴
   }
   // expm1(r) = r + r²/2 + r³/2 · (3 − (R1 + R1·r/2)) / (6 − r·(3 − R1·r/2)), written as r − e.
@@ -118,15 +123,15 @@ export function expm1(x: number): number {
   if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
   if (k <= -2 || k > 56) {
     let y = 1 - (e - x);
-    y = k === 1024 ? y * 2 * TWO_1023 : y * fromWords(0x3ff00000 + (k << 20), 0);
+    y = k === 1024 ? y * 2 * TWO_1023 : y * pow2(k);
     return y - 1;
   }
-  const twopk = fromWords(0x3ff00000 + (k << 20), 0);
+  const twopk = pow2(k);
   if (k < 20) {
-    t = fromWords(0x3ff00000 - (0x200000 >> k), 0); // 1 − 2⁻ᵏ
+    t = 1 - pow2(-k); // exact
     return (t - (e - x)) * twopk;
   }
-  t = fromWords((0x3ff - k) << 20, 0); // 2⁻ᵏ
+  t = pow2(-k);
   return (x - (e + t) + 1) * twopk;
 }
 

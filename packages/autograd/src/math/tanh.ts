@@ -7,26 +7,28 @@
 //   |x| < 2⁻²⁸: tanh x = x;   |x| < 1: −t/(t + 2), t = expm1(−2|x|);
 //   |x| < 22:   1 − 2/(t + 2), t = expm1(2|x|);   |x| ≥ 22: ±1 (1 − tanh 22 < 2⁻⁶³).
 
-import { highWord } from "./bits.ts";
+import { fromWords } from "./bits.ts";
 import { expm1 } from "./exp.ts";
+
+const TWO_M28 = fromWords(0x3e300000, 0);
 
 /** tanh x = (e²ˣ − 1)/(e²ˣ + 1), within 2 ulp (fdlibm `s_tanh.c`); ±1 from |x| = 22 on. */
 export function tanh(x: number): number {
-  const ix = highWord(x) & 0x7fffffff;
-  if (ix >= 0x7ff00000) return x !== x ? x : x > 0 ? 1 : -1; // NaN, ±Infinity
+  // fdlibm tests the high word of |x|; these comparisons of |x| with 22, 2⁻²⁸ and 1 are the same tests.
+  const ax = Math.abs(x);
+  if (x !== x) return x;
   let z: number;
-  if (ix < 0x40360000) {
-    // |x| < 22
-    if (ix < 0x3e300000) return x; // |x| < 2⁻²⁸ (and ±0 keeps its sign)
-    if (ix >= 0x3ff00000) {
-      const t = expm1(2 * Math.abs(x));
+  if (ax < 22) {
+    if (ax < TWO_M28) return x; // |x| < 2⁻²⁸ (and ±0 keeps its sign)
+    if (ax >= 1) {
+      const t = expm1(2 * ax);
       z = 1 - 2 / (t + 2);
     } else {
-      const t = expm1(-2 * Math.abs(x));
+      const t = expm1(-2 * ax);
       z = -t / (t + 2);
     }
   } else {
-    z = 1;
+    z = 1; // and ±Infinity
   }
   return x >= 0 ? z : -z;
 }
