@@ -140,7 +140,7 @@ export class Value {
    *
    * @example
    * const x = new Value(0.3);
-   * const softplus = x.unary(Math.log1p(Math.exp(0.3)), 1 / (1 + Math.exp(-0.3))); // d softplus/dx = σ(x)
+   * const softplus = x.unary(math.log1p(math.exp(0.3)), 1 / (1 + math.exp(-0.3))); // d softplus/dx = σ(x)
    */
   unary(data: number, derivative: number): Value {
     if (Number.isNaN(data) || Number.isNaN(derivative)) {

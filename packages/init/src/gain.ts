@@ -51,7 +51,7 @@ export function calculateGain(nonlinearity: Nonlinearity, param?: number): numbe
       return Math.sqrt(2); // relu zeroes the negative half: E[relu(z)²] = Var(z)/2, so Var(w) doubles
     case "leaky_relu": {
       const slope = param ?? 0.01; // E[f(z)²] = (1 + slope²)·Var(z)/2
-      return Math.sqrt(2 / (1 + slope ** 2));
+      return Math.sqrt(2 / (1 + slope * slope));
     }
     case "selu":
       return 3 / 4; // found empirically (PyTorch pull request 50664)

@@ -1,4 +1,4 @@
-import type { Value } from "@gradbook/autograd";
+import { math, type Value } from "@gradbook/autograd";
 import { each, inUnitInterval, predictions, reductionOf, targets } from "./check.ts";
 import { type LossOptions, reduce } from "./reduction.ts";
 
@@ -11,7 +11,7 @@ function bceTerm(p: Value, t: number): Value {
   const x = p.data;
   // #region exercise:bce Each log clamped at −100 (p may be exactly 0 or 1); derivative (p − t) / max(p(1 − p), EPSILON)
   // As PyTorch: each log clamped at −100, so p = 0 or 1 costs at most 100 instead of Infinity.
-  const loss = (t - 1) * Math.max(Math.log1p(-x), -100) - t * Math.max(Math.log(x), -100);
+  const loss = (t - 1) * Math.max(math.log1p(-x), -100) - t * Math.max(math.log(x), -100);
   // d/dp = −t/p + (1 − t)/(1 − p) = (p − t) / (p(1 − p)), the denominator kept ≥ EPSILON as PyTorch does
   return p.unary(loss, (x - t) / Math.max((1 - x) * x, EPSILON));
   // #endregion exercise:bce
@@ -25,8 +25,8 @@ function bceWithLogitsTerm(logit: Value, t: number): Value {
   // #region exercise:bce-with-logits max(x, 0) − x·t + ln(1 + e^(−|x|)) by value, and its derivative σ(x) − t
   // −[t·ln σ(x) + (1 − t)·ln(1 − σ(x))] = max(x, 0) − x·t + ln(1 + e^(−|x|)): e^(−|x|) ≤ 1 cannot
   // overflow. Written in PyTorch 1.13's arrangement, (1 − t)·x + max(−x, 0) + …, so the digits agree.
-  const loss = (1 - t) * x + Math.max(-x, 0) + Math.log(1 + Math.exp(-Math.abs(x)));
-  return logit.unary(loss, 1 / (1 + Math.exp(-x)) - t); // d/dx = σ(x) − t: bounded, never 0 by rounding of a log
+  const loss = (1 - t) * x + Math.max(-x, 0) + math.log(1 + math.exp(-Math.abs(x)));
+  return logit.unary(loss, 1 / (1 + math.exp(-x)) - t); // d/dx = σ(x) − t: bounded, never 0 by rounding of a log
   // #endregion exercise:bce-with-logits
 }
 // #endregion bce-with-logits

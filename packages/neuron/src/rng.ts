@@ -1,3 +1,4 @@
+import { math } from "@gradbook/autograd";
 /**
  * The library's one seeded random generator: the same seed gives the same numbers on every
  * run and every machine, so every number a lesson prints is reproducible.
@@ -68,7 +69,7 @@ export class Rng {
     if (!(std >= 0)) throw new RangeError(`Rng.normal: expected std ≥ 0, got ${std}`);
     const u = 1 - this.uniform(); // (0, 1]: log(u) is finite
     const v = this.uniform();
-    return mean + std * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return mean + std * Math.sqrt(-2 * math.log(u)) * math.cos(2 * Math.PI * v);
   }
 
   /** An integer uniform on 0 … n−1. */

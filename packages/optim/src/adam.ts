@@ -1,4 +1,4 @@
-import type { Value } from "@gradbook/autograd";
+import { math, type Value } from "@gradbook/autograd";
 import { checkLr, checkPositive, checkRange, knownOptions, parameterList, show } from "./check.ts";
 import { type Optimizer, zeroGrads } from "./optimizer.ts";
 
@@ -92,8 +92,8 @@ export class Adam implements Optimizer {
     const t = ++this.#steps;
     // The bias corrections, the same for every parameter: m / (1 − β₁ᵗ) and v / (1 − β₂ᵗ) undo
     // the pull toward the zeros m and v started from; √v / √(1 − β₂ᵗ) is the root of the corrected v.
-    const stepSize = this.#lr / (1 - beta1 ** t);
-    const correction2 = Math.sqrt(1 - beta2 ** t);
+    const stepSize = this.#lr / (1 - math.pow(beta1, t));
+    const correction2 = Math.sqrt(1 - math.pow(beta2, t));
     for (let i = 0; i < params.length; i++) {
       const p = params[i]!;
       let g = p.grad;

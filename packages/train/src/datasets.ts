@@ -1,3 +1,4 @@
+import { math } from "@gradbook/autograd";
 import { Rng } from "@gradbook/neuron";
 
 /** A labelled 2-D dataset: points `x[i]` with targets `y[i]` (0 or 1 for the classics here). */
@@ -46,7 +47,7 @@ export function twoMoons(opts: PointsOptions = {}): Dataset {
     const lower = i >= upper;
     const k = lower ? n - upper : upper; // points on this moon
     const t = (Math.PI * (lower ? i - upper : i)) / Math.max(k - 1, 1);
-    const p = lower ? [1 - Math.cos(t), 0.5 - Math.sin(t)] : [Math.cos(t), Math.sin(t)];
+    const p = lower ? [1 - math.cos(t), 0.5 - math.sin(t)] : [math.cos(t), math.sin(t)];
     return [p, lower ? 1 : 0];
   });
   return noisy("moons", points, noise, rng);
@@ -66,7 +67,7 @@ export function circles(opts: PointsOptions & { factor?: number } = {}): Dataset
     const k = inner ? n - outer : outer;
     const t = (2 * Math.PI * (inner ? i - outer : i)) / k; // no endpoint: 0 and 2π are the same point
     const r = inner ? factor : 1;
-    return [[r * Math.cos(t), r * Math.sin(t)], inner ? 1 : 0];
+    return [[r * math.cos(t), r * math.sin(t)], inner ? 1 : 0];
   });
   return noisy("circles", points, noise, rng);
 }
@@ -85,7 +86,7 @@ export function spiral(opts: PointsOptions & { turns?: number } = {}): Dataset {
     const k = arm ? n - first : first;
     const r = (arm ? i - first : i) / Math.max(k - 1, 1); // radius from 0 to 1
     const theta = 2 * Math.PI * turns * r + arm * Math.PI;
-    return [[r * Math.cos(theta), r * Math.sin(theta)], arm];
+    return [[r * math.cos(theta), r * math.sin(theta)], arm];
   });
   return noisy("spiral", points, noise, rng);
 }

@@ -2,6 +2,8 @@
 // plain Float64Arrays. It checks the engine (same numbers to 1e-12), sets the bar for `pnpm bench`,
 // and is fast enough to train the same net hundreds of times for the robustness sweep.
 
+import { math } from "@gradbook/autograd";
+
 /**
  * A fully connected net with tanh hidden layers and a linear output (or a tanh one, with
  * `output: "tanh"`), its forward and backward derived by hand. Parameters are one flat array in PyTorch's order (layer by layer, `W[out][in]`
@@ -66,12 +68,12 @@ export class PlainMLP {
       for (let j = 0; j < out.length; j++) {
         let z = p[b + j]!; // start from the bias, as the engine's Neuron does: the same rounding
         for (let i = 0; i < nin; i++) z += p[w++]! * a[i]!;
-        out[j] = l === last ? z : Math.tanh(z); // tanh hidden, linear output
+        out[j] = l === last ? z : math.tanh(z); // tanh hidden, linear output
       }
       // #endregion exercise:forward
     }
     const y = acts[last + 1]!;
-    if (this.output === "tanh") for (let j = 0; j < y.length; j++) y[j] = Math.tanh(y[j]!);
+    if (this.output === "tanh") for (let j = 0; j < y.length; j++) y[j] = math.tanh(y[j]!);
     return y;
   }
   // #endregion forward
