@@ -1,5 +1,5 @@
-import type { Value } from "@gradbook/autograd";
-import { checkLr, checkPositive, checkRange, knownOptions, parameterList, show } from "./check.ts";
+import { show, type Value } from "@gradbook/autograd";
+import { checkLr, checkPositive, checkRange, knownOptions, parameterList } from "./check.ts";
 import { type Optimizer, zeroGrads } from "./optimizer.ts";
 
 /** The settings of {@link Adam}: PyTorch's, with its defaults and camelCase names. */

@@ -1,5 +1,5 @@
-import type { Value } from "@gradbook/autograd";
-import { checkBoolean, checkLr, checkRange, knownOptions, parameterList, show } from "./check.ts";
+import { show, type Value } from "@gradbook/autograd";
+import { checkBoolean, checkLr, checkRange, knownOptions, parameterList } from "./check.ts";
 import { type Optimizer, zeroGrads } from "./optimizer.ts";
 
 /** The settings of {@link SGD}: PyTorch's, with camelCase names. */
