@@ -1,5 +1,5 @@
 export { backward, topologicalOrder, zeroGrad } from "./backward.ts";
-export { type DotOptions, toDot } from "./dot.ts";
+export { type DotOptions, quoteDot, toDot } from "./dot.ts";
 export { show } from "./errors.ts";
 export { type GradcheckOptions, GradcheckReport, type GradcheckRow, gradcheck, relativeError } from "./gradcheck.ts";
 export * as math from "./math.ts";
