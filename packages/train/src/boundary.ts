@@ -1,6 +1,5 @@
-import * as Plot from "@observablehq/plot";
+import { type Figure, Plot, plot } from "@gradbook/figure";
 import type { Dataset } from "./datasets.ts";
-import { chart, type Figure } from "./svg.ts";
 
 /**
  * Something that maps a 2-D point to one number: a function, or a model whose `forward` returns
@@ -64,7 +63,7 @@ export function decisionBoundary(model: Predictor, data: Dataset, opts: Boundary
   const grid = { width: resolution, height: resolution, x1: x0, x2: x1, y1: y0, y2: y1 };
   const points = data.x.map((p, i) => ({ x: p[0]!, y: p[1]!, above: data.y[i]! > threshold }));
   const alt = `Decision boundary of a model on ${data.name}: the model's output over the plane, the line where it crosses ${threshold}, and ${data.x.length} data points.`;
-  return chart(
+  return plot(
     {
       aspectRatio: 1,
       x: { domain: [x0, x1], label: "x₁" },

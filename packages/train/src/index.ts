@@ -8,5 +8,4 @@ export { type PlainFitOptions, plainFit } from "./plain-fit.ts";
 export { classifies, logLine, predictionTable } from "./report.ts";
 export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler.ts";
 export { seedRun } from "./seed-run.ts";
-export type { Figure } from "./svg.ts";
 export { type Recipe, type SweepOptions, type SweepResult, sweep } from "./sweep.ts";
