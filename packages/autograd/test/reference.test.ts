@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Value } from "../src/index.ts";
-import { expectClose } from "./close.ts";
+import { expectClose } from "@gradbook/testing";
 import { evaluate, type Expr } from "./expr.ts";
 
 interface Case {

@@ -11,7 +11,7 @@ import { l1Loss } from "@gradbook/loss";
 import { loadParameters, MLP } from "@gradbook/neuron";
 import { describe, expect, it } from "vitest";
 import { SGD } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 interface Reference {
   lr: number;

@@ -13,7 +13,7 @@ import { loadParameters, MLP, parameterData } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
 import { describe, expect, it } from "vitest";
 import { fit, lcgOrder, PlainMLP, plainFit, seedRun, xor } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 interface Reference {
   epochs: number;
