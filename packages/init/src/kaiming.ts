@@ -68,12 +68,6 @@ export function heUniform(opts: KaimingOptions = {}): Draw {
   };
 }
 
-/** The same as {@link heNormal}, by PyTorch's name (`kaiming_normal_`). */
-export const kaimingNormal = heNormal;
-
-/** The same as {@link heUniform}, by PyTorch's name (`kaiming_uniform_`). */
-export const kaimingUniform = heUniform;
-
 /** The options checked once, when the initializer is made: the fan to use and the gain. */
 function kaiming(where: string, opts: KaimingOptions): { mode: "fanIn" | "fanOut"; gain: number } {
   if (typeof opts !== "object" || opts === null) throw new TypeError(`${where}: expected an options object, got ${show(opts)}`);

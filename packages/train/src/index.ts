@@ -1,4 +1,4 @@
-export { type BoundaryOptions, decisionBoundary, type Predictor, predictWith } from "./boundary.ts";
+export { type BoundaryOptions, decisionBoundary, type Predictor } from "./boundary.ts";
 export { type CurveOptions, lossCurve } from "./curve.ts";
 export { circles, type Dataset, type PointsOptions, spiral, twoMoons, xor } from "./datasets.ts";
 export { type FitOptions, fit, type Model } from "./fit.ts";
