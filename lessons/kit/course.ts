@@ -1,14 +1,30 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./plugin.ts";
+import { fileURLToPath } from "node:url";
+
+// What a lesson file is, defined once for the kit, exercise mode, the site and the tests: a file
+// `NN-slug.md` in the lessons folder, NN two digits, so that sorting by name is course order.
+// (vitest selects the same files with the glob `[0-9][0-9]-*.md` in lessons/vitest.config.ts.)
+// This module imports only node: exercise mode loads it without the lesson compiler.
+
+/** A lesson's file name: `01-chain-rule.md` is lesson `01`, slug `chain-rule`. */
+export const LESSON_FILE = /^(\d\d)-([\w-]+)\.md$/;
+
+/** The number as written (`01`) and the slug of a lesson's file name or path; null if it names no lesson. */
+export function lessonName(path: string): { nn: string; slug: string } | null {
+  const match = LESSON_FILE.exec(path.split(/[\\/]/).pop()!);
+  return match ? { nn: match[1]!, slug: match[2]! } : null;
+}
+
+/** The names of the lesson files in a folder, in course order; none if there is no such folder. */
+export function lessonFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => LESSON_FILE.test(f)).sort() : [];
+}
 
 /** The folder of the course's lessons. */
-export const LESSONS = join(ROOT, "lessons");
+export const LESSONS = fileURLToPath(new URL("..", import.meta.url)).replace(/[\\/]$/, "");
 
 /** Every lesson in a folder (the course's by default), in course order, as absolute paths. */
 export function courseLessons(dir = LESSONS): string[] {
-  return readdirSync(dir)
-    .filter((f) => /^\d+-[\w-]+\.md$/.test(f))
-    .sort()
-    .map((f) => join(dir, f));
+  return lessonFiles(dir).map((f) => join(dir, f));
 }

@@ -1,5 +1,5 @@
 export { compileLesson, type BlockMeta, type CompiledLesson } from "./compile.ts";
-export { courseLessons, LESSONS } from "./course.ts";
+export { courseLessons, LESSON_FILE, lessonFiles, lessonName, LESSONS } from "./course.ts";
 export { lineDiff } from "./diff.ts";
 export { LessonError } from "./errors.ts";
 export { parseFence, type Fence, type FenceKind } from "./fence.ts";

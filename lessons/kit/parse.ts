@@ -1,4 +1,5 @@
 import { LessonError } from "./errors.ts";
+import { lessonName } from "./course.ts";
 import { parseFence, type Fence } from "./fence.ts";
 import { createMarkdown, splitFrontMatter } from "./markdown.ts";
 
@@ -43,13 +44,13 @@ const md = createMarkdown();
 /** Reads a lesson: front matter, title, code blocks with their lines, includes. */
 export function parseLesson(file: string, text: string): Lesson {
   const source = text.replace(/\r\n?/g, "\n"); // markdown-it reads \r\n as \n: keep offsets comparable
-  const name = /(?:^|\/)(\d+)-([\w-]+)\.md$/.exec(file);
+  const name = lessonName(file);
   if (!name) throw new LessonError(file, 1, "a lesson's file name must look like NN-slug.md");
   const { meta, body } = splitFrontMatter(source);
   if (!("package" in meta)) throw new LessonError(file, 1, "front matter must name the lesson's package (`package: autograd`, or `package: none`)");
   const lineStarts = lineOffsets(source);
   const lesson: Lesson = {
-    file, number: Number(name[1]), slug: name[2]!, title: "", meta, source,
+    file, number: Number(name.nn), slug: name.slug, title: "", meta, source,
     package: meta.package === "none" ? null : meta.package!, blocks: [], includes: [],
   };
   let previous: CodeBlock | undefined;

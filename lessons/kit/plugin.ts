@@ -2,6 +2,7 @@ import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { transformWithOxc, type Plugin } from "vite";
 import { compileLesson } from "./compile.ts";
+import { lessonName } from "./course.ts";
 import { resolveInclude } from "./include.ts";
 import { parseLesson, type Lesson } from "./parse.ts";
 
@@ -26,7 +27,7 @@ export function lessonPlugin(options: { root?: string } = {}): Plugin {
     name: "gradbook-lessons",
     enforce: "pre",
     async transform(source, id) {
-      if (!/\/\d+-[\w-]+\.md$/.test(id)) return null;
+      if (!lessonName(id)) return null;
       const lesson = loadLesson(id, source, root);
       const compiled = compileLesson(lesson, { path: id, runtime: RUNTIME });
       // Vite strips types only from .ts ids: strip them here, chaining the markdown's map.

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { lessonFiles, lessonName } from "../course.ts";
 import { splitFrontMatter } from "../markdown.ts";
 import { packageExercises, type Exercise } from "./exercises.ts";
 
@@ -27,7 +28,7 @@ export interface CourseLesson {
 export function readCourse(root: string): CourseLesson[] {
   const owned = new Set<string>();
   return lessonFiles(join(root, "lessons")).map((name) => {
-    const nn = /^(\d+)-/.exec(name)![1]!;
+    const nn = lessonName(name)!.nn;
     const { meta, body } = splitFrontMatter(readFileSync(join(root, "lessons", name), "utf8").replace(/\r\n?/g, "\n"));
     const pkg = !meta.package || meta.package === "none" ? null : meta.package;
     const lesson: CourseLesson = { nn, number: Number(nn), title: titleOf(body) ?? name, file: `lessons/${name}`, pkg, exercises: [], problems: [] };
@@ -45,14 +46,6 @@ export function readCourse(root: string): CourseLesson[] {
 /** Finds a lesson by the number the learner typed (`1`, `01`). */
 export function findLesson(course: CourseLesson[], nn: string): CourseLesson | undefined {
   return /^\d+$/.test(nn) ? course.find((l) => l.number === Number(nn)) : undefined;
-}
-
-/**
- * The lesson files of a folder in course order: the rule of `courseLessons` (kit/course.ts),
- * without its import of the lesson compiler, which would add a second to every command.
- */
-function lessonFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => /^\d+-[\w-]+\.md$/.test(f)).sort() : [];
 }
 
 /** The first `# Title` outside a code fence. */

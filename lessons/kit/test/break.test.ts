@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { lessonFiles, LESSONS } from "../course.ts";
 import { loadLesson, lessonPlugin, ROOT } from "../plugin.ts";
 import { breakBlock, BROKEN, type Plan } from "./break/breaks.ts";
 
@@ -12,8 +13,7 @@ import { breakBlock, BROKEN, type Plan } from "./break/breaks.ts";
 // the block's line. Every block is broken at the compiler (the line its source map gives), and
 // one block of every lesson in a real run (the message vitest reports).
 
-const LESSONS = join(ROOT, "lessons");
-const files = readdirSync(LESSONS).filter((f) => /^\d\d-[\w-]+\.md$/.test(f)).sort();
+const files = lessonFiles(LESSONS);
 const lessons = files.map((f) => loadLesson(join(LESSONS, f), readFileSync(join(LESSONS, f), "utf8")));
 
 describe("breaking a block of a course lesson", () => {

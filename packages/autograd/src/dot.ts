@@ -30,8 +30,8 @@ export function toDot(root: Value, opts: DotOptions = {}): string {
   const order = topologicalOrder(root);
   const name = opts.id === undefined ? "G" : opts.id;
   const lines = [
-    `digraph ${quote(name)} {`,
-    `  graph [${opts.id === undefined ? "" : `id=${quote(opts.id)}, `}rankdir=${opts.rankdir ?? "LR"}, fontname="Courier"];`,
+    `digraph ${quoteDot(name)} {`,
+    `  graph [${opts.id === undefined ? "" : `id=${quoteDot(opts.id)}, `}rankdir=${opts.rankdir ?? "LR"}, fontname="Courier"];`,
     `  node [fontname="Courier"];`,
     `  edge [fontname="Courier"];`,
   ];
@@ -54,7 +54,7 @@ export function toDot(root: Value, opts: DotOptions = {}): string {
     const operands = [v.a, v.b].filter((x) => x !== null).map(record);
     const id = record(v);
     const op = `${id}_op`;
-    lines.push(`  ${op} [shape=ellipse, label=${quote(symbol(v))}];`);
+    lines.push(`  ${op} [shape=ellipse, label=${quoteDot(symbol(v))}];`);
     for (const operand of operands) lines.push(`  ${operand} -> ${op};`);
     lines.push(`  ${op} -> ${id};`);
   }
@@ -69,8 +69,8 @@ function symbol(v: Value): string {
   return typeof s === "string" ? s : s(Number(v.k.toPrecision(4)));
 }
 
-/** A DOT quoted string: backslashes and double quotes escaped. */
-function quote(s: string): string {
+/** `s` as a DOT quoted string: backslashes and double quotes escaped, line breaks as spaces. */
+export function quoteDot(s: string): string {
   return `"${s.replace(/[\\"]/g, "\\$&").replace(/\r?\n/g, " ")}"`;
 }
 

@@ -1,5 +1,5 @@
 // The words of the errors: each names the op, the value that was wrong, and what was expected.
-import type { Value } from "./value.ts";
+import { Value } from "./value.ts";
 
 /** A number operand, checked: NaN would turn every value computed from it into NaN. */
 export function num(op: string, x: number): number {
@@ -7,14 +7,16 @@ export function num(op: string, x: number): number {
   return x;
 }
 
-/** How an error message names a value: `Value(data=-1)`, with its label if it has one. */
-export function describe(v: Value): string {
-  return `Value(data=${v.data}${v.label ? `, label=${JSON.stringify(v.label)}` : ""})`;
-}
-
-/** How an error message names something that should have been a number. */
+/**
+ * How an error message shows something it received, in every package: numbers as JavaScript
+ * prints them, strings quoted, a Value as `Value(data=-1, label="a")`, lists in brackets (the
+ * first ten items: a message stays one line), other objects and functions by kind.
+ * @example show([5, 0, 1]) // "[5, 0, 1]"
+ */
 export function show(x: unknown): string {
+  if (x instanceof Value) return `Value(data=${x.data}${x.label ? `, label=${JSON.stringify(x.label)}` : ""})`;
+  if (Array.isArray(x)) return `[${x.slice(0, 10).map(show).join(", ")}${x.length > 10 ? `, … ${x.length} in all` : ""}]`;
   if (typeof x === "string") return JSON.stringify(x);
-  if (typeof x === "object" && x !== null) return Array.isArray(x) ? "an array" : "an object";
+  if (typeof x === "object" && x !== null) return "an object";
   return typeof x === "function" ? "a function" : String(x);
 }

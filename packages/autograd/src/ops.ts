@@ -22,7 +22,6 @@ export interface Op {
 /** Inputs and parameters: made by `new Value(…)`, not by an operation. Nothing to pass back. */
 export const leaf: Op = { symbol: "", forward: (a) => a, backward() {} };
 
-// #region add
 /** a + b */
 export const add: Op = {
   symbol: "+",
@@ -32,7 +31,6 @@ export const add: Op = {
     b.grad += g; // ∂(a+b)/∂b = 1
   },
 };
-// #endregion add
 
 /** a + k */
 export const addK: Op = {

@@ -1,5 +1,5 @@
 import { backward } from "./backward.ts";
-import { describe, num, show } from "./errors.ts";
+import { num, show } from "./errors.ts";
 import * as ops from "./ops.ts";
 import type { Op } from "./ops.ts";
 
@@ -68,7 +68,7 @@ export class Value {
       if (num("div", other) === 0) throw new RangeError("div: expected a non-zero divisor, got 0");
       return apply(ops.divK, this, other);
     }
-    if (other.data === 0) throw new RangeError(`div: expected a non-zero divisor, got ${describe(other)}`);
+    if (other.data === 0) throw new RangeError(`div: expected a non-zero divisor, got ${show(other)}`);
     return apply(ops.div, this, other);
   }
 
@@ -78,10 +78,10 @@ export class Value {
       throw new TypeError(`pow: expected a finite number as exponent, got ${show(k)}`);
     }
     if (this.data < 0 && !Number.isInteger(k)) {
-      throw new RangeError(`pow: expected a non-negative base for the fractional exponent ${k}, got ${describe(this)}`);
+      throw new RangeError(`pow: expected a non-negative base for the fractional exponent ${k}, got ${show(this)}`);
     }
     if (this.data === 0 && k < 0) {
-      throw new RangeError(`pow: expected a non-zero base for the negative exponent ${k}, got ${describe(this)}`);
+      throw new RangeError(`pow: expected a non-zero base for the negative exponent ${k}, got ${show(this)}`);
     }
     return apply(ops.pow, this, k);
   }
@@ -98,7 +98,7 @@ export class Value {
 
   /** Natural logarithm `ln x`. Throws a `RangeError` unless x > 0. */
   log(): Value {
-    if (!(this.data > 0)) throw new RangeError(`log: expected a positive input, got ${describe(this)}`);
+    if (!(this.data > 0)) throw new RangeError(`log: expected a positive input, got ${show(this)}`);
     return apply(ops.log, this);
   }
 

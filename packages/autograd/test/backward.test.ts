@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ops, topologicalOrder, Value, zeroGrad } from "../src/index.ts";
-import { expectClose } from "./close.ts";
+import { expectClose } from "@gradbook/testing";
 
 describe("backward", () => {
   it("adds up the contributions of a leaf used several times", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gradcheck, ops, relativeError, type Value } from "../src/index.ts";
-import { expectClose } from "./close.ts";
+import { expectClose } from "@gradbook/testing";
 
 describe("relativeError", () => {
   // analytic, numeric, |a − n| / max(|a|, |n|)

@@ -2,7 +2,7 @@
 // formula (written independently of the engine, often in a different but equal form).
 import { describe, expect, it } from "vitest";
 import { Value } from "../src/index.ts";
-import { expectClose } from "./close.ts";
+import { expectClose } from "@gradbook/testing";
 
 type Unary = (x: Value) => Value;
 const { cosh, exp, log, sin, cos, tanh, sqrt, E } = Math;

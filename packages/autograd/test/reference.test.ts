@@ -1,12 +1,12 @@
 // Expressions evaluated by PyTorch 1.13 in float64: every case's value and gradients, to 1e-12.
 //
-// fixtures/expressions.json is a copy of ../shared/reference/expressions.json (generator
-// gen_reference.py, torch 1.13, float64, CPU; see that directory's README): an expression tree
+// fixtures/expressions.json is written by fixtures/expressions.py (PyTorch 1.13, float64, CPU;
+// how to run it is in its first lines): an expression tree
 // per case, its inputs, the forward value and d value / d leaf for every leaf, all uses summed.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Value } from "../src/index.ts";
-import { expectClose } from "./close.ts";
+import { expectClose } from "@gradbook/testing";
 import { evaluate, type Expr } from "./expr.ts";
 
 interface Case {

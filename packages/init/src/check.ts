@@ -1,12 +1,6 @@
 // The words of the errors: each names the initializer, the value that was wrong and what was
 // expected, e.g. `xavierNormal: expected fanIn to be a positive integer, got 0`.
-
-/** How an error message shows something received: numbers as written, strings quoted. */
-export function show(x: unknown): string {
-  if (typeof x === "string") return JSON.stringify(x);
-  if (typeof x === "object" && x !== null) return Array.isArray(x) ? "an array" : "an object";
-  return typeof x === "function" ? "a function" : String(x);
-}
+import { show } from "@gradbook/autograd";
 
 /**
  * Throws unless `fanIn` and `fanOut` are positive integers: every layer has at least one input

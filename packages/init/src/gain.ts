@@ -1,4 +1,5 @@
-import { finite, show } from "./check.ts";
+import { show } from "@gradbook/autograd";
+import { finite } from "./check.ts";
 
 /** The nonlinearities {@link calculateGain} knows, by PyTorch's names (the layers of this library use the first four). */
 export const nonlinearities = [

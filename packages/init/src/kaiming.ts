@@ -1,6 +1,7 @@
 import type { Draw } from "@gradbook/neuron";
 import { uniformWithStd } from "./bound.ts";
-import { checkFans, finite, show } from "./check.ts";
+import { show } from "@gradbook/autograd";
+import { checkFans, finite } from "./check.ts";
 import { calculateGain, type Nonlinearity, nonlinearities } from "./gain.ts";
 
 /** Options of {@link heNormal} and {@link heUniform}, as PyTorch's `kaiming_normal_` and `kaiming_uniform_`. */
@@ -66,12 +67,6 @@ export function heUniform(opts: KaimingOptions = {}): Draw {
     return uniformWithStd(rng, heStd(mode === "fanIn" ? fanIn : fanOut, gain));
   };
 }
-
-/** The same as {@link heNormal}, by PyTorch's name (`kaiming_normal_`). */
-export const kaimingNormal = heNormal;
-
-/** The same as {@link heUniform}, by PyTorch's name (`kaiming_uniform_`). */
-export const kaimingUniform = heUniform;
 
 /** The options checked once, when the initializer is made: the fan to use and the gain. */
 function kaiming(where: string, opts: KaimingOptions): { mode: "fanIn" | "fanOut"; gain: number } {

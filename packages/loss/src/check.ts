@@ -1,14 +1,7 @@
 // The checks every loss makes before computing anything: each error names the loss, the value
 // that was wrong, where it was, and what was expected.
-import { Value } from "@gradbook/autograd";
+import { show, Value } from "@gradbook/autograd";
 import type { LossOptions, Reduction } from "./reduction.ts";
-
-/** How an error message shows something that should have been a number. */
-function show(x: unknown): string {
-  if (typeof x === "string") return JSON.stringify(x);
-  if (typeof x === "object" && x !== null) return Array.isArray(x) ? "an array" : "an object";
-  return String(x);
-}
 
 /** The reduction asked for, `'mean'` by default; throws on anything else. */
 export function reductionOf(loss: string, opts: LossOptions | undefined): Reduction {

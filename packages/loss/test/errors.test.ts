@@ -49,7 +49,7 @@ describe("RangeError for values outside a loss's domain", () => {
 
 describe("TypeError for things that are not arrays of numbers", () => {
   it.each<[string, () => unknown, string]>([
-    ["predictions not an array", () => l1Loss(as(new Value(1)), [1]), "l1Loss: expected an array of predictions, got an object"],
+    ["predictions not an array", () => l1Loss(as(new Value(1)), [1]), "l1Loss: expected an array of predictions, got Value(data=1)"],
     ["targets not an array", () => mseLoss(v(1), as(1)), "mseLoss: expected an array of targets, got 1"],
     ["a prediction that is a string", () => mseLoss(as(["0.5"]), [1]), 'mseLoss: expected predictions that are Values or numbers, got "0.5" at index 0'],
     ["labels not an array", () => hingeLoss(v(1), as(undefined)), "hingeLoss: expected an array of labels, got undefined"],

@@ -2,7 +2,7 @@
 import { Value } from "@gradbook/autograd";
 import { describe, expect, it } from "vitest";
 import { crossEntropyLoss, l1Loss, type LossOptions, losses, mseLoss, reduce } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 type Batch = (pred: Value[], target: number[], opts?: LossOptions) => Value;
 const { exp, log } = Math;

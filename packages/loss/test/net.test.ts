@@ -1,12 +1,11 @@
 // The seed's net (2 → 5 → 4 → 1, tanh, linear output) at PyTorch's weights: for each reference row,
 // the L1, MSE and BCE-with-logits loss and the gradient of all 44 parameters, to 1e-12 relative.
-// The reference is the one neuron's tests read (its test/fixtures/net-gradients.ts).
+// The reference is the one neuron's tests read (@gradbook/testing's netGradients).
 import type { Value } from "@gradbook/autograd";
 import { loadParameters, MLP } from "@gradbook/neuron";
 import { describe, expect, it } from "vitest";
 import { bceWithLogitsLoss, l1Loss, type Loss, mseLoss } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
-import { netGradients as reference, type ReferenceLoss } from "../../neuron/test/fixtures/net-gradients.ts";
+import { expectClose, netGradients as reference, type ReferenceLoss } from "@gradbook/testing";
 
 const cases: [ReferenceLoss, Loss][] = [
   ["l1", l1Loss],

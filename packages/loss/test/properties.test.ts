@@ -4,7 +4,7 @@ import { gradcheck, Value } from "@gradbook/autograd";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bceLoss, bceWithLogitsLoss, crossEntropyLoss, hingeLoss, l1Loss, type LossOptions, mseLoss } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 /** Numbers in [min, max] on a grid of 1e-6: no subnormals, which would make a difference quotient noise. */
 const real = (min: number, max: number) => fc.integer({ min: Math.round(min * 1e6), max: Math.round(max * 1e6) }).map((i) => i / 1e6);

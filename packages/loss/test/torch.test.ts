@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { Value } from "@gradbook/autograd";
 import { describe, expect, it } from "vitest";
 import { bceLoss, bceWithLogitsLoss, crossEntropyLoss, hingeLoss, l1Loss, type LossOptions, mseLoss } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 interface Case {
   name: string;

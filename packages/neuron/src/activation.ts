@@ -1,5 +1,4 @@
-import type { Value } from "@gradbook/autograd";
-import { show } from "./check.ts";
+import { show, type Value } from "@gradbook/autograd";
 
 /** The activations a layer can apply to its neurons' sums; `linear` applies none. */
 export const activations = ["tanh", "relu", "sigmoid", "linear"] as const;

@@ -1,15 +1,6 @@
 // The words of the errors: each names the thing that was wrong, the value received and what was
 // expected, e.g. `MLP: layer sizes must be positive integers, got [5, 0, 1]`.
-import { Value } from "@gradbook/autograd";
-
-/** How an error message shows something received: numbers as written, lists in brackets. */
-export function show(x: unknown): string {
-  if (Array.isArray(x)) return `[${x.map(show).join(", ")}]`;
-  if (x instanceof Value) return x.label ? `Value(data=${x.data}, label=${JSON.stringify(x.label)})` : `Value(data=${x.data})`;
-  if (typeof x === "string") return JSON.stringify(x);
-  if (typeof x === "object" && x !== null) return "an object";
-  return typeof x === "function" ? "a function" : String(x);
-}
+import { show, Value } from "@gradbook/autograd";
 
 /** True for a layer size: a positive integer. */
 export function isSize(n: unknown): n is number {

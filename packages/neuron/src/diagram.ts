@@ -1,3 +1,4 @@
+import { quoteDot } from "@gradbook/autograd";
 import type { MLP } from "./mlp.ts";
 
 /** Options of {@link diagram}. */
@@ -27,8 +28,8 @@ export function diagram(model: MLP, opts: DiagramOptions = {}): string {
   const last = sizes.length - 1;
   const lr = (opts.rankdir ?? "LR") === "LR";
   const lines = [
-    `digraph ${quote(id)} {`,
-    `  graph [id=${quote(id)}, rankdir=${lr ? "LR" : "TB"}, fontname="Courier", fontsize=12, splines=line, nodesep=0.1, ranksep=0.6,`,
+    `digraph ${quoteDot(id)} {`,
+    `  graph [id=${quoteDot(id)}, rankdir=${lr ? "LR" : "TB"}, fontname="Courier", fontsize=12, splines=line, nodesep=0.1, ranksep=0.6,`,
     `    remincross=false, mclimit=0.01];`,
     `  node [fontname="Courier", fontsize=12, shape=circle, fixedsize=true, width=0.35, label=""];`,
     `  edge [arrowsize=0.4, penwidth=0.6];`,
@@ -37,17 +38,17 @@ export function diagram(model: MLP, opts: DiagramOptions = {}): string {
   const shown = sizes.map((n) => (n > max ? max - 1 : n));
   sizes.forEach((n, l) => {
     const label = l === 0 ? `input (${n})` : `${l === last ? "output" : `hidden ${l}`}: ${model.layers[l - 1]!.activation} (${n})`;
-    lines.push(`  subgraph cluster_${l} {`, `    label=${quote(label)}; style=rounded;`);
+    lines.push(`  subgraph cluster_${l} {`, `    label=${quoteDot(label)}; style=rounded;`);
     const nodes: string[] = [];
     for (let j = 0; j < shown[l]!; j++) {
       const name = l === 0 ? "x" : l === last ? "y" : "";
       const text = name && (n === 1 ? name : `${name}${j + 1}`);
       nodes.push(`n${l}_${j}`);
-      lines.push(`    n${l}_${j}${text ? ` [label=${quote(text)}]` : ""};`);
+      lines.push(`    n${l}_${j}${text ? ` [label=${quoteDot(text)}]` : ""};`);
     }
     if (shown[l]! < n) {
       nodes.push(`n${l}_more`);
-      lines.push(`    n${l}_more [shape=plaintext, fixedsize=false, label=${quote(`+${n - shown[l]!} more`)}];`);
+      lines.push(`    n${l}_more [shape=plaintext, fixedsize=false, label=${quoteDot(`+${n - shown[l]!} more`)}];`);
     }
     // One column (row, for TB) in order: invisible edges between neighbours, and crossing
     // minimisation kept short (mclimit) so that it does not reorder them. Dot lays a rank out
@@ -61,9 +62,4 @@ export function diagram(model: MLP, opts: DiagramOptions = {}): string {
   }
   lines.push("}");
   return lines.join("\n");
-}
-
-/** A DOT quoted string: backslashes and double quotes escaped. */
-function quote(s: string): string {
-  return `"${s.replace(/[\\"]/g, "\\$&")}"`;
 }

@@ -1,6 +1,6 @@
 export { type Activation, activate, activations } from "./activation.ts";
 export { type DiagramOptions, diagram } from "./diagram.ts";
-export { type Draw, defaultInit, type Init } from "./init.ts";
+export { type Draw, type Init } from "./init.ts";
 export { Layer } from "./layer.ts";
 export { loadParameters, parameterData } from "./load.ts";
 export { MLP, type MLPOptions } from "./mlp.ts";

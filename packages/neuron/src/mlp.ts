@@ -1,6 +1,6 @@
-import type { Value } from "@gradbook/autograd";
+import { show, type Value } from "@gradbook/autograd";
 import { type Activation, checkActivation } from "./activation.ts";
-import { checkInput, checkSize, isSize, show } from "./check.ts";
+import { checkInput, checkSize, isSize } from "./check.ts";
 import { defaultInit } from "./init.ts";
 import { Layer } from "./layer.ts";
 import { Module } from "./module.ts";
@@ -32,8 +32,6 @@ export class MLP extends Module {
   readonly nin: number;
   /** The layers, input side first; the last is the output layer. */
   readonly layers: Layer[];
-  /** The parameters, gathered on first use: the Values never change, only their data and grad. */
-  #params: Value[] | undefined;
 
   // #region mlp-constructor
   /**
@@ -77,17 +75,7 @@ export class MLP extends Module {
 
   /** Every parameter, layer by layer, each layer in PyTorch's order (`W` row-major, then `b`): a new array each call. */
   parameters(): Value[] {
-    return this.#gathered().slice();
-  }
-
-  /** Sets every parameter's `grad` to 0, without gathering them again (it runs once per training step). */
-  override zeroGrad(): void {
-    const params = this.#gathered();
-    for (let i = 0; i < params.length; i++) params[i]!.grad = 0;
-  }
-
-  #gathered(): Value[] {
-    return (this.#params ??= this.layers.flatMap((layer) => layer.parameters()));
+    return this.layers.flatMap((layer) => layer.parameters());
   }
 
   /** `MLP(2 → 5 → 4 → 1, tanh, output linear)`: sizes, hidden activation, and the output's if it differs. */

@@ -1,4 +1,4 @@
-import type { Value } from "@gradbook/autograd";
+import { type Value, zeroGrad } from "@gradbook/autograd";
 
 /**
  * The base of everything with parameters (PyTorch's `nn.Module`, micrograd's `Module`): a
@@ -10,7 +10,7 @@ export abstract class Module {
 
   /** Sets every parameter's `grad` to 0: gradients accumulate, so call it before each `backward()`. */
   zeroGrad(): void {
-    for (const p of this.parameters()) p.grad = 0;
+    zeroGrad(this.parameters());
   }
 
   /** A one-line description: `MLP(2 → 5 → 4 → 1, tanh, output linear)`. */

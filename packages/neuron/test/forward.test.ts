@@ -4,7 +4,7 @@ import { gradcheck, ops, relativeError, Value } from "@gradbook/autograd";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Activation, activations, Layer, loadParameters, MLP, Neuron, parameterData } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 const f: Record<Activation, (z: number) => number> = {
   tanh: Math.tanh,

@@ -2,12 +2,11 @@
 // parameters, the output, and for L1, MSE and BCE with logits the loss and all 44 gradients, to
 // 1e-12 relative. The losses are written inline from the reference README's formulas, on the
 // engine's ops, so this package's tests need no later step.
-// The reference is fixtures/net_gradients.json (see net-gradients.ts).
+// The reference is @gradbook/testing's netGradients (packages/testing/fixtures/net_gradients.json).
 import type { Value } from "@gradbook/autograd";
 import { describe, expect, it } from "vitest";
 import { loadParameters, MLP } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
-import { netGradients as reference, type ReferenceLoss } from "./fixtures/net-gradients.ts";
+import { expectClose, netGradients as reference, type ReferenceLoss } from "@gradbook/testing";
 
 function seedNet(): MLP {
   const model = new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });

@@ -1,6 +1,6 @@
-import { math, type Value } from "@gradbook/autograd";
-import { checkLr, checkPositive, checkRange, knownOptions, parameterList, show } from "./check.ts";
-import { type Optimizer, zeroGrads } from "./optimizer.ts";
+import { math, show, type Value, zeroGrad } from "@gradbook/autograd";
+import { checkLr, checkPositive, checkRange, knownOptions, parameterList } from "./check.ts";
+import type { Optimizer } from "./optimizer.ts";
 
 /** The settings of {@link Adam}: PyTorch's, with its defaults and camelCase names. */
 export interface AdamOptions {
@@ -108,7 +108,7 @@ export class Adam implements Optimizer {
 
   /** Sets every parameter's `grad` to 0: call it before each `backward()`, since gradients accumulate. */
   zeroGrad(): void {
-    zeroGrads(this.params);
+    zeroGrad(this.params);
   }
 
   /** `Adam(lr=0.001, betas=[0.9, 0.999], eps=1e-8)`, with `weightDecay` when it is set. */

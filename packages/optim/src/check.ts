@@ -1,16 +1,7 @@
 // The checks every optimizer runs on what it is given. Each error names the optimizer, the option,
 // the value received and what was expected: a bad setting fails at construction, not as a NaN
 // a thousand steps later.
-import { Value } from "@gradbook/autograd";
-
-/** How an error message shows a received value: numbers as JavaScript prints them, the rest by kind. */
-export function show(x: unknown): string {
-  if (typeof x === "string") return JSON.stringify(x);
-  if (Array.isArray(x)) return `[${x.map(show).join(", ")}]`;
-  if (x instanceof Value) return `Value(data=${x.data})`;
-  if (typeof x === "object" && x !== null) return "an object";
-  return typeof x === "function" ? "a function" : String(x);
-}
+import { show, Value } from "@gradbook/autograd";
 
 /**
  * The parameters an optimizer will update, checked and copied (so that later changes to the

@@ -19,8 +19,3 @@ export interface Optimizer {
   /** Sets every parameter's `grad` to 0: gradients accumulate, so call it before each `backward()`. */
   zeroGrad(): void;
 }
-
-/** Sets the `grad` of each parameter to 0 (a plain loop: it runs once per training step). */
-export function zeroGrads(params: readonly Value[]): void {
-  for (let i = 0; i < params.length; i++) params[i]!.grad = 0;
-}

@@ -1,6 +1,6 @@
-import type { Value } from "@gradbook/autograd";
-import { checkBoolean, checkLr, checkRange, knownOptions, parameterList, show } from "./check.ts";
-import { type Optimizer, zeroGrads } from "./optimizer.ts";
+import { show, type Value, zeroGrad } from "@gradbook/autograd";
+import { checkBoolean, checkLr, checkRange, knownOptions, parameterList } from "./check.ts";
+import type { Optimizer } from "./optimizer.ts";
 
 /** The settings of {@link SGD}: PyTorch's, with camelCase names. */
 export interface SGDOptions {
@@ -117,7 +117,7 @@ export class SGD implements Optimizer {
 
   /** Sets every parameter's `grad` to 0: call it before each `backward()`, since gradients accumulate. */
   zeroGrad(): void {
-    zeroGrads(this.params);
+    zeroGrad(this.params);
   }
 
   /** `SGD(lr=0.02, momentum=0.9)`: the learning rate and every option that is not at its default. */

@@ -4,7 +4,7 @@
 import { Value } from "@gradbook/autograd";
 import { describe, expect, it } from "vitest";
 import { Adam, type AdamOptions, SGD, type SGDOptions } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 /** Two steps of `opt` on one parameter starting at 1, with gradient 2 then 4: p after each step. */
 function twoSteps(make: (params: Value[]) => SGD | Adam): { p: [number, number]; optimizer: SGD | Adam } {

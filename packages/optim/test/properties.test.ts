@@ -5,7 +5,7 @@ import { Value } from "@gradbook/autograd";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Adam, SGD } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 const gradient = finite(-10, 10).filter((g) => Math.abs(g) > 1e-3);

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { Value } from "@gradbook/autograd";
 import { describe, expect, it } from "vitest";
 import { Adam, type Optimizer, SGD } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 interface Case {
   name: string;

@@ -2,8 +2,8 @@
 // linear output, L1 loss on one XOR point per step, SGD with lr 0.02 and momentum 0.9. Each step's
 // output and loss before its update, and all 44 parameters after step 10, to 1e-12 relative.
 //
-// fixtures/sgd_trajectory.json is a copy of ../shared/reference/sgd_trajectory.json (generator
-// gen_reference.py, PyTorch 1.13, float64, CPU; see that directory's README): the initial weights
+// fixtures/sgd_trajectory.json is written by fixtures/sgd_trajectory.py (PyTorch 1.13, float64,
+// CPU; how to run it is in its first lines): the initial weights
 // `init_flat` in PyTorch's order, the points' `indices` (from the README's LCG), per step the
 // output and loss, and `snapshots[0].flat`, the parameters after step 10.
 import { readFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import { l1Loss } from "@gradbook/loss";
 import { loadParameters, MLP } from "@gradbook/neuron";
 import { describe, expect, it } from "vitest";
 import { SGD } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 interface Reference {
   lr: number;

@@ -1,6 +1,5 @@
-import * as Plot from "@observablehq/plot";
+import { type Figure, Plot, plot } from "@gradbook/figure";
 import type { Dataset } from "./datasets.ts";
-import { chart, type Figure } from "./svg.ts";
 
 /**
  * Something that maps a 2-D point to one number: a function, or a model whose `forward` returns
@@ -69,7 +68,7 @@ export function decisionBoundary(model: Predictor, data: Dataset, opts: Boundary
   const step = (x1 - x0) / 24;
   const key = bands.map((band, k) => ({ band, x: x0 + step * (k + 4) }));
   const labels = [0, 4, 8].map((k) => ({ x: key[k]!.x, text: `${k === 0 ? "≤ " : k === 8 ? "≥ " : ""}${+bands[k]!.toFixed(3)}` }));
-  return chart(
+  return plot(
     {
       aspectRatio: 1,
       x: { domain: [x0, x1], label: "x₁" },

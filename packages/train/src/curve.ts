@@ -1,6 +1,5 @@
-import * as Plot from "@observablehq/plot";
+import { type Figure, Plot, plot } from "@gradbook/figure";
 import type { History } from "./history.ts";
-import { chart, type Figure } from "./svg.ts";
 
 /** Options of {@link lossCurve}. */
 export interface CurveOptions {
@@ -44,7 +43,7 @@ export function lossCurve(runs: History | Record<string, History>, opts: CurveOp
   const alt = several
     ? `The ${what} of ${named.length} runs: ${ends.map((e) => `${e.run} ends at ${shown(e.loss)}`).join("; ")}.`
     : `The ${what} over ${ends[0]!.epoch + 1} epochs, from ${shown(named[0]![1][per][0]!)} to ${shown(ends[0]!.loss)}.`;
-  return chart(
+  return plot(
     {
       width: WIDTH,
       marginLeft: MARGIN_LEFT,

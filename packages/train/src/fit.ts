@@ -1,5 +1,6 @@
 import type { Value } from "@gradbook/autograd";
 import type { Loss } from "@gradbook/loss";
+import type { Optimizer } from "@gradbook/optim";
 import type { Dataset } from "./datasets.ts";
 import { endEpoch, type History, history as emptyHistory } from "./history.ts";
 import type { Sampler } from "./sampler.ts";
@@ -7,14 +8,6 @@ import type { Sampler } from "./sampler.ts";
 /** What `fit` needs of a model: an `MLP` from `@gradbook/neuron` is one. */
 export interface Model {
   forward(x: number[]): Value[];
-}
-
-/** What `fit` needs of an optimizer: `SGD` and `Adam` from `@gradbook/optim` are. */
-export interface Optimizer {
-  /** The learning rate, named in the error when training diverges. */
-  lr: number;
-  zeroGrad(): void;
-  step(): void;
 }
 
 /** The settings of a {@link fit} run. */

@@ -1,12 +1,11 @@
-export { type BoundaryOptions, decisionBoundary, type Predictor, predictWith } from "./boundary.ts";
+export { type BoundaryOptions, decisionBoundary, type Predictor } from "./boundary.ts";
 export { type CurveOptions, lossCurve } from "./curve.ts";
 export { circles, type Dataset, type PointsOptions, spiral, twoMoons, xor } from "./datasets.ts";
-export { type FitOptions, fit, type Model, type Optimizer } from "./fit.ts";
+export { type FitOptions, fit, type Model } from "./fit.ts";
 export type { History } from "./history.ts";
 export { PlainMLP } from "./plain.ts";
 export { type PlainFitOptions, plainFit } from "./plain-fit.ts";
 export { classifies, logLine, predictionTable } from "./report.ts";
 export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler.ts";
 export { seedRun } from "./seed-run.ts";
-export type { Figure } from "./svg.ts";
 export { type Recipe, type SweepOptions, type SweepResult, sweep } from "./sweep.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { circles, type Dataset, spiral, twoMoons, xor } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 const count = (d: Dataset, label: number) => d.y.filter((t) => t === label).length;
 

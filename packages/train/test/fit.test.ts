@@ -1,7 +1,8 @@
 import { Value } from "@gradbook/autograd";
 import { l1Loss, mseLoss } from "@gradbook/loss";
 import { describe, expect, it } from "vitest";
-import { type Dataset, fit, type Model, type Optimizer, type Sampler } from "../src/index.ts";
+import type { Optimizer } from "@gradbook/optim";
+import { type Dataset, fit, type Model, type Sampler } from "../src/index.ts";
 
 // A model and an optimizer small enough to work by hand: y = w·x + b on one input, and plain
 // SGD (p ← p − lr·grad). fit must drive them like any MLP and SGD.
@@ -11,6 +12,7 @@ function line(w: number, b: number): Model & { w: Value; b: Value } {
 }
 function sgd(params: Value[], lr: number): Optimizer {
   return {
+    params,
     lr,
     zeroGrad: () => params.forEach((p) => (p.grad = 0)),
     step: () => params.forEach((p) => (p.data -= lr * p.grad)),

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlainMLP } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 /** The output of a net with these parameters at x, from a fresh net: no shared state. */
 function output(sizes: number[], params: ArrayLike<number>, x: number[]): Float64Array {

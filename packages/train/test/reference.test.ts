@@ -2,8 +2,8 @@
 // l1Loss, SGD, fit) and the hand-derived twin (PlainMLP, plainFit) must land on the reference's
 // parameters after 1 and 10 epochs.
 //
-// fixtures/xor_training.json is a copy of ../shared/reference/xor_training.json (generator
-// gen_reference.py, torch 1.13, float64, CPU; see that directory's README): the seed's run
+// fixtures/xor_training.json is written by fixtures/xor_training.py (PyTorch 1.13, float64, CPU;
+// how to run it is in its first lines): the seed's run
 // (2 → 5 → 4 → 1, L1, SGD lr 0.02 momentum 0.9, LCG order from s₀ = 2), its initial
 // parameters, the loss the notebook prints at epoch 0, and the parameters after 1 and 10 epochs.
 import { readFileSync } from "node:fs";
@@ -13,7 +13,7 @@ import { loadParameters, MLP, parameterData } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
 import { describe, expect, it } from "vitest";
 import { fit, lcgOrder, PlainMLP, plainFit, seedRun, xor } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 interface Reference {
   epochs: number;

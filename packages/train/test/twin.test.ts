@@ -6,7 +6,7 @@ import { MLP, parameterData, Rng } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
 import { describe, expect, it } from "vitest";
 import { fit, lcgOrder, PlainMLP, plainFit, type Sampler, shuffledBatches, twoMoons, xor } from "../src/index.ts";
-import { expectClose } from "../../autograd/test/close.ts";
+import { expectClose } from "@gradbook/testing";
 
 const seedNet = (seed?: number) => new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear", init: seedInit, seed });
 

@@ -1,4 +1,4 @@
-import { courseLessons, loadLesson, type Lesson } from "@gradbook/lessons/kit";
+import { courseLessons, lessonName, loadLesson, type Lesson } from "@gradbook/lessons/kit";
 import { readFileSync } from "node:fs";
 
 // The course as the site sees it: every NN-slug.md in the lessons folder at build time, in
@@ -17,7 +17,7 @@ export interface LessonPage {
 export function loadCourse(dir: string, root: string): LessonPage[] {
   return courseLessons(dir).map((path) => {
     const lesson = loadLesson(path, readFileSync(path, "utf8"), root);
-    const label = /(\d+)-[\w-]+\.md$/.exec(path)![1]!;
+    const label = lessonName(path)!.nn;
     return { lesson, href: `${label}-${lesson.slug}.html`, label };
   });
 }

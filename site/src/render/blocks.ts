@@ -1,4 +1,4 @@
-import { parseFence, resolveInclude, type Figure, type Lesson } from "@gradbook/lessons/kit";
+import { LESSON_FILE, parseFence, resolveInclude, type Figure, type Lesson } from "@gradbook/lessons/kit";
 import type MarkdownIt from "markdown-it";
 import type { HeadingEnv } from "./anchors.ts";
 import { escapeHtml } from "./escape.ts";
@@ -71,8 +71,8 @@ export function lessonBlocks(md: MarkdownIt): void {
   md.renderer.rules.link_open = (tokens, idx, options, env: LessonEnv, self) => {
     const token = tokens[idx]!;
     const href = token.attrGet("href") ?? "";
-    const lesson = /^(?:\.\/)?(\d+-[\w-]+)\.md(#.*)?$/.exec(href);
-    if (lesson) token.attrSet("href", `${lesson[1]}.html${lesson[2] ?? ""}`);
+    const [path = "", hash = ""] = href.replace(/^\.\//, "").split(/(?=#)/);
+    if (LESSON_FILE.test(path)) token.attrSet("href", `${path.slice(0, -".md".length)}.html${hash}`);
     else if (!/^[a-z]+:|^#/.test(href)) {
       const mapped = env.linkFor?.(href.replace(/^(\.\.\/)+/, ""));
       if (mapped) token.attrSet("href", mapped);

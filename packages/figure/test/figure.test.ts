@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
-import { graph, legend, plot, Plot } from "../figure.ts";
+import { graph, legend, plot, Plot } from "../src/index.ts";
 
 describe("figures", () => {
   it("draws a Plot chart as one SVG with its text alternative as title and label", () => {
