@@ -87,7 +87,10 @@ function build(r: Recording, params: readonly Value[], sources: ReturnType<typeo
   const uses = new Uint32Array(n);
   for (const ref of [...r.refA, ...r.refB, ...r.outputs]) if (ref >= 0) uses[ref]!++;
   const operandB = (i: number) => kSlot.get(i) ?? slotOf(r.refB[i]!);
-  const list: { code: number; out: number; a: number; b: number; terms?: number[] }[] = [];
+  type Instruction = { code: number; out: number; a: number; b: number; terms?: number[] };
+  const list: (Instruction | null)[] = [];
+  const open = new Map<number, { ins: Instruction; at: number; writes: Set<number> }>(); // dots by their result's slot
+  const operands = (ins: Instruction) => (ins.terms ? [ins.a, ...ins.terms] : [ins.a, ins.b]);
   for (let i = 0; i < n; i++) {
     if (i + 1 < n && fusable(r, i, uses)) continue; // a product: it joins the sum that follows it
     if (i === 0 || !fusable(r, i - 1, uses)) {
@@ -95,21 +98,31 @@ function build(r: Recording, params: readonly Value[], sources: ReturnType<typeo
       continue;
     }
     const term = [slotOf(r.refA[i - 1]!), operandB(i - 1)]; // the product's w and x (or k)
-    const last = list.at(-1);
-    // The sum goes on from the last dot when it adds to that dot's result, used nowhere else.
-    if (last?.terms && r.refA[i] === last.out - first && uses[last.out - first] === 1) {
-      last.out = first + i;
-      last.terms.push(...term);
-    } else list.push({ code: DOT, out: first + i, a: slotOf(r.refA[i]!), b: -1, terms: term });
+    const dot = r.refA[i]! >= 0 && uses[r.refA[i]!] === 1 ? open.get(first + r.refA[i]!) : undefined;
+    // The sum goes on from a dot when it adds to that dot's result, used nowhere else, and when
+    // the instructions since that dot pass no gradient to the slots the dot does: then moving
+    // the dot's backward step before theirs changes no sum's order.
+    const between = dot ? (list.slice(dot.at + 1).filter((x) => x !== null) as Instruction[]) : [];
+    if (dot && between.every((x) => operands(x).every((slot) => !dot.writes.has(slot)))) {
+      open.delete(dot.ins.out);
+      list[dot.at] = null; // the dot moves here: its terms' operands are all computed by now
+      dot.ins.out = first + i;
+      dot.ins.terms!.push(...term);
+      for (const slot of term) dot.writes.add(slot);
+      open.set(dot.ins.out, { ...dot, at: list.push(dot.ins) - 1 });
+    } else {
+      const ins: Instruction = { code: DOT, out: first + i, a: slotOf(r.refA[i]!), b: -1, terms: term };
+      open.set(ins.out, { ins, at: list.push(ins) - 1, writes: new Set([ins.a, ...term]) });
+    }
   }
+  const kept = list.filter((x) => x !== null);
   const terms: number[] = [];
-  for (const ins of list) if (ins.terms) ins.b = terms.length, terms.push(...ins.terms);
+  for (const ins of kept) if (ins.terms) ins.b = terms.length, terms.push(...ins.terms);
   // A slot needs a gradient when a parameter is at or below it.
   const learns = new Uint8Array(size);
   learns.fill(1, 0, P);
-  const sends = list.map((ins) => {
-    const operands = ins.terms ? [ins.a, ...ins.terms] : [ins.a, ins.b];
-    const send = operands.some((slot) => slot >= 0 && learns[slot] === 1) ? 1 : 0;
+  const sends = kept.map((ins) => {
+    const send = operands(ins).some((slot) => slot >= 0 && learns[slot] === 1) ? 1 : 0;
     learns[ins.out] = send;
     return send;
   });
@@ -118,11 +131,11 @@ function build(r: Recording, params: readonly Value[], sources: ReturnType<typeo
     params: P,
     first,
     init,
-    code: Uint8Array.from(list, (ins) => ins.code),
-    out: Int32Array.from(list, (ins) => ins.out),
-    a: Int32Array.from(list, (ins) => ins.a),
-    b: Int32Array.from(list, (ins) => ins.b),
-    c: Int32Array.from(list, (ins) => (ins.terms ? ins.terms.length / 2 : 0)),
+    code: Uint8Array.from(kept, (ins) => ins.code),
+    out: Int32Array.from(kept, (ins) => ins.out),
+    a: Int32Array.from(kept, (ins) => ins.a),
+    b: Int32Array.from(kept, (ins) => ins.b),
+    c: Int32Array.from(kept, (ins) => (ins.terms ? ins.terms.length / 2 : 0)),
     terms: Int32Array.from(terms),
     sends: Uint8Array.from(sends),
     loadSlot: Int32Array.from(loads, (l) => l.slot),

@@ -11,9 +11,9 @@ import { ABS, ADD, ADDK, COS, DIV, DIVK, EXP, LOG, DOT, MUL, MULK, NEG, POW, REL
 export function forward(tape: Tape, v: Float64Array): void {
   const { code, out, a, b, c, terms } = tape;
   for (let i = 0; i < code.length; i++) {
+    // #region exercise:forward One case per op code: the result y from x = v[a[i]] and v[b[i]] (the second operand, or the number operand of addK … pow) as ops.ts computes it, into v[out[i]]
     const x = v[a[i]!]!; // the first operand's data
     let y: number;
-    // #region exercise:forward One case per op code: y from x (the first operand) and v[b[i]] (the second operand, or the number operand of addK … pow), as ops.ts computes it
     switch (code[i]) {
       case DOT: y = dot(v, terms, x, b[i]!, b[i]! + 2 * c[i]!); break;
       case ADD: y = x + v[b[i]!]!; break;

@@ -67,7 +67,10 @@ export class CompiledStep {
       }
       return { loss: loss(outputs, targets), outputs };
     };
-    const probes = [0, 1].map((k) => probe(data, nin, batch, k));
+    // Each point of the batch gets its own pattern of targets over the probes (point p: the bits
+    // of p + 1), never the same in all of them, so each target's slot is found without doubt.
+    const count = Math.max(2, Math.ceil(Math.log2(batch + 2)));
+    const probes = Array.from({ length: count }, (_, k) => probe(data, nin, batch, k));
     const checks: number[][] = [];
     for (let i = 0; i + batch <= Math.min(data.x.length, CHECKED_POINTS); i += batch) {
       checks.push(Array.from({ length: batch }, (_, p) => [...data.x[i + p]!, data.y[i + p]!]).flat());
@@ -97,12 +100,13 @@ export class CompiledStep {
 }
 
 /**
- * A made-up batch: inputs drawn uniformly from (−2, 2), all distinct, so a number of the graph
- * that equals one of them in every trace came from it; targets taken from `data`'s own (so a loss
- * that checks its labels accepts them), a different one in each probe where `data` has two.
+ * Made-up batch number `k`: inputs drawn uniformly from (−2, 2), all distinct, so a number of the
+ * graph that equals one of them in every trace came from it; targets taken from `data`'s own (so
+ * a loss that checks its labels accepts them), point p's the smallest or the next by bit k of p + 1.
  */
 function probe(data: Dataset, nin: number, batch: number, k: number): number[] {
   const rng = new Rng(1 + k);
   const labels = [...new Set(data.y)].sort((a, b) => a - b);
-  return Array.from({ length: batch }, (_, p) => [...Array.from({ length: nin }, () => rng.uniform(-2, 2)), labels[(p + k) % labels.length]!]).flat();
+  const target = (p: number) => labels[((p + 1) >> k) & 1 ? Math.min(1, labels.length - 1) : 0]!;
+  return Array.from({ length: batch }, (_, p) => [...Array.from({ length: nin }, () => rng.uniform(-2, 2)), target(p)]).flat();
 }
