@@ -1,6 +1,7 @@
 import { ops, type Value } from "@gradbook/autograd";
 import { type Recording, record, sameGraph, type StepFunction } from "./trace.ts";
-import { DOT, OPS, opName, type Tape } from "./tape.ts";
+import { DOT, OPS, opName } from "./replay.ts";
+import type { Tape } from "./tape.ts";
 
 /** Where {@link compileTape} traces the step. */
 export interface TraceData {
@@ -156,7 +157,9 @@ function build(r: Recording, params: readonly Value[], sources: ReturnType<typeo
  * only as −0 from +0, and no gradient sum can tell those apart (it starts at +0).
  */
 function fusable(r: Recording, i: number, uses: Uint32Array): boolean {
+  // #region exercise:fusable Node i must be a product (mul or mulK), node i + 1 an add whose second operand (refB) is node i, and node i used exactly once (uses)
   const [p, sum] = [r.nodes[i]!, r.nodes[i + 1]];
   return (p.op === ops.mul || p.op === ops.mulK) && sum?.op === ops.add && r.refB[i + 1] === i && uses[i] === 1;
+  // #endregion exercise:fusable
 }
 // #endregion fusable

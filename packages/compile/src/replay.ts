@@ -1,6 +1,35 @@
-import { math } from "@gradbook/autograd";
+import { math, type Op, ops } from "@gradbook/autograd";
 import type { Tape } from "./tape.ts";
-import { ABS, ADD, ADDK, COS, DIV, DIVK, EXP, LOG, DOT, MUL, MULK, NEG, POW, RELU, SIGMOID, SIN, TANH } from "./tape.ts";
+
+/** The ops a tape can replay, indexed by op code. `unary` is not here: its function is not in the graph, only its value. */
+export const OPS: readonly Op[] = [
+  ops.add, ops.addK, ops.mul, ops.mulK, ops.div, ops.divK, ops.pow, ops.neg,
+  ops.exp, ops.log, ops.tanh, ops.relu, ops.sigmoid, ops.sin, ops.cos, ops.abs,
+];
+
+// The op codes live here, beside the loops that switch on them, and so do the functions the
+// loops call: module-level constants, which bundlers and test runners that rewrite imports into
+// property reads (vite's SSR transform does) cannot slow down.
+
+/** The op codes: `OPS[MULK] === ops.mulK`. */
+export const ADD = 0, ADDK = 1, MUL = 2, MULK = 3, DIV = 4, DIVK = 5, POW = 6, NEG = 7, EXP = 8, LOG = 9, TANH = 10, RELU = 11, SIGMOID = 12, SIN = 13, COS = 14, ABS = 15;
+
+/**
+ * The fused op `a + w₀·x₀ + w₁·x₁ + …`, added left to right: a neuron's weighted sum, which the
+ * engine builds as a chain of products and sums. Its terms are pairs of slots in `terms`, from
+ * index `b`, `c` of them.
+ */
+export const DOT = OPS.length;
+
+/** The ops whose second operand is a number, not a Value. */
+export const NUMBER_OPERAND: ReadonlySet<Op> = new Set([ops.addK, ops.mulK, ops.divK, ops.pow, ops.unary]);
+
+/** An op's name as `ops` exports it (`mulK`), for error messages. */
+export function opName(op: Op): string {
+  return Object.entries(ops).find(([, row]) => row === op)?.[0] ?? "an unknown op";
+}
+
+const { exp, log, tanh, sin, cos, pow } = math; // the engine's own functions, as ops.ts calls them
 
 // Replaying a tape: the engine's forward and backward passes as two loops over typed arrays.
 // Each case is its op's row of `ops.ts` with `v[…]` for `.data` and `g[…]` for `.grad`: the same
@@ -22,15 +51,15 @@ export function forward(tape: Tape, v: Float64Array): void {
       case MULK: y = x * v[b[i]!]!; break;
       case DIV: y = x / v[b[i]!]!; break;
       case DIVK: y = x / v[b[i]!]!; break;
-      case POW: y = math.pow(x, v[b[i]!]!); break;
+      case POW: y = pow(x, v[b[i]!]!); break;
       case NEG: y = -x; break;
-      case EXP: y = math.exp(x); break;
-      case LOG: y = math.log(x); break;
-      case TANH: y = math.tanh(x); break;
+      case EXP: y = exp(x); break;
+      case LOG: y = log(x); break;
+      case TANH: y = tanh(x); break;
       case RELU: y = x > 0 ? x : 0; break;
-      case SIGMOID: y = 1 / (1 + math.exp(-x)); break;
-      case SIN: y = math.sin(x); break;
-      case COS: y = math.cos(x); break;
+      case SIGMOID: y = 1 / (1 + exp(-x)); break;
+      case SIN: y = sin(x); break;
+      case COS: y = cos(x); break;
       case ABS: y = Math.abs(x); break; // as ops.abs: exact in every engine
       default: throw new RangeError(`forward: unknown op code ${code[i]} at instruction ${i}`);
     }
@@ -82,7 +111,7 @@ export function backward(tape: Tape, v: Float64Array, g: Float64Array): void {
       case DIVK: g[ai]! += (1 / v[bi]!) * gy; break;
       case POW: {
         const k = v[bi]!;
-        g[ai]! += k === 0 ? 0 : k * math.pow(v[ai]!, k - 1) * gy;
+        g[ai]! += k === 0 ? 0 : k * pow(v[ai]!, k - 1) * gy;
         break;
       }
       case NEG: g[ai]! -= gy; break;
@@ -91,8 +120,8 @@ export function backward(tape: Tape, v: Float64Array, g: Float64Array): void {
       case TANH: g[ai]! += gy * (1 - y * y); break;
       case RELU: g[ai]! += y > 0 ? gy : 0; break;
       case SIGMOID: g[ai]! += gy * (1 - y) * y; break;
-      case SIN: g[ai]! += gy * math.cos(v[ai]!); break;
-      case COS: g[ai]! -= gy * math.sin(v[ai]!); break;
+      case SIN: g[ai]! += gy * cos(v[ai]!); break;
+      case COS: g[ai]! -= gy * sin(v[ai]!); break;
       case ABS: {
         const x = v[ai]!;
         g[ai]! += x > 0 ? gy : x < 0 ? -gy : 0;

@@ -1,5 +1,3 @@
-import { type Op, ops } from "@gradbook/autograd";
-
 // #region tape
 /**
  * A training step compiled to flat arrays: what {@link forward} and {@link backward} replay.
@@ -45,26 +43,3 @@ export interface Tape {
 }
 // #endregion tape
 
-/** The ops a tape can replay, indexed by op code. `unary` is not here: its function is not in the graph, only its value. */
-export const OPS: readonly Op[] = [
-  ops.add, ops.addK, ops.mul, ops.mulK, ops.div, ops.divK, ops.pow, ops.neg,
-  ops.exp, ops.log, ops.tanh, ops.relu, ops.sigmoid, ops.sin, ops.cos, ops.abs,
-];
-
-/** The op codes: `OPS[MULK] === ops.mulK`. */
-export const ADD = 0, ADDK = 1, MUL = 2, MULK = 3, DIV = 4, DIVK = 5, POW = 6, NEG = 7, EXP = 8, LOG = 9, TANH = 10, RELU = 11, SIGMOID = 12, SIN = 13, COS = 14, ABS = 15;
-
-/**
- * The fused op `a + w₀·x₀ + w₁·x₁ + …`, added left to right: a neuron's weighted sum, which the
- * engine builds as a chain of products and sums. Its terms are pairs of slots in `terms`, from
- * index `b`, `c` of them.
- */
-export const DOT = OPS.length;
-
-/** The ops whose second operand is a number, not a Value. */
-export const NUMBER_OPERAND: ReadonlySet<Op> = new Set([ops.addK, ops.mulK, ops.divK, ops.pow, ops.unary]);
-
-/** An op's name as `ops` exports it (`mulK`), for error messages. */
-export function opName(op: Op): string {
-  return Object.entries(ops).find(([, row]) => row === op)?.[0] ?? "an unknown op";
-}

@@ -1,5 +1,5 @@
 import { ops, topologicalOrder, type Value } from "@gradbook/autograd";
-import { NUMBER_OPERAND, OPS, opName } from "./tape.ts";
+import { NUMBER_OPERAND, OPS, opName } from "./replay.ts";
 
 /** One traced step: the loss and the predictions it was computed from. */
 export interface Traced {
