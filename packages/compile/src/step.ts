@@ -50,8 +50,16 @@ export class CompiledStep {
 
   /**
    * Traces the step `loss(model.forward(x)…, t…)` on batches of `batch` points, as `fit` runs it,
-   * and compiles it: at two made-up batches (inputs drawn at random, targets from `data`'s) and at
-   * the first points of `data`, which must all give the same graph.
+   * and compiles it: at made-up batches (inputs drawn at random, targets from `data`'s) and at
+   * the first 64 points of `data`, which must all give the same graph.
+   *
+   * What it detects: a graph that differs between those traces (an `if` on the inputs, the
+   * targets or a value computed from them, taken both ways among the traced points); a number
+   * that changes with the data but is none of its inputs and targets; `unary` ops (their function
+   * is not in the graph). What it cannot: a branch every traced point takes the same way — on a
+   * parameter (training moves it later), or on data beyond the traced points; the tape replays
+   * the branch it saw. Nor does a replay check the engine's domains (`log` of x ≤ 0, division by
+   * 0): those give NaN or ±Infinity, which `compiledFit` reports as a non-finite loss.
    */
   static compile(model: CompilableModel, loss: Loss, data: Dataset, batch: number): CompiledStep {
     const nin = data.x[0]!.length;
