@@ -44,13 +44,16 @@ function siteSources(recordings: Recording[], traces: readonly (readonly number[
   return first.numbers.map((x, s) => {
     const values = recordings.map((r) => r.numbers[s]!);
     if (values.every((y) => Object.is(y, x))) return null;
+    const found: { index: number; sign: number }[] = [];
     for (const sign of [1, -1]) {
       for (let index = 0; index < traces[0]!.length; index++) {
-        if (values.every((y, t) => Object.is(y, sign * traces[t]![index]!))) return { index, sign };
+        if (values.every((y, t) => Object.is(y, sign * traces[t]![index]!))) found.push({ index, sign });
       }
     }
     const site = first.sites[s]!;
     const where = site >= 0 ? `a leaf Value (data ${x})` : `the number operand of operation #${-1 - site} (${opName(first.nodes[-1 - site]!.op)})`;
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) throw new RangeError(`compile: ${where} matches ${found.length} entries of the data in every trace; expected probes whose entries differ`);
     throw new RangeError(
       `compile: ${where} changes with the data but is none of its inputs and targets (values ${values.slice(0, 3).join(", ")} …): the step computes it outside the graph; expected the data to reach the graph as it is`,
     );
