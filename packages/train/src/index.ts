@@ -2,7 +2,7 @@ export { type BoundaryOptions, decisionBoundary, type Predictor } from "./bounda
 export { type CurveOptions, lossCurve } from "./curve.ts";
 export { circles, type Dataset, type PointsOptions, spiral, twoMoons, xor } from "./datasets.ts";
 export { type FitOptions, fit, type Model } from "./fit.ts";
-export type { History } from "./history.ts";
+export { endEpoch, type History, history as emptyHistory } from "./history.ts";
 export { PlainMLP } from "./plain.ts";
 export { type PlainFitOptions, plainFit } from "./plain-fit.ts";
 export { classifies, logLine, predictionTable } from "./report.ts";

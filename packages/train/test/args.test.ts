@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseXorArgs, USAGE, UsageError } from "../src/cli/args.ts";
 
-const defaults = { epochs: 2001, seed: "torch", lr: 0.02, momentum: 0.9, loss: "l1", hidden: [5, 4], out: "out/xor", logEvery: 500 };
+const defaults = { epochs: 2001, seed: "torch", lr: 0.02, momentum: 0.9, loss: "l1", hidden: [5, 4], out: "out/xor", logEvery: 500, engine: "engine" };
 
 describe("parseXorArgs", () => {
   it("defaults to the seed's run", () => {
@@ -18,6 +18,7 @@ describe("parseXorArgs", () => {
     [["--loss", "bce-with-logits"], { loss: "bce-with-logits" }],
     [["--out", "/tmp/x y"], { out: "/tmp/x y" }],
     [["--log-every", "1"], { logEvery: 1 }],
+    [["--engine", "compiled"], { engine: "compiled" }],
   ])("reads %j", (argv, changes) => {
     expect(parseXorArgs(argv)).toEqual({ ...defaults, ...changes });
   });
@@ -39,6 +40,7 @@ describe("parseXorArgs", () => {
     [["--hidden", "8"], "--hidden 8 needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4"],
     [["--loss", "hinge"], '--loss: expected one of l1, mse, bce-with-logits, got "hinge"'],
     [["--log-every", "0"], '--log-every: expected an integer ≥ 1, got "0"'],
+    [["--engine", "tape"], '--engine: expected one of engine, compiled, got "tape"'],
     [["--bogus"], "Unknown option '--bogus'"],
     [["--epochs"], "--epochs"],
     [["stray"], "stray"],

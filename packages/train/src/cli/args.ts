@@ -11,7 +11,12 @@ export interface XorArgs {
   hidden: number[];
   out: string;
   logEvery: number;
+  /** Which trainer runs the steps: `"engine"` (fit, the Value engine) or `"compiled"` (@gradbook/compile). */
+  engine: (typeof ENGINES)[number];
 }
+
+/** The trainers `--engine` names. */
+export const ENGINES = ["engine", "compiled"] as const;
 
 /** The losses the XOR command offers: those that take a linear output and targets 0 and 1. */
 export const XOR_LOSSES = ["l1", "mse", "bce-with-logits"] as const;
@@ -32,6 +37,8 @@ Options:
   --hidden A,B,...    hidden layer sizes (default 5,4)
   --out DIR           folder for the SVG files (default out/xor)
   --log-every N       print the loss every N epochs (default 500)
+  --engine NAME       engine, the Value engine (default), or compiled, the same steps
+                      replayed from a tape (@gradbook/compile): the same output, faster
   -h, --help          show this help
 `;
 
@@ -57,6 +64,7 @@ export function parseXorArgs(argv: string[]): XorArgs | "help" {
         hidden: { type: "string" },
         out: { type: "string" },
         "log-every": { type: "string" },
+        engine: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -74,6 +82,7 @@ export function parseXorArgs(argv: string[]): XorArgs | "help" {
     hidden: sizes(text("hidden") ?? "5,4"),
     out: text("out") ?? "out/xor",
     logEvery: integer("log-every", text("log-every"), 500, 1),
+    engine: oneOf("engine", text("engine") ?? "engine", ENGINES),
   };
   if (args.seed === "torch" && args.hidden.join(",") !== "5,4") {
     throw new UsageError(`--hidden ${args.hidden.join(",")} needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4`);
@@ -94,8 +103,12 @@ function integer(flag: string, text: string | undefined, fallback: number, min: 
 }
 
 function choice(flag: string, text: string): XorArgs["loss"] {
-  if (!(XOR_LOSSES as readonly string[]).includes(text)) throw new UsageError(`--${flag}: expected one of ${XOR_LOSSES.join(", ")}, got "${text}"`);
-  return text as XorArgs["loss"];
+  return oneOf(flag, text, XOR_LOSSES);
+}
+
+function oneOf<T extends string>(flag: string, text: string, names: readonly T[]): T {
+  if (!(names as readonly string[]).includes(text)) throw new UsageError(`--${flag}: expected one of ${names.join(", ")}, got "${text}"`);
+  return text as T;
 }
 
 function sizes(text: string): number[] {

@@ -6,8 +6,8 @@ import { loadParameters, MLP, summary } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
 import { decisionBoundary } from "../boundary.ts";
 import { lossCurve } from "../curve.ts";
-import { xor } from "../datasets.ts";
-import { fit } from "../fit.ts";
+import { type Dataset, xor } from "../datasets.ts";
+import { type FitOptions, fit } from "../fit.ts";
 import type { History } from "../history.ts";
 import { logLine, predictionTable } from "../report.ts";
 import { lcgOrder } from "../sampler.ts";
@@ -16,10 +16,19 @@ import type { XorArgs } from "./args.ts";
 import { type Out, Progress } from "./progress.ts";
 
 /**
+ * What runs the training steps: `fit` (the Value engine), or `compiledFit` of `@gradbook/compile`,
+ * which gives the same History and parameters bit for bit.
+ */
+export type Trainer = (model: MLP, data: Dataset, opts: FitOptions & { optimizer: SGD }) => History;
+
+/** The trainers this package has: the engine. `@gradbook/compile`'s command line adds `compiled`. */
+export const trainers: Readonly<Record<string, Trainer>> = { engine: fit };
+
+/**
  * `gradbook xor`: the seed's run, or a variation of it. Prints the model, the loss every
  * `logEvery` epochs, the final predictions, and writes the two figures; returns the exit code.
  */
-export function runXor(args: XorArgs, out: Out): number {
+export function runXor(args: XorArgs, out: Out, train: Trainer = fit): number {
   const print = (line = "") => out.write(`${line}\n`);
   const sizes = [2, ...args.hidden, 1];
   const model = new MLP(2, [...args.hidden, 1], {
@@ -48,7 +57,7 @@ export function runXor(args: XorArgs, out: Out): number {
   const progress = new Progress(out, args.epochs);
   let history: History;
   try {
-    history = fit(model, data, {
+    history = train(model, data, {
       loss: lossByName(args.loss),
       optimizer,
       epochs: args.epochs,

@@ -1,0 +1,128 @@
+// pnpm bench: the seed's run (2001 epochs × 4 single-point steps = 8004 steps) three ways, in one
+// process — the Value engine (MLP, l1Loss, SGD, fit), the compiled step (compiledFit: the same
+// step replayed from a tape) and the hand-derived twin (PlainMLP, plainFit) — on the same data in
+// the same order. The ratios to the twin are the figures that matter: absolute times on a shared
+// machine are noise.
+//
+//   pnpm bench [--hidden 5,4] [--epochs N] [--repeats N] [--only engine|compiled|plain]
+//
+// --hidden other than 5,4 starts from Rng(0)'s weights (the seed's init) instead of the reference
+// run's. --only runs one side, for a profile:
+//   node --cpu-prof --import tsx packages/compile/bench/xor.ts --only compiled
+import { parseArgs } from "node:util";
+import { seedInit } from "@gradbook/init";
+import { l1Loss } from "@gradbook/loss";
+import { loadParameters, MLP, parameterData } from "@gradbook/neuron";
+import { SGD } from "@gradbook/optim";
+import { fit, lcgOrder, PlainMLP, plainFit, seedRun, xor } from "@gradbook/train";
+import { CompiledStep, compiledFit } from "../src/index.ts";
+
+const { values } = parseArgs({
+  options: { repeats: { type: "string", default: "15" }, only: { type: "string" }, hidden: { type: "string", default: "5,4" }, epochs: { type: "string" } },
+});
+const count = (flag: string, text: string) => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`bench: --${flag} expects a positive integer, got ${text}`);
+  return n;
+};
+const repeats = count("repeats", values.repeats);
+const epochs = count("epochs", values.epochs ?? String(seedRun.epochs));
+const hidden = values.hidden.split(",").map((h) => count("hidden", h));
+const seed = hidden.join(",") === "5,4"; // the reference run's start; else Rng(0)'s
+const sizes = [2, ...hidden, 1];
+const data = xor();
+const { lr, momentum } = seedRun;
+
+function model(): MLP {
+  const m = new MLP(2, [...hidden, 1], { activation: "tanh", outputActivation: "linear", init: seedInit, seed: 0 });
+  if (seed) loadParameters(m, seedRun.init);
+  return m;
+}
+const init = parameterData(model());
+
+type Side = (n: number) => number[];
+const sides: Record<string, Side> = {
+  /** The run through the engine: the parameters at the end. */
+  engine(n) {
+    const m = model();
+    fit(m, data, { loss: l1Loss, optimizer: new SGD(m.parameters(), { lr, momentum }), epochs: n, sampler: lcgOrder(seedRun.order) });
+    return parameterData(m);
+  },
+  /** The same run through a tape (compiling it included: the table subtracts `compile`). */
+  compiled(n) {
+    const m = model();
+    compiledFit(m, data, { loss: l1Loss, optimizer: { lr, momentum }, epochs: n, sampler: lcgOrder(seedRun.order) });
+    return parameterData(m);
+  },
+  /** Compiling alone, to tell the one-off cost from the cost per step. */
+  compile() {
+    CompiledStep.compile(model(), l1Loss, data, 1);
+    return [];
+  },
+  /** The same run by hand. */
+  plain(n) {
+    const net = new PlainMLP(sizes, init);
+    plainFit(net, data, { loss: "l1", lr, momentum, epochs: n, sampler: lcgOrder(seedRun.order) });
+    return Array.from(net.params);
+  },
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+// With `node --expose-gc`, collect the engine's garbage before each timed run, so that no side
+// pays for another's; without it, the median absorbs the collections.
+const gc = (globalThis as { gc?: () => void }).gc;
+// CPU time of this process rather than wall time: on a shared machine, other processes stretch
+// the wall clock of whichever side happens to be running.
+const time = (run: () => unknown) => {
+  gc?.();
+  const t0 = process.cpuUsage();
+  run();
+  const { user, system } = process.cpuUsage(t0);
+  return (user + system) / 1000;
+};
+
+const steps = epochs * data.x.length;
+if (values.only) {
+  const run = sides[values.only];
+  if (!run) throw new RangeError(`bench: --only expects engine, compiled or plain, got ${values.only}`);
+  for (let k = 0; k < 3; k++) run(epochs); // warm-up
+  const times = Array.from({ length: repeats }, () => time(() => run(epochs)));
+  console.log(`${values.only}: median ${median(times).toFixed(2)} ms of CPU over ${repeats} runs of ${steps} steps`);
+} else {
+  // Same work: the compiled step gives the engine's bits; the twin agrees early, where the run is
+  // not yet chaotic (rounding differences grow about tenfold per 100 epochs).
+  const [e, c] = [sides.engine!(epochs), sides.compiled!(epochs)];
+  if (!e.every((x, i) => Object.is(x, c[i]))) throw new Error(`bench: the compiled step and the engine differ after ${epochs} epochs`);
+  const [engine10, twin10] = [sides.engine!(10), sides.plain!(10)];
+  // Relative to the largest parameter: a tiny parameter's relative difference is rounding noise.
+  const early = Math.max(...engine10.map((x, i) => Math.abs(x - twin10[i]!))) / Math.max(...engine10.map(Math.abs));
+  if (!(early < 1e-12)) throw new Error(`bench: the engine and the twin differ by ${early} after 40 steps: they are not doing the same work`);
+  console.log(`${sizes.join(" → ")}, ${init.length} parameters, ${steps} steps; compiled = engine bit for bit, twin = engine to ${early.toExponential(0)} after 40 steps`);
+
+  const names = ["engine", "compiled", "plain", "compile"] as const;
+  for (let k = 0; k < 3; k++) for (const n of names) sides[n]!(epochs); // warm-up: let the JIT compile all three
+  const times: Record<string, number[]> = { engine: [], compiled: [], plain: [], compile: [] };
+  for (let r = 0; r < repeats; r++) {
+    // Rotate which side goes first, so that none always runs on a warmer or cooler machine.
+    const t: Record<string, number> = {};
+    for (let k = 0; k < names.length; k++) {
+      const n = names[(r + k) % names.length]!;
+      t[n] = time(() => sides[n]!(epochs));
+    }
+    t.compiled! -= t.compile!; // the steps alone; compiling is reported on its own line
+    for (const n of names) times[n]!.push(t[n]!);
+  }
+  const label = { engine: "engine (MLP + l1Loss + SGD + fit)", compiled: "compiled (compiledFit, tape)", plain: "twin (PlainMLP + plainFit)" };
+  const rows = ["engine", "compiled", "plain"] as const;
+  const ratio = (n: string) => median(times[n]!) / median(times.plain!);
+  console.log(`median CPU time over ${repeats} repeats, and its ratio to the twin's`);
+  console.log(`${"".padEnd(34)}${"ms".padStart(9)}${"µs/step".padStart(10)}${"× twin".padStart(9)}`);
+  for (const n of rows) {
+    const ms = median(times[n]!);
+    console.log(`${label[n].padEnd(34)}${ms.toFixed(2).padStart(9)}${((ms * 1000) / steps).toFixed(2).padStart(10)}${ratio(n).toFixed(2).padStart(9)}`);
+  }
+  console.log(`compiling the step once (not in the compiled row): ${median(times.compile!).toFixed(2)} ms, the time of ${Math.round(ratio("compile") * steps)} twin steps`);
+  // The engine's bar (DESIGN.md) is for the seed's net; at other widths its ratio is information.
+  const engineBar = seed ? `; the engine within 10×: ${ratio("engine") <= 10 ? "yes" : "no"}` : "";
+  console.log(`compiled is within 2× of the twin: ${ratio("compiled") <= 2 ? "yes" : "no"}${engineBar}`);
+}
