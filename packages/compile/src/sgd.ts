@@ -1,6 +1,5 @@
 import type { SGDOptions } from "@gradbook/optim";
 
-// #region slot-sgd
 /**
  * `@gradbook/optim`'s SGD on slots: the same formulas in the same order (PyTorch's semantics,
  * the first momentum step takes the raw gradient), over a `Float64Array` of parameters and one
@@ -53,4 +52,3 @@ export class SlotSGD {
     }
   }
 }
-// #endregion slot-sgd

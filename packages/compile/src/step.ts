@@ -97,14 +97,12 @@ export class CompiledStep {
     }
   }
 
-  // #region run
   /** Replays the step on the loaded data: the forward pass, then the backward pass; returns the loss. */
   run(): number {
     forward(this.tape, this.values);
     backward(this.tape, this.values, this.grads);
     return this.values[this.tape.root]!;
   }
-  // #endregion run
 }
 
 /**
