@@ -19,11 +19,12 @@ export type Alone = Map<string, RunResult>;
 
 /**
  * The written exercises that a failing test of `full` may be about: those whose catching tests
- * failed, or every written one when a failure is caught by no exercise and names no blank.
+ * failed, or every written one when a file fails to load (a syntax error) for no blank, or when
+ * no catch table was measured.
  */
 export function suspects(exercises: Exercise[], blank: Set<string>, full: RunResult, catches: CatchTable | undefined): Exercise[] {
   const written = exercises.filter((e) => !blank.has(e.name));
-  const unexplained = full.failed.some((t) => !blankedIn(t.messages.join("\n")).length && !exercises.some((e) => catches?.[e.name]?.includes(t.id)));
+  const unexplained = full.failed.some((t) => !blankedIn(t.messages.join("\n")).length && (!catches || !t.id.includes(" > ")));
   return written.filter((e) => unexplained || full.failed.some((t) => catches?.[e.name]?.includes(t.id)));
 }
 
