@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,11 +33,6 @@ function env(root: string): NodeJS.ProcessEnv {
 export function learn(root: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [TSX, CLI, ...args], { cwd: REPO, env: env(root), encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-/** Starts `pnpm learn ...args` in the background (for `watch`). */
-export function learnInBackground(root: string, ...args: string[]) {
-  return spawn(process.execPath, [TSX, CLI, ...args], { cwd: REPO, env: env(root) });
 }
 
 /** Rewrites a file of the course at `root` by a function of its text. */
