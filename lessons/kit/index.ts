@@ -7,6 +7,7 @@ export { graph, plot, type Figure } from "./figure.ts";
 export { resolveInclude } from "./include.ts";
 export { readCourse as readExerciseCourse, type CourseLesson } from "./learn/course.ts";
 export { packageExercises, type Exercise } from "./learn/exercises.ts";
+export { exercisesInProgress, referenceCopy } from "./learn/reference-copy.ts";
 export { createMarkdown, lessonSyntax, splitFrontMatter } from "./markdown.ts";
 export { lineOffsets, parseLesson, type CodeBlock, type Include, type Lesson } from "./parse.ts";
 export { lessonPlugin, loadLesson, ROOT, RUNTIME } from "./plugin.ts";

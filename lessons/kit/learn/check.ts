@@ -1,16 +1,17 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { runAlone, suspects } from "./blame.ts";
 import type { CourseLesson } from "./course.ts";
 import { columns, firstLine, plural, shortId } from "./format.ts";
 import { assess, type ExerciseProgress, type Progress } from "./progress.ts";
-import { openRunner, type Runner } from "./runner.ts";
-import { blanksOnDisk, isStarted, lessonOrCurrent, openSession, type Session } from "./session.ts";
+import { openRunner, type Runner, type TestOutcome } from "./runner.ts";
+import { blanksOnDisk, isStarted, lessonOrCurrent, nextLesson, openSession, restoredOnDisk, type Session } from "./session.ts";
 import { saveState } from "./state.ts";
 
 /**
  * `pnpm learn check [NN]`: runs lesson NN's package tests and the lesson, says which exercises
- * pass, gives the hint for the first one that does not, and what to do next. Exit code 0 when the
- * lesson is done, 1 otherwise.
+ * pass, and for the first that does not, its failing test, where, and its hint; then what to do
+ * next. Exit code 0 when the lesson is done, 1 otherwise.
  */
 export async function check(root: string, nn: string | undefined): Promise<number> {
   const session = openSession(root);
@@ -48,16 +49,26 @@ export function openLessonRunner(root: string, lesson: CourseLesson): Promise<Ru
   return openRunner(root, { pkg: lesson.pkg!, lesson: file, shareWorkers: false });
 }
 
-/** Runs the checks once with a warm runner, prints the report, records the progress. */
+/**
+ * Runs the checks once with a warm runner: the learner's code, then each exercise under suspicion
+ * alone (blame.ts). Prints the report and records the progress.
+ */
 export async function checkWith(session: Session, lesson: CourseLesson, runner: Runner, watching = false): Promise<Progress> {
   const { root, state } = session;
-  const result = await runner.run();
-  const progress = assess(lesson.exercises, blanksOnDisk(root, lesson), result, state.catches[lesson.pkg!]);
+  const catches = state.catches[lesson.pkg!];
+  const blank = blanksOnDisk(root, lesson);
+  const full = await runner.run();
+  const suspected = suspects(lesson.exercises, blank, full, catches);
+  const alone = suspected.length ? await runAlone(root, state, lesson.exercises, suspected, full, runner) : new Map();
+  const progress = assess(lesson.exercises, blank, full, catches, alone);
   const passing = progress.exercises.filter((p) => p.status === "passing");
+  const restored = restoredOnDisk(session, lesson);
 
-  console.log(`Lesson ${lesson.nn} · ${lesson.title} — ${plural(result.tests.length, "test")} of packages/${lesson.pkg} and the lesson\n`);
-  for (const line of columns(progress.exercises.map(row))) console.log(line);
-  console.log(`\n${passing.length} of ${plural(lesson.exercises.length, "exercise")} pass.`);
+  console.log(`Lesson ${lesson.nn} · ${lesson.title} — ${plural(full.tests.length, "test")} of packages/${lesson.pkg} and the lesson\n`);
+  for (const line of columns(progress.exercises.map((p) => row(p, restored)))) console.log(line);
+  const solved = passing.filter((p) => !restored.has(p.exercise.name)).length;
+  const fromSolution = passing.length - solved;
+  console.log(`\n${passing.length} of ${plural(lesson.exercises.length, "exercise")} pass${fromSolution ? ` (${solved} solved, ${fromSolution} restored from the solution)` : ""}.`);
   if (progress.others.length) {
     console.log(`\nAlso failing, outside the exercises (${plural(progress.others.length, "test")}):`);
     for (const t of progress.others.slice(0, 3)) console.log(`  ${shortId(t.id, lesson.pkg!)}\n    ${firstLine(t.messages[0])}`);
@@ -69,6 +80,7 @@ export async function checkWith(session: Session, lesson: CourseLesson, runner: 
   state.lessons[lesson.nn] = {
     started: previous?.started ?? new Date().toISOString(),
     passing: passing.map((p) => p.exercise.name),
+    restored: [...restored],
     done: progress.done,
     checked: new Date().toISOString(),
   };
@@ -76,13 +88,12 @@ export async function checkWith(session: Session, lesson: CourseLesson, runner: 
   return progress;
 }
 
-const MARK = { passing: "✓", failing: "✗", waiting: "…", todo: "·" } as const;
+const MARK = { passing: "✓", failing: "✗", todo: "·" } as const;
 
-function row(p: ExerciseProgress): string[] {
+function row(p: ExerciseProgress, restored: Set<string>): string[] {
   const what = {
-    passing: "passes",
+    passing: restored.has(p.exercise.name) ? "passes (restored from the solution)" : "passes",
     failing: `fails: ${plural(p.failures.length, "test")}`,
-    waiting: `written; its tests wait for ${p.waitsFor.join(", ")}`,
     todo: "not written yet",
   }[p.status];
   return [MARK[p.status], p.exercise.name, what];
@@ -91,10 +102,15 @@ function row(p: ExerciseProgress): string[] {
 function nextSteps(session: Session, lesson: CourseLesson, progress: Progress, watching: boolean): string[] {
   const again = watching ? "save, and it is checked again" : `run pnpm learn check ${lesson.nn} (or pnpm learn watch)`;
   if (progress.done) {
-    const next = session.course.find((l) => l.number > lesson.number && l.exercises.length);
+    const next = nextLesson(session, lesson);
+    const started = next && isStarted(session, next);
     return [
       `Lesson ${lesson.nn} is done: every exercise and every test passes.`,
-      next ? `Next: pnpm learn start ${next.nn} (${next.title}).` : "That was the last lesson with exercises: well done.",
+      !next
+        ? "That was the last lesson with exercises not done yet: well done."
+        : started
+          ? `Next: lesson ${next.nn} (${next.title}) is in progress: pnpm learn check ${next.nn}.`
+          : `Next: pnpm learn start ${next.nn} (${next.title}).`,
     ];
   }
   // Written but wrong comes first: the learner has just written it and wants to know why.
@@ -103,12 +119,22 @@ function nextSteps(session: Session, lesson: CourseLesson, progress: Progress, w
   const { exercise } = first;
   const lines = [`Next: ${exercise.name} (${exercise.file}:${exercise.line})`];
   if (exercise.hint) lines.push(`  Hint: ${exercise.hint}`);
-  const failure = first.failures.find((t) => !t.messages.join("\n").includes(`exercise ${exercise.name} (lesson`));
+  const failure = first.failures[0];
   if (first.status === "failing" && failure) {
-    lines.push(`  Failing: ${shortId(failure.id, lesson.pkg!)}`, `    ${firstLine(failure.messages[0])}`);
-  } else if (first.status === "failing") {
-    lines.push(`  It still throws "exercise ${exercise.name} … is not written yet": remove that line once the code above it is written.`);
+    const blankLeft = failure.messages.join("\n").includes(`exercise ${exercise.name} (lesson`);
+    if (blankLeft) lines.push(`  It still throws "exercise ${exercise.name} … is not written yet": remove that line once the code above it is written.`);
+    else {
+      lines.push(`  Failing: ${shortId(failure.id, lesson.pkg!)}`, `    ${firstLine(failure.messages[0])}`);
+      const at = where(failure, exercise.file);
+      if (at) lines.push(`    at ${at}`);
+    }
   }
   lines.push(`Read ${lesson.file}, write the code, then ${again}.`);
   return lines;
+}
+
+/** Where a failure was raised: in the exercise's file if the stack passes through it, else in the course's first frame. */
+function where(failure: TestOutcome, file: string): string | undefined {
+  const frame = failure.frames.find((f) => f.file === file) ?? failure.frames[0];
+  return frame && `${frame.file}:${frame.line}`;
 }

@@ -20,11 +20,13 @@ export const USAGE = `usage: pnpm learn [command]
   pnpm learn solution NN [NAME]     put the reference code back (your code is backed up)
   pnpm learn reset [NN [NAME]]      blank exercises again; with no NN, restore all and forget progress
   pnpm learn verify [NN|PKG...]     maintainers: each exercise is caught by a test (CI runs it;
-                                    --all lists every catching test)`;
+                                    --all lists every catching test)
+  pnpm learn help                   this text`;
 
 /** The flags each command accepts, and how many positional arguments (at least, at most). */
 const COMMANDS: Record<string, { flags: string[]; args: [number, number] }> = {
   list: { flags: [], args: [0, 0] },
+  help: { flags: [], args: [0, 0] },
   start: { flags: ["--force"], args: [1, 1] },
   check: { flags: [], args: [0, 1] },
   watch: { flags: [], args: [0, 1] },
@@ -34,10 +36,14 @@ const COMMANDS: Record<string, { flags: string[]; args: [number, number] }> = {
   verify: { flags: ["--all"], args: [0, Infinity] },
 };
 
-/** Runs a command line (without `node cli.ts`) in the course at `root`; resolves with the exit code. */
-export async function main(argv: string[], root: string): Promise<number> {
+/**
+ * Runs a command line (without `node cli.ts`) in the course at `root`; resolves with the exit
+ * code. `stop` ends `watch` (the CLI stops it with Ctrl-C instead).
+ */
+export async function main(argv: string[], root: string, stop?: AbortSignal): Promise<number> {
   try {
-    const [command = "list", ...rest] = argv;
+    const [first = "list", ...rest] = argv;
+    const command = first === "--help" || first === "-h" ? "help" : first;
     const spec = COMMANDS[command];
     if (!spec) throw new UsageError(command.startsWith("-") ? `unknown option ${command}` : `unknown command ${JSON.stringify(command)}`);
     const flags = new Set(rest.filter((a) => a.startsWith("-")));
@@ -47,9 +53,12 @@ export async function main(argv: string[], root: string): Promise<number> {
     if (args.length < min || args.length > max) throw new UsageError(`${command} takes ${min === max ? min : max === Infinity ? `${min} or more` : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, got ${args.length}`);
     const [a, b] = args;
     switch (command) {
+      case "help":
+        console.log(USAGE);
+        return 0;
       case "start": return await (await import("./start.ts")).start(root, a!, flags.has("--force"));
       case "check": return await (await import("./check.ts")).check(root, a);
-      case "watch": return await (await import("./watch.ts")).watch(root, a);
+      case "watch": return await (await import("./watch.ts")).watch(root, a, stop);
       case "hint": return (await import("./hint.ts")).hint(root, a, b);
       case "solution": return (await import("./solution.ts")).solution(root, a!, b);
       case "reset": return (await import("./solution.ts")).reset(root, a, b);

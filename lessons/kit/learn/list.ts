@@ -1,6 +1,6 @@
 import type { CourseLesson } from "./course.ts";
 import { columns, plural } from "./format.ts";
-import { blanksOnDisk, currentLesson, isStarted, openSession, type Session } from "./session.ts";
+import { blanksOnDisk, currentLesson, isStarted, openSession, restoredOnDisk, type Session } from "./session.ts";
 
 /** `pnpm learn`: the lessons in order, each with its state, and what to do next. Exit code 0. */
 export function list(root: string): number {
@@ -25,9 +25,11 @@ export function stateOf(session: Session, lesson: CourseLesson): string {
   if (!m) return "no exercises";
   const progress = session.state.lessons[lesson.nn];
   if (!isStarted(session, lesson)) return `not started (${plural(m, "exercise")})`;
-  if (progress?.done) return `done (${m} of ${m})`;
-  // Progress is as of the last check, less anything blanked since.
+  const restored = restoredOnDisk(session, lesson).size;
+  const note = restored ? `, ${restored} restored from the solution` : "";
+  if (progress?.done) return `done (${m} of ${m}${note})`;
+  // Progress is as of the last check (or solution), less anything blanked since.
   const blank = blanksOnDisk(session.root, lesson);
   const n = (progress?.passing ?? []).filter((name) => !blank.has(name)).length;
-  return `in progress: ${n} of ${m} exercises pass`;
+  return `in progress: ${n} of ${m} exercises pass${note}`;
 }

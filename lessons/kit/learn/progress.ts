@@ -1,32 +1,33 @@
+import type { Alone } from "./blame.ts";
 import { blankedIn } from "./blank.ts";
 import type { CatchTable } from "./catches.ts";
 import type { Exercise } from "./exercises.ts";
 import type { RunResult, TestOutcome } from "./runner.ts";
 
-// From failing tests to exercises. A failing test counts against:
-//   - the exercises whose blank it names ("exercise topo (lesson 01) is not written yet"): the
-//     code it needs is not written, which says nothing about the other exercises it reaches;
-//   - otherwise, every exercise it catches (the table `start` measured): one of them is wrong;
-//   - otherwise, no exercise: it fails outside the exercises (or no table was measured, and then
-//     it counts against every written exercise, since any of them could be the cause).
+// From failing tests to exercises. The run of the learner's code says which tests fail; it cannot
+// say why, since a test reaches several exercises. So:
+//   - a blank exercise is to do; the tests that stop at its blank (their message names it) count
+//     against it and against nothing else;
+//   - a written exercise is judged by its run alone (blame.ts): its code as written, every other
+//     exercise as the reference. It fails when a test fails there; it passes when nothing fails
+//     there, or when no test that catches it failed at all (then it was not run alone);
+//   - a failing test that no exercise is caught by (the table `start` measured) and that names no
+//     blank fails outside the exercises: the check shows it apart. A file that does not load
+//     (a syntax error) is the exception: its run alone tells whose it is.
 
 /** Where an exercise stands after a check. */
 export type ExerciseStatus =
   /** Still blank in the source. */
   | "todo"
-  /** Written, and a test that checks it fails. */
+  /** Written, and a test fails with it alone among the reference code. */
   | "failing"
-  /** Written, but its tests cannot tell yet: all of them fail on other exercises that are still blank. */
-  | "waiting"
   | "passing";
 
 export interface ExerciseProgress {
   exercise: Exercise;
   status: ExerciseStatus;
-  /** The failing tests that count against it. */
+  /** The failing tests that count against it: for `failing`, those of its run alone. */
   failures: TestOutcome[];
-  /** For `waiting`: the blank exercises its tests stop at. */
-  waitsFor: string[];
 }
 
 export interface Progress {
@@ -37,32 +38,23 @@ export interface Progress {
   done: boolean;
 }
 
-/** Assesses a run of a lesson's tests: `blank` names the exercises still blank in the source. */
-export function assess(exercises: Exercise[], blank: Set<string>, result: RunResult, catches: CatchTable | undefined): Progress {
-  const names = new Set(exercises.map((e) => e.name));
-  const against = new Map<string, TestOutcome[]>(exercises.map((e) => [e.name, []]));
-  const stoppedBy = new Map<string, Set<string>>(); // test id → the blanks it failed on
-  const others: TestOutcome[] = [];
-  for (const test of result.failed) {
-    const named = [...new Set(blankedIn(test.messages.join("\n")).map((b) => b.name))].filter((n) => names.has(n));
-    if (named.length) {
-      for (const name of named) against.get(name)!.push(test);
-      stoppedBy.set(test.id, new Set(named));
-      continue;
-    }
-    const catchers = catches ? exercises.filter((e) => catches[e.name]?.includes(test.id)) : exercises.filter((e) => !blank.has(e.name));
-    if (catchers.length) for (const e of catchers) against.get(e.name)!.push(test);
-    else others.push(test);
-  }
+/**
+ * Assesses a check: `blank` names the exercises still blank in the source, `full` is the run of
+ * the learner's code, `alone` the runs of the suspects on their own (see blame.ts).
+ */
+export function assess(exercises: Exercise[], blank: Set<string>, full: RunResult, catches: CatchTable | undefined, alone: Alone): Progress {
+  const caught = (id: string) => !catches || exercises.some((e) => catches[e.name]?.includes(id));
+  const fileLevel = (id: string) => !id.includes(" > ");
+  const stoppedAt = (t: TestOutcome) => blankedIn(t.messages.join("\n")).map((b) => b.name);
   const progress = exercises.map((exercise): ExerciseProgress => {
-    const failures = against.get(exercise.name)!;
-    // Waiting: every test that checks it stopped at another exercise's blank. (When some of them
-    // pass, those are evidence enough for now; `done` still needs every test to pass.)
-    const tests = catches?.[exercise.name] ?? [];
-    const stops = tests.map((id) => [...(stoppedBy.get(id) ?? [])].filter((n) => n !== exercise.name));
-    const waiting = tests.length > 0 && stops.every((names) => names.length > 0);
-    const status: ExerciseStatus = blank.has(exercise.name) ? "todo" : failures.length ? "failing" : waiting ? "waiting" : "passing";
-    return { exercise, status, failures, waitsFor: waiting ? [...new Set(stops.flat())] : [] };
+    if (blank.has(exercise.name)) {
+      return { exercise, status: "todo", failures: full.failed.filter((t) => stoppedAt(t).includes(exercise.name)) };
+    }
+    const failures = (alone.get(exercise.name)?.failed ?? []).filter((t) => caught(t.id) || fileLevel(t.id));
+    return { exercise, status: failures.length ? "failing" : "passing", failures };
   });
-  return { exercises: progress, others, done: result.failed.length === 0 && progress.every((p) => p.status === "passing") };
+  const names = new Set(exercises.map((e) => e.name));
+  const blamed = new Set([...alone.values()].flatMap((r) => r.failed.map((t) => t.id)));
+  const others = full.failed.filter((t) => !stoppedAt(t).some((n) => names.has(n)) && (fileLevel(t.id) ? !blamed.has(t.id) : !caught(t.id)));
+  return { exercises: progress, others, done: full.failed.length === 0 && progress.every((p) => p.status === "passing") };
 }

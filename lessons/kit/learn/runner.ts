@@ -17,6 +17,15 @@ export interface TestOutcome {
   state: "passed" | "failed" | "skipped";
   /** The failure messages, first line first. */
   messages: string[];
+  /** Where the first failure was raised: stack frames inside the course (file from the root, 1-based line), innermost first. */
+  frames: Frame[];
+}
+
+/** A stack frame of a failure, in a file of the course. */
+export interface Frame {
+  /** From the repository root: `packages/autograd/src/ops.ts`. */
+  file: string;
+  line: number;
 }
 
 /** What one run found. */
@@ -43,7 +52,8 @@ export interface RunnerOptions {
 export interface Runner {
   /** In-memory rewrites applied to the next runs; call `invalidate` on a file after changing its entry. */
   readonly rewrites: Rewrites;
-  run(): Promise<RunResult>;
+  /** Runs every test file, or only the files named (from the repository root, as in `TestOutcome.id`). */
+  run(files?: ReadonlySet<string>): Promise<RunResult>;
   /** Forgets the transformed module of a file (absolute path): changed on disk or in `rewrites`. */
   invalidate(file: string): void;
   close(): Promise<void>;
@@ -68,13 +78,14 @@ export async function openRunner(root: string, options: RunnerOptions): Promise<
   await vitest.standalone();
   return {
     rewrites,
-    async run() {
+    async run(files) {
       const started = performance.now();
-      const specs = await vitest.globTestSpecifications();
+      const all = await vitest.globTestSpecifications();
+      const specs = files ? all.filter((spec) => files.has(relative(root, spec.moduleId).replaceAll("\\", "/"))) : all;
       const result = await vitest.runTestSpecifications(specs, true);
       const tests = result.testModules.flatMap((m) => outcomes(root, m));
       for (const error of result.unhandledErrors) {
-        tests.push({ id: "(unhandled error)", state: "failed", messages: [messageOf(error)] });
+        tests.push({ id: "(unhandled error)", state: "failed", messages: [messageOf(error)], frames: framesOf(root, error) });
       }
       return { tests, failed: tests.filter((t) => t.state === "failed"), ms: performance.now() - started };
     },
@@ -113,11 +124,12 @@ function outcomes(root: string, module: TestModule): TestOutcome[] {
   const tests: TestOutcome[] = [...module.children.allTests()].map((test) => {
     const result = test.result();
     const state = result.state === "passed" || result.state === "failed" ? result.state : "skipped";
-    return { id: `${file} > ${test.fullName}`, state, messages: (result.errors ?? []).map(messageOf) };
+    const errors = result.errors ?? [];
+    return { id: `${file} > ${test.fullName}`, state, messages: errors.map(messageOf), frames: framesOf(root, errors[0]) };
   });
   // A file that fails to load (a syntax error, a lesson's missing include) has errors but no tests.
   const errors = module.errors();
-  if (errors.length) tests.push({ id: file, state: "failed", messages: errors.map(messageOf) });
+  if (errors.length) tests.push({ id: file, state: "failed", messages: errors.map(messageOf), frames: framesOf(root, errors[0]) });
   return tests;
 }
 
@@ -130,6 +142,15 @@ export function messageOf(error: unknown): string {
   const e = error as { message?: string; name?: string; cause?: unknown } | undefined;
   const text = `${e?.name && e.name !== "Error" ? `${e.name}: ` : ""}${e?.message ?? String(error)}`;
   return e?.cause ? `${text}\nCaused by: ${messageOf(e.cause)}` : text;
+}
+
+/** The frames of an error (or of its cause, when it has none of its own) in the course's files, not in node_modules. */
+function framesOf(root: string, error: unknown): Frame[] {
+  const e = error as { stacks?: { file: string; line: number }[]; cause?: unknown } | undefined;
+  const frames = (e?.stacks ?? [])
+    .map((s) => ({ file: relative(root, s.file.replace(/^file:\/\//, "")).replaceAll("\\", "/"), line: s.line }))
+    .filter((f) => !f.file.startsWith("..") && !f.file.includes("node_modules/"));
+  return frames.length || !e?.cause ? frames : framesOf(root, e.cause);
 }
 
 /** Reports nothing: the commands print their own summary. */

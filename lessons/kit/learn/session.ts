@@ -4,6 +4,7 @@ import { exerciseBody, isBlank } from "./blank.ts";
 import { findLesson, readCourse, type CourseLesson } from "./course.ts";
 import { UsageError } from "./format.ts";
 import { loadState, type State } from "./state.ts";
+import { referenceOf, regionState } from "./workspace.ts";
 
 // What every command starts from: the course, the learner's state, and which lesson they mean.
 
@@ -41,6 +42,23 @@ export function lessonOrCurrent(session: Session, nn: string | undefined): Cours
 /** Whether the learner has started a lesson: it has progress, or one of its exercises is blank. */
 export function isStarted(session: Session, lesson: CourseLesson): boolean {
   return Boolean(session.state.lessons[lesson.nn]) || blanksOnDisk(session.root, lesson).size > 0;
+}
+
+/** The lesson after `lesson` that has exercises and is not done yet: what to do next. */
+export function nextLesson(session: Session, lesson: CourseLesson): CourseLesson | undefined {
+  return session.course.find((l) => l.number > lesson.number && l.exercises.length && !session.state.lessons[l.nn]?.done);
+}
+
+/** The exercises `solution` restored that still hold the reference code (the learner has not rewritten them since). */
+export function restoredOnDisk(session: Session, lesson: CourseLesson): Set<string> {
+  const names = new Set(session.state.lessons[lesson.nn]?.restored ?? []);
+  const restored = new Set<string>();
+  for (const ex of lesson.exercises) {
+    if (!names.has(ex.name)) continue;
+    const body = exerciseBody(readFileSync(join(session.root, ex.file), "utf8"), ex.name);
+    if (body !== undefined && regionState(body, ex.name, referenceOf(session.root, session.state, ex)) === "reference") restored.add(ex.name);
+  }
+  return restored;
 }
 
 /** The exercises of a lesson that are blank in the source right now. */

@@ -17,6 +17,15 @@ export function solution(root: string, nn: string, name: string | undefined): nu
   if (!targets.length) console.log(`Lesson ${lesson.nn} has no exercises.`);
   const report = restoreInPlace(root, session.state, targets);
   print(report, "restored the reference code", "holds the reference code already");
+  // The reference code passes (verify sees to it): record it now, marked apart from what the learner solved.
+  const progress = session.state.lessons[lesson.nn];
+  if (progress) {
+    const restored = [...report.changed, ...report.unchanged].map((e) => e.name);
+    progress.passing = [...new Set([...progress.passing, ...restored])];
+    progress.restored = [...new Set([...(progress.restored ?? []), ...restored])];
+    progress.done = lesson.exercises.every((e) => progress.passing.includes(e.name));
+    saveState(root, session.state);
+  }
   if (report.changed.length) console.log(`Compare it with what you wrote, then pnpm learn check ${lesson.nn}.`);
   return report.unknown.length ? 1 : 0;
 }
@@ -58,6 +67,7 @@ export function reset(root: string, nn: string | undefined, name: string | undef
 function forget(progress: LessonProgress | undefined, names: string[]): void {
   if (!progress) return;
   progress.passing = progress.passing.filter((n) => !names.includes(n));
+  progress.restored = progress.restored?.filter((n) => !names.includes(n));
   progress.done = false;
 }
 

@@ -10,8 +10,10 @@ import type { CatchTable } from "./catches.ts";
 export interface LessonProgress {
   /** When `start` first blanked it (ISO time). */
   started: string;
-  /** The exercises that passed at the last check. */
+  /** The exercises that passed at the last check, or were restored from the solution since. */
   passing: string[];
+  /** Of those, the ones `pnpm learn solution` put back (the reference code, not the learner's). */
+  restored?: string[];
   /** Whether the last check passed every exercise and every test. */
   done: boolean;
   /** When it was last checked (ISO time). */

@@ -8,13 +8,14 @@ const SETTLE_MS = 150;
 
 /**
  * `pnpm learn watch [NN]`: checks lesson NN (the current one by default) now and again after
- * every save to its package or its lesson, with one warm vitest, until interrupted (Ctrl-C).
- * Resolves with the exit code once stopped.
+ * every save to its package or its lesson, with one warm vitest, until interrupted (Ctrl-C) or
+ * `stop` aborts. Resolves with the exit code once stopped: 0, also when there is nothing to watch
+ * (it says why).
  */
-export async function watch(root: string, nn: string | undefined): Promise<number> {
+export async function watch(root: string, nn: string | undefined, stop?: AbortSignal): Promise<number> {
   const session = openSession(root);
   const lesson = checkable(session, nn);
-  if (!lesson) return 1;
+  if (!lesson) return 0;
   const runner = await openLessonRunner(root, lesson);
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -49,6 +50,7 @@ export async function watch(root: string, nn: string | undefined): Promise<numbe
   recheck();
 
   await new Promise<void>((resolve) => {
+    if (stop) return stop.aborted ? resolve() : stop.addEventListener("abort", () => resolve(), { once: true });
     // vitest's own handler runs first and exits a moment later with a signal's code: being
     // stopped is how watch ends, so say it ended well.
     const interrupted = () => ((process.exitCode = 0), resolve());

@@ -155,6 +155,17 @@ export const sigmoid: Op = {
   },
 };
 
+/** softplus a = ln(1 + eᵃ), a smooth relu; computed as max(a, 0) + ln(1 + e^(−|a|)) so eᵃ never overflows */
+export const softplus: Op = {
+  symbol: "softplus",
+  forward: (a) => Math.max(a, 0) + math.log1p(math.exp(-Math.abs(a))),
+  backward(g, y, a) {
+    // #region exercise:softplus Differentiate ln(1 + eᵃ) by the chain rule and simplify to one exponential: a function lesson 02 uses as an activation
+    a.grad += g / (1 + math.exp(-a.data)); // ∂ln(1 + eᵃ)/∂a = eᵃ / (1 + eᵃ) = 1 / (1 + e⁻ᵃ) = σ(a)
+    // #endregion exercise:softplus
+  },
+};
+
 /** sin a (radians) */
 export const sin: Op = {
   symbol: "sin",

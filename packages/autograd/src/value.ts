@@ -117,6 +117,11 @@ export class Value {
     return apply(ops.sigmoid, this);
   }
 
+  /** Softplus `ln(1 + eˣ)`, a smooth relu: near 0 for x ≪ 0, near x for x ≫ 0. */
+  softplus(): Value {
+    return apply(ops.softplus, this);
+  }
+
   /** Sine `sin x` (radians). */
   sin(): Value {
     return apply(ops.sin, this);

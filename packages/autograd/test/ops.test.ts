@@ -24,6 +24,11 @@ describe("unary ops: value and derivative", () => {
     ["sigmoid", 0, (x) => x.sigmoid(), 0.5, 0.25], // dσ/dx = e⁻ˣ / (1 + e⁻ˣ)²
     ["sigmoid", 2, (x) => x.sigmoid(), 1 / (1 + exp(-2)), exp(-2) / (1 + exp(-2)) ** 2],
     ["sigmoid", -3, (x) => x.sigmoid(), 1 / (1 + exp(3)), exp(3) / (1 + exp(3)) ** 2],
+    ["softplus", 0, (x) => x.softplus(), log(2), 0.5], // d ln(1 + eˣ)/dx = eˣ / (1 + eˣ)
+    ["softplus", -2, (x) => x.softplus(), log(1 + exp(-2)), exp(-2) / (1 + exp(-2))],
+    ["softplus", 3, (x) => x.softplus(), log(1 + exp(3)), exp(3) / (1 + exp(3))],
+    ["softplus", -40, (x) => x.softplus(), 4.248354255291589e-18, 4.248354255291589e-18], // ≈ e⁻⁴⁰ both: no cancellation
+    ["softplus", 800, (x) => x.softplus(), 800, 1], // e⁸⁰⁰ overflows; ln(1 + eˣ) ≈ x does not
     ["sin", 0, (x) => x.sin(), 0, 1], // d(sin x)/dx = cos x
     ["sin", 1, (x) => x.sin(), sin(1), cos(1)],
     ["cos", 0, (x) => x.cos(), 1, 0], // d(cos x)/dx = −sin x
@@ -110,6 +115,16 @@ describe("special values", () => {
 
   it("sigmoid saturates to 0 and 1 without NaN", () => {
     expect([new Value(-1000).sigmoid().data, new Value(1000).sigmoid().data]).toEqual([0, 1]);
+  });
+
+  it.each([-5, -0.5, 0.7, 4])("softplus at %s agrees with ln(1 + eˣ) built from exp, add and log", (x) => {
+    const [a, b] = [new Value(x), new Value(x)];
+    const [fast, slow] = [a.softplus(), b.exp().add(1).log()];
+    fast.backward();
+    slow.backward();
+    // ln(1 + eˣ) rounds 1 + eˣ first: the two agree to a few ulps, not exactly
+    expectClose(fast.data, slow.data, 1e-13);
+    expectClose(a.grad, b.grad, 1e-13);
   });
 
   it("tanh is exactly ±1 far out, with gradient 0", () => {

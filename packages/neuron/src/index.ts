@@ -9,3 +9,4 @@ export { Neuron } from "./neuron.ts";
 export { type NeuronOptions } from "./options.ts";
 export { Rng } from "./rng.ts";
 export { summary } from "./summary.ts";
+export { reluXor } from "./xor-by-hand.ts";

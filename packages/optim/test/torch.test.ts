@@ -1,4 +1,4 @@
-// Every option of SGD and Adam against PyTorch: six steps minimising a small function of four
+// Every option of SGD, Adam and RMSprop against PyTorch: six steps minimising a small function of four
 // parameters, the loss before each step and the parameters after it, to 1e-12 relative.
 //
 // fixtures/torch-optim.json comes from fixtures/torch_optim.py (PyTorch 1.13, float64, CPU), which
@@ -7,14 +7,14 @@
 import { readFileSync } from "node:fs";
 import { Value } from "@gradbook/autograd";
 import { describe, expect, it } from "vitest";
-import { Adam, type Optimizer, SGD } from "../src/index.ts";
+import { Adam, type Optimizer, RMSprop, SGD } from "../src/index.ts";
 import { expectClose } from "@gradbook/testing";
 
 interface Case {
   name: string;
-  optimizer: "SGD" | "Adam";
+  optimizer: "SGD" | "Adam" | "RMSprop";
   /** PyTorch's keyword arguments, snake_case. */
-  options: { lr: number; momentum?: number; dampening?: number; nesterov?: boolean; weight_decay?: number; betas?: [number, number]; eps?: number };
+  options: { lr: number; momentum?: number; dampening?: number; nesterov?: boolean; weight_decay?: number; betas?: [number, number]; eps?: number; alpha?: number };
   losses: number[];
   params: number[][];
 }
@@ -40,7 +40,8 @@ function f([p0, p1, p2, p3]: Value[]): Value {
 function make(c: Case, params: Value[]): Optimizer {
   const { weight_decay: weightDecay, ...rest } = c.options;
   const opts = weightDecay === undefined ? rest : { ...rest, weightDecay };
-  return c.optimizer === "SGD" ? new SGD(params, opts) : new Adam(params, opts);
+  if (c.optimizer === "SGD") return new SGD(params, opts);
+  return c.optimizer === "Adam" ? new Adam(params, opts) : new RMSprop(params, opts);
 }
 
 describe("against PyTorch's trajectories", () => {
@@ -55,6 +56,8 @@ describe("against PyTorch's trajectories", () => {
       "adam",
       "adam-fast",
       "adam-options",
+      "rmsprop",
+      "rmsprop-options",
     ]);
   });
 

@@ -4,6 +4,7 @@ import type { Optimizer } from "@gradbook/optim";
 import type { Dataset } from "./datasets.ts";
 import { endEpoch, type History, history as emptyHistory } from "./history.ts";
 import type { Sampler } from "./sampler.ts";
+import type { Schedule } from "./schedule.ts";
 
 /** What `fit` needs of a model: an `MLP` from `@gradbook/neuron` is one. */
 export interface Model {
@@ -20,6 +21,8 @@ export interface FitOptions {
   epochs: number;
   /** Which points each step trains on: `lcgOrder()`, `randomPoints(rng)`, `shuffledBatches(rng, 32)`. */
   sampler: Sampler;
+  /** The learning rate of each epoch, set on the optimizer before the epoch's first step: `stepDecay(0.02, { every: 500 })`. */
+  schedule?: Schedule;
   /** Called after each epoch with its number and the history so far: for logs and figures. */
   onEpoch?: (epoch: number, history: History) => void;
 }
@@ -37,7 +40,7 @@ export interface FitOptions {
  * const history = fit(model, xor(), { loss: l1Loss, optimizer, epochs: 2001, sampler: lcgOrder() });
  */
 export function fit(model: Model, data: Dataset, opts: FitOptions): History {
-  const { loss, optimizer, epochs, sampler, onEpoch } = opts;
+  const { loss, optimizer, epochs, sampler, schedule, onEpoch } = opts;
   if (!Number.isInteger(epochs) || epochs < 0) throw new RangeError(`fit: expected epochs to be a non-negative integer, got ${epochs}`);
   if (data.x.length !== data.y.length || data.x.length === 0) {
     throw new RangeError(`fit: expected as many targets as points, at least one, got ${data.x.length} points and ${data.y.length} targets`);
@@ -45,6 +48,7 @@ export function fit(model: Model, data: Dataset, opts: FitOptions): History {
   const history = emptyHistory();
   for (let epoch = 0; epoch < epochs; epoch++) {
     const from = history.step.length;
+    if (schedule) optimizer.lr = schedule(epoch);
     for (const batch of sampler(data.x.length)) {
       const step = history.step.length;
       // #region step

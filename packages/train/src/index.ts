@@ -7,5 +7,6 @@ export { PlainMLP } from "./plain.ts";
 export { type PlainFitOptions, plainFit } from "./plain-fit.ts";
 export { classifies, logLine, predictionTable } from "./report.ts";
 export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler.ts";
+export { type Schedule, type StepDecayOptions, stepDecay } from "./schedule.ts";
 export { seedRun } from "./seed-run.ts";
 export { type Recipe, type SweepOptions, type SweepResult, sweep } from "./sweep.ts";

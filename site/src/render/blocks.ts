@@ -2,12 +2,14 @@ import { LESSON_FILE, parseFence, resolveInclude, type Figure, type Lesson } fro
 import type MarkdownIt from "markdown-it";
 import type { HeadingEnv } from "./anchors.ts";
 import { escapeHtml } from "./escape.ts";
+import { hideSolution } from "./exercise-code.ts";
 import { figureHtml } from "./figure.ts";
 import type { CodeHighlighter } from "./highlight.ts";
 
 // How a lesson's blocks look on the page: ```ts blocks highlighted (``` no-run and throws
 // labelled), ```text output blocks as program output with an "Output" label, include lines as
-// the package's real code under a caption naming its file, and each block's recorded figures
+// the package's real code under a caption naming its file (closed behind a disclosure when it is
+// the answer to an exercise: exercise-code.ts), and each block's recorded figures
 // right after the block (or after its output).
 
 /** What rendering one lesson needs (markdown-it's `env`). */
@@ -63,7 +65,8 @@ export function lessonBlocks(md: MarkdownIt): void {
     const lang = /\.(ts|json|sh)$/.exec(path)?.[1] ?? "text";
     const href = env.linkFor(path);
     const file = href ? `<a href="${href}"><code>${escapeHtml(path)}</code></a>` : `<code>${escapeHtml(path)}</code>`;
-    return `<figure class="include"><figcaption>From ${file}</figcaption>${env.highlighter.highlight(code, lang)}</figure>\n`;
+    const html = `<figure class="include"><figcaption>From ${file}</figcaption>${env.highlighter.highlight(code, lang)}</figure>\n`;
+    return hideSolution(html, env.root, path, region);
   };
 
   // A link to another lesson's markdown goes to its page; a link into a package, to its API.

@@ -1,10 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { format } from "node:util";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { copyFixture, edit, FIXTURE, learn, learnInBackground, write } from "./fixture.ts";
+import { main } from "../../learn/cli.ts";
+import { copyFixture, edit, FIXTURE, learn, learnHere, write } from "./fixture.ts";
 
 // `pnpm learn` end to end, as a learner uses it, on a copy of the fixture course. The tests of
-// this file run in order and share the copy: each step starts where the last one left it.
+// this file run in order and share the copy: each step starts where the last one left it. The
+// commands run in this process (main, with the console captured): a child process would add only
+// its start-up time. The last describe spawns the real CLI for what only a process shows.
 
 const POWERS = "packages/autograd/src/powers.ts";
 const SCALE = "packages/autograd/src/scale.ts";
@@ -15,22 +19,22 @@ describe("a learner's way through lesson 01", () => {
   let root: string;
   beforeAll(() => void (root = copyFixture()));
 
-  it("lists the lessons, none started, and says how to begin", () => {
-    const { status, stdout } = learn(root);
+  it("lists the lessons, none started, and says how to begin", async () => {
+    const { status, stdout } = await learnHere(root);
     expect(status).toBe(0);
     expect(stdout).toMatch(/ {5}00 {2}Introduction {7}no exercises\n/);
     expect(stdout).toMatch(/→ {2}01 {2}Powers {13}not started \(3 exercises\)\n/);
     expect(stdout).toContain("Next: pnpm learn start 01 blanks the code lesson 01 teaches, for you to write.");
   });
 
-  it("will not check a lesson that is not started", () => {
-    const { status, stdout } = learn(root, "check", "01");
+  it("will not check a lesson that is not started", async () => {
+    const { status, stdout } = await learnHere(root, "check", "01");
     expect(status).toBe(1);
     expect(stdout).toContain("Lesson 01 is not started: pnpm learn start 01 blanks its exercises for you to write.");
   });
 
-  it("starts lesson 01: measures the catches, then blanks each exercise with a throw naming it and the lesson", () => {
-    const { status, stdout } = learn(root, "start", "01");
+  it("starts lesson 01: measures the catches, then blanks each exercise with a throw naming it and the lesson", async () => {
+    const { status, stdout } = await learnHere(root, "start", "01");
     expect(status).toBe(0);
     expect(stdout).toContain("Blanked 3 exercises in packages/autograd");
     expect(stdout).toMatch(/ {2}cube {4}packages\/autograd\/src\/powers\.ts:10 {2}Reuse square: x³ = x · x²\n/);
@@ -38,81 +42,107 @@ describe("a learner's way through lesson 01", () => {
       '  throw new Error("exercise cube (lesson 01) is not written yet: read lessons/01-powers.md (hint: pnpm learn hint 01 cube)");\n',
     );
     expect(Object.keys(state(root).catches.autograd)).toEqual(["double", "square", "cube"]);
-    expect(learn(root).stdout).toMatch(/→ {2}01 {2}Powers {13}in progress: 0 of 3 exercises pass\n/);
+    expect((await learnHere(root)).stdout).toMatch(/→ {2}01 {2}Powers {13}in progress: 0 of 3 exercises pass\n/);
   }, 60_000);
 
-  it("checks: nothing written yet, so the first exercise's hint", () => {
-    const { status, stdout } = learn(root, "check");
+  it("checks: nothing written yet, so the first exercise's hint", async () => {
+    const { status, stdout } = await learnHere(root, "check");
     expect(status).toBe(1);
     expect(stdout).toMatch(/· {2}double {2}not written yet\n/);
     expect(stdout).toContain("0 of 3 exercises pass.");
     expect(stdout).toContain("Next: double (packages/autograd/src/scale.ts:7)\n  Hint: Twice the number\n");
   }, 60_000);
 
-  it("watches: checks at once, and again after each save, with the failing test of a wrong exercise", async () => {
-    const child = learnInBackground(root, "watch");
+  it("watches: checks at once, and again after each save, naming the wrong exercise and its failing test", async () => {
     let out = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    const seen = (pattern: RegExp) => vi.waitFor(() => expect(out).toMatch(pattern), { timeout: 30_000, interval: 50 });
-    await seen(/Watching for changes/);
-    expect(out).toContain("0 of 3 exercises pass.");
-    write(root, SCALE, "double", "return 2 * x;");
-    write(root, POWERS, "square", "return x + x;");
-    await seen(/✗ {2}square[^—]*Watching for changes/); // a whole check that saw both saves
-    const last = out.slice(out.lastIndexOf("——"));
-    expect(last).toMatch(/✓ {2}double {2}passes\n/);
-    expect(last).toMatch(/✗ {2}square {2}fails: 2 tests\n/);
-    expect(last).toContain("1 of 3 exercises pass.");
-    expect(last).toMatch(/· {2}cube {4}not written yet\n/);
-    expect(last).toContain("  Failing: test/powers.spec.ts > powers > square(3) = 9\n    AssertionError: expected 6 to be 9");
-    const exit = new Promise((resolve) => child.on("exit", resolve));
-    child.kill("SIGINT");
-    expect(await exit).toBe(0);
-  }, 60_000);
+    const log = vi.spyOn(console, "log").mockImplementation((...args) => void (out += `${format(...args)}\n`));
+    const stop = new AbortController();
+    try {
+      const watching = main(["watch"], root, stop.signal);
+      const seen = (pattern: RegExp) => vi.waitFor(() => expect(out).toMatch(pattern), { timeout: 60_000, interval: 50 });
+      await seen(/Watching for changes/);
+      expect(out).toContain("0 of 3 exercises pass.");
+      write(root, SCALE, "double", "return 2 * x;");
+      write(root, POWERS, "square", "return x + x;");
+      await seen(/✗ {2}square[^—]*Watching for changes/); // a whole check that saw both saves
+      const last = out.slice(out.lastIndexOf("——"));
+      expect(last).toMatch(/✓ {2}double {2}passes\n/);
+      expect(last).toMatch(/✗ {2}square {2}fails: \d tests\n/);
+      expect(last).toContain("1 of 3 exercises pass.");
+      expect(last).toMatch(/· {2}cube {4}not written yet\n/);
+      // square is blamed, not cube, whose tests also fail (cube reuses square); and where it failed.
+      expect(last).toContain("Next: square (packages/autograd/src/powers.ts:3)");
+      expect(last).toContain("  Failing: test/powers.spec.ts > powers > square(3) = 9\n    AssertionError: expected 6 to be 9");
+      expect(last).toMatch(/\n {4}at packages\/autograd\/test\/powers\.spec\.ts:\d+\n/);
+      stop.abort();
+      expect(await watching).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+  }, 120_000);
 
-  it("checks again once all is right: the lesson is done, and the list shows it", () => {
+  it("checks again once all is right: the lesson is done, and the list shows it", async () => {
     edit(root, POWERS, (text) => text.replace("return x + x;", "return x * x;"));
     write(root, POWERS, "cube", "return x * x * x;");
-    const { status, stdout } = learn(root, "check", "01");
+    const { status, stdout } = await learnHere(root, "check", "01");
     expect(status).toBe(0);
     expect(stdout).toContain("3 of 3 exercises pass.");
     expect(stdout).toContain("Lesson 01 is done: every exercise and every test passes.\nNext: pnpm learn start 02 (A lonely exercise).");
-    expect(learn(root).stdout).toMatch(/ {5}01 {2}Powers {13}done \(3 of 3\)\n/);
+    expect((await learnHere(root)).stdout).toMatch(/ {5}01 {2}Powers {13}done \(3 of 3\)\n/);
     expect(state(root).lessons["01"]).toMatchObject({ passing: ["double", "square", "cube"], done: true });
   }, 60_000);
 
-  it("gives an exercise's hint", () => {
-    const { status, stdout } = learn(root, "hint", "01", "cube");
+  it("gives an exercise's hint", async () => {
+    const { status, stdout } = await learnHere(root, "hint", "01", "cube");
     expect(status).toBe(0);
     expect(stdout).toContain("Lesson 01, exercise cube (packages/autograd/src/powers.ts:10):\n  Reuse square: x³ = x · x²\n");
   });
 
-  it("refuses to start over the learner's code, and changes nothing", () => {
+  it("refuses to start over the learner's code, and changes nothing", async () => {
     const before = read(root, POWERS);
-    const { status, stderr } = learn(root, "start", "01");
+    const { status, stderr } = await learnHere(root, "start", "01");
     expect(status).toBe(1);
     expect(stderr).toContain("Not blanking lesson 01: 1 exercise holds code that is not the reference, perhaps yours:\n  cube  packages/autograd/src/powers.ts:10");
     expect(stderr).toContain("pnpm learn start 01 --force");
     expect(read(root, POWERS)).toBe(before);
   });
 
-  it("resets one exercise, backing up the learner's version, and restores its solution", () => {
+  it("resets one exercise, backing up the learner's version, and restores its solution", async () => {
     const mine = read(root, POWERS);
-    const reset = learn(root, "reset", "01", "cube");
+    const reset = await learnHere(root, "reset", "01", "cube");
     expect(reset.status).toBe(0);
     const backup = /saved as (\S+)\.\n/.exec(reset.stdout)![1]!;
     expect(read(root, backup)).toBe(mine);
     expect(read(root, POWERS)).toContain('throw new Error("exercise cube (lesson 01)');
-    expect(learn(root).stdout).toMatch(/in progress: 2 of 3 exercises pass\n/);
+    expect((await learnHere(root)).stdout).toMatch(/in progress: 2 of 3 exercises pass\n/);
 
-    const solution = learn(root, "solution", "01", "cube");
+    const solution = await learnHere(root, "solution", "01", "cube");
     expect(solution.status).toBe(0);
     expect(solution.stdout).toContain("cube: restored the reference code (packages/autograd/src/powers.ts:10)");
     expect(read(root, POWERS)).toContain("  const squared = square(x);\n  return x * squared;\n");
+    // Progress is current at once, and tells the restored exercise from those the learner solved.
+    expect((await learnHere(root)).stdout).toMatch(/ {5}01 {2}Powers {13}done \(3 of 3, 1 restored from the solution\)\n/);
+    expect(state(root).lessons["01"]).toMatchObject({ done: true, restored: ["cube"] });
   });
 
-  it("resets everything: the code as it was, progress forgotten, the backups kept", () => {
-    const { status, stdout } = learn(root, "reset");
+  it("checks a lesson with a restored exercise: marked apart, and Next skips a lesson already done", async () => {
+    const { status, stdout } = await learnHere(root, "check", "01");
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/✓ {2}cube {4}passes \(restored from the solution\)\n/);
+    expect(stdout).toContain("3 of 3 exercises pass (2 solved, 1 restored from the solution).");
+    // Lesson 02 is the next with exercises: mark it done, and nothing is left after 01.
+    const saved = read(root, ".gradbook/state.json");
+    const marked = state(root);
+    marked.lessons["02"] = { started: "2026-01-01T00:00:00.000Z", passing: [], done: true };
+    writeFileSync(join(root, ".gradbook/state.json"), JSON.stringify(marked));
+    const again = await learnHere(root, "check", "01");
+    expect(again.stdout).toContain("That was the last lesson with exercises not done yet: well done.");
+    expect(again.stdout).not.toContain("pnpm learn start 02");
+    writeFileSync(join(root, ".gradbook/state.json"), saved);
+  }, 60_000);
+
+  it("resets everything: the code as it was, progress forgotten, the backups kept", async () => {
+    const { status, stdout } = await learnHere(root, "reset");
     expect(status).toBe(0);
     expect(stdout).toContain("Reset 1 lesson: the code is as committed and progress is forgotten.");
     for (const file of [POWERS, SCALE]) expect(read(root, file)).toBe(read(FIXTURE, file));
@@ -124,8 +154,8 @@ describe("a learner's way through lesson 01", () => {
 describe("pnpm learn verify", () => {
   const root = copyFixture();
 
-  it("fails, naming the exercise no test catches and the one without a hint, after printing each table", () => {
-    const { status, stdout } = learn(root, "verify", "02");
+  it("fails, naming the exercise no test catches and the one without a hint, after printing each table", async () => {
+    const { status, stdout } = await learnHere(root, "verify", "02");
     expect(status).toBe(1);
     expect(stdout).toMatch(/Lesson 02 · 3 exercises · 3 tests of packages\/neuron and lessons\/02-lonely\.md · 4 runs in [\d.]+ s\n/);
     expect(stdout).toContain(
@@ -142,8 +172,8 @@ describe("pnpm learn verify", () => {
     expect(read(root, "packages/neuron/src/index.ts")).toBe(read(FIXTURE, "packages/neuron/src/index.ts"));
   }, 60_000);
 
-  it("passes for a lesson whose exercises are all caught, listing every catching test with --all", () => {
-    const { status, stdout } = learn(root, "verify", "01", "--all");
+  it("passes for a lesson whose exercises are all caught, listing every catching test with --all", async () => {
+    const { status, stdout } = await learnHere(root, "verify", "01", "--all");
     expect(status).toBe(0);
     expect(stdout).toContain(
       [
@@ -163,10 +193,39 @@ describe("a bad command line", () => {
     [["start", "9"], 'no lesson "9": the lessons are 00, 01, 02'],
     [["check", "--fast"], "check takes no option --fast"],
     [["hint", "01", "nope"], 'lesson 01 has no exercise "nope": its exercises are double, square, cube'],
-    [["learn"], 'unknown command "learn"'],
-  ])("pnpm learn %j prints why and the usage, and exits 2", (args, message) => {
-    const { status, stderr } = learn(FIXTURE, ...args);
+    [["help", "me"], "help takes 0 arguments, got 1"],
+  ])("pnpm learn %j prints why and the usage, and exits 2", async (args, message) => {
+    const { status, stderr } = await learnHere(FIXTURE, ...args);
     expect(status).toBe(2);
     expect(stderr).toContain(`pnpm learn: ${message}\n\nusage: pnpm learn [command]`);
+  });
+});
+
+describe("commands that have nothing to do", () => {
+  it.each([["help"], ["--help"]])("pnpm learn %s prints the usage and exits 0", async (arg) => {
+    const { status, stdout, stderr } = await learnHere(FIXTURE, arg);
+    expect([status, stderr]).toEqual([0, ""]);
+    expect(stdout).toMatch(/^usage: pnpm learn \[command\]\n/);
+    expect(stdout).toContain("pnpm learn help ");
+  });
+
+  it("watch with no lesson in progress says so and exits 0", async () => {
+    const { status, stdout } = await learnHere(copyFixture(), "watch");
+    expect(status).toBe(0);
+    expect(stdout).toContain("No lesson in progress.");
+  });
+});
+
+describe("the CLI as a process", () => {
+  it("exits 2 on an unknown command, with the usage on stderr", () => {
+    const { status, stderr } = learn(FIXTURE, "learn");
+    expect(status).toBe(2);
+    expect(stderr).toContain('pnpm learn: unknown command "learn"\n\nusage: pnpm learn [command]');
+  });
+
+  it("exits 0 on help, with the usage on stdout", () => {
+    const { status, stdout } = learn(FIXTURE, "help");
+    expect(status).toBe(0);
+    expect(stdout).toContain("usage: pnpm learn [command]");
   });
 });

@@ -1,47 +1,67 @@
 import { describe, expect, it } from "vitest";
+import { suspects } from "../../learn/blame.ts";
 import { blankMessage } from "../../learn/blank.ts";
 import type { Exercise } from "../../learn/exercises.ts";
 import { assess } from "../../learn/progress.ts";
 import { messageOf, type RunResult, type TestOutcome } from "../../learn/runner.ts";
 
-// Three exercises: b builds on a (b's tests reach a), c stands alone.
+// Three exercises: b builds on a (b's test reaches a), c stands alone.
 const ex = (name: string): Exercise => ({ name, pkg: "p", file: "packages/p/src/x.ts", line: 1, hint: "" });
 const exercises = ["a", "b", "c"].map(ex);
-const catches = { a: ["ta", "tb"], b: ["tb"], c: ["tc"] };
+const catches = { a: ["t > a", "t > b"], b: ["t > b"], c: ["t > c"] };
 const lesson = { nn: "01", file: "lessons/01-x.md" };
 const blankOf = (name: string) => `Error: ${blankMessage(name, lesson)}`;
 
-function run(failed: Record<string, string>): RunResult {
-  const tests: TestOutcome[] = ["ta", "tb", "tc", "tx"].map((id) =>
-    id in failed ? { id, state: "failed", messages: [failed[id]!] } : { id, state: "passed", messages: [] },
+function run(failed: Record<string, string>, ids = ["t > a", "t > b", "t > c", "t > x"]): RunResult {
+  const tests: TestOutcome[] = ids.map((id) =>
+    id in failed ? { id, state: "failed", messages: [failed[id]!], frames: [] } : { id, state: "passed", messages: [], frames: [] },
   );
   return { tests, failed: tests.filter((t) => t.state === "failed"), ms: 0 };
 }
 
 describe("assessing a check", () => {
-  it.each([
-    ["all blank: every exercise to do", ["a", "b", "c"], { ta: blankOf("a"), tb: blankOf("a"), tc: blankOf("c") }, "todo todo todo", 0],
-    ["a written and right, b blank", ["b", "c"], { tb: blankOf("b"), tc: blankOf("c") }, "passing todo todo", 0],
-    ["a wrong: its own test and b's count against it", ["b"], { ta: "expected 6 to be 9", tb: blankOf("b") }, "failing todo passing", 0],
-    ["b written, a blank: b's only test stops at a", ["a"], { ta: blankOf("a"), tb: blankOf("a") }, "todo waiting passing", 0],
-    ["all written and right", [], {}, "passing passing passing", 0],
-    ["a test outside the exercises fails", [], { tx: "boom" }, "passing passing passing", 1],
-  ])("%s", (_what, blank, failed, statuses, others) => {
-    const progress = assess(exercises, new Set(blank), run(failed), catches);
+  // what, blank, failing in the learner's run, failing in each suspect's run alone, statuses, others
+  it.each<[string, string[], Record<string, string>, Record<string, Record<string, string>>, string, number]>([
+    ["all blank: every exercise to do", ["a", "b", "c"], { "t > a": blankOf("a"), "t > b": blankOf("a"), "t > c": blankOf("c") }, {}, "todo todo todo", 0],
+    ["a written and right, b blank: a alone passes", ["b", "c"], { "t > b": blankOf("b"), "t > c": blankOf("c") }, { a: {} }, "passing todo todo", 0],
+    ["b written, a blank: b alone (a as the reference) passes", ["a", "c"], { "t > a": blankOf("a"), "t > b": blankOf("a"), "t > c": blankOf("c") }, { b: {} }, "todo passing todo", 0],
+    ["a wrong: b's test fails too, but only a fails alone", [], { "t > a": "expected 6 to be 9", "t > b": "expected 1 to be 2" }, { a: { "t > a": "expected 6 to be 9", "t > b": "x" }, b: {} }, "failing passing passing", 0],
+    ["all written and right", [], {}, {}, "passing passing passing", 0],
+    ["a test outside the exercises fails", [], { "t > x": "boom" }, {}, "passing passing passing", 1],
+  ])("%s", (_what, blank, failed, alone, statuses, others) => {
+    const runs = new Map(Object.entries(alone).map(([name, f]) => [name, run(f)]));
+    const progress = assess(exercises, new Set(blank), run(failed), catches, runs);
     expect(progress.exercises.map((p) => p.status).join(" ")).toBe(statuses);
     expect(progress.others).toHaveLength(others);
     expect(progress.done).toBe(statuses === "passing passing passing" && !others);
   });
 
-  it("says what a waiting exercise waits for", () => {
-    const progress = assess(exercises, new Set(["a"]), run({ ta: blankOf("a"), tb: blankOf("a") }), catches);
-    expect(progress.exercises[1]).toMatchObject({ status: "waiting", waitsFor: ["a"] });
+  it("counts the tests that stop at a blank against that blank only", () => {
+    const progress = assess(exercises, new Set(["a"]), run({ "t > a": blankOf("a"), "t > b": blankOf("a") }), catches, new Map([["b", run({})]]));
+    expect(progress.exercises[0]!.failures.map((t) => t.id)).toEqual(["t > a", "t > b"]);
+    expect(progress.exercises[1]!.failures).toEqual([]);
   });
 
-  it("without a catch table, counts an unexplained failure against every written exercise", () => {
-    const progress = assess(exercises, new Set(["c"]), run({ tx: "boom", tc: blankOf("c") }), undefined);
-    expect(progress.exercises.map((p) => p.status)).toEqual(["failing", "failing", "todo"]);
+  it("blames a file that does not load on the exercise whose run alone still fails to load it", () => {
+    const broken = { "test/x.spec.ts": "SyntaxError: Unexpected token" };
+    const ids = ["t > a", "t > b", "t > c", "test/x.spec.ts"];
+    const runs = new Map([["a", run({}, ids)], ["b", run(broken, ids)], ["c", run({}, ids)]]);
+    const progress = assess(exercises, new Set(), run(broken, ids), catches, runs);
+    expect(progress.exercises.map((p) => p.status)).toEqual(["passing", "failing", "passing"]);
     expect(progress.others).toEqual([]);
+  });
+});
+
+describe("choosing the suspects", () => {
+  it.each<[string, string[], Record<string, string>, string[]]>([
+    ["nothing fails: none", [], {}, []],
+    ["a test that catches a and b fails: both, not c", [], { "t > b": "expected 1 to be 2" }, ["a", "b"]],
+    ["only blanks fail the tests: the written exercises they catch", ["a"], { "t > a": blankOf("a"), "t > b": blankOf("a") }, ["b"]],
+    ["a file that does not load: every written exercise", ["c"], { "test/x.spec.ts": "SyntaxError" }, ["a", "b"]],
+    ["a test outside the exercises fails: none", [], { "t > x": "boom" }, []],
+  ])("%s", (_what, blank, failed, want) => {
+    const ids = ["t > a", "t > b", "t > c", "t > x", "test/x.spec.ts"];
+    expect(suspects(exercises, new Set(blank), run(failed, ids), catches).map((e) => e.name)).toEqual(want);
   });
 });
 

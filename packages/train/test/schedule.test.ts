@@ -1,0 +1,84 @@
+// stepDecay against PyTorch's StepLR (fixtures/torch-step-lr.json, from torch_step_lr.py beside
+// it), and through fit: lesson 06's exercise, a schedule that keeps the seed's run correct at
+// every epoch from 1500 to 2000, where the seed's own constant rate is wrong at 41 of them.
+import { readFileSync } from "node:fs";
+import { l1Loss } from "@gradbook/loss";
+import { loadParameters, MLP } from "@gradbook/neuron";
+import { SGD } from "@gradbook/optim";
+import { describe, expect, it } from "vitest";
+import { classifies, fit, lcgOrder, type Schedule, seedRun, stepDecay, xor } from "../src/index.ts";
+
+interface Case {
+  lr: number;
+  every: number;
+  gamma: number;
+  rates: number[];
+}
+const { cases } = JSON.parse(readFileSync(new URL("fixtures/torch-step-lr.json", import.meta.url), "utf8")) as { cases: Case[] };
+
+describe("stepDecay against PyTorch's StepLR", () => {
+  it.each(cases.map((c) => [c.lr, c.every, c.gamma, c] as const))("lr %s, every %s, gamma %s: the rate of every epoch, exactly", (lr, every, gamma, c) => {
+    const schedule = stepDecay(lr, { every, gamma });
+    expect(c.rates.map((_, epoch) => schedule(epoch))).toEqual(c.rates);
+  });
+
+  it.each([
+    [-1, 10, 0.1, /lr/],
+    [0.1, 0, 0.1, /every to be a positive integer, got 0/],
+    [0.1, 2.5, 0.1, /every/],
+    [0.1, 10, 0, /gamma in \(0, 1\], got 0/],
+    [0.1, 10, 1.5, /gamma/],
+  ])("rejects lr %s, every %s, gamma %s", (lr, every, gamma, message) => {
+    expect(() => stepDecay(lr, { every, gamma })).toThrow(message);
+  });
+});
+
+/** The seed's run through fit (the Value engine), and the epochs from `from` on after which it misclassifies a point. */
+function seedRunWrongAfter(from: number, schedule?: Schedule): { wrong: number[]; losses: number[] } {
+  const model = new MLP(2, seedRun.sizes.slice(1), { activation: "tanh", outputActivation: "linear" });
+  loadParameters(model, seedRun.init);
+  const data = xor();
+  const optimizer = new SGD(model.parameters(), { lr: seedRun.lr, momentum: seedRun.momentum });
+  const wrong: number[] = [];
+  const history = fit(model, data, {
+    loss: l1Loss,
+    optimizer,
+    epochs: seedRun.epochs,
+    sampler: lcgOrder(seedRun.order),
+    schedule,
+    onEpoch(epoch) {
+      if (epoch < from) return;
+      const outputs = data.x.map((x) => model.forward(x)[0]!.data);
+      if (!classifies(outputs, data.y)) wrong.push(epoch);
+    },
+  });
+  return { wrong, losses: history.epoch };
+}
+
+describe("a schedule through fit", () => {
+  // Two runs of the seed's 2001 epochs: a few seconds on a slow, shared machine.
+  const TIMEOUT = 120_000;
+
+  it(
+    "halving the seed's rate every 500 epochs keeps its run correct after every epoch from 1500 to 2000",
+    () => {
+      const plain = seedRunWrongAfter(1500);
+      const halved = seedRunWrongAfter(1500, stepDecay(seedRun.lr, { every: 500, gamma: 0.5 }));
+      // The constant rate bounces across 0.5 at the end (lesson 06): it needs the schedule.
+      expect(plain.wrong.length).toBeGreaterThan(0);
+      expect(halved.wrong).toEqual([]);
+      // The first 500 epochs run at the seed's own rate: the same losses, exactly.
+      expect(halved.losses.slice(0, 500)).toEqual(plain.losses.slice(0, 500));
+      expect(halved.losses[500]).not.toBe(plain.losses[500]);
+    },
+    TIMEOUT,
+  );
+
+  it("sets the optimizer's lr before each epoch", () => {
+    const model = new MLP(2, [1], { activation: "linear" });
+    const optimizer = new SGD(model.parameters(), { lr: 1 });
+    const seen: number[] = [];
+    fit(model, xor(), { loss: l1Loss, optimizer, epochs: 5, sampler: lcgOrder(1), schedule: stepDecay(0.4, { every: 2, gamma: 0.5 }), onEpoch: () => seen.push(optimizer.lr) });
+    expect(seen).toEqual([0.4, 0.4, 0.2, 0.2, 0.1]);
+  });
+});
