@@ -1,6 +1,6 @@
-import type { Value } from "@gradbook/autograd";
+import { type Value, zeroGrad } from "@gradbook/autograd";
 import { checkLr, checkPositive, checkRange, knownOptions, parameterList } from "./check.ts";
-import { type Optimizer, zeroGrads } from "./optimizer.ts";
+import type { Optimizer } from "./optimizer.ts";
 
 /** The settings of {@link RMSprop}: PyTorch's, with its defaults and camelCase names. */
 export interface RMSpropOptions {
@@ -81,7 +81,7 @@ export class RMSprop implements Optimizer {
 
   /** Sets every parameter's `grad` to 0: call it before each `backward()`, since gradients accumulate. */
   zeroGrad(): void {
-    zeroGrads(this.params);
+    zeroGrad(this.params);
   }
 
   /** `RMSprop(lr=0.01, alpha=0.99, eps=1e-8)`, with `weightDecay` when it is set. */
