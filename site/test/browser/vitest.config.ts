@@ -1,0 +1,15 @@
+import { defineProject } from "vitest/config";
+import { LIMITS } from "../../../vitest.limits.ts";
+
+// The built site in Debian's chromium. One globalSetup builds the sites and starts chromium once
+// for every file here (./harness.ts says how a file uses them); without chromium each test
+// skips with a note on how to install it.
+export default defineProject({
+  test: {
+    name: "browser",
+    include: ["*.test.ts"],
+    globalSetup: ["./global-setup.ts"],
+    // The first file's beforeAll waits for the site builds.
+    ...LIMITS,
+  },
+});
