@@ -8,5 +8,7 @@ export default defineProject({
     name: "site",
     include: ["test/*.test.ts"],
     ...LIMITS,
+    // Their modules hold no state between files: loading them once saves a third of the CPU.
+    isolate: false,
   },
 });

@@ -11,5 +11,6 @@ export default defineProject({
     globalSetup: ["./global-setup.ts"],
     // The first file's beforeAll waits for the site builds.
     ...LIMITS,
+    isolate: false, // each file's state lives in its own useBrowserSites(); playwright loads once
   },
 });
