@@ -3,4 +3,7 @@
  * must pass on a laptop busy with other work (`pnpm test:load` checks it with every core
  * saturated), so they sit far beyond what any test needs. Tests wait for events, not times.
  */
-export const LIMITS = { testTimeout: 120_000, hookTimeout: 300_000 } as const;
+export const LIMITS = { testTimeout: 300_000, hookTimeout: 600_000 } as const;
+
+/** The browser project's: a test there visits every page of both sites, on a busy browser too. */
+export const BROWSER_LIMITS = { testTimeout: 600_000, hookTimeout: 600_000 } as const;

@@ -1,5 +1,5 @@
 import { defineProject } from "vitest/config";
-import { LIMITS } from "../../../vitest.limits.ts";
+import { BROWSER_LIMITS } from "../../../vitest.limits.ts";
 
 // The built site in Debian's chromium. One globalSetup builds the sites and starts chromium once
 // for every file here (./harness.ts says how a file uses them); without chromium each test
@@ -10,7 +10,7 @@ export default defineProject({
     include: ["*.test.ts"],
     globalSetup: ["./global-setup.ts"],
     // The first file's beforeAll waits for the site builds.
-    ...LIMITS,
+    ...BROWSER_LIMITS,
     isolate: false, // each file's state lives in its own useBrowserSites(); playwright loads once
   },
 });
