@@ -1,4 +1,5 @@
 import { defineProject } from "vitest/config";
+import { LIMITS } from "../vitest.limits.ts";
 import { lessonPlugin } from "./kit/plugin.ts";
 
 // Every lesson is a test file: one test per runnable block, run in course order.
@@ -12,6 +13,6 @@ export default defineProject({
     isolate: false,
     sequence: { concurrent: false },
     // A block may train a network for a few seconds; on a loaded 2-core machine, more.
-    testTimeout: 30_000,
+    ...LIMITS,
   },
 });

@@ -1,3 +1,4 @@
 import { defineProject } from "vitest/config";
+import { LIMITS } from "../../vitest.limits.ts";
 
-export default defineProject({ test: { name: "kit", include: ["test/**/*.test.ts"] } });
+export default defineProject({ test: { name: "kit", include: ["test/**/*.test.ts"], ...LIMITS } });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
 
 // Debian's chromium, driven by playwright-core (no browser download is reachable here).
 
@@ -10,13 +10,8 @@ export const NO_CHROMIUM = `no chromium at ${CHROMIUM}: install it with \`sudo a
 
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
 
-/** Launches chromium headless, without the background traffic it makes by default. */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-}
+/** Headless chromium's flags: without the background traffic it makes by default. */
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /** Runs `work` in a fresh browser context (its own storage and colour scheme), then closes it. */
 export async function inContext<T>(browser: Browser, options: BrowserContextOptions, work: (context: BrowserContext) => Promise<T>): Promise<T> {

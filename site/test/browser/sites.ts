@@ -44,10 +44,10 @@ export async function courseSite(): Promise<ServedSite> {
   return serve(out, report, true);
 }
 
-/** The fixture course's site, with a short time limit for the Run button. */
+/** The fixture course's site. Tests that press its Run button set their own time limit (./run.ts). */
 export async function fixtureSite(): Promise<ServedSite> {
   const temp = mkdtempSync(join(tmpdir(), "gradbook-fixture-"));
   const out = join(temp, "dist");
-  const report = await buildSite({ root: ROOT, lessons: COURSE, out, cache: join(temp, "cache"), vitestConfig: join(COURSE, "vitest.config.ts"), api: false, timeLimitMs: 1500 });
+  const report = await buildSite({ root: ROOT, lessons: COURSE, out, cache: join(temp, "cache"), vitestConfig: join(COURSE, "vitest.config.ts"), api: false });
   return serve(out, report, true);
 }

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from "playwright-core";
+import { loadSettled, trackRequests } from "./settle.ts";
 
 // One visit to a page, with everything that went wrong on the way: console errors, uncaught
 // errors, failed or refused requests, and any request that left the site.
@@ -15,6 +16,7 @@ export interface Visit {
 /** Opens `url` in a new page of `context` and records what went wrong. */
 export async function visit(context: BrowserContext, url: string, origin: string): Promise<Visit> {
   const page = await context.newPage();
+  const requests = trackRequests(page);
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
@@ -27,7 +29,7 @@ export async function visit(context: BrowserContext, url: string, origin: string
   page.on("response", (response) => {
     if (response.status() >= 400 && response.url() !== url) problems.push(`${response.status()}: ${response.url()}`);
   });
-  const response = await page.goto(url, { waitUntil: "networkidle" });
+  const response = await loadSettled(page, url, requests);
   if (!response?.ok()) problems.push(`${response?.status()}: ${url}`);
   // Page code as strings: this project's type check has no DOM types.
   const links = (await page.evaluate(`[...document.querySelectorAll("a[href]")].map((a) => a.href)`)) as string[]; // resolved

@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { mapLimit } from "./pool.ts";
+import { loadSettled, trackRequests } from "./settle.ts";
 
 /** The kinds of bytes a page loads. */
 export type Kind = "html" | "css" | "fonts" | "js" | "other";
@@ -14,11 +15,8 @@ export async function pageWeight(browser: Browser, url: string, javaScript: bool
   const context = await browser.newContext({ javaScriptEnabled: javaScript });
   const page = await context.newPage();
   const sizes: Promise<[Kind, number, number]>[] = [];
-  let pending = 0;
-  page.on("request", () => pending++);
-  page.on("requestfailed", () => pending--);
+  const requests = trackRequests(page);
   page.on("requestfinished", (request) => {
-    pending--;
     const kind = KINDS[request.resourceType()] ?? "other";
     sizes.push(
       Promise.all([request.response().then((r) => r?.body()), request.sizes()]).then(
@@ -27,11 +25,8 @@ export async function pageWeight(browser: Browser, url: string, javaScript: bool
       ),
     );
   });
-  await page.goto(url, { waitUntil: "networkidle" });
-  // Fonts are asked for only once the page is laid out, and a busy browser may look idle before
-  // that: lay it out, wait for its fonts, then for every request still under way.
-  await page.evaluate("document.body.offsetHeight, document.fonts.ready.then(() => true)");
-  for (const start = Date.now(); pending > 0 && Date.now() - start < 10_000; ) await page.waitForTimeout(50);
+  // Fonts are asked for only once the page is laid out: wait for them and every other request.
+  await loadSettled(page, url, requests);
   const weight = Object.fromEntries(["html", "css", "fonts", "js", "other"].map((k) => [k, { raw: 0, transferred: 0 }])) as PageWeight;
   for (const [kind, raw, transferred] of await Promise.all(sizes)) {
     weight[kind].raw += raw;

@@ -1,0 +1,55 @@
+import { createServer, type Server } from "node:http";
+import { chromium, type BrowserServer } from "playwright-core";
+import type { TestProject } from "vitest/node";
+import { listen } from "../../src/serve.ts";
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, NO_CHROMIUM } from "./chromium.ts";
+import { courseSite, fixtureSite, type ServedSite } from "./sites.ts";
+import type { Shared } from "./harness.ts";
+
+// The browser project's globalSetup: one chromium and one build of each site for the whole run.
+// The builds take a while (they run the lessons), so setup only starts them and returns: the
+// other projects' tests run meanwhile. A test file asks a small control server for what was
+// made, and its answer waits for the builds (see ./harness.ts).
+
+declare module "vitest" {
+  interface ProvidedContext {
+    /** Where a browser test file asks for the shared chromium and sites; absent without chromium. */
+    browserControl: string;
+    /** Why the browser tests skip; empty when chromium is there. */
+    browserSkip: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!hasChromium()) {
+    project.provide("browserSkip", NO_CHROMIUM);
+    project.provide("browserControl", "");
+    return async () => {};
+  }
+  let browser: BrowserServer | undefined;
+  const sites: ServedSite[] = [];
+  const ready: Promise<Shared> = (async () => {
+    const [launched, course, fixture] = await Promise.all([
+      chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }).then((b) => (browser = b)),
+      courseSite().then((s) => (sites.push(s), s)),
+      fixtureSite().then((s) => (sites.push(s), s)),
+    ]);
+    const share = ({ base, report }: ServedSite) => ({ base, report });
+    return { wsEndpoint: launched.wsEndpoint(), course: share(course), fixture: share(fixture) };
+  })();
+  // Every request is answered once the builds end: with what they made, or why they failed.
+  const answer = ready.then(
+    (shared) => JSON.stringify(shared),
+    (error: unknown) => JSON.stringify({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+  const control: Server = createServer((_, response) => void answer.then((body) => response.end(body)));
+  const port = await listen(control, 0);
+  project.provide("browserSkip", "");
+  project.provide("browserControl", `http://127.0.0.1:${port}/`);
+  return async () => {
+    await answer; // a build still under way would write into its folder after the run ended
+    control.close();
+    for (const site of sites) site.server.close();
+    await browser?.close();
+  };
+}
