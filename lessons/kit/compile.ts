@@ -100,7 +100,8 @@ export function compileLesson(lesson: Lesson, options: CompileOptions): Compiled
   };
 }
 
-function blockMeta(block: CodeBlock): BlockMeta {
+/** What the runtimes (the test run's and the browser's) need to know about a runnable block. */
+export function blockMeta(block: CodeBlock): BlockMeta {
   const meta: BlockMeta = { line: block.line, kind: block.kind as BlockMeta["kind"] };
   if (block.output) meta.output = block.output;
   if (block.pattern) meta.pattern = { source: block.pattern.source, flags: block.pattern.flags };

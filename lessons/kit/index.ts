@@ -1,4 +1,4 @@
-export { compileLesson, type BlockMeta, type CompiledLesson } from "./compile.ts";
+export { blockMeta, compileLesson, type BlockMeta, type CompiledLesson } from "./compile.ts";
 export { courseLessons, LESSONS } from "./course.ts";
 export { lineDiff } from "./diff.ts";
 export { LessonError } from "./errors.ts";
@@ -12,5 +12,6 @@ export { lineOffsets, parseLesson, type CodeBlock, type Include, type Lesson } f
 export { lessonPlugin, loadLesson, ROOT, RUNTIME } from "./plugin.ts";
 export { extractRegion, findRegions, type Region } from "./regions.ts";
 export type { BlockRecord, LessonScope } from "./runtime.ts";
+export { checkFigure } from "./show.ts";
 export { allowedPackages, checkImport, STEPS } from "./steps.ts";
 export { typecheckLessons, type LessonDiagnostic } from "./typecheck.ts";

@@ -6,6 +6,7 @@ export type { History } from "./history.ts";
 export { PlainMLP } from "./plain.ts";
 export { type PlainFitOptions, plainFit } from "./plain-fit.ts";
 export { classifies, logLine, predictionTable } from "./report.ts";
+export { onProgress, type ProgressListener } from "./progress.ts";
 export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler.ts";
 export { seedRun } from "./seed-run.ts";
 export type { Figure } from "./svg.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lcgOrder, type Recipe, sweep, xor } from "../src/index.ts";
+import { lcgOrder, onProgress, type Recipe, sweep, xor } from "../src/index.ts";
 
 // Initial parameters that depend on the seed in a simple, reproducible way (not the seed init:
 // these tests check the bookkeeping, not the statistics).
@@ -41,5 +41,18 @@ describe("sweep", () => {
     expect(() => sweep(xor(), { sizes: [2, 5, 4, 1], seeds, init, recipes: [seedRecipe], epochs: 5, from, sampler: () => lcgOrder() })).toThrow(
       `sweep: expected from in [0, epochs), got ${from} with 5 epochs`,
     );
+  });
+
+  it("tells a progress listener before each seed and at the end, and nothing once it is cleared", () => {
+    const told: [number, number][] = [];
+    onProgress((done, total) => told.push([done, total]));
+    try {
+      sweep(xor(), { sizes: [2, 5, 4, 1], seeds: [4, 5, 6], init, recipes: [seedRecipe], epochs: 2, from: 0, sampler: () => lcgOrder() });
+    } finally {
+      onProgress(undefined);
+    }
+    expect(told).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
+    sweep(xor(), { sizes: [2, 5, 4, 1], seeds: [4], init, recipes: [seedRecipe], epochs: 2, from: 0, sampler: () => lcgOrder() });
+    expect(told).toHaveLength(4);
   });
 });
