@@ -1,4 +1,5 @@
-export { blockMeta, compileLesson, type BlockMeta, type CompiledLesson } from "./compile.ts";
+export { blockMeta, isRunnable, type BlockMeta } from "./block.ts";
+export { compileLesson, type CompiledLesson } from "./compile.ts";
 export { courseLessons, LESSONS } from "./course.ts";
 export { lineDiff } from "./diff.ts";
 export { LessonError } from "./errors.ts";

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "node:util";
-import type { BlockMeta } from "./compile.ts";
+import type { BlockMeta } from "./block.ts";
 import { lineDiff } from "./diff.ts";
 import { LessonError } from "./errors.ts";
 import type { Figure } from "./figure.ts";
