@@ -1,5 +1,5 @@
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import { javascript } from "@codemirror/lang-javascript";
+import { typescriptLanguage } from "@codemirror/lang-javascript";
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { EditorState, StateEffect, StateField } from "@codemirror/state";
 import { Decoration, drawSelection, EditorView, keymap, lineNumbers, type DecorationSet } from "@codemirror/view";
@@ -75,7 +75,7 @@ export function createEditor(parent: HTMLElement, code: string, options: EditorO
         drawSelection(),
         indentOnInput(),
         bracketMatching(),
-        javascript({ typescript: true }),
+        typescriptLanguage,
         syntaxHighlighting(highlight),
         errorLine,
         theme,

@@ -61,7 +61,7 @@ export function showResult(block: RunBlock, result: BlockResult): void {
   const same = result.output === expected;
   const children: Node[] = [label(result.error ? "Failed in your browser" : !result.done ? "Running…" : same ? SAME : OTHER)];
   if (result.done && !result.error && !same) {
-    children.push(note("Where it differs from the recorded output: − the lesson, + this run."), pre(lineDiff(expected, result.output), "diff"));
+    children.push(note("Where it differs from the recorded output: − the lesson, + this run."), pre(lineDiff(expected.replace(/\n$/, ""), result.output.replace(/\n$/, "")), "diff"));
   } else if (result.output) children.push(pre(result.output));
   if (result.error) {
     const where = result.at ? `Line ${result.at.line} of ${result.at.block === result.index ? "this block" : `block ${result.at.block + 1}`}: ` : "";
