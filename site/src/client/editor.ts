@@ -80,7 +80,8 @@ export function createEditor(parent: HTMLElement, code: string, options: EditorO
         errorLine,
         theme,
         keymap.of([{ key: "Mod-Enter", run: () => (options.onRun(), true) }, ...defaultKeymap, ...historyKeymap]),
-        EditorView.contentAttributes.of({ "aria-label": options.label }),
+        // tabindex: axe counts a contenteditable as focusable only with it (its scroller must hold something focusable).
+        EditorView.contentAttributes.of({ "aria-label": options.label, tabindex: "0" }),
         EditorView.updateListener.of((update) => update.docChanged && options.onChange(update.state.doc.toString() + "\n")),
       ],
     }),

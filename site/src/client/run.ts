@@ -13,7 +13,6 @@ import { addBlockTools, button, type BlockTools } from "./tools.ts";
 export function setupRunner(runner: HTMLElement): void {
   const href = runner.dataset.lesson!; // run/NN-slug.json: also the key the edits are stored by
   const workerUrl = new URL(runner.dataset.worker!, location.href);
-  const limitMs = Number(runner.dataset.timeLimit ?? 30_000);
   let lesson: Promise<LessonData> | undefined;
   const data = () => (lesson ??= fetch(new URL(href, location.href)).then((r) => r.json() as Promise<LessonData>));
   const codes = [...document.querySelectorAll<HTMLElement>(".code[data-line]")];
@@ -42,6 +41,7 @@ export function setupRunner(runner: HTMLElement): void {
     stop.addEventListener("click", () => active?.stop());
     markRunning(blocks[0]);
     status.textContent = lessonStatus.textContent = "Running…";
+    const limitMs = Number(runner.dataset.timeLimit ?? 30_000); // read per run: a test may set its own
     active = startRun(workerUrl, { lesson: { ...original, blocks }, upTo }, limitMs, {
       block(result) {
         showResult(blocks[result.index]!, result);
