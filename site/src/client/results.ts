@@ -61,7 +61,7 @@ export function showResult(block: RunBlock, result: BlockResult): void {
   const same = result.output === expected;
   const children: Node[] = [label(result.error ? "Failed in your browser" : !result.done ? "Running…" : same ? SAME : OTHER)];
   if (result.done && !result.error && !same) {
-    children.push(note("Where it differs from the recorded output: − the lesson, + this run."), pre(lineDiff(expected.replace(/\n$/, ""), result.output.replace(/\n$/, "")), "diff"));
+    children.push(note("Where it differs from the recorded output: − the lesson, + this run."), diff(expected, result.output));
   } else if (result.output) children.push(pre(result.output));
   if (result.error) {
     const where = result.at ? `Line ${result.at.line} of ${result.at.block === result.index ? "this block" : `block ${result.at.block + 1}`}: ` : "";
@@ -79,6 +79,19 @@ export function showResult(block: RunBlock, result: BlockResult): void {
   box.classList.toggle("failed", Boolean(result.error));
   box.classList.toggle("differs", result.done && !same);
   box.replaceChildren(...children);
+}
+
+/** The line diff of the recorded output against this run's, its − and + lines marked. */
+function diff(expected: string, actual: string): HTMLElement {
+  const element = pre("", "diff");
+  for (const line of lineDiff(expected.replace(/\n$/, ""), actual.replace(/\n$/, "")).split("\n")) {
+    const span = document.createElement("span");
+    if (line.startsWith("- ")) span.className = "del";
+    if (line.startsWith("+ ")) span.className = "ins";
+    span.textContent = line + "\n";
+    element.append(span);
+  }
+  return element;
 }
 
 function label(text: string): HTMLElement {
