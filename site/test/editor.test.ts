@@ -60,7 +60,9 @@ async function runTo(page: Page, index: number): Promise<void> {
 }
 
 const original = (page: Page, index: number) => page.locator(".code[data-line]").nth(index).locator("pre").first().textContent() as Promise<string>;
-const resultOf = (page: Page, index: number) => page.locator(".code[data-line]").nth(index).evaluate((code) => document.getElementById(`run-result-${(code as unknown as { dataset: { line: string } }).dataset.line}`)?.textContent ?? "");
+/** The text of the result a run showed under block `index`. */
+const resultOf = (page: Page, index: number) =>
+  page.evaluate(`document.getElementById("run-result-" + document.querySelectorAll(".code[data-line]")[${index}].dataset.line)?.textContent ?? ""`) as Promise<string>;
 
 describe("editing a lesson's blocks in the page", () => {
   it("runs an edited learning rate and shows the new output and where it differs; the edit survives a reload until Reset", async (ctx) => {
@@ -202,10 +204,7 @@ describe("the phone layout", () => {
       await page.goto(course.base + "06-training-loop.html");
       const pre = page.locator(".code pre").first();
       await pre.scrollIntoViewIfNeeded();
-      const [scrollWidth, clientWidth, background] = (await pre.evaluate((p) => {
-        const e = p as unknown as { scrollWidth: number; clientWidth: number };
-        return [e.scrollWidth, e.clientWidth, getComputedStyle(p as never).backgroundImage];
-      })) as [number, number, string];
+      const [scrollWidth, clientWidth, background] = (await page.evaluate(`(({ scrollWidth, clientWidth }, p) => [scrollWidth, clientWidth, getComputedStyle(p).backgroundImage])(document.querySelector(".code pre"), document.querySelector(".code pre"))`)) as [number, number, string];
       expect(scrollWidth).toBeGreaterThan(clientWidth);
       expect(background.match(/radial-gradient/g)).toHaveLength(2); // the edge shadows, covered where the code ends
       await pre.screenshot({ path: join(RESULTS, "phone-code-scrolls.png") });
