@@ -51,6 +51,8 @@ export function showProgress(block: RunBlock, done: number, total: number): void
   }
   bar.max = total;
   bar.value = done;
+  const text = box.querySelector(".label");
+  if (text) text.textContent = `Running… ${done} of ${total}`;
 }
 
 /** Shows (or updates) what a block did in the page. */
