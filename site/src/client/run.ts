@@ -18,6 +18,7 @@ export function setupRunner(runner: HTMLElement): void {
   const codes = [...document.querySelectorAll<HTMLElement>(".code[data-line]")];
   const editors = new Map<number, Editor>();
   let active: Run | undefined;
+  let busy = false;
 
   const lessonButton = button("run-button", "Run this lesson in your browser");
   const lessonStatus = document.createElement("span");
@@ -28,21 +29,34 @@ export function setupRunner(runner: HTMLElement): void {
   const tools: BlockTools[] = codes.map((code, i) => addBlockTools(code, i + 1));
   const runButtons = () => [lessonButton, ...tools.map((t) => t.run)];
 
-  async function run(upTo: number, from: HTMLButtonElement, status: HTMLElement): Promise<void> {
-    if (active) return;
-    const original = await data();
+  /** Runs blocks 1..upTo+1 (all of them without `upTo`), reporting in `status`. */
+  async function run(upTo: number | undefined, from: HTMLButtonElement, status: HTMLElement): Promise<void> {
+    if (busy) return;
+    // Busy from the click on, before the lesson's code has loaded: one run at a time.
+    busy = true;
+    runButtons().forEach((b) => (b.disabled = true));
+    let original: LessonData;
+    try {
+      original = await data();
+    } catch (error) {
+      lesson = undefined;
+      busy = false;
+      runButtons().forEach((b) => (b.disabled = false));
+      status.textContent = `Could not load the lesson's code: ${error instanceof Error ? error.message : String(error)}`;
+      return;
+    }
+    const last = upTo ?? original.blocks.length - 1;
     const stored = loadEdits(href);
-    const blocks = original.blocks.slice(0, upTo + 1).map((block, i) => ({ ...block, code: editors.get(i)?.code() ?? stored.get(block.line) ?? block.code }));
+    const blocks = original.blocks.slice(0, last + 1).map((block, i) => ({ ...block, code: editors.get(i)?.code() ?? stored.get(block.line) ?? block.code }));
     clearResults(blocks);
     editors.forEach((editor) => editor.markError(undefined));
-    runButtons().forEach((b) => (b.disabled = true));
     const stop = button("stop-button", "Stop", "the run");
     from.after(stop);
     stop.addEventListener("click", () => active?.stop());
     markRunning(blocks[0]);
     status.textContent = lessonStatus.textContent = "Running…";
     const limitMs = Number(runner.dataset.timeLimit ?? 30_000); // read per run: a test may set its own
-    active = startRun(workerUrl, { lesson: { ...original, blocks }, upTo }, limitMs, {
+    active = startRun(workerUrl, { lesson: { ...original, blocks }, upTo: last }, limitMs, {
       block(result) {
         showResult(blocks[result.index]!, result);
         if (result.error && result.at) editors.get(result.at.block)?.markError(result.at.line);
@@ -51,6 +65,7 @@ export function setupRunner(runner: HTMLElement): void {
       progress: (index, done, total) => showProgress(blocks[index]!, done, total),
       end(_ok, message) {
         active = undefined;
+        busy = false;
         markRunning(undefined);
         stop.remove();
         runButtons().forEach((b) => (b.disabled = false));
@@ -93,7 +108,7 @@ export function setupRunner(runner: HTMLElement): void {
     tools[index]!.edit.focus();
   }
 
-  lessonButton.addEventListener("click", () => void data().then((d) => run(d.blocks.length - 1, lessonButton, lessonStatus)));
+  lessonButton.addEventListener("click", () => void run(undefined, lessonButton, lessonStatus));
   tools.forEach((t, i) => {
     t.edit.addEventListener("click", () => void openEditor(i, true));
     t.run.addEventListener("click", () => void run(i, t.run, t.status));
