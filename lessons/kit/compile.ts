@@ -2,6 +2,7 @@ import MagicString from "magic-string";
 import { dirname, relative } from "node:path";
 import ts from "typescript";
 import { LessonError } from "./errors.ts";
+import { blockMeta, isRunnable, type BlockMeta } from "./block.ts";
 import type { CodeBlock, Lesson } from "./parse.ts";
 import { checkImport } from "./steps.ts";
 
@@ -27,14 +28,6 @@ export interface CompiledLesson {
   locate(line: number, column: number): { line: number; column: number } | undefined;
 }
 
-/** Metadata the runtime needs per runnable block. */
-export interface BlockMeta {
-  line: number;
-  kind: "run" | "throws";
-  output?: { line: number; text: string };
-  pattern?: { source: string; flags: string };
-}
-
 export interface CompileOptions {
   /** Absolute path of the lesson (for the runtime import and the source map). */
   path: string;
@@ -58,7 +51,7 @@ export function compileLesson(lesson: Lesson, options: CompileOptions): Compiled
   const meta: BlockMeta[] = [];
   for (const block of blocks) {
     for (const [start, end] of scanImports(lesson, block)) s.move(block.start + start, block.start + end, 0);
-    if (block.kind === "no-run") {
+    if (!isRunnable(block)) {
       // Type-checked in the shared scope, never called.
       s.appendLeft(block.start, "(async () => {\n");
       s.prependRight(block.end, "});\n");
@@ -98,13 +91,6 @@ export function compileLesson(lesson: Lesson, options: CompileOptions): Compiled
       return segment ? { line: segment[2]! + 1, column: segment[3]! + 1 + Math.max(0, column - segment[0]) } : undefined;
     },
   };
-}
-
-function blockMeta(block: CodeBlock): BlockMeta {
-  const meta: BlockMeta = { line: block.line, kind: block.kind as BlockMeta["kind"] };
-  if (block.output) meta.output = block.output;
-  if (block.pattern) meta.pattern = { source: block.pattern.source, flags: block.pattern.flags };
-  return meta;
 }
 
 /**

@@ -1,4 +1,5 @@
-export { compileLesson, type BlockMeta, type CompiledLesson } from "./compile.ts";
+export { blockMeta, isRunnable, type BlockMeta } from "./block.ts";
+export { compileLesson, type CompiledLesson } from "./compile.ts";
 export { courseLessons, LESSON_FILE, lessonFiles, lessonName, LESSONS } from "./course.ts";
 export { lineDiff } from "./diff.ts";
 export { LessonError } from "./errors.ts";
@@ -13,5 +14,6 @@ export { lineOffsets, parseLesson, type CodeBlock, type Include, type Lesson } f
 export { lessonPlugin, loadLesson, ROOT, RUNTIME } from "./plugin.ts";
 export { extractRegion, findRegions, type Region } from "./regions.ts";
 export type { BlockRecord, LessonScope } from "./runtime.ts";
+export { checkFigure } from "./show.ts";
 export { allowedPackages, checkImport, STEPS } from "./steps.ts";
 export { typecheckLessons, type LessonDiagnostic } from "./typecheck.ts";

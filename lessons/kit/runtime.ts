@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "node:util";
-import type { BlockMeta } from "./compile.ts";
+import type { BlockMeta } from "./block.ts";
 import { lineDiff } from "./diff.ts";
 import { LessonError } from "./errors.ts";
 import type { Figure } from "./figure.ts";
+import { checkFigure } from "./show.ts";
 import { runThrowsBlock } from "./throws.ts";
 
 // What a compiled lesson calls while it runs: it advances the lesson one block per test,
@@ -49,11 +50,7 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
   const scope: LessonScope = {
     console: { log: print, info: print, warn: print, error: print, debug: print },
     show(figure) {
-      if (typeof figure?.svg !== "string" || !figure.svg.trimStart().startsWith("<svg")) {
-        throw new TypeError(`show: expected a figure { svg, alt } whose svg is an <svg> element, got ${format(figure)}`);
-      }
-      if (!figure.alt?.trim()) throw new TypeError("show: a figure needs a text alternative (alt) for readers who cannot see it");
-      records[current]!.figures.push(figure);
+      records[current]!.figures.push(checkFigure(figure));
     },
   };
 

@@ -18,7 +18,7 @@ import { createCodeHighlighter } from "./render/highlight.ts";
 import { renderLesson } from "./render/lesson.ts";
 import { createSiteMarkdown } from "./render/markdown.ts";
 import { bundleClient } from "./runner/bundle.ts";
-import { compileForBrowser } from "./runner/compile.ts";
+import { lessonData } from "./runner/data.ts";
 import { apiDocuments, lessonDocuments, searchIndex, type SearchDocument } from "./search.ts";
 
 // The site build, in two phases. First, side by side: run the lessons through vitest
@@ -41,7 +41,7 @@ export interface SiteOptions {
   vitestConfig?: string;
   /** Whether to build the API reference. @default true */
   api?: boolean;
-  /** The Run button's time limit. @default 10000 */
+  /** How long a block may run in the page without printing or reporting progress. @default 30000 */
   timeLimitMs?: number;
 }
 
@@ -111,11 +111,11 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
     const placed = placeFigures(lesson, records.get(lesson.file));
     figures[href] = [...placed.values()].reduce((n, list) => n + list.length, 0);
     const rendered = renderLesson(md, lesson, placed, { root, highlighter, linkFor });
-    const runnable = lesson.blocks.some((b) => b.kind !== "no-run");
-    const runHref = runnable ? `run/${label}-${lesson.slug}.js` : undefined;
-    if (runHref) write(runHref, await compileForBrowser(lesson));
+    const data = lessonData(lesson);
+    const runHref = data ? `run/${label}-${lesson.slug}.json` : undefined;
+    if (runHref) write(runHref, JSON.stringify(data));
     const apiPageHref = apiHref(lesson.package);
-    write(href, lessonPage({ course, index, rendered, nav, timeLimitMs: options.timeLimitMs ?? 10_000, ...(apiPageHref ? { apiHref: apiPageHref } : {}), ...(runHref ? { runHref } : {}) }));
+    write(href, lessonPage({ course, index, rendered, nav, timeLimitMs: options.timeLimitMs ?? 30_000, ...(apiPageHref ? { apiHref: apiPageHref } : {}), ...(runHref ? { runHref } : {}) }));
     documents.push(...lessonDocuments(href, `${label} ${lesson.title}`, rendered.sections));
   }
   write("index.html", homePage(course, nav, course.map(({ lesson }) => md.renderInline(summary(lesson.source), { toc: [] }))));

@@ -6,6 +6,7 @@ export { endEpoch, type History, history as emptyHistory } from "./history.ts";
 export { PlainMLP } from "./plain.ts";
 export { type PlainFitOptions, plainFit } from "./plain-fit.ts";
 export { classifies, logLine, predictionTable } from "./report.ts";
+export { onProgress, type ProgressListener } from "./progress.ts";
 export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler.ts";
 export { type Schedule, type StepDecayOptions, stepDecay } from "./schedule.ts";
 export { seedRun } from "./seed-run.ts";

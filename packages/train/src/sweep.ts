@@ -1,6 +1,7 @@
 import type { Dataset } from "./datasets.ts";
 import { PlainMLP } from "./plain.ts";
 import { plainFit } from "./plain-fit.ts";
+import { reportProgress } from "./progress.ts";
 import { classifies } from "./report.ts";
 import type { Sampler } from "./sampler.ts";
 
@@ -57,7 +58,8 @@ export function sweep(data: Dataset, opts: SweepOptions): SweepResult[] {
   if (!(Number.isInteger(from) && from >= 0 && from < epochs)) throw new RangeError(`sweep: expected from in [0, epochs), got ${from} with ${epochs} epochs`);
   const outputs = new Float64Array(data.x.length);
   const results: SweepResult[] = recipes.map((recipe) => ({ recipe, classified: [], stays: [], share: [], outputs: [] }));
-  for (const seed of seeds) {
+  for (const [done, seed] of seeds.entries()) {
+    reportProgress(done, seeds.length);
     const start = init(seed);
     for (const result of results) {
       const net = new PlainMLP(sizes, start, result.recipe.output);
@@ -82,5 +84,6 @@ export function sweep(data: Dataset, opts: SweepOptions): SweepResult[] {
       result.outputs.push(Array.from(outputs));
     }
   }
+  reportProgress(seeds.length, seeds.length);
   return results;
 }

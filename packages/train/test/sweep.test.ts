@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifies, lcgOrder, PlainMLP, plainFit, type Recipe, sweep, xor } from "../src/index.ts";
+import { classifies, lcgOrder, onProgress, PlainMLP, plainFit, type Recipe, sweep, xor } from "../src/index.ts";
 
 // Initial parameters that depend on the seed in a simple, reproducible way (not the seed init:
 // these tests check the bookkeeping, not the statistics).
@@ -55,5 +55,18 @@ describe("sweep", () => {
     expect(r!.outputs).toEqual(byHand);
     expect(r!.classified).toEqual(few.filter((_, k) => classifies(byHand[k]!, xor().y)));
     for (const ys of r!.outputs) for (const y of ys) expect(Math.abs(y)).toBeLessThan(1); // a tanh output
+  });
+
+  it("tells a progress listener before each seed and at the end, and nothing once it is cleared", () => {
+    const told: [number, number][] = [];
+    onProgress((done, total) => told.push([done, total]));
+    try {
+      sweep(xor(), { sizes: [2, 5, 4, 1], seeds: [4, 5, 6], init, recipes: [seedRecipe], epochs: 2, from: 0, sampler: () => lcgOrder() });
+    } finally {
+      onProgress(undefined);
+    }
+    expect(told).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
+    sweep(xor(), { sizes: [2, 5, 4, 1], seeds: [4], init, recipes: [seedRecipe], epochs: 2, from: 0, sampler: () => lcgOrder() });
+    expect(told).toHaveLength(4);
   });
 });

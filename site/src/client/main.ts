@@ -1,10 +1,16 @@
 // The site's optional JavaScript: every page reads fully without it. It adds the theme toggle,
-// search (the index loads on first use) and, on lesson pages, the Run button (loaded on demand).
+// search (the index loads on first use), the narrow screens' menu and, on lesson pages, the Run
+// and Edit buttons (loaded on demand; the editor itself on the first Edit click).
 
+import { setupMenu } from "./menu.ts";
 import { setupThemeToggle } from "./theme.ts";
 
 const toggle = document.querySelector<HTMLButtonElement>("#theme-toggle");
 if (toggle) setupThemeToggle(toggle);
+
+const menu = document.querySelector<HTMLButtonElement>(".menu-button");
+const nav = document.querySelector<HTMLElement>("#site-nav");
+if (menu && nav) setupMenu(menu, nav);
 
 const search = document.querySelector<HTMLFormElement>("form.search");
 if (search) {

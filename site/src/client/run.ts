@@ -1,102 +1,120 @@
-// The Run button: runs the lesson's code in a Web Worker and shows what each block printed
-// under it, beside the output the test run recorded. A fresh worker per run, terminated at the
-// time limit, so an endless loop stops and the page stays responsive.
+import type { Editor } from "./editor.ts";
+import { loadEdits, saveEdit } from "./edits.ts";
+import type { LessonData } from "./lesson.ts";
+import { clearResults, markRunning, showProgress, showResult } from "./results.ts";
+import { startRun, type Run } from "./session.ts";
+import { addBlockTools, button, type BlockTools } from "./tools.ts";
 
-import { agreement, type Agreement } from "./compare.ts";
-import type { BlockResult } from "./runtime.ts";
-import { accessibleSvg } from "./svg.ts";
+// The lesson's runner: the Run button for the whole lesson and, on every runnable block, Edit
+// (a CodeMirror editor, loaded on the first click), Run (the blocks up to this one, earlier ones
+// as edited) and Reset. Edits are kept per lesson until reset (edits.ts). One run at a time.
 
-/** Messages from the worker (site/src/client/worker.ts). */
-export type WorkerMessage = ({ type: "block" } & BlockResult) | { type: "done"; ok: boolean } | { type: "failed"; message: string };
-
-/** Adds the Run button to a lesson's `.runner` element and runs the lesson on click. */
+/** Wires a lesson's `.runner` element and its runnable blocks. */
 export function setupRunner(runner: HTMLElement): void {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "run-button";
-  button.textContent = "Run this lesson in your browser";
-  const status = document.createElement("span");
-  status.className = "run-status";
-  status.setAttribute("role", "status");
-  runner.append(button, status);
-  button.addEventListener("click", () => {
-    // Read at each click: the site's build sets it, and the browser tests set their own.
-    const limit = Number(runner.dataset.timeLimit ?? 10_000);
-    button.disabled = true;
-    status.textContent = "Running…";
-    document.querySelectorAll(".run-result").forEach((e) => e.remove());
-    const started = performance.now();
-    const worker = new Worker(new URL(runner.dataset.worker!, location.href), { type: "module" });
-    const finish = (message: string) => {
-      clearTimeout(timer);
-      worker.terminate();
-      button.disabled = false;
-      button.textContent = "Run again";
-      status.textContent = message;
-    };
-    const timer = setTimeout(() => finish(`Stopped after ${limit / 1000} s: the time limit for a run in the page.`), limit);
-    worker.addEventListener("message", (event: MessageEvent<WorkerMessage>) => {
-      const message = event.data;
-      if (message.type === "block") showResult(message);
-      else if (message.type === "failed") finish(`Could not run: ${message.message}`);
-      else finish(message.ok ? `Ran in ${Math.round(performance.now() - started)} ms.` : "Stopped at the block that failed.");
+  const href = runner.dataset.lesson!; // run/NN-slug.json: also the key the edits are stored by
+  const workerUrl = new URL(runner.dataset.worker!, location.href);
+  let lesson: Promise<LessonData> | undefined;
+  const data = () => (lesson ??= fetch(new URL(href, location.href)).then((r) => r.json() as Promise<LessonData>));
+  const codes = [...document.querySelectorAll<HTMLElement>(".code[data-line]")];
+  const editors = new Map<number, Editor>();
+  let active: Run | undefined;
+  let busy = false;
+
+  const lessonButton = button("run-button", "Run this lesson in your browser");
+  const lessonStatus = document.createElement("span");
+  lessonStatus.className = "run-status";
+  lessonStatus.setAttribute("role", "status");
+  runner.append(lessonButton, lessonStatus);
+
+  const tools: BlockTools[] = codes.map((code, i) => addBlockTools(code, i + 1));
+  const runButtons = () => [lessonButton, ...tools.map((t) => t.run)];
+
+  /** Runs blocks 1..upTo+1 (all of them without `upTo`), reporting in `status`. */
+  async function run(upTo: number | undefined, from: HTMLButtonElement, status: HTMLElement): Promise<void> {
+    if (busy) return;
+    // Busy from the click on, before the lesson's code has loaded: one run at a time.
+    busy = true;
+    runButtons().forEach((b) => (b.disabled = true));
+    let original: LessonData;
+    try {
+      original = await data();
+    } catch (error) {
+      lesson = undefined;
+      busy = false;
+      runButtons().forEach((b) => (b.disabled = false));
+      status.textContent = `Could not load the lesson's code: ${error instanceof Error ? error.message : String(error)}`;
+      return;
+    }
+    const last = upTo ?? original.blocks.length - 1;
+    const stored = loadEdits(href);
+    const blocks = original.blocks.slice(0, last + 1).map((block, i) => ({ ...block, code: editors.get(i)?.code() ?? stored.get(block.line) ?? block.code }));
+    clearResults(blocks);
+    editors.forEach((editor) => editor.markError(undefined));
+    const stop = button("stop-button", "Stop", "the run");
+    from.after(stop);
+    stop.addEventListener("click", () => active?.stop());
+    markRunning(blocks[0]);
+    status.textContent = lessonStatus.textContent = "Running…";
+    const limitMs = Number(runner.dataset.timeLimit ?? 30_000); // read per run: a test may set its own
+    active = startRun(workerUrl, { lesson: { ...original, blocks }, upTo: last }, limitMs, {
+      block(result) {
+        showResult(blocks[result.index]!, result);
+        if (result.error && result.at) editors.get(result.at.block)?.markError(result.at.line);
+        if (result.done && !result.error) markRunning(blocks[result.index + 1]);
+      },
+      progress: (index, done, total) => showProgress(blocks[index]!, done, total),
+      end(_ok, message) {
+        active = undefined;
+        busy = false;
+        markRunning(undefined);
+        stop.remove();
+        runButtons().forEach((b) => (b.disabled = false));
+        lessonButton.firstChild!.textContent = "Run again";
+        for (const t of tools) t.status.textContent = "";
+        status.textContent = lessonStatus.textContent = message;
+        if (from.isConnected && !from.hidden) from.focus();
+      },
     });
-    worker.addEventListener("error", (event) => finish(`Could not run: ${event.message || "the worker failed to load"}`));
-    worker.postMessage({ url: new URL(runner.dataset.lesson!, location.href).href });
+  }
+
+  async function openEditor(index: number, focus: boolean): Promise<void> {
+    if (editors.has(index)) return;
+    const [{ createEditor }, original] = await Promise.all([import("./editor.ts"), data()]);
+    const block = original.blocks[index]!;
+    const shown = codes[index]!.querySelector<HTMLElement>("pre")!;
+    const holder = document.createElement("div");
+    holder.className = "block-editor";
+    shown.after(holder);
+    shown.hidden = true;
+    const editor = createEditor(holder, loadEdits(href).get(block.line) ?? block.code, {
+      label: `Code of block ${index + 1}`,
+      onChange: (code) => saveEdit(href, block.line, code === block.code ? undefined : code),
+      onRun: () => void run(index, tools[index]!.run, tools[index]!.status),
+    });
+    editors.set(index, editor);
+    tools[index]!.editing(true);
+    if (focus) editor.focus();
+  }
+
+  function reset(index: number): void {
+    const code = codes[index]!;
+    editors.get(index)?.destroy();
+    editors.delete(index);
+    code.querySelector(".block-editor")?.remove();
+    code.querySelector<HTMLElement>("pre")!.hidden = false;
+    saveEdit(href, Number(code.dataset.line), undefined);
+    tools[index]!.editing(false);
+    tools[index]!.status.textContent = "Reset to the lesson's code.";
+    tools[index]!.edit.focus();
+  }
+
+  lessonButton.addEventListener("click", () => void run(undefined, lessonButton, lessonStatus));
+  tools.forEach((t, i) => {
+    t.edit.addEventListener("click", () => void openEditor(i, true));
+    t.run.addEventListener("click", () => void run(i, t.run, t.status));
+    t.reset.addEventListener("click", () => reset(i));
   });
-}
-
-const LABELS: Record<Agreement, string> = {
-  same: "Your browser printed the same",
-  numbers: "Your browser printed the same, with other digits",
-  different: "Your browser printed something else",
-};
-const ROUNDING = "Some numbers differ: your browser rounds Math.exp, Math.log and their kin differently from Node, which ran this lesson for the page, and thousands of training steps carry those last bits into the printed digits.";
-
-/** Places (or updates) a block's result after the block, its output and its figures. */
-function showResult(result: BlockResult): void {
-  const id = `run-result-${result.line}`;
-  let box = document.getElementById(id);
-  if (!box) {
-    let anchor = document.querySelector(`[data-line="${result.line}"]`);
-    if (!anchor) return;
-    while (anchor.nextElementSibling?.matches(".output, .lesson-figure")) anchor = anchor.nextElementSibling;
-    box = document.createElement("div");
-    box.id = id;
-    box.className = "run-result";
-    anchor.after(box);
-  }
-  const agrees = agreement(result.expected, result.output);
-  const label = document.createElement("div");
-  label.className = "label";
-  label.textContent = result.error ? "Failed in your browser" : !result.done ? "Running…" : LABELS[agrees];
-  const children: Node[] = [label];
-  if (result.done && agrees === "numbers") children.push(note(ROUNDING));
-  if (result.output) children.push(pre(result.output));
-  if (result.error) children.push(pre(result.error, "error"));
-  for (const figure of result.figures) {
-    const holder = document.createElement("figure");
-    holder.className = "lesson-figure";
-    holder.innerHTML = accessibleSvg(figure.svg, figure.alt); // drawn by the kit's figure helpers from the lesson's code
-    const caption = document.createElement("figcaption");
-    caption.textContent = figure.alt;
-    holder.append(caption);
-    children.push(holder);
-  }
-  box.classList.toggle("failed", Boolean(result.error));
-  box.replaceChildren(...children);
-}
-
-function note(text: string): HTMLElement {
-  const element = document.createElement("p");
-  element.className = "run-note";
-  element.textContent = text;
-  return element;
-}
-
-function pre(text: string, className = ""): HTMLElement {
-  const element = document.createElement("pre");
-  if (className) element.className = className;
-  element.textContent = text;
-  return element;
+  // Blocks edited before (this page, an earlier visit) open as the reader left them.
+  const edited = new Set(loadEdits(href).keys());
+  codes.forEach((code, i) => edited.has(Number(code.dataset.line)) && void openEditor(i, false));
 }

@@ -25,8 +25,9 @@ export interface PageSpec {
   hasMath?: boolean;
 }
 
-// Applies a stored theme before first paint (the toggle in client/theme.ts stores it).
-const THEME_SCRIPT = `<script>try{var t=localStorage.getItem("gradbook-theme");if(t)document.documentElement.dataset.theme=t}catch(e){}</script>`;
+// Before first paint: marks that scripts run (narrow screens then fold the navigation behind the
+// menu button, client/menu.ts) and applies a stored theme (the toggle in client/theme.ts stores it).
+const HEAD_SCRIPT = `<script>document.documentElement.classList.add("js");try{var t=localStorage.getItem("gradbook-theme");if(t)document.documentElement.dataset.theme=t}catch(e){}</script>`;
 
 /** A whole HTML page around `spec.main`. */
 export function page(spec: PageSpec): string {
@@ -42,7 +43,7 @@ export function page(spec: PageSpec): string {
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="${r}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${r}assets/site.css">${math}
-${THEME_SCRIPT}
+${HEAD_SCRIPT}
 <script type="module" src="${r}assets/js/site.js"></script>
 </head>
 <body>
@@ -56,6 +57,7 @@ ${THEME_SCRIPT}
 <ul class="search-results" hidden></ul>
 </form>
 <button id="theme-toggle" type="button" hidden><span aria-hidden="true">◐</span> <span class="theme-label">Dark theme</span></button>
+<button class="menu-button" type="button" aria-expanded="false" aria-controls="site-nav">Menu</button>
 </header>
 <div class="layout">
 ${sidebar(spec)}
@@ -83,7 +85,7 @@ function sidebar(spec: PageSpec): string {
     })
     .join("\n");
   const api = spec.nav.packages.map((p) => `<li><a href="${r}${p.href}"${current(spec, p.href)}><code>${escapeHtml(p.name)}</code></a></li>`).join("\n");
-  return `<nav class="sidebar" aria-label="Course">
+  return `<nav class="sidebar" id="site-nav" aria-label="Course">
 <p class="nav-heading"><a href="${r}index.html"${current(spec, "index.html")}>Lessons</a></p>
 <ol class="lessons">
 ${lessons}

@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { build, type Plugin } from "vite";
 
 // The site's optional JavaScript, bundled with vite at build time: site.js (theme toggle,
-// search, Run button) for every page, and worker.js for the Run button, which carries a table
-// of the modules lessons import — the step packages (TypeScript sources, bundled as they are),
-// the kit's figures, and a small `expect` standing in for vitest's. Each loads on demand.
+// search, the Run and Edit buttons) for every page, whose chunks load on demand (the editor,
+// CodeMirror, on the first Edit click), and worker.js for runs: the compiler (sucrase) and a
+// table of the modules lessons import — the step packages (TypeScript sources, bundled as they
+// are), the kit's figures, and a small `expect` standing in for vitest's, each its own chunk.
 
 export interface BundleOptions {
   /** The repository root. */

@@ -1,23 +1,14 @@
 import { join } from "node:path";
 import { build } from "vite";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import type { Browser } from "playwright-core";
-import { hasChromium, launch, NO_CHROMIUM } from "./browser/chromium.ts";
+import { describe, expect, it, type TestContext } from "vitest";
+import { useBrowserSites } from "./harness.ts";
 import { digests } from "./math-digest.ts";
 
 // The library's exp, log, tanh, sin, cos, pow give the same bits in chromium as in Node: the
 // digest of 40,000 results per function is computed by the same code, bundled, in both engines.
 // Math.* is fingerprinted too, to show what the library's functions protect against.
 
-const available = hasChromium();
-let browser: Browser;
-
-beforeAll(async () => {
-  if (available) browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const sites = useBrowserSites();
 
 /** math-digest.ts and the library, bundled into one script that sets `globalThis.mathDigests`. */
 async function probeScript(): Promise<string> {
@@ -38,8 +29,8 @@ async function probeScript(): Promise<string> {
 
 describe("elementary functions in chromium", () => {
   it("give the same bits as in Node, function by function", async (ctx: TestContext) => {
-    if (!available) ctx.skip(NO_CHROMIUM);
-    const page = await browser.newPage();
+    sites.needsChromium(ctx);
+    const page = await sites.browser.newPage();
     await page.addScriptTag({ content: await probeScript() });
     const inPage = await page.evaluate(() => {
       const probe = (globalThis as unknown as { mathDigests: { digests: (useMath?: boolean) => Record<string, string> } }).mathDigests;
@@ -52,6 +43,6 @@ describe("elementary functions in chromium", () => {
     // For the record, not a requirement: which Math.* functions this chromium rounds differently.
     const builtin = digests(true);
     const differ = Object.keys(builtin).filter((name) => builtin[name] !== inPage.builtin[name]);
-    ctx.annotate(`Math.* differs from Node ${process.version} in chromium ${browser.version()} for: ${differ.join(", ") || "none"}`);
-  }, 120_000);
+    ctx.annotate(`Math.* differs from Node ${process.version} in chromium ${sites.browser.version()} for: ${differ.join(", ") || "none"}`);
+  });
 });

@@ -1,0 +1,29 @@
+import type { CodeBlock } from "./parse.ts";
+
+// What the runtimes need to know of a runnable block (a ```ts or ```ts throws fence): in one
+// place for the test run (compile.ts, runtime.ts) and the browser's runner (site/src/client),
+// which imports this file: no node imports here.
+
+/** A runnable block as the runtimes see it: where it is, what kind, what it must print or throw. */
+export interface BlockMeta {
+  /** Line of the opening fence. */
+  line: number;
+  kind: "run" | "throws";
+  /** The ```text output block after it: the exact text it must print. */
+  output?: { line: number; text: string };
+  /** For ```ts throws=/pattern/: what the error's text must match. */
+  pattern?: { source: string; flags: string };
+}
+
+/** Whether a block runs (```ts and ```ts throws do; ```ts no-run is only shown and type-checked). */
+export function isRunnable(block: CodeBlock): boolean {
+  return block.kind !== "no-run";
+}
+
+/** The runtimes' view of a runnable block. */
+export function blockMeta(block: CodeBlock): BlockMeta {
+  const meta: BlockMeta = { line: block.line, kind: block.kind as BlockMeta["kind"] };
+  if (block.output) meta.output = block.output;
+  if (block.pattern) meta.pattern = { source: block.pattern.source, flags: block.pattern.flags };
+  return meta;
+}
