@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { Dataset } from "./datasets.ts";
+import { type Dataset, extentOf } from "./datasets.ts";
 import { chart, type Figure } from "./svg.ts";
 
 /**
@@ -81,15 +81,4 @@ export function decisionBoundary(model: Predictor, data: Dataset, opts: Boundary
     },
     alt,
   );
-}
-
-/** The data's bounding box, widened by a quarter of its size on each side. */
-function extentOf(data: Dataset): [[number, number], [number, number]] {
-  const side = (k: number): [number, number] => {
-    const v = data.x.map((p) => p[k]!);
-    const [a, b] = [Math.min(...v), Math.max(...v)];
-    const pad = (b - a || 1) / 4;
-    return [a - pad, b + pad];
-  };
-  return [side(0), side(1)];
 }

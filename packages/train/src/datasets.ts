@@ -124,3 +124,14 @@ export function datasetByName(name: "xor" | "moons" | "circles" | "spiral"): Dat
       return spiral({ n: 100, noise: 0.05, seed: 1 });
   }
 }
+
+/** The data's bounding box `[[x0, x1], [y0, y1]]`, widened by a quarter of its size on each side: the plane a figure of it shows. */
+export function extentOf(data: Dataset): [[number, number], [number, number]] {
+  const side = (k: number): [number, number] => {
+    const v = data.x.map((p) => p[k]!);
+    const [a, b] = [Math.min(...v), Math.max(...v)];
+    const pad = (b - a || 1) / 4;
+    return [a - pad, b + pad];
+  };
+  return [side(0), side(1)];
+}

@@ -1,6 +1,6 @@
 export { type BoundaryOptions, decisionBoundary, type Predictor, predictWith } from "./boundary.ts";
 export { type CurveOptions, lossCurve } from "./curve.ts";
-export { circles, type Dataset, type PointsOptions, spiral, twoMoons, xor } from "./datasets.ts";
+export { circles, datasetByName, type Dataset, extentOf, type PointsOptions, spiral, twoMoons, xor } from "./datasets.ts";
 export { type FitOptions, fit, type Model, type Optimizer } from "./fit.ts";
 export type { History } from "./history.ts";
 export { PlainMLP } from "./plain.ts";
@@ -10,3 +10,5 @@ export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler
 export { seedRun } from "./seed-run.ts";
 export type { Figure } from "./svg.ts";
 export { type Recipe, type SweepOptions, type SweepResult, sweep } from "./sweep.ts";
+export { changedFlags, CLI_LIMITS, readXorArgs, UsageError, XOR_DATA, XOR_FLAGS, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag, type XorLimits } from "./cli/flags.ts";
+export { type XorRun, xorRun } from "./cli/setup.ts";
