@@ -4,8 +4,9 @@ import { at, svg } from "./svg.ts";
 // an edge whose colour is its sign and whose width its size, and inside each neuron past the
 // inputs a picture of its output over the input plane.
 
-const [W, H] = [320, 220];
+const W = 320;
 const NODE = 20;
+const GAP = 26; // between neurons' centres in a column
 
 /** A parameter's place in the network: a weight from neuron i of layer l to neuron j of layer l + 1, or neuron j's bias. */
 export interface ParamPlace {
@@ -34,8 +35,10 @@ export class Diagram {
     private readonly root: SVGSVGElement,
     sizes: number[],
   ) {
+    const H = Math.max(...sizes) * GAP + 4; // as tall as the widest layer needs
+    root.setAttribute("viewBox", `0 0 ${W} ${H}`);
     const x = (l: number) => 24 + ((W - 48) * l) / (sizes.length - 1);
-    const y = (l: number, k: number) => H / 2 + (k - (sizes[l]! - 1) / 2) * Math.min(26, (H - NODE) / Math.max(sizes[l]! - 1, 1));
+    const y = (l: number, k: number) => H / 2 + (k - (sizes[l]! - 1) / 2) * GAP;
     const edges = svg("g");
     const nodes = svg("g");
     const neuron: SVGElement[][] = sizes.map(() => []);
@@ -83,6 +86,9 @@ export class Diagram {
   /** Marks parameter k (its edge, or its neuron for a bias), or none. */
   highlight(k: number | undefined): void {
     for (const mark of this.root.querySelectorAll(".hot")) mark.classList.remove("hot");
-    if (k !== undefined) this.marks[k]?.classList.add("hot");
+    const mark = k === undefined ? undefined : this.marks[k];
+    if (!mark) return;
+    mark.classList.add("hot");
+    mark.parentNode!.append(mark); // drawn last: on top of the others
   }
 }

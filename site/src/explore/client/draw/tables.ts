@@ -64,12 +64,12 @@ export function drawOutputs(root: HTMLElement, data: Dataset, outputs: number[],
   const summary = document.createElement("p");
   summary.textContent = outputs.length ? `${right} of ${data.x.length} points on their target's side of ${threshold}.` : "";
   if (data.x.length > 8 || outputs.length === 0) return root.replaceChildren(summary);
-  const { table: t, body } = table("The network's output at each point", ["x₁", "x₂", "target", "output", "side"]);
+  const { table: t, body } = table("The network's output at each point", ["x₁", "x₂", "target", "output", "side of the line"]);
   data.x.forEach((x, i) => {
     const y = outputs[i]!;
     const ok = y > threshold === data.y[i]! > threshold;
     const row = document.createElement("tr");
-    row.append(cell("td", String(x[0])), cell("td", String(x[1])), cell("td", String(data.y[i])), cell("td", y.toFixed(4)), cell("td", ok ? `✓ right (${y > threshold ? "above" : "below"} ${threshold})` : `✗ wrong (${y > threshold ? "above" : "below"} ${threshold})`));
+    row.append(cell("td", String(x[0])), cell("td", String(x[1])), cell("td", String(data.y[i])), cell("td", y.toFixed(4)), cell("td", `${ok ? "✓" : "✗"} ${y > threshold ? "above" : "below"} ${threshold}`));
     row.className = ok ? "right" : "wrong";
     body.append(row);
   });
