@@ -128,6 +128,19 @@ describe("the XOR explorer in a browser", () => {
     });
   });
 
+  it("takes one step, then finishes the epoch: after one L1 step on one point, b3's gradient is sign(y − t) = ±1", async (ctx) => {
+    needsChromium(ctx);
+    await open("", {}, async (page) => {
+      await page.click("#step");
+      await page.waitForFunction(`document.querySelector("#epoch-count").textContent === "Epoch 0 of 2001, step 1"`);
+      // d|y − t|/db3 = sign(y − t), and the mean over a batch of one point is itself.
+      expect(Math.abs(Number(await page.textContent("#params tbody tr:last-child td:last-child")))).toBe(1);
+      await page.click("#epoch");
+      await page.waitForFunction(`document.querySelector("#epoch-count").textContent === "Epoch 1 of 2001"`);
+      expect(await page.textContent("#log")).toBe("Epoch: 0, Loss: 1.583174\n"); // the notebook's first line (train/test/cli.test.ts)
+    });
+  });
+
   it("pauses: the epoch counter stops, and the keyboard alone plays and pauses", async (ctx) => {
     needsChromium(ctx);
     await open("?epochs=20000", {}, async (page) => {

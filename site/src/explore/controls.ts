@@ -47,11 +47,11 @@ export interface Preset {
 }
 
 export const PRESETS: Preset[] = [
-  { name: "The seed's run", query: "", note: "L1 loss, lr 0.02, momentum 0.9 from the reference weights: classified, and still bouncing." },
-  { name: "MSE", query: "loss=mse", note: "The squared error: the pull shrinks with the error, and the bounce settles." },
-  { name: "No momentum", query: "momentum=0", note: "Plain gradient descent: each step only the gradient." },
-  { name: "lr 0.002", query: "lr=0.002", note: "Ten times smaller steps: 2001 epochs are not enough." },
-  { name: "tanh output", query: "output-activation=tanh", note: "The notebook's tanh on the output: a target of 1 is only approached." },
-  { name: "A seed that fails", query: "seed=8", note: "The seed's recipe from Rng(8): one point stays on the wrong side at epoch 2000." },
+  { name: "The seed's run", query: "", note: "L1, lr 0.02, momentum 0.9 from the reference weights: watch the loss keep bouncing once XOR is classified." },
+  { name: "MSE", query: "loss=mse", note: "The squared error: its pull shrinks with the error. Compare the end of the loss curve with the seed's." },
+  { name: "No momentum", query: "momentum=0", note: "Plain gradient descent: each step only the gradient, and a calmer end." },
+  { name: "lr 0.002", query: "lr=0.002", note: "Steps ten times smaller: slower to classify, steadier once it has." },
+  { name: "tanh output", query: "output-activation=tanh", note: "The notebook's tanh on the output: a target of 1 can only be approached. Watch the outputs." },
+  { name: "A seed that fails", query: "seed=8", note: "The seed's recipe from Rng(8): a point is still on the wrong side at epoch 2000." },
 ];
 
