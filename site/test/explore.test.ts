@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -66,6 +67,14 @@ const DONE = `document.querySelector("article.explore").dataset.done === "true"`
 const PAUSED = `document.querySelector("article.explore").dataset.playing === "false"`;
 const epochOf = async (page: Page) => Number(/Epoch (\d+)/.exec((await page.textContent("#epoch-count")) ?? "")![1]);
 const values = (page: Page) => page.evaluate(`Object.fromEntries([...document.querySelectorAll("#controls [name]")].map((e) => [e.name, e.value]))`) as Promise<Record<string, string>>;
+
+describe("the explorer's code", () => {
+  it("type-checks against the DOM (the root check leaves it out)", () => {
+    const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "site/src/explore/client/tsconfig.json", "--noEmit"], { cwd: ROOT, encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  }, 60_000);
+});
 
 describe("pnpm xor's presets", () => {
   it("A seed that fails: the seed's recipe from it misclassifies XOR at epoch 2000, while the seed's run does not", () => {
@@ -200,6 +209,16 @@ describe("the XOR explorer in a browser", () => {
       await page.waitForFunction(`!document.querySelector("#form-error").hidden`);
       expect(await page.textContent("#form-error")).toContain("hidden: expected at most 3 layers of at most 8 neurons");
       expect(await page.evaluate("location.search")).toBe("");
+    });
+  });
+
+  it("stops a diverging run with fit's message, naming the epoch and the learning rate, as the command does", async (ctx) => {
+    needsChromium(ctx);
+    await open("?loss=mse&lr=50&epochs=500", {}, async (page) => {
+      await page.click("#end");
+      await page.waitForFunction(PAUSED);
+      await page.waitForFunction(`document.querySelector("#run-error").textContent !== ""`);
+      expect(await page.textContent("#run-error")).toMatch(/^fit: the loss became (NaN|infinite) at epoch \d+ \(step \d+\) with lr 50 — the learning rate is probably too large$/);
     });
   });
 

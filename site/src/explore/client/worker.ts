@@ -22,6 +22,7 @@ let pace: Pace | undefined; // undefined: paused
 let started = 0; // when the pace was set, and at which epoch
 let startEpoch = 0;
 let lastFrame = 0;
+let loop = 0; // the training loop's generation: a new play starts a new one, and an old one stops
 let error: string | undefined;
 
 scope.addEventListener("message", ({ data: command }) => {
@@ -42,7 +43,8 @@ scope.addEventListener("message", ({ data: command }) => {
     pace = command.pace;
     started = performance.now();
     startEpoch = trainer.epoch;
-    setTimeout(tick, 0);
+    const generation = ++loop;
+    setTimeout(() => tick(generation), 0);
   } else {
     pace = undefined;
     guarded(() => (command.type === "step" ? trainer!.trainStep() : trainer!.trainEpoch()));
@@ -51,8 +53,8 @@ scope.addEventListener("message", ({ data: command }) => {
 });
 
 /** Trains a slice at the pace set, posts a snapshot when one is due, and comes back for more. */
-function tick(): void {
-  if (pace === undefined || !trainer) return;
+function tick(generation: number): void {
+  if (pace === undefined || !trainer || generation !== loop) return;
   const t = trainer;
   const sliceEnd = performance.now() + SLICE_MS;
   // The epoch the pace has reached by now: all of them when running to the end.
@@ -62,7 +64,7 @@ function tick(): void {
   });
   if (t.done || error) pace = undefined;
   if (pace === undefined || performance.now() - lastFrame >= FRAME_MS) post();
-  if (pace !== undefined) setTimeout(tick, t.epoch < target ? 0 : 4);
+  if (pace !== undefined) setTimeout(() => tick(generation), t.epoch < target ? 0 : 4);
 }
 
 function guarded(work: () => void): void {
