@@ -181,6 +181,7 @@ describe("the XOR explorer in a browser", () => {
       const latencies = (await page.evaluate("latencies")) as number[];
       await page.waitForFunction(`Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) > ${before}`);
       expect(await page.evaluate(DONE)).toBe(false); // still training while the keys were handled
+      writeFileSync(join(RESULTS, "explore-latency.json"), JSON.stringify({ inputLatencyMs: latencies.map((ms) => Math.round(ms * 10) / 10) }) + "\n");
       expect(latencies).toHaveLength(10);
       expect(Math.max(...latencies), JSON.stringify(latencies)).toBeLessThan(100);
     });
