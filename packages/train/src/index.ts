@@ -10,5 +10,5 @@ export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler
 export { seedRun } from "./seed-run.ts";
 export type { Figure } from "./svg.ts";
 export { type Recipe, type SweepOptions, type SweepResult, sweep } from "./sweep.ts";
-export { changedFlags, CLI_LIMITS, readXorArgs, UsageError, XOR_DATA, XOR_FLAGS, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag, type XorLimits } from "./cli/flags.ts";
+export { changedFlags, CLI_LIMITS, flagText, readXorArgs, UsageError, XOR_DATA, XOR_FLAG_NAMES, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag, type XorLimits } from "./cli/flags.ts";
 export { type XorRun, xorRun } from "./cli/setup.ts";

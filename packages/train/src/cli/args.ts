@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { readXorArgs, UsageError, XOR_DATA, XOR_FLAGS, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, type XorFlag } from "./flags.ts";
+import { readXorArgs, UsageError, XOR_DATA, XOR_FLAG_NAMES, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, type XorFlag } from "./flags.ts";
 
 export { UsageError, type XorArgs, XOR_LOSSES } from "./flags.ts";
 
@@ -31,7 +31,7 @@ Options:
 export function parseXorArgs(argv: string[]): XorArgs | "help" {
   let values: Record<string, string | boolean | undefined>;
   try {
-    const options = Object.fromEntries(Object.keys(XOR_FLAGS).map((name) => [name, { type: "string" as const }]));
+    const options = Object.fromEntries(XOR_FLAG_NAMES.map((name) => [name, { type: "string" as const }]));
     ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { ...options, help: { type: "boolean", short: "h" } } }));
   } catch (error) {
     throw new UsageError((error as Error).message);

@@ -61,7 +61,7 @@ const flag = <K extends keyof XorArgs>(key: K, fallback: XorArgs[K], read: Reade
   text ? { key, fallback, read, text } : { key, fallback, read };
 
 /** Every flag that carries a value, by its name on the command line: one line each. */
-export const XOR_FLAGS = {
+const XOR_FLAGS = {
   data: flag("data", "xor", (f, t) => choice(f, t, XOR_DATA)),
   hidden: flag("hidden", [5, 4], sizes, (v) => v.join(",")),
   "output-activation": flag("outputActivation", "linear", (f, t) => choice(f, t, XOR_OUTPUTS)),
@@ -77,6 +77,15 @@ export const XOR_FLAGS = {
 
 /** A flag's name, as typed after `--`. */
 export type XorFlag = keyof typeof XOR_FLAGS;
+
+/** The names of the flags that carry a value, in the order the usage lists them. */
+export const XOR_FLAG_NAMES = Object.freeze(Object.keys(XOR_FLAGS) as XorFlag[]);
+
+/** The text of flag `name` that reads back as its value in `args`: `flagText(args, "hidden")` is `"5,4"`. */
+export function flagText(args: XorArgs, name: XorFlag): string {
+  const spec = XOR_FLAGS[name] as Flag<keyof XorArgs>;
+  return (spec.text ?? String)(args[spec.key] as never);
+}
 
 /**
  * Reads the flags' texts (`{ lr: "0.1" }`, a flag left out takes its default) into checked
@@ -103,7 +112,7 @@ export function changedFlags(args: XorArgs): [XorFlag, string][] {
   const changed: [XorFlag, string][] = [];
   for (const [name, spec] of Object.entries(XOR_FLAGS) as [XorFlag, Flag<keyof XorArgs>][]) {
     if (name === "out") continue;
-    const text = (spec.text ?? String)(args[spec.key] as never);
+    const text = flagText(args, name);
     if (text !== (spec.text ?? String)(spec.fallback as never)) changed.push([name, text]);
   }
   return changed;

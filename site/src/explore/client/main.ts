@@ -2,7 +2,7 @@
 // `pnpm xor`'s rules, keeps the form, the URL and the command in step, and draws what the worker
 // (worker.ts) reports. The page only draws; training never runs on its thread.
 
-import { type Dataset, datasetByName, XOR_DATA, XOR_FLAGS, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag } from "@gradbook/train";
+import { type Dataset, datasetByName, flagText, XOR_DATA, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag } from "@gradbook/train";
 import { drawOverlay } from "./draw/boundary.ts";
 import { GRADIENT, paint } from "./draw/colour.ts";
 import { drawCurve } from "./draw/curve.ts";
@@ -33,7 +33,7 @@ let run: { args: XorArgs; data: Dataset; means: number[]; diagram: Diagram; para
 
 /** Shows the settings in the form, the URL and the command, and starts over with them. */
 function apply(args: XorArgs, problems: string[], target: HTMLElement): void {
-  for (const flag of URL_FLAGS) field(flag).value = textOf(args, flag);
+  for (const flag of URL_FLAGS) field(flag).value = flagText(args, flag);
   history.replaceState(null, "", `${location.pathname}${queryOf(args)}`);
   $("command").textContent = xorCommand(args);
   show(target, problems.join(" "));
@@ -44,11 +44,6 @@ function apply(args: XorArgs, problems: string[], target: HTMLElement): void {
   run = { args, data: datasetByName(args.data), means: [], diagram, params: new ParamTable($("params"), places, (k) => diagram.highlight(k)), playing: false };
   $("log").textContent = "";
   send({ type: "reset", args });
-}
-
-function textOf(args: XorArgs, flag: XorFlag): string {
-  const spec = XOR_FLAGS[flag] as { key: keyof XorArgs; text?: (v: never) => string };
-  return (spec.text ?? String)(args[spec.key] as never);
 }
 
 function show(element: HTMLElement, message: string): void {

@@ -1,11 +1,11 @@
-import { changedFlags, readXorArgs, UsageError, XOR_FLAGS, type XorArgs, type XorFlag } from "@gradbook/train";
+import { changedFlags, readXorArgs, UsageError, XOR_FLAG_NAMES, type XorArgs, type XorFlag } from "@gradbook/train";
 import { PAGE_LIMITS } from "../controls.ts";
 
 // The explorer's state in its URL, with `pnpm xor`'s flag names. A link is input: each value is
 // read by the CLI's own rule (readXorArgs), and one that fails is named, dropped and defaulted.
 
 /** The flags a link may set: all of `pnpm xor`'s but --out (a page writes no files). */
-export const URL_FLAGS = Object.keys(XOR_FLAGS).filter((name) => name !== "out") as XorFlag[];
+export const URL_FLAGS = XOR_FLAG_NAMES.filter((name) => name !== "out");
 
 /** Reads settings from `texts`, dropping each flag that fails its rule; `problems` says which and why. */
 export function readLeniently(texts: Partial<Record<XorFlag, string>>): { args: XorArgs; problems: string[] } {
