@@ -137,6 +137,22 @@ describe("the XOR explorer in a browser", () => {
     });
   });
 
+  it("starts over when a setting changes mid-run: nothing of the old run reaches the new one's log", async (ctx) => {
+    needsChromium(ctx);
+    const cli = xor("--epochs", "300", "--log-every", "100").split("\n").filter((line) => line.startsWith("Epoch: "));
+    await open("?epochs=20000&log-every=1", {}, async (page) => {
+      await page.click("#play");
+      await page.waitForFunction(`document.querySelector("#log").textContent.includes("Epoch: 50,")`);
+      await page.fill("#c-epochs", "300");
+      await page.fill("#c-log-every", "100");
+      await page.locator("#c-log-every").dispatchEvent("change");
+      await page.waitForFunction(`location.search === "?epochs=300&log-every=100"`);
+      await page.click("#end");
+      await page.waitForFunction(DONE, null, { timeout: 60_000 });
+      expect(((await page.textContent("#log")) ?? "").trimEnd().split("\n")).toEqual(cli);
+    });
+  });
+
   it("takes one step, then finishes the epoch: after one L1 step on one point, b3's gradient is sign(y − t) = ±1", async (ctx) => {
     needsChromium(ctx);
     await open("", {}, async (page) => {

@@ -29,7 +29,7 @@ const send = (command: Command) => worker.postMessage(command);
 worker.addEventListener("error", (event) => ($("run-error").textContent = `The training worker failed: ${event.message || "it could not load"}`));
 
 /** The run on screen: its settings, and what has been drawn of it. */
-let run: { args: XorArgs; data: Dataset; means: number[]; diagram: Diagram; params: ParamTable; playing: boolean } | undefined;
+let run: { id: number; args: XorArgs; data: Dataset; means: number[]; diagram: Diagram; params: ParamTable; playing: boolean } | undefined;
 
 /** Shows the settings in the form, the URL and the command, and starts over with them. */
 function apply(args: XorArgs, problems: string[], target: HTMLElement): void {
@@ -41,9 +41,9 @@ function apply(args: XorArgs, problems: string[], target: HTMLElement): void {
   const places = paramPlaces(sizes);
   const diagram = new Diagram($<HTMLElement>("diagram") as unknown as SVGSVGElement, sizes);
   drawLegend(args.loss === "bce-with-logits");
-  run = { args, data: datasetByName(args.data), means: [], diagram, params: new ParamTable($("params"), places, (k) => diagram.highlight(k)), playing: false };
+  run = { id: (run?.id ?? 0) + 1, args, data: datasetByName(args.data), means: [], diagram, params: new ParamTable($("params"), places, (k) => diagram.highlight(k)), playing: false };
   $("log").textContent = "";
-  send({ type: "reset", args });
+  send({ type: "reset", args, run: run.id });
 }
 
 function show(element: HTMLElement, message: string): void {
@@ -103,7 +103,7 @@ function drawLegend(logit: boolean): void {
 const scratch = document.createElement("canvas");
 
 worker.addEventListener("message", ({ data: snap }: MessageEvent<Snapshot>) => {
-  if (!run) return;
+  if (!run || snap.run !== run.id) return; // a snapshot of a run the page has replaced
   const { args } = run;
   run.playing = snap.playing;
   article.dataset.playing = String(snap.playing);

@@ -7,7 +7,7 @@ export type Pace = number | "end";
 
 /** From the page: start over with these settings, train, pause, or take one step or epoch. */
 export type Command =
-  | { type: "reset"; args: XorArgs }
+  | { type: "reset"; args: XorArgs; run: number }
   | { type: "play"; pace: Pace }
   | { type: "pause" }
   | { type: "step" }
@@ -16,6 +16,8 @@ export type Command =
 /** The network and its run at one moment: everything the page draws. */
 export interface Snapshot {
   type: "snapshot";
+  /** The reset this run began with: the page drops snapshots of a run it has replaced. */
+  run: number;
   /** Epochs completed. */
   epoch: number;
   /** Steps taken in the epoch under way (0 between epochs). */

@@ -22,12 +22,14 @@ let pace: Pace | undefined; // undefined: paused
 let started = 0; // when the pace was set, and at which epoch
 let startEpoch = 0;
 let lastFrame = 0;
+let run = 0; // the page's number for the run under way
 let loop = 0; // the training loop's generation: a new play starts a new one, and an old one stops
 let error: string | undefined;
 
 scope.addEventListener("message", ({ data: command }) => {
   if (command.type === "reset") {
     error = undefined;
+    run = command.run;
     try {
       trainer = new Trainer(command.args);
     } catch (e) {
@@ -79,7 +81,7 @@ function guarded(work: () => void): void {
 function post(): void {
   lastFrame = performance.now();
   if (!trainer) {
-    scope.postMessage({ type: "snapshot", epoch: 0, step: 0, done: true, playing: false, params: [], grads: [], means: [], log: [], outputs: [], surface: [], units: [], ...(error ? { error } : {}) });
+    scope.postMessage({ type: "snapshot", run, epoch: 0, step: 0, done: true, playing: false, params: [], grads: [], means: [], log: [], outputs: [], surface: [], units: [], ...(error ? { error } : {}) });
     return;
   }
   const { model, data } = trainer.run;
@@ -102,6 +104,7 @@ function post(): void {
   }
   scope.postMessage({
     type: "snapshot",
+    run,
     epoch: trainer.epoch,
     step: trainer.step,
     done: trainer.done,
