@@ -37,11 +37,12 @@ export function drawCurve(root: SVGSVGElement, means: number[], epochs: number):
     return t;
   };
   const base = H - PAD.bottom;
+  const number = (x: number) => (x < 0.01 ? x.toExponential(1) : x.toPrecision(2)); // short enough for the margin
   root.replaceChildren(
     svg("path", { d: `M${PAD.left},${PAD.top}V${base}H${W - PAD.right}`, fill: "none", stroke: "currentColor", "stroke-opacity": 0.5 }),
     svg("path", { d, fill: "none", stroke: "var(--link)", "stroke-width": 1.5 }),
-    label((10 ** high).toPrecision(2), { x: PAD.left - 4, y: PAD.top + 9, "text-anchor": "end" }),
-    label((10 ** low).toPrecision(2), { x: PAD.left - 4, y: base, "text-anchor": "end" }),
+    label(number(10 ** high), { x: PAD.left - 4, y: PAD.top + 9, "text-anchor": "end" }),
+    label(number(10 ** low), { x: PAD.left - 4, y: base, "text-anchor": "end" }),
     label("0", { x: PAD.left, y: H - 6, "text-anchor": "middle" }),
     label(`epoch ${epochs - 1}`, { x: W - PAD.right, y: H - 6, "text-anchor": "end" }),
     label("loss", { x: 4, y: H / 2, "text-anchor": "start" }),
