@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { commentMarkdown } from "./api/comments.ts";
@@ -19,6 +19,8 @@ import { renderLesson } from "./render/lesson.ts";
 import { createSiteMarkdown } from "./render/markdown.ts";
 import { bundleClient } from "./runner/bundle.ts";
 import { lessonData } from "./runner/data.ts";
+import { bundleExplorer } from "./explore/bundle.ts";
+import { explorePage } from "./explore/page.ts";
 import { apiDocuments, lessonDocuments, searchIndex, type SearchDocument } from "./search.ts";
 
 // The site build, in two phases. First, side by side: run the lessons through vitest
@@ -27,6 +29,8 @@ import { apiDocuments, lessonDocuments, searchIndex, type SearchDocument } from 
 
 /** The client code: site/src/client. */
 export const CLIENT = fileURLToPath(new URL("./client", import.meta.url));
+/** The XOR explorer's stylesheet, inlined in explore.html. */
+const EXPLORE_CSS = fileURLToPath(new URL("./explore/explore.css", import.meta.url));
 
 export interface SiteOptions {
   /** The repository root. */
@@ -77,10 +81,11 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
   const recordsDir = join(options.cache, "records");
 
   // Phase 1: the three slow, independent parts at once.
-  const [, packages, , highlighter] = await Promise.all([
+  const [, packages, , , highlighter] = await Promise.all([
     timed("lessons", course.length ? recordLessons({ root, dir: recordsDir, ...(options.vitestConfig ? { config: options.vitestConfig } : {}) }) : Promise.resolve()),
     timed("api", loadApi(root, packageNames, options.cache)),
     timed("bundle", bundleClient({ root, client: CLIENT, out: join(out, "assets/js"), packages: packageNames })),
+    timed("explorer", bundleExplorer(root, join(out, "assets/explore"))),
     createCodeHighlighter(),
   ]);
 
@@ -118,6 +123,7 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
     write(href, lessonPage({ course, index, rendered, nav, timeLimitMs: options.timeLimitMs ?? 30_000, ...(apiPageHref ? { apiHref: apiPageHref } : {}), ...(runHref ? { runHref } : {}) }));
     documents.push(...lessonDocuments(href, `${label} ${lesson.title}`, rendered.sections));
   }
+  write("explore.html", explorePage(course, nav, readFileSync(EXPLORE_CSS, "utf8")));
   write("index.html", homePage(course, nav, course.map(({ lesson }) => md.renderInline(summary(lesson.source), { toc: [] }))));
   const commentMd = commentMarkdown(highlighter);
   for (const pkg of packages) write(pkg.href, apiPage(pkg, links, course, nav, commentMd));

@@ -1,5 +1,5 @@
 import { type Figure, Plot, plot } from "@gradbook/figure";
-import type { Dataset } from "./datasets.ts";
+import { type Dataset, extentOf } from "./datasets.ts";
 
 /**
  * Something that maps a 2-D point to one number: a function, or a model whose `forward` returns
@@ -89,15 +89,4 @@ export function decisionBoundary(model: Predictor, data: Dataset, opts: Boundary
     },
     alt,
   );
-}
-
-/** The data's bounding box, widened by a quarter of its size on each side. */
-function extentOf(data: Dataset): [[number, number], [number, number]] {
-  const side = (k: number): [number, number] => {
-    const v = data.x.map((p) => p[k]!);
-    const [a, b] = [Math.min(...v), Math.max(...v)];
-    const pad = (b - a || 1) / 4;
-    return [a - pad, b + pad];
-  };
-  return [side(0), side(1)];
 }

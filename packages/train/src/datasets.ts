@@ -107,3 +107,32 @@ function noisy(name: string, points: [number[], number][], noise: number, rng: R
     y: points.map(([, t]) => t),
   };
 }
+
+/**
+ * The datasets of `gradbook xor --data NAME`: XOR, or 100 points of a classic with noise drawn by
+ * `Rng(1)` (the two moons of lesson 06; circles and the spiral a little less noisy, as their
+ * classes lie closer together).
+ */
+export function datasetByName(name: "xor" | "moons" | "circles" | "spiral"): Dataset {
+  switch (name) {
+    case "xor":
+      return xor();
+    case "moons":
+      return twoMoons({ n: 100, noise: 0.1, seed: 1 });
+    case "circles":
+      return circles({ n: 100, noise: 0.05, seed: 1 });
+    case "spiral":
+      return spiral({ n: 100, noise: 0.05, seed: 1 });
+  }
+}
+
+/** The data's bounding box `[[x0, x1], [y0, y1]]`, widened by a quarter of its size on each side: the plane a figure of it shows. */
+export function extentOf(data: Dataset): [[number, number], [number, number]] {
+  const side = (k: number): [number, number] => {
+    const v = data.x.map((p) => p[k]!);
+    const [a, b] = [Math.min(...v), Math.max(...v)];
+    const pad = (b - a || 1) / 4;
+    return [a - pad, b + pad];
+  };
+  return [side(0), side(1)];
+}

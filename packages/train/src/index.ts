@@ -1,6 +1,6 @@
 export { type BoundaryOptions, decisionBoundary, type Predictor } from "./boundary.ts";
 export { type CurveOptions, lossCurve } from "./curve.ts";
-export { circles, type Dataset, type PointsOptions, spiral, twoMoons, xor } from "./datasets.ts";
+export { circles, datasetByName, type Dataset, extentOf, type PointsOptions, spiral, twoMoons, xor } from "./datasets.ts";
 export { type FitOptions, fit, type Model } from "./fit.ts";
 export { endEpoch, type History, history as emptyHistory } from "./history.ts";
 export { PlainMLP } from "./plain.ts";
@@ -11,3 +11,5 @@ export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler
 export { type Schedule, type StepDecayOptions, stepDecay } from "./schedule.ts";
 export { seedRun } from "./seed-run.ts";
 export { type Recipe, type SweepOptions, type SweepResult, sweep } from "./sweep.ts";
+export { changedFlags, CLI_LIMITS, flagText, readXorArgs, UsageError, XOR_DATA, XOR_FLAG_NAMES, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag, type XorLimits } from "./cli/flags.ts";
+export { type XorRun, xorRun } from "./cli/setup.ts";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseXorArgs, USAGE, UsageError } from "../src/cli/args.ts";
+import { XOR_FLAG_NAMES } from "../src/cli/flags.ts";
 
-const defaults = { epochs: 2001, seed: "torch", lr: 0.02, momentum: 0.9, loss: "l1", hidden: [5, 4], out: "out/xor", logEvery: 500, engine: "engine" };
+const defaults = { data: "xor", hidden: [5, 4], outputActivation: "linear", loss: "l1", lr: 0.02, momentum: 0.9, seed: "torch", epochs: 2001, order: 2, logEvery: 500, out: "out/xor", engine: "engine" };
 
 describe("parseXorArgs", () => {
   it("defaults to the seed's run", () => {
@@ -19,6 +20,12 @@ describe("parseXorArgs", () => {
     [["--out", "/tmp/x y"], { out: "/tmp/x y" }],
     [["--log-every", "1"], { logEvery: 1 }],
     [["--engine", "compiled"], { engine: "compiled" }],
+    [["--data", "moons"], { data: "moons" }],
+    [["--data", "spiral", "--data", "circles"], { data: "circles" }],
+    [["--output-activation", "tanh"], { outputActivation: "tanh" }],
+    [["--order", "7"], { order: 7 }],
+    [["--order", "fixed"], { order: "fixed" }],
+    [["--order", "shuffled"], { order: "shuffled" }],
   ])("reads %j", (argv, changes) => {
     expect(parseXorArgs(argv)).toEqual({ ...defaults, ...changes });
   });
@@ -32,9 +39,14 @@ describe("parseXorArgs", () => {
     [["--lr", "0"], '--lr: expected a positive number, got "0"'],
     [["--lr", ""], '--lr: expected a positive number, got ""'],
     [["--momentum", "1"], '--momentum: expected a number in [0, 1), got "1"'],
-    [["--epochs", "2.5"], '--epochs: expected an integer ≥ 0, got "2.5"'],
-    [["--epochs=-3"], '--epochs: expected an integer ≥ 0, got "-3"'],
-    [["--seed", "x"], '--seed: expected an integer in [0, 4294967295], got "x"'],
+    [["--epochs", "2.5"], '--epochs: expected an integer in [0, 10000000], got "2.5"'],
+    [["--epochs=-3"], '--epochs: expected an integer in [0, 10000000], got "-3"'],
+    [["--seed", "x"], '--seed: expected torch or an integer in [0, 4294967295], got "x"'],
+    [["--data", "iris"], '--data: expected one of xor, moons, circles, spiral, got "iris"'],
+    [["--output-activation", "relu"], '--output-activation: expected one of linear, tanh, sigmoid, got "relu"'],
+    [["--order", "random"], '--order: expected fixed, shuffled or an integer in [0, 4294967295], got "random"'],
+    [["--seed", "1", "--hidden", "5,1001"], '--hidden: expected at most 20 layers of at most 1000 neurons, got "5,1001"'],
+    [["--hidden", "1e9,-3"], 'got "1e9,-3"'],
     [["--hidden", "5,x"], '--hidden: expected layer sizes that are positive integers separated by commas, like 5,4, got "5,x"'],
     [["--hidden", "5,0"], 'got "5,0"'],
     [["--hidden", "8"], "--hidden 8 needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4"],
@@ -50,6 +62,6 @@ describe("parseXorArgs", () => {
   });
 
   it("documents every flag it reads", () => {
-    for (const flag of ["--epochs", "--seed", "--lr", "--momentum", "--loss", "--hidden", "--out", "--log-every", "--help"]) expect(USAGE).toContain(flag);
+    for (const flag of [...XOR_FLAG_NAMES, "help"]) expect(USAGE).toContain(`--${flag} `);
   });
 });

@@ -101,6 +101,35 @@ describe("gradbook, in process", () => {
     expect(where === "out" ? run.stdout : run.stderr).toContain("Usage: gradbook xor [options]");
   });
 
+  it.each([
+    ["linear", -Infinity, Infinity],
+    ["tanh", -1, 1],
+    ["sigmoid", 0, 1],
+  ])("--output-activation %s: every output in the prediction table lies in (%d, %d)", (activation, low, high) => {
+    const { code, stdout } = inProcess(["--output-activation", activation, "--seed", "5", "--epochs", "50", "--out", join(folder, activation)]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`tanh hidden, ${activation} output`);
+    const outputs = stdout.split("\n").filter((l) => /^ {2}[01] {3}[01] {7}[01] /.test(l)).map((l) => Number(l.trim().split(/\s+/)[3]));
+    expect(outputs).toHaveLength(4);
+    for (const y of outputs) expect(y > low && y < high, String(y)).toBe(true);
+  });
+
+  it("--data moons trains on lesson 06's 100 points, one step per point an epoch", () => {
+    const { code, stdout } = inProcess(["--data", "moons", "--seed", "1", "--hidden", "8,8", "--epochs", "2", "--log-every", "1", "--out", join(folder, "moons")]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("data: moons, 100 points; 2 epochs of 100 single-point steps in the LCG order from s₀ = 2");
+    expect(stdout).toMatch(/\n\d+\/100 on the right side of 0.5\n/);
+  });
+
+  it("--order changes the run and only the run's order", () => {
+    const log = (order: string) => inProcess(["--order", order, "--epochs", "30", "--log-every", "10", "--out", join(folder, `order-${order}`)]).stdout;
+    expect(log("2")).toBe(inProcess(["--epochs", "30", "--log-every", "10", "--out", join(folder, "order-2")]).stdout);
+    expect(log("fixed")).toContain("in the fixed order 0, 1, …, n−1");
+    const losses = (text: string) => text.split("\n").filter((l) => l.startsWith("Epoch: "));
+    expect(losses(log("fixed"))).not.toEqual(losses(log("2")));
+    expect(losses(log("shuffled"))).not.toEqual(losses(log("fixed")));
+  });
+
   it("stops a diverging run with exit code 1 and fit's message", () => {
     const { code, stderr } = inProcess(["xor", "--loss", "mse", "--lr", "50", "--epochs", "500", "--out", join(folder, "nan")]);
     expect(code).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { circles, type Dataset, spiral, twoMoons, xor } from "../src/index.ts";
+import { circles, datasetByName, type Dataset, extentOf, spiral, twoMoons, xor } from "../src/index.ts";
 import { expectClose } from "@gradbook/testing";
 
 const count = (d: Dataset, label: number) => d.y.filter((t) => t === label).length;
@@ -83,5 +83,22 @@ describe("the shapes without noise", () => {
 
   it.each([0, 1, 1.2])("circles rejects the factor %d", (factor) => {
     expect(() => circles({ factor })).toThrow(/circles: expected a factor in \(0, 1\), got/);
+  });
+});
+
+describe("datasetByName", () => {
+  it.each([
+    ["xor", xor()],
+    ["moons", twoMoons({ n: 100, noise: 0.1, seed: 1 })], // lesson 06's two moons
+    ["circles", circles({ n: 100, noise: 0.05, seed: 1 })],
+    ["spiral", spiral({ n: 100, noise: 0.05, seed: 1 })],
+  ] as const)("%s is the CLI's dataset of that name", (name, expected) => {
+    expect(datasetByName(name)).toEqual(expected);
+  });
+});
+
+describe("extentOf", () => {
+  it("is the data's box widened by a quarter on each side: XOR's unit square to [−0.25, 1.25]²", () => {
+    expect(extentOf(xor())).toEqual([[-0.25, 1.25], [-0.25, 1.25]]);
   });
 });

@@ -90,6 +90,7 @@ function sidebar(spec: PageSpec): string {
 <ol class="lessons">
 ${lessons}
 </ol>
+<p class="nav-heading"><a href="${r}explore.html"${current(spec, "explore.html")}>XOR explorer</a></p>
 <p class="nav-heading"><a href="${r}api/index.html"${current(spec, "api/index.html")}>API reference</a></p>
 <ul class="packages">
 ${api}

@@ -34,7 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       courseSite().then((s) => (sites.push(s), s)),
       fixtureSite().then((s) => (sites.push(s), s)),
     ]);
-    const share = ({ base, report }: ServedSite) => ({ base, report });
+    const share = ({ base, dir, report }: ServedSite) => ({ base, dir, report });
     return { wsEndpoint: launched.wsEndpoint(), course: share(course), fixture: share(fixture) };
   })();
   // Every request is answered once the builds end: with what they made, or why they failed.

@@ -38,6 +38,8 @@ import { inContext } from "./chromium.ts";
 /** A site built and served for the run. */
 export interface SharedSite {
   base: string;
+  /** The folder it is served from. */
+  dir: string;
   report: BuildReport;
 }
 

@@ -1,0 +1,154 @@
+// The flags of `gradbook xor` as one table: each flag's name, default and rule, read from text.
+// No `node:` import here: the XOR explorer (explore.html) reads its URL with the same rules.
+
+/** The datasets `--data` names. */
+export const XOR_DATA = ["xor", "moons", "circles", "spiral"] as const;
+/** The losses the XOR command offers: those that take a real-valued output and targets 0 and 1. */
+export const XOR_LOSSES = ["l1", "mse", "bce-with-logits"] as const;
+/** The output layer's activations `--output-activation` names. */
+export const XOR_OUTPUTS = ["linear", "tanh", "sigmoid"] as const;
+
+/** The trainers `--engine` names: `fit` on the Value engine, or the same steps replayed from a tape. */
+export const ENGINES = ["engine", "compiled"] as const;
+
+/** The settings of `gradbook xor`, parsed and checked. */
+export interface XorArgs {
+  /** The dataset, by name (`xor`, or a seeded classic: {@link datasetByName}). */
+  data: (typeof XOR_DATA)[number];
+  hidden: number[];
+  outputActivation: (typeof XOR_OUTPUTS)[number];
+  loss: (typeof XOR_LOSSES)[number];
+  lr: number;
+  momentum: number;
+  /** `"torch"`: the reference run's initial weights; a number: `Rng(seed)` with the seed's init. */
+  seed: "torch" | number;
+  epochs: number;
+  /** The data order: an LCG seed s₀, `fixed` (0, 1, …, n−1 each epoch) or `shuffled` (each point once per epoch, Rng(1)). */
+  order: number | "fixed" | "shuffled";
+  logEvery: number;
+  out: string;
+  /** Which trainer runs the steps (the same numbers either way): `engine` or `compiled` (@gradbook/compile). */
+  engine: (typeof ENGINES)[number];
+}
+
+/** A command line or a link that does not parse; `flag` names the flag at fault, if one is. */
+export class UsageError extends Error {
+  override name = "UsageError";
+  constructor(
+    message: string,
+    readonly flag?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Upper bounds on the work a run may ask for: the terminal's are wide, the explorer's keep a page light. */
+export interface XorLimits {
+  epochs: number;
+  /** Neurons in one hidden layer. */
+  width: number;
+  /** Hidden layers. */
+  depth: number;
+}
+
+/** The command line's bounds: far beyond the seed's run, short of exhausting memory. */
+export const CLI_LIMITS: XorLimits = Object.freeze({ epochs: 10_000_000, width: 1000, depth: 20 });
+
+type Reader<T> = (flag: string, text: string, limits: XorLimits) => T;
+interface Flag<K extends keyof XorArgs> {
+  key: K;
+  fallback: XorArgs[K];
+  read: Reader<XorArgs[K]>;
+  /** The text that reads back as this value (for a command line or a link). */
+  text?: (value: XorArgs[K]) => string;
+}
+const flag = <K extends keyof XorArgs>(key: K, fallback: XorArgs[K], read: Reader<XorArgs[K]>, text?: (v: XorArgs[K]) => string): Flag<K> =>
+  text ? { key, fallback, read, text } : { key, fallback, read };
+
+/** Every flag that carries a value, by its name on the command line: one line each. */
+const XOR_FLAGS = {
+  data: flag("data", "xor", (f, t) => choice(f, t, XOR_DATA)),
+  hidden: flag("hidden", [5, 4], sizes, (v) => v.join(",")),
+  "output-activation": flag("outputActivation", "linear", (f, t) => choice(f, t, XOR_OUTPUTS)),
+  loss: flag("loss", "l1", (f, t) => choice(f, t, XOR_LOSSES)),
+  lr: flag("lr", 0.02, (f, t) => number(f, t, (x) => x > 0, "a positive number")),
+  momentum: flag("momentum", 0.9, (f, t) => number(f, t, (x) => x >= 0 && x < 1, "a number in [0, 1)")),
+  seed: flag("seed", "torch", (f, t) => (t === "torch" ? t : integer(f, t, 0, 0xffffffff, "torch or "))),
+  epochs: flag("epochs", 2001, (f, t, limits) => integer(f, t, 0, limits.epochs)),
+  order: flag("order", 2, (f, t) => (t === "fixed" || t === "shuffled" ? t : integer(f, t, 0, 0xffffffff, "fixed, shuffled or "))),
+  "log-every": flag("logEvery", 500, (f, t) => integer(f, t, 1, Number.MAX_SAFE_INTEGER)),
+  out: flag("out", "out/xor", (_, t) => t),
+  engine: flag("engine", "engine", (f, t) => choice(f, t, ENGINES)),
+} satisfies Record<string, { key: keyof XorArgs }>;
+
+/** A flag's name, as typed after `--`. */
+export type XorFlag = keyof typeof XOR_FLAGS;
+
+/** The names of the flags that carry a value, in the order the usage lists them. */
+export const XOR_FLAG_NAMES = Object.freeze(Object.keys(XOR_FLAGS) as XorFlag[]);
+
+/** The text of flag `name` that reads back as its value in `args`: `flagText(args, "hidden")` is `"5,4"`. */
+export function flagText(args: XorArgs, name: XorFlag): string {
+  const spec = XOR_FLAGS[name] as Flag<keyof XorArgs>;
+  return (spec.text ?? String)(args[spec.key] as never);
+}
+
+/**
+ * Reads the flags' texts (`{ lr: "0.1" }`, a flag left out takes its default) into checked
+ * settings. Throws a {@link UsageError} naming the first flag at fault and what it expects.
+ */
+export function readXorArgs(texts: Partial<Record<XorFlag, string>>, limits: XorLimits = CLI_LIMITS): XorArgs {
+  const args = {} as Record<keyof XorArgs, unknown>;
+  for (const [name, spec] of Object.entries(XOR_FLAGS) as [XorFlag, Flag<keyof XorArgs>][]) {
+    const text = texts[name];
+    args[spec.key] = text === undefined ? spec.fallback : spec.read(name, text, limits);
+  }
+  const checked = args as XorArgs;
+  if (checked.hidden.length > limits.depth || checked.hidden.some((n) => n > limits.width)) {
+    throw new UsageError(`--hidden: expected at most ${limits.depth} layers of at most ${limits.width} neurons, got "${texts.hidden}"`, "hidden");
+  }
+  if (checked.seed === "torch" && checked.hidden.join(",") !== "5,4") {
+    throw new UsageError(`--hidden ${checked.hidden.join(",")} needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4`, "hidden");
+  }
+  return checked;
+}
+
+/** The flags whose values differ from the defaults, as `[name, text]` in the table's order (`out` and `engine` left out: a page writes no files and trains with `fit`). */
+export function changedFlags(args: XorArgs): [XorFlag, string][] {
+  const changed: [XorFlag, string][] = [];
+  for (const [name, spec] of Object.entries(XOR_FLAGS) as [XorFlag, Flag<keyof XorArgs>][]) {
+    if (name === "out" || name === "engine") continue;
+    const text = flagText(args, name);
+    if (text !== (spec.text ?? String)(spec.fallback as never)) changed.push([name, text]);
+  }
+  return changed;
+}
+
+/** The command line that runs `args`: `pnpm xor --loss mse --seed 3`. */
+export function xorCommand(args: XorArgs): string {
+  return ["pnpm xor", ...changedFlags(args).map(([name, text]) => `--${name} ${text}`)].join(" ");
+}
+
+function number(flag: string, text: string, ok: (x: number) => boolean, expected: string): number {
+  const x = Number(text);
+  if (text.trim() === "" || !Number.isFinite(x) || !ok(x)) throw new UsageError(`--${flag}: expected ${expected}, got "${text}"`, flag);
+  return x;
+}
+
+function integer(flag: string, text: string, min: number, max: number, alternatives = ""): number {
+  const what = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer in [${min}, ${max}]`;
+  return number(flag, text, (x) => Number.isInteger(x) && x >= min && x <= max, alternatives + what);
+}
+
+function choice<T extends string>(flag: string, text: string, names: readonly T[]): T {
+  if (!(names as readonly string[]).includes(text)) throw new UsageError(`--${flag}: expected one of ${names.join(", ")}, got "${text}"`, flag);
+  return text as T;
+}
+
+function sizes(flag: string, text: string): number[] {
+  const parts = text.split(",");
+  if (!parts.every((p) => /^\s*[1-9]\d*\s*$/.test(p))) {
+    throw new UsageError(`--${flag}: expected layer sizes that are positive integers separated by commas, like 5,4, got "${text}"`, flag);
+  }
+  return parts.map(Number);
+}

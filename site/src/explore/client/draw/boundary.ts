@@ -1,0 +1,52 @@
+import type { Dataset } from "@gradbook/train";
+import type { Plane } from "../plane.ts";
+import { INK } from "./colour.ts";
+import { at, svg } from "./svg.ts";
+
+// The decision boundary's overlay: the line where the output crosses the threshold (marching
+// squares over the sampled grid) and the data points, on a 100 × 100 view of the plane.
+
+/** The threshold's contour over `values` (n × n, rows from the bottom) as an SVG path in a 100 × 100 box. */
+export function contour(values: ArrayLike<number>, n: number, threshold: number): string {
+  const f = (c: number, r: number) => values[r * n + c]! - threshold;
+  const point = (x: number, y: number) => `${at((100 * x) / (n - 1))},${at(100 - (100 * y) / (n - 1))}`;
+  // Where the contour crosses the edge from corner (c0, r0) to corner (c1, r1): linearly between them.
+  const cross = (c0: number, r0: number, c1: number, r1: number) => {
+    const [a, b] = [f(c0, r0), f(c1, r1)];
+    const s = a / (a - b);
+    return point(c0 + (c1 - c0) * s, r0 + (r1 - r0) * s);
+  };
+  let d = "";
+  for (let r = 0; r < n - 1; r++) {
+    for (let c = 0; c < n - 1; c++) {
+      // The cell's edges the sign changes along: bottom, right, top, left.
+      const corners = [f(c, r), f(c + 1, r), f(c + 1, r + 1), f(c, r + 1)];
+      const edges: [number, number, number, number][] = [
+        [c, r, c + 1, r],
+        [c + 1, r, c + 1, r + 1],
+        [c + 1, r + 1, c, r + 1],
+        [c, r + 1, c, r],
+      ];
+      const crossings = edges.filter((_, k) => corners[k]! > 0 !== corners[(k + 1) % 4]! > 0).map((e) => cross(...e));
+      // Two crossings: one segment; four (a saddle): two, pairing each with its neighbour.
+      for (let k = 0; k + 1 < crossings.length; k += 2) d += `M${crossings[k]}L${crossings[k + 1]}`;
+    }
+  }
+  return d;
+}
+
+/** Draws the overlay into `root` (an SVG with viewBox 0 0 100 100): the contour and the points, wrong ones ringed. */
+export function drawOverlay(root: SVGSVGElement, plane: Plane, data: Dataset, surface: ArrayLike<number>, n: number, outputs: number[], threshold: number): void {
+  const sx = (x: number) => (100 * (x - plane.x[0])) / (plane.x[1] - plane.x[0]);
+  const sy = (y: number) => 100 - (100 * (y - plane.y[0])) / (plane.y[1] - plane.y[0]);
+  const small = data.x.length > 20;
+  const nodes: SVGElement[] = [svg("path", { d: contour(surface, n, threshold), fill: "none", stroke: INK, "stroke-width": 0.9 })];
+  data.x.forEach(([x, y], i) => {
+    const target = data.y[i]! > threshold;
+    const wrong = outputs[i] !== undefined && outputs[i]! > threshold !== target;
+    const r = small ? 1.3 : 3;
+    nodes.push(svg("circle", { cx: at(sx(x!)), cy: at(sy(y!)), r, fill: target ? INK : "none", stroke: INK, "stroke-width": small ? 0.4 : 0.8 }));
+    if (wrong) nodes.push(svg("circle", { class: "wrong", cx: at(sx(x!)), cy: at(sy(y!)), r: r + (small ? 1 : 2), fill: "none", stroke: INK, "stroke-width": 0.5, "stroke-dasharray": "1 1" }));
+  });
+  root.replaceChildren(...nodes);
+}

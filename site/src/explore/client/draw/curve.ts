@@ -1,0 +1,50 @@
+import { at, svg } from "./svg.ts";
+
+// The loss curve: each epoch's mean loss against the epoch, the loss on a log scale, drawn as one
+// path over the whole run so far, thinned to each pixel column's lowest and highest value.
+
+const [W, H] = [320, 200];
+const PAD = { left: 44, right: 8, top: 8, bottom: 24 };
+
+/** Draws `means` (epoch 0 onwards) of a run of `epochs` epochs into `root` (viewBox 0 0 320 200). */
+export function drawCurve(root: SVGSVGElement, means: number[], epochs: number): void {
+  const finite = means.filter((m) => m > 0 && Number.isFinite(m));
+  if (finite.length === 0) {
+    root.replaceChildren(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", fill: "currentColor", "font-size": 12 }));
+    root.lastChild!.textContent = "No epoch yet";
+    return;
+  }
+  let [low, high] = [Math.log10(Math.min(...finite)), Math.log10(Math.max(...finite))];
+  if (high - low < 0.5) [low, high] = [(low + high) / 2 - 0.25, (low + high) / 2 + 0.25];
+  const x = (epoch: number) => PAD.left + ((W - PAD.left - PAD.right) * epoch) / Math.max(epochs - 1, 1);
+  const y = (loss: number) => PAD.top + ((H - PAD.top - PAD.bottom) * (high - Math.log10(Math.max(loss, 10 ** low)))) / (high - low);
+  // Per pixel column: the first value, the extremes, the last, so thinning hides no spike.
+  const columns = new Map<number, number[]>();
+  means.forEach((m, epoch) => {
+    const column = Math.round(x(epoch));
+    const list = columns.get(column) ?? [];
+    list.push(m);
+    columns.set(column, list);
+  });
+  let d = "";
+  for (const [column, list] of columns) {
+    const points = list.length > 2 ? [list[0]!, Math.max(...list), Math.min(...list), list.at(-1)!] : list;
+    for (const m of points) d += `${d ? "L" : "M"}${column},${at(y(m))}`;
+  }
+  const label = (text: string, attributes: Record<string, string | number>) => {
+    const t = svg("text", { fill: "currentColor", "font-size": 11, ...attributes });
+    t.textContent = text;
+    return t;
+  };
+  const base = H - PAD.bottom;
+  const number = (x: number) => (x < 0.01 ? x.toExponential(1) : x.toPrecision(2)); // short enough for the margin
+  root.replaceChildren(
+    svg("path", { d: `M${PAD.left},${PAD.top}V${base}H${W - PAD.right}`, fill: "none", stroke: "currentColor", "stroke-opacity": 0.5 }),
+    svg("path", { d, fill: "none", stroke: "var(--link)", "stroke-width": 1.5 }),
+    label(number(10 ** high), { x: PAD.left - 4, y: PAD.top + 9, "text-anchor": "end" }),
+    label(number(10 ** low), { x: PAD.left - 4, y: base, "text-anchor": "end" }),
+    label("0", { x: PAD.left, y: H - 6, "text-anchor": "middle" }),
+    label(`epoch ${epochs - 1}`, { x: W - PAD.right, y: H - 6, "text-anchor": "end" }),
+    label("loss", { x: 4, y: H / 2, "text-anchor": "start" }),
+  );
+}

@@ -1,0 +1,15 @@
+import { type Dataset, extentOf } from "@gradbook/train";
+
+/** The part of the input plane the explorer draws: the lessons' figures' extent of the data. */
+export interface Plane {
+  x: [number, number];
+  y: [number, number];
+  /** The input at column c, row r (from the bottom) of an n × n grid. */
+  point(c: number, r: number, n: number): number[];
+}
+
+/** The plane around `data`. */
+export function planeOf(data: Dataset): Plane {
+  const [x, y] = extentOf(data);
+  return { x, y, point: (c, r, n) => [x[0] + ((x[1] - x[0]) * c) / (n - 1), y[0] + ((y[1] - y[0]) * r) / (n - 1)] };
+}

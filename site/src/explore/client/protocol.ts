@@ -1,0 +1,47 @@
+import type { XorArgs } from "@gradbook/train";
+
+// The messages between the explorer's page (main.ts) and its worker (worker.ts).
+
+/** How fast the worker trains: epochs per second, or as fast as it can ("Run to the end"). */
+export type Pace = number | "end";
+
+/** From the page: start over with these settings, train, pause, or take one step or epoch. */
+export type Command =
+  | { type: "reset"; args: XorArgs; run: number }
+  | { type: "play"; pace: Pace }
+  | { type: "pause" }
+  | { type: "step" }
+  | { type: "epoch" };
+
+/** The network and its run at one moment: everything the page draws. */
+export interface Snapshot {
+  type: "snapshot";
+  /** The reset this run began with: the page drops snapshots of a run it has replaced. */
+  run: number;
+  /** Epochs completed. */
+  epoch: number;
+  /** Steps taken in the epoch under way (0 between epochs). */
+  step: number;
+  /** Whether the run reached its last epoch. */
+  done: boolean;
+  /** Whether the worker is training on (false after a pause, a step, the end or an error). */
+  playing: boolean;
+  /** The parameters in PyTorch's order, and their gradients from the last step. */
+  params: number[];
+  grads: number[];
+  /** Mean loss of each epoch completed since the last snapshot (the curve), from epoch `epoch - means.length`. */
+  means: number[];
+  /** The log lines printed since the last snapshot, in `pnpm xor`'s format. */
+  log: string[];
+  /** The network's output at each data point. */
+  outputs: number[];
+  /** The output over the input plane, `grid × grid` values, row by row from the bottom (y0). */
+  surface: number[];
+  /** Each hidden neuron's output over the same plane, layer by layer. */
+  units: number[][];
+  /** Why training stopped, if it failed (a diverging loss). */
+  error?: string;
+}
+
+/** The side of the square grid the plane is sampled on. */
+export const GRID = 32;

@@ -1,0 +1,66 @@
+import { fit, logLine, type XorArgs, xorRun, type XorRun } from "@gradbook/train";
+
+/**
+ * A `gradbook xor` run that advances a step or an epoch at a time. Every step goes through the
+ * library's `fit`, over the batches the run's sampler gives (one call per epoch, as `fit` makes),
+ * so the losses and the log are the command's.
+ */
+export class Trainer {
+  readonly run: XorRun;
+  /** Epochs completed. */
+  epoch = 0;
+  /** The batches of the epoch under way still to train on. */
+  private queue: number[][] = [];
+  /** The losses of the epoch under way's steps so far. */
+  private steps: number[] = [];
+  /** Mean loss per completed epoch not yet collected by {@link take}. */
+  private means: number[] = [];
+  private log: string[] = [];
+
+  constructor(readonly args: XorArgs) {
+    this.run = xorRun(args);
+  }
+
+  get done(): boolean {
+    return this.epoch >= this.args.epochs;
+  }
+
+  /** Steps taken in the epoch under way. */
+  get step(): number {
+    return this.steps.length;
+  }
+
+  /** Trains one step (one batch). Throws fit's error when the loss stops being finite. */
+  trainStep(): void {
+    if (this.done) return;
+    if (this.queue.length === 0) this.queue = this.run.sampler(this.run.data.x.length);
+    const batch = this.queue.shift()!;
+    const { model, data, loss, optimizer } = this.run;
+    const history = fit(model, data, { loss, optimizer, epochs: 1, sampler: () => [batch] });
+    this.steps.push(history.step[0]!);
+    if (this.queue.length === 0) this.endEpoch();
+  }
+
+  /** Trains to the end of the epoch under way (a whole epoch between epochs). */
+  trainEpoch(): void {
+    if (this.done) return;
+    do this.trainStep();
+    while (this.steps.length > 0);
+  }
+
+  /** The epoch means and log lines since the last call. */
+  take(): { means: number[]; log: string[] } {
+    const taken = { means: this.means, log: this.log };
+    this.means = [];
+    this.log = [];
+    return taken;
+  }
+
+  private endEpoch(): void {
+    // What fit's history records per epoch: the mean of its steps, and its last step's loss (the log's).
+    this.means.push(this.steps.reduce((a, b) => a + b, 0) / this.steps.length);
+    if (this.epoch % this.args.logEvery === 0) this.log.push(logLine(this.epoch, this.steps.at(-1)!));
+    this.steps = [];
+    this.epoch++;
+  }
+}

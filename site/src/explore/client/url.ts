@@ -1,0 +1,42 @@
+import { changedFlags, readXorArgs, UsageError, XOR_FLAG_NAMES, type XorArgs, type XorFlag } from "@gradbook/train";
+import { PAGE_LIMITS } from "../controls.ts";
+
+// The explorer's state in its URL, with `pnpm xor`'s flag names. A link is input: each value is
+// read by the CLI's own rule (readXorArgs), and one that fails is named, dropped and defaulted.
+
+/** The flags a link may set: all of `pnpm xor`'s but --out (a page writes no files). */
+export const URL_FLAGS = XOR_FLAG_NAMES.filter((name) => name !== "out");
+
+/** Reads settings from `texts`, dropping each flag that fails its rule; `problems` says which and why. */
+export function readLeniently(texts: Partial<Record<XorFlag, string>>): { args: XorArgs; problems: string[] } {
+  const kept = { ...texts };
+  const problems: string[] = [];
+  for (;;) {
+    try {
+      return { args: readXorArgs(kept, PAGE_LIMITS), problems };
+    } catch (error) {
+      const flag = error instanceof UsageError ? (error.flag as XorFlag | undefined) : undefined;
+      if (!flag || kept[flag] === undefined) throw error;
+      problems.push(`${error instanceof Error ? error.message.replace(/^--/, "") : flag}. Using the default instead.`);
+      delete kept[flag];
+    }
+  }
+}
+
+/** The settings a page's query string holds (`?loss=mse&lr=0.1`), and what in it was refused. */
+export function readQuery(search: string): { args: XorArgs; problems: string[] } {
+  const texts: Partial<Record<XorFlag, string>> = {};
+  const unknown: string[] = [];
+  for (const [name, value] of new URLSearchParams(search)) {
+    if ((URL_FLAGS as string[]).includes(name)) texts[name as XorFlag] = value; // the last one wins, as on a command line
+    else unknown.push(`${name}: not a setting here; expected one of ${URL_FLAGS.join(", ")}. Ignored.`);
+  }
+  const read = readLeniently(texts);
+  return { args: read.args, problems: [...unknown, ...read.problems] };
+}
+
+/** The query string of `args`: only what differs from the seed's run (`?loss=mse&hidden=8,8`), "" for that run itself. */
+export function queryOf(args: XorArgs): string {
+  const pairs = changedFlags(args).map(([name, text]) => `${name}=${encodeURIComponent(text).replaceAll("%2C", ",")}`);
+  return pairs.length ? `?${pairs.join("&")}` : "";
+}

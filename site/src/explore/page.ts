@@ -1,0 +1,74 @@
+import type { LessonPage } from "../course/lessons.ts";
+import { slugify } from "../render/anchors.ts";
+import { escapeHtml } from "../render/escape.ts";
+import { page, type SiteNav } from "../pages/layout.ts";
+import { type Control, CONTROLS, type LessonLink, PRESETS } from "./controls.ts";
+
+// explore.html: the XOR explorer's frame. The page's script (assets/explore/explore.js, loaded
+// here only) fills the lists from the CLI's table, reads the URL and drives the worker; the
+// frame holds every label and explanation, so the page says what it is before it runs.
+
+/** The explorer's page; `css` is its own stylesheet, inlined (no other page needs it). */
+export function explorePage(course: LessonPage[], nav: SiteNav, css: string): string {
+  const link = (l: LessonLink) => {
+    const lesson = course.find((c) => c.label === l.lesson);
+    if (!lesson) return "";
+    return ` <a href="${lesson.href}${l.heading ? `#${slugify(l.heading)}` : ""}">${escapeHtml(l.text)}</a>`;
+  };
+  const main = `<article class="explore">
+<h1>The XOR explorer</h1>
+<p class="lead">Turn the knobs of the seed's assignment and watch the network learn. Each control is a flag of <code>pnpm xor</code>, and the command under the controls prints the same log in a terminal.</p>
+<noscript><p class="explore-error">The explorer trains the network in your browser and needs JavaScript. Lesson 06 shows the seed's run without it.</p></noscript>
+<section aria-labelledby="presets"><h2 id="presets">Presets</h2>
+<ul class="presets">
+${PRESETS.map((p) => `<li><a href="explore.html${p.query ? `?${escapeHtml(p.query)}` : ""}" data-query="${escapeHtml(p.query)}">${escapeHtml(p.name)}</a> <span>${escapeHtml(p.note)}</span></li>`).join("\n")}
+</ul></section>
+<section aria-labelledby="settings"><h2 id="settings">Settings</h2>
+<p class="explore-error" role="alert" id="url-error" hidden></p>
+<form class="controls" id="controls" novalidate>
+${CONTROLS.map((c) => control(c, link)).join("\n")}
+</form>
+<p class="explore-error" role="alert" id="form-error" hidden></p>
+<div class="command"><code id="command">pnpm xor</code> <button type="button" id="copy">Copy</button> <span id="copied" role="status"></span></div>
+</section>
+<section aria-labelledby="training"><h2 id="training">Training</h2>
+<div class="transport" role="group" aria-label="Training controls">
+<button type="button" id="play">Play</button>
+<button type="button" id="step">One step</button>
+<button type="button" id="epoch">One epoch</button>
+<button type="button" id="reset">Reset</button>
+<button type="button" id="end">Run to the end</button>
+<label>Speed <select id="speed">
+<option value="10">10 epochs/s</option><option value="100">100 epochs/s</option><option value="1000" selected>1000 epochs/s (full)</option>
+</select></label>
+</div>
+<p class="status"><output id="epoch-count">Epoch 0 of 2001</output> <span id="run-error" class="explore-error" role="alert"></span></p>
+<div class="views">
+<figure class="view boundary"><div class="plane"><canvas id="surface" width="32" height="32" aria-hidden="true"></canvas><svg id="plane" viewBox="0 0 100 100" role="img" aria-label="Decision boundary"></svg></div>
+<figcaption><div class="legend" id="legend"></div>The network's output over the input plane: the dark line is where it crosses the threshold, filled points have target 1.</figcaption></figure>
+<figure class="view"><svg id="curve" viewBox="0 0 320 200" role="img" aria-label="Loss curve"></svg><figcaption>Mean loss of each epoch (log scale).</figcaption></figure>
+<figure class="view diagram"><svg id="diagram" viewBox="0 0 320 220" role="img" aria-label="Network diagram"></svg><figcaption>Edges: blue positive, red negative, thicker is larger. Each hidden neuron shows its output over the plane.</figcaption></figure>
+</div>
+<h3 id="outputs-heading">Outputs</h3>
+<div id="outputs" class="table-scroll"></div>
+<h3 id="log-heading">Log</h3>
+<pre id="log" tabindex="0" aria-labelledby="log-heading"></pre>
+<h3 id="params-heading">Parameters and their gradients</h3>
+<p class="note">Point at a row or move the focus onto it: its weight lights up in the diagram.</p>
+<div id="params" class="table-scroll"></div>
+</section>
+</article>
+<style>
+${css}</style>
+<script type="module" src="assets/explore/explore.js"></script>`;
+  return page({ title: "The XOR explorer — gradbook", description: "Train the seed's XOR network in the browser, with pnpm xor's flags, and watch it learn.", path: "explore.html", root: "", main, nav });
+}
+
+function control(c: Control, link: (l: LessonLink) => string): string {
+  const id = `c-${c.flag}`;
+  const input =
+    c.kind === "choice"
+      ? `<select id="${id}" name="${c.flag}" aria-describedby="${id}-help"></select>`
+      : `<input id="${id}" name="${c.flag}" type="text" spellcheck="false" autocomplete="off" aria-describedby="${id}-help">`;
+  return `<div class="control"><label for="${id}">${escapeHtml(c.label)} <code>--${c.flag}</code></label>${input}<p class="help" id="${id}-help">${escapeHtml(c.help)}${c.link ? link(c.link) : ""}</p></div>`;
+}

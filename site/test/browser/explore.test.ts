@@ -1,0 +1,110 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PRESETS } from "../../src/explore/controls.ts";
+import { ROOT } from "./sites.ts";
+import { DONE, explorer, READY, values } from "./explore-harness.ts";
+
+// The XOR explorer (explore.html) in Debian's chromium, against `pnpm xor` run in this process:
+// the same settings in the URL, the form and the command, and the same log.
+
+const { needsChromium, open, site, xor } = explorer();
+
+describe("the explorer's code", () => {
+  it("type-checks against the DOM (the root check leaves it out)", () => {
+    const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "site/src/explore/client/tsconfig.json", "--noEmit"], { cwd: ROOT, encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  }, 60_000);
+});
+
+describe("pnpm xor's presets", () => {
+  it("A seed that fails: the seed's recipe from it misclassifies XOR at epoch 2000, while the seed's run does not", () => {
+    const failing = PRESETS.find((p) => p.name === "A seed that fails")!;
+    const seed = /^seed=(\d+)$/.exec(failing.query)![1]!;
+    expect(xor("--seed", seed)).not.toContain("4/4 on the right side of 0.5");
+    expect(xor()).toContain("4/4 on the right side of 0.5");
+  });
+});
+
+describe("the XOR explorer in a browser", () => {
+  const full = "?data=moons&hidden=6,3&output-activation=tanh&loss=mse&lr=0.05&momentum=0.5&seed=3&epochs=300&order=fixed&log-every=50";
+
+  it("reads every flag from the URL into its controls, writes a change back into the URL, and shows the command", async (ctx) => {
+    needsChromium(ctx);
+    await open(full, {}, async (page) => {
+      expect(await values(page)).toEqual({ data: "moons", hidden: "6,3", "output-activation": "tanh", loss: "mse", lr: "0.05", momentum: "0.5", seed: "3", epochs: "300", order: "fixed", "log-every": "50" });
+      expect(await page.evaluate("location.search")).toBe(full); // already canonical: written back unchanged
+      await page.fill("#c-lr", "0.1");
+      await page.locator("#c-lr").dispatchEvent("change");
+      const changed = full.replace("lr=0.05", "lr=0.1");
+      await page.waitForFunction(`location.search === ${JSON.stringify(changed)}`);
+      expect(await page.textContent("#command")).toBe("pnpm xor --data moons --hidden 6,3 --output-activation tanh --loss mse --lr 0.1 --momentum 0.5 --seed 3 --epochs 300 --order fixed --log-every 50");
+      // And back: the URL it wrote opens the same controls.
+      await page.goto(`${site().base}explore.html${changed}`);
+      await page.waitForFunction(READY);
+      expect((await values(page)).lr).toBe("0.1");
+      expect(await page.evaluate("location.search")).toBe(changed);
+    });
+  });
+
+  it("sets each preset's flags with one click", async (ctx) => {
+    needsChromium(ctx);
+    await open("", {}, async (page) => {
+      for (const preset of PRESETS) {
+        await page.click(`.presets a:text-is(${JSON.stringify(preset.name)})`);
+        const flags = [...new URLSearchParams(preset.query)].map(([name, value]) => `--${name} ${value}`);
+        await page.waitForFunction(`document.querySelector("#command").textContent === ${JSON.stringify(["pnpm xor", ...flags].join(" "))}`);
+        expect(await page.evaluate("location.search")).toBe(preset.query ? `?${preset.query}` : "");
+        expect(await page.isHidden("#url-error")).toBe(true);
+      }
+    });
+  });
+
+  // Three settings: the seed's run; another loss, init and order; another dataset, network and output.
+  it.for<[string, string[]]>([
+    ["", []],
+    ["?loss=mse&seed=3&epochs=600&order=fixed&log-every=100", ["--loss", "mse", "--seed", "3", "--epochs", "600", "--order", "fixed", "--log-every", "100"]],
+    ["?data=moons&hidden=8,8&output-activation=tanh&loss=mse&lr=0.01&seed=1&epochs=40&log-every=5", ["--data", "moons", "--hidden", "8,8", "--output-activation", "tanh", "--loss", "mse", "--lr", "0.01", "--seed", "1", "--epochs", "40", "--log-every", "5"]],
+  ])("after Run to the end, shows the same log lines as pnpm xor (%s)", { timeout: 180_000 }, async ([query, flags], ctx) => {
+    needsChromium(ctx);
+    const cli = xor(...flags).split("\n").filter((line) => line.startsWith("Epoch: "));
+    expect(cli.length).toBeGreaterThan(4);
+    await open(query, {}, async (page) => {
+      expect(await page.textContent("#command")).toBe(["pnpm xor", ...flags].join(" "));
+      await page.click("#end");
+      await page.waitForFunction(DONE, null, { timeout: 120_000 });
+      const log = ((await page.textContent("#log")) ?? "").trimEnd().split("\n");
+      expect(log).toEqual(cli);
+    });
+  });
+
+  it("starts over when a setting changes mid-run: nothing of the old run reaches the new one's log", async (ctx) => {
+    needsChromium(ctx);
+    const cli = xor("--epochs", "300", "--log-every", "100").split("\n").filter((line) => line.startsWith("Epoch: "));
+    await open("?epochs=20000&log-every=1", {}, async (page) => {
+      await page.click("#play");
+      await page.waitForFunction(`document.querySelector("#log").textContent.includes("Epoch: 50,")`);
+      await page.fill("#c-epochs", "300");
+      await page.fill("#c-log-every", "100");
+      await page.locator("#c-log-every").dispatchEvent("change");
+      await page.waitForFunction(`location.search === "?epochs=300&log-every=100"`);
+      await page.click("#end");
+      await page.waitForFunction(DONE, null, { timeout: 60_000 });
+      expect(((await page.textContent("#log")) ?? "").trimEnd().split("\n")).toEqual(cli);
+    });
+  });
+
+  it("takes one step, then finishes the epoch: after one L1 step on one point, b3's gradient is sign(y − t) = ±1", async (ctx) => {
+    needsChromium(ctx);
+    await open("", {}, async (page) => {
+      await page.click("#step");
+      await page.waitForFunction(`document.querySelector("#epoch-count").textContent === "Epoch 0 of 2001, step 1"`);
+      // d|y − t|/db3 = sign(y − t), and the mean over a batch of one point is itself.
+      expect(Math.abs(Number(await page.textContent("#params tbody tr:last-child td:last-child")))).toBe(1);
+      await page.click("#epoch");
+      await page.waitForFunction(`document.querySelector("#epoch-count").textContent === "Epoch 1 of 2001"`);
+      expect(await page.textContent("#log")).toBe("Epoch: 0, Loss: 1.583174\n"); // the notebook's first line (train/test/cli.test.ts)
+    });
+  });
+});
