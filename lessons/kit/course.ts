@@ -1,20 +1,15 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { LESSON_FILE } from "./lesson-file.ts";
+
+export { LESSON_FILE, lessonName } from "./lesson-file.ts";
 
 // What a lesson file is, defined once for the kit, exercise mode, the site and the tests: a file
 // `NN-slug.md` in the lessons folder, NN two digits, so that sorting by name is course order.
 // (vitest selects the same files with the glob `[0-9][0-9]-*.md` in lessons/vitest.config.ts.)
-// This module imports only node: exercise mode loads it without the lesson compiler.
-
-/** A lesson's file name: `01-chain-rule.md` is lesson `01`, slug `chain-rule`. */
-export const LESSON_FILE = /^(\d\d)-([\w-]+)\.md$/;
-
-/** The number as written (`01`) and the slug of a lesson's file name or path; null if it names no lesson. */
-export function lessonName(path: string): { nn: string; slug: string } | null {
-  const match = LESSON_FILE.exec(path.split(/[\\/]/).pop()!);
-  return match ? { nn: match[1]!, slug: match[2]! } : null;
-}
+// The name itself is in lesson-file.ts, which the browser's runner can load too; this module adds
+// the folder, and imports only node: exercise mode loads it without the lesson compiler.
 
 /** The names of the lesson files in a folder, in course order; none if there is no such folder. */
 export function lessonFiles(dir: string): string[] {

@@ -1,5 +1,5 @@
 import { LessonError } from "./errors.ts";
-import { lessonName } from "./course.ts";
+import { lessonName } from "./lesson-file.ts";
 import { parseFence, type Fence } from "./fence.ts";
 import { createMarkdown, splitFrontMatter } from "./markdown.ts";
 

@@ -1,4 +1,4 @@
-import type { JSONOutput } from "typedoc";
+import { type JSONOutput, ReflectionKind } from "typedoc";
 import type { ApiPackage } from "./typedoc.ts";
 
 // Every documented declaration gets an anchor on its package's page (`Value`, `Value.backward`),
@@ -25,7 +25,8 @@ export function apiLinks(packages: ApiPackage[]): ApiLinks {
       const anchor = used.has(decl.name) ? `${decl.name}-${decl.kind}` : decl.name;
       used.add(anchor);
       add(pkg, decl.id, anchor);
-      for (const member of decl.children ?? []) add(pkg, member.id, `${anchor}.${member.name}`);
+      // A namespace's members (`ops.mul`, Plot's whole API) have no section of their own.
+      if (decl.kind !== ReflectionKind.Namespace) for (const member of decl.children ?? []) add(pkg, member.id, `${anchor}.${member.name}`);
       for (const signature of decl.signatures ?? []) add(pkg, signature.id, anchor);
     }
   }

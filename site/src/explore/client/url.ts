@@ -4,8 +4,11 @@ import { PAGE_LIMITS } from "../controls.ts";
 // The explorer's state in its URL, with `pnpm xor`'s flag names. A link is input: each value is
 // read by the CLI's own rule (readXorArgs), and one that fails is named, dropped and defaulted.
 
-/** The flags a link may set: all of `pnpm xor`'s but --out (a page writes no files). */
-export const URL_FLAGS = XOR_FLAG_NAMES.filter((name) => name !== "out");
+/**
+ * The flags a link may set: all of `pnpm xor`'s but --out (a page writes no files) and --engine
+ * (the page trains with `fit`; the compiled engine prints the same numbers).
+ */
+export const URL_FLAGS = XOR_FLAG_NAMES.filter((name) => name !== "out" && name !== "engine");
 
 /** Reads settings from `texts`, dropping each flag that fails its rule; `problems` says which and why. */
 export function readLeniently(texts: Partial<Record<XorFlag, string>>): { args: XorArgs; problems: string[] } {
