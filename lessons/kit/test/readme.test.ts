@@ -20,7 +20,7 @@ describe("README", () => {
 describe("README's numbers", () => {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
 
-  it("counts the seed's network right: 2 → 5 → 4 → 1 has 44 parameters", async () => {
+  it("counts the assignment's network right: 2 → 5 → 4 → 1 has 44 parameters", async () => {
     const { MLP } = await import("@gradbook/neuron");
     expect(readme).toContain("(2 → 5 → 4 → 1, 44 parameters)");
     expect(new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" }).parameters()).toHaveLength(44);

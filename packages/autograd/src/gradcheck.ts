@@ -76,7 +76,7 @@ export function relativeError(a: number, n: number): number {
  *
  * @param f maps the inputs, as Values, to one scalar Value.
  * @example
- * // the seed's d/dx log(1 + sin x) = cos x / (1 + sin x)
+ * // the assignment's d/dx log(1 + sin x) = cos x / (1 + sin x)
  * const report = gradcheck((x) => x.sin().add(1).log(), [0.5], { names: ["x"] });
  * report.ok; // true
  * console.log(String(report));

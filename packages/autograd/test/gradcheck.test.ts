@@ -19,7 +19,7 @@ describe("relativeError", () => {
 });
 
 describe("gradcheck", () => {
-  // The seed's f(x) = log(1 + sin x); its derivative is cos x / (1 + sin x).
+  // The assignment's f(x) = log(1 + sin x); its derivative is cos x / (1 + sin x).
   const f = (x: Value) => x.sin().add(1).log();
 
   it("reports value, analytic and numeric partials, and passes a correct gradient", () => {

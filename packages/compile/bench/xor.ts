@@ -1,4 +1,4 @@
-// pnpm bench: the seed's run (2001 epochs × 4 single-point steps = 8004 steps) three ways, in one
+// pnpm bench: the assignment's run (2001 epochs × 4 single-point steps = 8004 steps) three ways, in one
 // process — the Value engine (MLP, l1Loss, SGD, fit), the compiled step (compiledFit: the same
 // step replayed from a tape) and the hand-derived twin (PlainMLP, plainFit) — on the same data in
 // the same order. The ratios to the twin are the figures that matter: absolute times on a shared
@@ -6,15 +6,15 @@
 //
 //   pnpm bench [--hidden 5,4] [--epochs N] [--repeats N] [--only engine|compiled|plain]
 //
-// --hidden other than 5,4 starts from Rng(0)'s weights (the seed's init) instead of the reference
+// --hidden other than 5,4 starts from Rng(0)'s weights (the assignment's init) instead of the reference
 // run's. --only runs one side, for a profile:
 //   node --cpu-prof --import tsx packages/compile/bench/xor.ts --only compiled
 import { parseArgs } from "node:util";
-import { seedInit } from "@gradbook/init";
+import { assignmentInit } from "@gradbook/init";
 import { l1Loss } from "@gradbook/loss";
 import { loadParameters, MLP, parameterData } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
-import { fit, lcgOrder, PlainMLP, plainFit, seedRun, xor } from "@gradbook/train";
+import { fit, lcgOrder, PlainMLP, plainFit, assignmentRun, xor } from "@gradbook/train";
 import { CompiledStep, compiledFit } from "../src/index.ts";
 
 const { values } = parseArgs({
@@ -26,16 +26,16 @@ const count = (flag: string, text: string) => {
   return n;
 };
 const repeats = count("repeats", values.repeats);
-const epochs = count("epochs", values.epochs ?? String(seedRun.epochs));
+const epochs = count("epochs", values.epochs ?? String(assignmentRun.epochs));
 const hidden = values.hidden.split(",").map((h) => count("hidden", h));
 const seed = hidden.join(",") === "5,4"; // the reference run's start; else Rng(0)'s
 const sizes = [2, ...hidden, 1];
 const data = xor();
-const { lr, momentum } = seedRun;
+const { lr, momentum } = assignmentRun;
 
 function model(): MLP {
-  const m = new MLP(2, [...hidden, 1], { activation: "tanh", outputActivation: "linear", init: seedInit, seed: 0 });
-  if (seed) loadParameters(m, seedRun.init);
+  const m = new MLP(2, [...hidden, 1], { activation: "tanh", outputActivation: "linear", init: assignmentInit, seed: 0 });
+  if (seed) loadParameters(m, assignmentRun.init);
   return m;
 }
 const init = parameterData(model());
@@ -45,13 +45,13 @@ const sides: Record<string, Side> = {
   /** The run through the engine: the parameters at the end. */
   engine(n) {
     const m = model();
-    fit(m, data, { loss: l1Loss, optimizer: new SGD(m.parameters(), { lr, momentum }), epochs: n, sampler: lcgOrder(seedRun.order) });
+    fit(m, data, { loss: l1Loss, optimizer: new SGD(m.parameters(), { lr, momentum }), epochs: n, sampler: lcgOrder(assignmentRun.order) });
     return parameterData(m);
   },
   /** The same run through a tape (compiling it included: the table subtracts `compile`). */
   compiled(n) {
     const m = model();
-    compiledFit(m, data, { loss: l1Loss, optimizer: { lr, momentum }, epochs: n, sampler: lcgOrder(seedRun.order) });
+    compiledFit(m, data, { loss: l1Loss, optimizer: { lr, momentum }, epochs: n, sampler: lcgOrder(assignmentRun.order) });
     return parameterData(m);
   },
   /** Compiling alone, to tell the one-off cost from the cost per step. */
@@ -62,7 +62,7 @@ const sides: Record<string, Side> = {
   /** The same run by hand. */
   plain(n) {
     const net = new PlainMLP(sizes, init);
-    plainFit(net, data, { loss: "l1", lr, momentum, epochs: n, sampler: lcgOrder(seedRun.order) });
+    plainFit(net, data, { loss: "l1", lr, momentum, epochs: n, sampler: lcgOrder(assignmentRun.order) });
     return Array.from(net.params);
   },
 };
@@ -122,7 +122,7 @@ if (values.only) {
     console.log(`${label[n].padEnd(34)}${ms.toFixed(2).padStart(9)}${((ms * 1000) / steps).toFixed(2).padStart(10)}${ratio(n).toFixed(2).padStart(9)}`);
   }
   console.log(`compiling the step once (not in the compiled row): ${median(times.compile!).toFixed(2)} ms, the time of ${Math.round(ratio("compile") * steps)} twin steps`);
-  // The engine's bar (DESIGN.md) is for the seed's net; at other widths its ratio is information.
+  // The engine's bar (DESIGN.md) is for the assignment's net; at other widths its ratio is information.
   const engineBar = seed ? `; the engine within 10×: ${ratio("engine") <= 10 ? "yes" : "no"}` : "";
   console.log(`compiled is within 2× of the twin: ${ratio("compiled") <= 2 ? "yes" : "no"}${engineBar}`);
 }

@@ -32,7 +32,7 @@ export class SlotSGD {
     const first = this.#first;
     this.#first = false;
     if (weightDecay === 0 && momentum !== 0 && !nesterov && !first) {
-      // The common case (the seed's), without the branches of the general loop below.
+      // The common case (the assignment's), without the branches of the general loop below.
       for (let i = 0; i < buffer.length; i++) {
         const b = momentum * buffer[i]! + keep * grads[i]!;
         buffer[i] = b;

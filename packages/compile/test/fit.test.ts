@@ -1,24 +1,24 @@
 import { mseLoss, l1Loss } from "@gradbook/loss";
 import { loadParameters, MLP, parameterData } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
-import { fit, lcgOrder, logLine, seedRun, shuffledBatches, xor, circles } from "@gradbook/train";
+import { fit, lcgOrder, logLine, assignmentRun, shuffledBatches, xor, circles } from "@gradbook/train";
 import { Rng } from "@gradbook/neuron";
 import { describe, expect, it } from "vitest";
 import { CompiledStep, compiledFit, OPS } from "../src/index.ts";
 import { ops } from "@gradbook/autograd";
 
-function seedModel(): MLP {
+function assignmentModel(): MLP {
   const model = new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });
-  loadParameters(model, seedRun.init);
+  loadParameters(model, assignmentRun.init);
   return model;
 }
 
 describe("compiledFit", () => {
-  it("runs the seed's 2001 epochs with the engine's bits: every step's loss, the log, the parameters", () => {
-    const [a, b] = [seedModel(), seedModel()];
-    const settings = { loss: l1Loss, epochs: seedRun.epochs, sampler: lcgOrder(seedRun.order) };
+  it("runs the assignment's 2001 epochs with the engine's bits: every step's loss, the log, the parameters", () => {
+    const [a, b] = [assignmentModel(), assignmentModel()];
+    const settings = { loss: l1Loss, epochs: assignmentRun.epochs, sampler: lcgOrder(assignmentRun.order) };
     const engine = fit(a, xor(), { ...settings, optimizer: new SGD(a.parameters(), { lr: 0.02, momentum: 0.9 }) });
-    const compiled = compiledFit(b, xor(), { ...settings, sampler: lcgOrder(seedRun.order), optimizer: { lr: 0.02, momentum: 0.9 } });
+    const compiled = compiledFit(b, xor(), { ...settings, sampler: lcgOrder(assignmentRun.order), optimizer: { lr: 0.02, momentum: 0.9 } });
     expect(compiled).toEqual(engine);
     const log = (h: typeof engine) => h.last.flatMap((loss, epoch) => (epoch % 500 === 0 ? [logLine(epoch, loss)] : []));
     expect(log(compiled)).toEqual(log(engine));
@@ -38,14 +38,14 @@ describe("compiledFit", () => {
   });
 
   it("stops as fit does when the loss stops being finite", () => {
-    const model = seedModel();
+    const model = assignmentModel();
     const run = () => compiledFit(model, xor(), { loss: mseLoss, epochs: 100, sampler: lcgOrder(2), optimizer: { lr: 10 } });
     expect(run).toThrow(/^fit: the loss became (infinite|NaN) at epoch \d+ \(step \d+\) with lr 10/);
   });
 });
 
-describe("the seed's tape", () => {
-  const tape = CompiledStep.compile(seedModel(), l1Loss, xor(), 1).tape;
+describe("the assignment's tape", () => {
+  const tape = CompiledStep.compile(assignmentModel(), l1Loss, xor(), 1).tape;
   const count = (op: (typeof OPS)[number]) => [...tape.code].filter((c) => c === OPS.indexOf(op)).length;
 
   it("is one dot per neuron, 9 tanh, and the loss |y + (−t)| / 1: 22 instructions", () => {

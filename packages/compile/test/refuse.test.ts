@@ -5,7 +5,7 @@ import { xor } from "@gradbook/train";
 import { describe, expect, it } from "vitest";
 import { CompiledStep } from "../src/index.ts";
 
-/** The seed's net with a twist in its forward pass. */
+/** The assignment's net with a twist in its forward pass. */
 function twisted(forward: (model: MLP, x: readonly number[]) => Value[]) {
   const model = new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });
   return { forward: (x: number[]) => forward(model, x), parameters: () => model.parameters() };

@@ -72,7 +72,7 @@ export function uniform(a = 0, b = 1): Draw {
 }
 
 /**
- * "Small random" weights, `N(0, 1)·scale` (the seed's `randn · 0.01`): random enough to break the
+ * "Small random" weights, `N(0, 1)·scale` (the assignment's `randn · 0.01`): random enough to break the
  * symmetry, but with a scale that ignores the layer's size, so that in a deep net the activations
  * shrink by a factor `scale·√fanIn` per layer and vanish.
  *

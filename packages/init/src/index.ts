@@ -4,5 +4,5 @@ export { calculateGain, type Nonlinearity, nonlinearities } from "./gain.ts";
 export { heNormal, heUniform, type KaimingOptions } from "./kaiming.ts";
 export { lecunNormal } from "./lecun.ts";
 export { TRUNCATED_STD, truncatedLecunNormal } from "./truncated.ts";
-export { pytorchDefault, seedInit } from "./presets.ts";
+export { pytorchDefault, assignmentInit } from "./presets.ts";
 export { xavierNormal, xavierUniform } from "./xavier.ts";

@@ -2,14 +2,14 @@ import type { Draw } from "@gradbook/neuron";
 import { checkFans } from "./check.ts";
 
 /**
- * LeCun normal: N(0, 1/fanIn), the seed's `randn · √(1/n_in)` (which it calls Xavier's).
+ * LeCun normal: N(0, 1/fanIn), the assignment's `randn · √(1/n_in)` (which it calls Xavier's).
  *
  * A weighted sum of fanIn inputs of variance v, with weights of variance σ², has variance
  * fanIn·σ²·v; σ² = 1/fanIn keeps it at v. That is the forward pass alone, and for an activation
  * that is close to the identity near 0 (tanh, LeCun 1998): relu needs twice as much (He), and the
  * backward pass would want 1/fanOut (Xavier takes the harmonic mean of the two).
  *
- * This is the plain normal, as in the seed; Keras's `lecun_normal` truncates it at two standard
+ * This is the plain normal, as in the assignment; Keras's `lecun_normal` truncates it at two standard
  * deviations and rescales.
  *
  * @example

@@ -31,16 +31,16 @@ export const pytorchDefault: Init = Object.freeze({
 });
 
 /**
- * The course notebook's initialization, which the seed's run uses: every weight N(0, 1) (its
+ * The course notebook's initialization, which the assignment's run uses: every weight N(0, 1) (its
  * `weights_init`), biases left at PyTorch's default U(−1/√fanIn, 1/√fanIn).
  *
  * The distributions are the notebook's, not its numbers: PyTorch's generator is another one, and
  * it draws the default weights before replacing them.
  *
  * @example
- * const model = new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear", init: seedInit, seed: 2 });
+ * const model = new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear", init: assignmentInit, seed: 2 });
  */
-export const seedInit: Init = Object.freeze({
-  weight: normalNamed("seedInit.weight", 0, 1),
+export const assignmentInit: Init = Object.freeze({
+  weight: normalNamed("assignmentInit.weight", 0, 1),
   bias: pytorchDefault.bias,
 });

@@ -10,7 +10,7 @@ import {
   lecunNormal,
   normal,
   pytorchDefault,
-  seedInit,
+  assignmentInit,
   smallRandom,
   uniform,
   xavierNormal,
@@ -28,7 +28,7 @@ const random: [string, Init][] = [
   ["heNormal", { weight: heNormal(), bias: zeros() }],
   ["heUniform", { weight: heUniform({ mode: "fanOut" }), bias: constant(0.1) }],
   ["pytorchDefault", pytorchDefault],
-  ["seedInit", seedInit],
+  ["assignmentInit", assignmentInit],
 ];
 
 const weights = (init: Init, seed: number) => new MLP(3, [4, 2], { init, seed }).parameters().map((p) => p.data);

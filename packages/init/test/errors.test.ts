@@ -11,7 +11,7 @@ import {
   lecunNormal,
   normal,
   pytorchDefault,
-  seedInit,
+  assignmentInit,
   smallRandom,
   uniform,
   xavierNormal,
@@ -63,7 +63,7 @@ describe("fans, checked at every draw", () => {
     ["heUniform", heUniform({ mode: "fanOut" })],
     ["pytorchDefault.weight", pytorchDefault.weight],
     ["pytorchDefault.bias", pytorchDefault.bias],
-    ["seedInit.weight", seedInit.weight],
+    ["assignmentInit.weight", assignmentInit.weight],
   ];
   const rng = new Rng(0);
 

@@ -9,7 +9,7 @@ import {
   lecunNormal,
   normal,
   pytorchDefault,
-  seedInit,
+  assignmentInit,
   smallRandom,
   uniform,
   xavierNormal,
@@ -33,7 +33,7 @@ const normals: [string, Draw, number, number, number][] = [
   ["heNormal tanh at (25, 3): (25/9)/25 = 1/9", heNormal({ nonlinearity: "tanh" }), 25, 3, 1 / 9],
   ["heNormal leaky_relu 0.2 at (50, 5): 2/(1.04·50) = 1/26", heNormal({ nonlinearity: "leaky_relu", a: 0.2 }), 50, 5, 1 / 26],
   ["heNormal linear at (4, 9): 1/4", heNormal({ nonlinearity: "linear" }), 4, 9, 0.25],
-  ["seedInit.weight at (2, 5): 1", seedInit.weight, 2, 5, 1],
+  ["assignmentInit.weight at (2, 5): 1", assignmentInit.weight, 2, 5, 1],
 ];
 
 // name, draw, fanIn, fanOut, lower bound, upper bound: mean (lo + hi)/2, variance (hi − lo)²/12
@@ -49,7 +49,7 @@ const uniforms: [string, Draw, number, number, number, number][] = [
   ["heUniform tanh at (9, 2): ±√3·(5/3)/3", heUniform({ nonlinearity: "tanh" }), 9, 2, -(5 / 9) * Math.sqrt(3), (5 / 9) * Math.sqrt(3)],
   ["pytorchDefault.weight at (16, 3): ±1/4", pytorchDefault.weight, 16, 3, -0.25, 0.25],
   ["pytorchDefault.bias at (4, 1): ±1/2", pytorchDefault.bias, 4, 1, -0.5, 0.5],
-  ["seedInit.bias at (5, 4): ±1/√5", seedInit.bias, 5, 4, -1 / Math.sqrt(5), 1 / Math.sqrt(5)],
+  ["assignmentInit.bias at (5, 4): ±1/√5", assignmentInit.bias, 5, 4, -1 / Math.sqrt(5), 1 / Math.sqrt(5)],
 ];
 
 describe("normal initializers", () => {

@@ -1,11 +1,11 @@
 // Symmetry: when every weight starts equal, every hidden unit of a layer computes the same
 // thing, receives the same gradient, and takes the same step, so the units stay identical for
-// good. Checked with exact equality on the seed's 2 → 5 → 4 → 1 tanh net, trained on XOR.
+// good. Checked with exact equality on the assignment's 2 → 5 → 4 → 1 tanh net, trained on XOR.
 import type { Init } from "@gradbook/neuron";
 import { MLP } from "@gradbook/neuron";
 import { mseLoss } from "@gradbook/loss";
 import { describe, expect, it } from "vitest";
-import { constant, heNormal, seedInit, zeros } from "../src/index.ts";
+import { constant, heNormal, assignmentInit, zeros } from "../src/index.ts";
 
 const X = [
   [0, 0],
@@ -15,7 +15,7 @@ const X = [
 ];
 const Y = [0, 1, 1, 0];
 
-const seedNet = (init: Init) => new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear", init, seed: 3 });
+const assignmentNet = (init: Init) => new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear", init, seed: 3 });
 
 /** The MSE over the four XOR points, with its gradient in every parameter. */
 function lossAndBackward(model: MLP): number {
@@ -48,7 +48,7 @@ const constants: [string, Init][] = [
 
 describe("constant initialization never breaks the symmetry", () => {
   it.each(constants)("%s: every hidden unit of a layer gets the same gradient", (_name, init) => {
-    const model = seedNet(init);
+    const model = assignmentNet(init);
     lossAndBackward(model);
     for (const rows of hiddenRows(model, "grad")) {
       expect(rows[0]!.some((g) => g !== 0)).toBe(true); // a real gradient, not a trivial zero
@@ -57,7 +57,7 @@ describe("constant initialization never breaks the symmetry", () => {
   });
 
   it.each(constants)("%s: after 200 steps the units have moved, and are still identical", (_name, init) => {
-    const model = seedNet(init);
+    const model = assignmentNet(init);
     const before = hiddenRows(model, "data");
     const loss = train(model, 200);
     const after = hiddenRows(model, "data");
@@ -72,7 +72,7 @@ describe("constant initialization never breaks the symmetry", () => {
   });
 
   it("with all zeros only the output bias learns: every hidden output is tanh(0) = 0, so no gradient reaches the rest", () => {
-    const model = seedNet({ weight: zeros(), bias: zeros() });
+    const model = assignmentNet({ weight: zeros(), bias: zeros() });
     train(model, 50);
     const params = model.parameters();
     const outputBias = params.at(-1)!;
@@ -82,9 +82,9 @@ describe("constant initialization never breaks the symmetry", () => {
 
   it.each<[string, Init]>([
     ["heNormal", { weight: heNormal({ nonlinearity: "tanh" }), bias: zeros() }],
-    ["seedInit", seedInit],
+    ["assignmentInit", assignmentInit],
   ])("random weights (%s) break it: the units differ, and the net fits XOR below the symmetric bound 1/6", (_name, init) => {
-    const model = seedNet(init);
+    const model = assignmentNet(init);
     const loss = train(model, 500);
     for (const rows of hiddenRows(model, "data")) expect(new Set(rows.map((r) => r.join())).size).toBe(rows.length);
     expect(loss).toBeLessThan(0.05);

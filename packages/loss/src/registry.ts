@@ -10,7 +10,7 @@ export type Loss = (pred: readonly (Value | number)[], target: readonly number[]
 /**
  * The element-wise losses by the names a command line uses (`--loss bce-with-logits`).
  *
- * For a network with a linear output, like the seed's XOR net, `l1`, `mse`, `bce-with-logits`
+ * For a network with a linear output, like the assignment's XOR net, `l1`, `mse`, `bce-with-logits`
  * and `hinge` (with labels ±1) apply; `bce` wants probabilities, i.e. a sigmoid output.
  * `crossEntropyLoss` is not here: it takes one target class, not one target per output.
  */

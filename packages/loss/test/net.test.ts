@@ -1,4 +1,4 @@
-// The seed's net (2 → 5 → 4 → 1, tanh, linear output) at PyTorch's weights: for each reference row,
+// The assignment's net (2 → 5 → 4 → 1, tanh, linear output) at PyTorch's weights: for each reference row,
 // the L1, MSE and BCE-with-logits loss and the gradient of all 44 parameters, to 1e-12 relative.
 // The reference is the one neuron's tests read (@gradbook/testing's netGradients).
 import type { Value } from "@gradbook/autograd";

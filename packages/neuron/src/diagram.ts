@@ -18,7 +18,7 @@ export interface DiagramOptions {
  * `@gradbook/lessons/figure`.
  *
  * @example
- * const dot = diagram(new MLP(2, [5, 4, 1], { outputActivation: "linear" }), { id: "seed-net" });
+ * const dot = diagram(new MLP(2, [5, 4, 1], { outputActivation: "linear" }), { id: "assignment-net" });
  */
 export function diagram(model: MLP, opts: DiagramOptions = {}): string {
   const id = opts.id ?? "mlp";

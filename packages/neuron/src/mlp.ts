@@ -22,7 +22,7 @@ export interface MLPOptions extends NeuronOptions {
  * given), so the same arguments give the same model on every run and every machine.
  *
  * @example
- * // the seed's net: 2 inputs, hidden layers of 5 and 4 tanh neurons, 1 output with no activation
+ * // the assignment's net: 2 inputs, hidden layers of 5 and 4 tanh neurons, 1 output with no activation
  * const model = new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });
  * model.parameters().length; // 44
  * const [y] = model.forward([0, 1]);
@@ -55,7 +55,7 @@ export class MLP extends Module {
   }
   // #endregion mlp-constructor
 
-  /** The layer sizes from input to output: `[2, 5, 4, 1]` for the seed's net. */
+  /** The layer sizes from input to output: `[2, 5, 4, 1]` for the assignment's net. */
   get sizes(): number[] {
     return [this.nin, ...this.layers.map((layer) => layer.nout)];
   }

@@ -21,7 +21,7 @@ export class Rng {
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
       throw new RangeError(`Rng: expected a seed that is an integer in [0, 2³²), got ${seed}`);
     }
-    // SplitMix32 spreads the seed over the 128-bit state (never all zero).
+    // SplitMix32 spreads the assignment over the 128-bit state (never all zero).
     let x = seed >>> 0;
     const next = () => {
       x = (x + 0x9e3779b9) >>> 0;

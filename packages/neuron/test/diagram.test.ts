@@ -3,14 +3,14 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import { diagram, MLP } from "../src/index.ts";
 
-const seedNet = () => new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });
+const assignmentNet = () => new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 /** A visible edge: one line at the top level (the invisible ones that order a layer sit inside its cluster). */
 const edge = /^ {2}n\d+_\d+ -> n\d+_\d+;$/gm;
 
-it("labels the seed's layers, draws 12 neurons and 2·5 + 5·4 + 4·1 = 34 edges", () => {
-  const dot = diagram(seedNet(), { id: "seed-net" });
-  expect(dot.startsWith('digraph "seed-net" {\n  graph [id="seed-net", rankdir=LR, fontname="Courier"')).toBe(true);
+it("labels the assignment's layers, draws 12 neurons and 2·5 + 5·4 + 4·1 = 34 edges", () => {
+  const dot = diagram(assignmentNet(), { id: "assignment-net" });
+  expect(dot.startsWith('digraph "assignment-net" {\n  graph [id="assignment-net", rankdir=LR, fontname="Courier"')).toBe(true);
   expect([...dot.matchAll(/label="([^"]*\(\d+\))"/g)].map((m) => m[1])).toEqual(["input (2)", "hidden 1: tanh (5)", "hidden 2: tanh (4)", "output: linear (1)"]);
   expect(count(dot, /^ {4}n\d+_\d+/gm)).toBe(12);
   expect(count(dot, edge)).toBe(34);
@@ -47,5 +47,5 @@ it("keeps each layer's neurons in order, first on top (LR) or on the left (TB)",
 });
 
 it("uses the default id and the layout direction asked for", () => {
-  expect(diagram(seedNet(), { rankdir: "TB" })).toMatch(/^digraph "mlp" \{\n {2}graph \[id="mlp", rankdir=TB,/);
+  expect(diagram(assignmentNet(), { rankdir: "TB" })).toMatch(/^digraph "mlp" \{\n {2}graph \[id="mlp", rankdir=TB,/);
 });

@@ -3,7 +3,7 @@ import { Value } from "@gradbook/autograd";
 import { describe, expect, it } from "vitest";
 import { type Activation, diagram, Layer, loadParameters, MLP, Neuron, Rng } from "../src/index.ts";
 
-const seedNet = () => new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });
+const assignmentNet = () => new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });
 
 describe("building", () => {
   it.each<[string, () => unknown, string]>([
@@ -69,21 +69,21 @@ describe("building", () => {
 
 describe("forward", () => {
   it.each<[string, () => unknown, string]>([
-    ["an MLP, an input too long", () => seedNet().forward([0, 1, 1]), "MLP.forward: expected 2 inputs, got 3: [0, 1, 1]"],
-    ["an MLP, an input too short", () => seedNet().forward([1]), "MLP.forward: expected 2 inputs, got 1: [1]"],
-    ["an MLP, an empty input", () => seedNet().forward([]), "MLP.forward: expected 2 inputs, got 0: []"],
+    ["an MLP, an input too long", () => assignmentNet().forward([0, 1, 1]), "MLP.forward: expected 2 inputs, got 3: [0, 1, 1]"],
+    ["an MLP, an input too short", () => assignmentNet().forward([1]), "MLP.forward: expected 2 inputs, got 1: [1]"],
+    ["an MLP, an empty input", () => assignmentNet().forward([]), "MLP.forward: expected 2 inputs, got 0: []"],
     ["a layer", () => new Layer(3, 2).forward([1, 2]), "Layer.forward: expected 3 inputs, got 2: [1, 2]"],
     ["a neuron", () => new Neuron(1).forward([1, 2]), "Neuron.forward: expected 1 input, got 2: [1, 2]"],
-    ["a Value among them", () => seedNet().forward([new Value(1, "x")]), 'MLP.forward: expected 2 inputs, got 1: [Value(data=1, label="x")]'],
+    ["a Value among them", () => assignmentNet().forward([new Value(1, "x")]), 'MLP.forward: expected 2 inputs, got 1: [Value(data=1, label="x")]'],
   ])("%s: RangeError", (_, f, message) => {
     expect(f).toThrow(RangeError);
     expect(f).toThrow(message);
   });
 
   it.each<[string, () => unknown, string]>([
-    ["a NaN input", () => seedNet().forward([0, Number.NaN]), "MLP.forward: expected input 1 to be a number or a Value, got NaN"],
-    ["a string input", () => seedNet().forward(["1" as unknown as number, 0]), 'MLP.forward: expected input 0 to be a number or a Value, got "1"'],
-    ["a number instead of a list", () => seedNet().forward(1 as unknown as number[]), "MLP.forward: expected an array of 2 inputs, got 1"],
+    ["a NaN input", () => assignmentNet().forward([0, Number.NaN]), "MLP.forward: expected input 1 to be a number or a Value, got NaN"],
+    ["a string input", () => assignmentNet().forward(["1" as unknown as number, 0]), 'MLP.forward: expected input 0 to be a number or a Value, got "1"'],
+    ["a number instead of a list", () => assignmentNet().forward(1 as unknown as number[]), "MLP.forward: expected an array of 2 inputs, got 1"],
   ])("%s: TypeError", (_, f, message) => {
     expect(f).toThrow(TypeError);
     expect(f).toThrow(message);
@@ -94,7 +94,7 @@ describe("loadParameters", () => {
   it.each<[string, () => unknown, string]>([
     [
       "one number short",
-      () => loadParameters(seedNet(), Array(43).fill(0)),
+      () => loadParameters(assignmentNet(), Array(43).fill(0)),
       "loadParameters: expected 44 numbers for MLP(2 → 5 → 4 → 1, tanh, output linear), got 43",
     ],
     ["one too many", () => loadParameters(new Neuron(2), [1, 2, 3, 4]), "loadParameters: expected 3 numbers for Neuron(2, tanh), got 4"],
@@ -112,5 +112,5 @@ describe("loadParameters", () => {
 });
 
 it("diagram refuses a maxPerLayer below 2", () => {
-  expect(() => diagram(seedNet(), { maxPerLayer: 1 })).toThrow("diagram: maxPerLayer must be an integer ≥ 2, got 1");
+  expect(() => diagram(assignmentNet(), { maxPerLayer: 1 })).toThrow("diagram: maxPerLayer must be an integer ≥ 2, got 1");
 });

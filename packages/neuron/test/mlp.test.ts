@@ -7,7 +7,7 @@ import { type Draw, Layer, MLP, Neuron, parameterData, Rng } from "../src/index.
 const shape = fc.tuple(fc.integer({ min: 1, max: 8 }), fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 4 }));
 
 describe("parameter count", () => {
-  it("is 44 for the seed's net: 2·5 + 5, 5·4 + 4, 4·1 + 1", () => {
+  it("is 44 for the assignment's net: 2·5 + 5, 5·4 + 4, 4·1 + 1", () => {
     const model = new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });
     expect(model.parameters()).toHaveLength(2 * 5 + 5 + (5 * 4 + 4) + (4 * 1 + 1));
     expect(model.parameters()).toHaveLength(44);

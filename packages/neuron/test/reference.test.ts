@@ -1,4 +1,4 @@
-// The seed's net (2 → 5 → 4 → 1, tanh, linear output) at PyTorch's weights: the layout of the
+// The assignment's net (2 → 5 → 4 → 1, tanh, linear output) at PyTorch's weights: the layout of the
 // parameters, the output, and for L1, MSE and BCE with logits the loss and all 44 gradients, to
 // 1e-12 relative. The losses are written inline from the reference README's formulas, on the
 // engine's ops, so this package's tests need no later step.
@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { loadParameters, MLP } from "../src/index.ts";
 import { expectClose, netGradients as reference, type ReferenceLoss } from "@gradbook/testing";
 
-function seedNet(): MLP {
+function assignmentNet(): MLP {
   const model = new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });
   loadParameters(model, reference.init_flat);
   return model;
@@ -23,7 +23,7 @@ const losses: [ReferenceLoss, (y: Value, t: number) => Value][] = [
 ];
 
 it("loadParameters puts PyTorch's flat list where PyTorch's matrices have them: W[out][in], then b", () => {
-  const model = seedNet();
+  const model = assignmentNet();
   const p = reference.init_params;
   model.layers.forEach((layer, l) => {
     const [W, b] = [[p.W1, p.b1], [p.W2, p.b2], [p.W3, p.b3]][l] as [number[][], number[]];
@@ -34,13 +34,13 @@ it("loadParameters puts PyTorch's flat list where PyTorch's matrices have them: 
 
 describe.each(reference.rows.map((row) => [String(row.x), row] as const))("XOR input [%s]", (_, row) => {
   it("gives PyTorch's output", () => {
-    const out = seedNet().forward(row.x);
+    const out = assignmentNet().forward(row.x);
     expect(out).toHaveLength(1);
     expectClose(out[0]!.data, row.output);
   });
 
   it.each(losses)("%s: the loss and all 44 gradients", (name, loss) => {
-    const model = seedNet();
+    const model = assignmentNet();
     const [y] = model.forward(row.x);
     const out = loss(y!, row.target);
     out.backward();

@@ -26,7 +26,7 @@ describe("Rng", () => {
   });
 
   // Tolerances from the standard error: the sample mean of N draws with variance σ² has standard
-  // error σ/√N; 5 standard errors fail by chance about once in 3.5 million runs (and the seed is fixed).
+  // error σ/√N; 5 standard errors fail by chance about once in 3.5 million runs (and the assignment is fixed).
   it("draws uniform numbers on [a, b) with mean (a+b)/2 and variance (b−a)²/12", () => {
     const rng = new Rng(1);
     const xs = draws(() => rng.uniform(-2, 3));

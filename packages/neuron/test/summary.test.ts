@@ -1,9 +1,9 @@
-// summary(): the torchsummary-like table, checked as text for the seed's net; totals on any shape.
+// summary(): the torchsummary-like table, checked as text for the assignment's net; totals on any shape.
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { MLP, summary } from "../src/index.ts";
 
-it("prints the seed's net: 15 + 24 + 5 = 44 parameters, no activation after the output", () => {
+it("prints the assignment's net: 15 + 24 + 5 = 44 parameters, no activation after the output", () => {
   const model = new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });
   expect(summary(model)).toBe(
     [

@@ -33,7 +33,7 @@ const OPTIONS = ["lr", "momentum", "dampening", "nesterov", "weightDecay"] as co
  * The first step puts the raw gradient in the buffer (not `(1 − τ)·g`), as PyTorch does.
  *
  * @example
- * // the seed's optimizer
+ * // the assignment's optimizer
  * const optimizer = new SGD(model.parameters(), { lr: 0.02, momentum: 0.9 });
  * optimizer.zeroGrad();
  * loss.backward();

@@ -1,4 +1,4 @@
-// The seed's training run, its first ten steps, against PyTorch: the 2 → 5 → 4 → 1 tanh net with a
+// The assignment's training run, its first ten steps, against PyTorch: the 2 → 5 → 4 → 1 tanh net with a
 // linear output, L1 loss on one XOR point per step, SGD with lr 0.02 and momentum 0.9. Each step's
 // output and loss before its update, and all 44 parameters after step 10, to 1e-12 relative.
 //
@@ -36,8 +36,8 @@ function lcgIndices(n: number): number[] {
   });
 }
 
-describe("the seed's first ten SGD steps", () => {
-  it("the reference is the seed's setting, its points the LCG's", () => {
+describe("the assignment's first ten SGD steps", () => {
+  it("the reference is the assignment's setting, its points the LCG's", () => {
     expect([reference.lr, reference.momentum, reference.loss]).toEqual([0.02, 0.9, "l1"]);
     expect(reference.indices).toEqual(lcgIndices(10));
     expect(reference.steps.map((s) => s.index)).toEqual(reference.indices);

@@ -1,5 +1,5 @@
 #!/usr/bin/env tsx
-// The gradbook command line: `pnpm xor` runs `gradbook xor`, the seed's assignment.
+// The gradbook command line: `pnpm xor` runs `gradbook xor`, the assignment.
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseXorArgs, USAGE, UsageError } from "./cli/args.ts";

@@ -15,12 +15,12 @@ export interface PointsOptions {
   n?: number;
   /** The standard deviation of the Gaussian noise added to each coordinate. @default 0.1 */
   noise?: number;
-  /** The seed of the {@link Rng} that draws the noise. @default 0 */
+  /** The assignment of the {@link Rng} that draws the noise. @default 0 */
   seed?: number;
 }
 
 /**
- * XOR, the seed's data: the four corners of the unit square, target 1 where exactly one input is 1.
+ * XOR, the assignment's data: the four corners of the unit square, target 1 where exactly one input is 1.
  * @example xor().y; // [0, 1, 1, 0]
  */
 export function xor(): Dataset {

@@ -9,7 +9,7 @@ export { classifies, logLine, predictionTable } from "./report.ts";
 export { onProgress, type ProgressListener } from "./progress.ts";
 export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler.ts";
 export { type Schedule, type StepDecayOptions, stepDecay } from "./schedule.ts";
-export { seedRun } from "./seed-run.ts";
+export { assignmentRun } from "./assignment-run.ts";
 export { type Recipe, type SweepOptions, type SweepResult, sweep } from "./sweep.ts";
 export { changedFlags, CLI_LIMITS, flagText, readXorArgs, UsageError, XOR_DATA, XOR_FLAG_NAMES, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag, type XorLimits } from "./cli/flags.ts";
 export { type XorRun, xorRun } from "./cli/setup.ts";

@@ -17,7 +17,7 @@ export interface StepDecayOptions {
  * then `lr·γ`, then `lr·γ²`, … — the rate of epoch e is `lr·γ^⌊e/every⌋`.
  *
  * A large rate finds the region of a minimum quickly; the smaller ones then settle into it
- * instead of bouncing around it (lesson 06's exercise: the seed's run through its last epochs).
+ * instead of bouncing around it (lesson 06's exercise: the assignment's run through its last epochs).
  *
  * @example
  * const schedule = stepDecay(0.1, { every: 30, gamma: 0.5 });

@@ -19,7 +19,7 @@ export interface Recipe {
 
 /** What a {@link sweep} runs. */
 export interface SweepOptions {
-  /** Layer sizes of the net, `[2, 5, 4, 1]` for the seed's. */
+  /** Layer sizes of the net, `[2, 5, 4, 1]` for the assignment's. */
   sizes: readonly number[];
   /** The seeds: each starts every recipe from the same initial parameters, `init(seed)`. */
   seeds: readonly number[];

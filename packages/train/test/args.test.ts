@@ -5,7 +5,7 @@ import { XOR_FLAG_NAMES } from "../src/cli/flags.ts";
 const defaults = { data: "xor", hidden: [5, 4], outputActivation: "linear", loss: "l1", lr: 0.02, momentum: 0.9, seed: "torch", epochs: 2001, order: 2, logEvery: 500, out: "out/xor", engine: "engine" };
 
 describe("parseXorArgs", () => {
-  it("defaults to the seed's run", () => {
+  it("defaults to the assignment's run", () => {
     expect(parseXorArgs([])).toEqual(defaults);
   });
 

@@ -46,7 +46,7 @@ describe("gradbook xor, spawned", () => {
     expect(code).toBe(0);
     const lines = stdout.split("\n");
     expect(lines).toContain("Total params: 44");
-    // The seed's run starts as PyTorch's: the notebook printed 1.58317368350987 at epoch 0.
+    // The assignment's run starts as PyTorch's: the notebook printed 1.58317368350987 at epoch 0.
     expect(lines).toContain("Epoch: 0, Loss: 1.583174");
     expect(lines.filter((l) => l.startsWith("Epoch: ")).map((l) => l.split(",")[0])).toEqual(["Epoch: 0", "Epoch: 1", "Epoch: 2"]);
     expect(lines).toContain(" x₁  x₂  target     output  class");
@@ -76,7 +76,7 @@ describe("gradbook xor, spawned", () => {
 });
 
 describe("gradbook, in process", () => {
-  it("runs the seed's run by default: the log every 500 epochs to 2000, XOR classified", () => {
+  it("runs the assignment's run by default: the log every 500 epochs to 2000, XOR classified", () => {
     const { code, stdout } = inProcess(["--out", join(folder, "seed")]);
     expect(code).toBe(0);
     const log = stdout.split("\n").filter((l) => l.startsWith("Epoch: "));

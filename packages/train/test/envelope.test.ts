@@ -23,7 +23,7 @@ describe("envelope", () => {
   });
 
   it("keeps a bouncing series' bounce: every bucket of an L1-like curve still reaches both levels", () => {
-    // 10001 epochs alternating between a high and a low loss, as the seed's L1 run does.
+    // 10001 epochs alternating between a high and a low loss, as the assignment's L1 run does.
     const bouncing = series(Array.from({ length: 10_001 }, (_, epoch) => (epoch % 2 ? 0.02 : 0.5)));
     const thinned = envelope(bouncing, MAX_POINTS);
     expect(thinned.length).toBeLessThanOrEqual(MAX_POINTS);

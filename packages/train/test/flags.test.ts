@@ -22,7 +22,7 @@ const args = fc.record({
 }) satisfies fc.Arbitrary<XorArgs>;
 
 describe("xorCommand", () => {
-  it("is `pnpm xor` alone for the seed's run", () => {
+  it("is `pnpm xor` alone for the assignment's run", () => {
     expect(xorCommand(readXorArgs({}))).toBe("pnpm xor");
   });
 

@@ -28,7 +28,7 @@ describe("lcgOrder", () => {
     );
   });
 
-  it.each([-1, 1.5, 2 ** 32])("rejects the seed %d", (seed) => {
+  it.each([-1, 1.5, 2 ** 32])("rejects the assignment %d", (seed) => {
     expect(() => lcgOrder(seed)).toThrow(/lcgOrder: expected a seed that is an integer in \[0, 2³²\), got/);
   });
 });

@@ -1,12 +1,12 @@
 // stepDecay against PyTorch's StepLR (fixtures/torch-step-lr.json, from torch_step_lr.py beside
-// it), and through fit: lesson 06's exercise, a schedule that keeps the seed's run correct at
-// every epoch from 1500 to 2000, where the seed's own constant rate is wrong at 41 of them.
+// it), and through fit: lesson 06's exercise, a schedule that keeps the assignment's run correct at
+// every epoch from 1500 to 2000, where the assignment's own constant rate is wrong at 41 of them.
 import { readFileSync } from "node:fs";
 import { l1Loss } from "@gradbook/loss";
 import { loadParameters, MLP } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
 import { describe, expect, it } from "vitest";
-import { classifies, fit, lcgOrder, type Schedule, seedRun, stepDecay, xor } from "../src/index.ts";
+import { classifies, fit, lcgOrder, type Schedule, assignmentRun, stepDecay, xor } from "../src/index.ts";
 
 interface Case {
   lr: number;
@@ -33,18 +33,18 @@ describe("stepDecay against PyTorch's StepLR", () => {
   });
 });
 
-/** The seed's run through fit (the Value engine), and the epochs from `from` on after which it misclassifies a point. */
-function seedRunWrongAfter(from: number, schedule?: Schedule): { wrong: number[]; losses: number[] } {
-  const model = new MLP(2, seedRun.sizes.slice(1), { activation: "tanh", outputActivation: "linear" });
-  loadParameters(model, seedRun.init);
+/** The assignment's run through fit (the Value engine), and the epochs from `from` on after which it misclassifies a point. */
+function assignmentRunWrongAfter(from: number, schedule?: Schedule): { wrong: number[]; losses: number[] } {
+  const model = new MLP(2, assignmentRun.sizes.slice(1), { activation: "tanh", outputActivation: "linear" });
+  loadParameters(model, assignmentRun.init);
   const data = xor();
-  const optimizer = new SGD(model.parameters(), { lr: seedRun.lr, momentum: seedRun.momentum });
+  const optimizer = new SGD(model.parameters(), { lr: assignmentRun.lr, momentum: assignmentRun.momentum });
   const wrong: number[] = [];
   const history = fit(model, data, {
     loss: l1Loss,
     optimizer,
-    epochs: seedRun.epochs,
-    sampler: lcgOrder(seedRun.order),
+    epochs: assignmentRun.epochs,
+    sampler: lcgOrder(assignmentRun.order),
     schedule,
     onEpoch(epoch) {
       if (epoch < from) return;
@@ -56,18 +56,18 @@ function seedRunWrongAfter(from: number, schedule?: Schedule): { wrong: number[]
 }
 
 describe("a schedule through fit", () => {
-  // Two runs of the seed's 2001 epochs: a few seconds on a slow, shared machine.
+  // Two runs of the assignment's 2001 epochs: a few seconds on a slow, shared machine.
   const TIMEOUT = 120_000;
 
   it(
-    "halving the seed's rate every 500 epochs keeps its run correct after every epoch from 1500 to 2000",
+    "halving the assignment's rate every 500 epochs keeps its run correct after every epoch from 1500 to 2000",
     () => {
-      const plain = seedRunWrongAfter(1500);
-      const halved = seedRunWrongAfter(1500, stepDecay(seedRun.lr, { every: 500, gamma: 0.5 }));
+      const plain = assignmentRunWrongAfter(1500);
+      const halved = assignmentRunWrongAfter(1500, stepDecay(assignmentRun.lr, { every: 500, gamma: 0.5 }));
       // The constant rate bounces across 0.5 at the end (lesson 06): it needs the schedule.
       expect(plain.wrong.length).toBeGreaterThan(0);
       expect(halved.wrong).toEqual([]);
-      // The first 500 epochs run at the seed's own rate: the same losses, exactly.
+      // The first 500 epochs run at the assignment's own rate: the same losses, exactly.
       expect(halved.losses.slice(0, 500)).toEqual(plain.losses.slice(0, 500));
       expect(halved.losses[500]).not.toBe(plain.losses[500]);
     },

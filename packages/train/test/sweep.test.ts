@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { classifies, lcgOrder, onProgress, PlainMLP, plainFit, type Recipe, sweep, xor } from "../src/index.ts";
 
-// Initial parameters that depend on the seed in a simple, reproducible way (not the seed init:
+// Initial parameters that depend on the assignment in a simple, reproducible way (not the assignment init:
 // these tests check the bookkeeping, not the statistics).
 const init = (seed: number) => Array.from({ length: 44 }, (_, i) => Math.sin(seed * 7.1 + i * 1.3) * 1.5);
 const seeds = Array.from({ length: 12 }, (_, i) => i);
-const seedRecipe: Recipe = { name: "L1 + momentum", loss: "l1", lr: 0.02, momentum: 0.9 };
+const assignmentRecipe: Recipe = { name: "L1 + momentum", loss: "l1", lr: 0.02, momentum: 0.9 };
 
 describe("sweep", () => {
   it("with lr far too small to move the net, reports the seeds whose initial net classifies XOR", () => {
@@ -28,17 +28,17 @@ describe("sweep", () => {
   });
 
   it("counts a run that stays correct only if it is correct at the end: stays ⊆ classified", () => {
-    const results = sweep(xor(), { sizes: [2, 5, 4, 1], seeds, init, recipes: [seedRecipe], epochs: 300, from: 100, sampler: () => lcgOrder() });
+    const results = sweep(xor(), { sizes: [2, 5, 4, 1], seeds, init, recipes: [assignmentRecipe], epochs: 300, from: 100, sampler: () => lcgOrder() });
     for (const r of results) expect(r.stays.every((s) => r.classified.includes(s))).toBe(true);
   });
 
   it("with a window of only the last epoch, stays is classified", () => {
-    const [r] = sweep(xor(), { sizes: [2, 5, 4, 1], seeds, init, recipes: [seedRecipe], epochs: 200, from: 199, sampler: () => lcgOrder() });
+    const [r] = sweep(xor(), { sizes: [2, 5, 4, 1], seeds, init, recipes: [assignmentRecipe], epochs: 200, from: 199, sampler: () => lcgOrder() });
     expect(r!.stays).toEqual(r!.classified);
   });
 
   it.each([-1, 5, 1.5])("rejects the window start %d for 5 epochs", (from) => {
-    expect(() => sweep(xor(), { sizes: [2, 5, 4, 1], seeds, init, recipes: [seedRecipe], epochs: 5, from, sampler: () => lcgOrder() })).toThrow(
+    expect(() => sweep(xor(), { sizes: [2, 5, 4, 1], seeds, init, recipes: [assignmentRecipe], epochs: 5, from, sampler: () => lcgOrder() })).toThrow(
       `sweep: expected from in [0, epochs), got ${from} with 5 epochs`,
     );
   });
@@ -61,12 +61,12 @@ describe("sweep", () => {
     const told: [number, number][] = [];
     onProgress((done, total) => told.push([done, total]));
     try {
-      sweep(xor(), { sizes: [2, 5, 4, 1], seeds: [4, 5, 6], init, recipes: [seedRecipe], epochs: 2, from: 0, sampler: () => lcgOrder() });
+      sweep(xor(), { sizes: [2, 5, 4, 1], seeds: [4, 5, 6], init, recipes: [assignmentRecipe], epochs: 2, from: 0, sampler: () => lcgOrder() });
     } finally {
       onProgress(undefined);
     }
     expect(told).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
-    sweep(xor(), { sizes: [2, 5, 4, 1], seeds: [4], init, recipes: [seedRecipe], epochs: 2, from: 0, sampler: () => lcgOrder() });
+    sweep(xor(), { sizes: [2, 5, 4, 1], seeds: [4], init, recipes: [assignmentRecipe], epochs: 2, from: 0, sampler: () => lcgOrder() });
     expect(told).toHaveLength(4);
   });
 });

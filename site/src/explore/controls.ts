@@ -29,14 +29,14 @@ export const PAGE_LIMITS = Object.freeze({ epochs: 20_000, width: 8, depth: 3 })
 export const CONTROLS: Control[] = [
   { flag: "data", label: "Data", kind: "choice", help: "The points to classify: XOR's four corners, or 100 noisy points on two moons, two circles or a spiral.", link: { lesson: "06", heading: "Next: the same code on two moons", text: "lesson 06, two moons" } },
   { flag: "hidden", label: "Hidden layers", kind: "text", help: `How many tanh neurons each hidden layer has, separated by commas (at most ${PAGE_LIMITS.depth} layers of ${PAGE_LIMITS.width} here).`, link: { lesson: "02", text: "lesson 02" } },
-  { flag: "output-activation", label: "Output activation", kind: "choice", help: "What the last neuron applies to its sum: nothing (the seed's), tanh, or the sigmoid.", link: { lesson: "06", heading: 'What "no activation on the output" means', text: "lesson 06, no activation on the output" } },
+  { flag: "output-activation", label: "Output activation", kind: "choice", help: "What the last neuron applies to its sum: nothing (the assignment's), tanh, or the sigmoid.", link: { lesson: "06", heading: 'What "no activation on the output" means', text: "lesson 06, no activation on the output" } },
   { flag: "loss", label: "Loss", kind: "choice", help: "How a wrong output is scored, and so how hard each error pulls on the weights.", link: { lesson: "03", heading: "L1 or MSE: how the size of the error reaches the gradient", text: "lesson 03, L1 or MSE" } },
   { flag: "lr", label: "Learning rate", kind: "text", help: "How far each step moves the weights against their gradient: too small crawls, too large overshoots.", link: { lesson: "05", heading: "One parameter, one parabola", text: "lesson 05, one parabola" } },
   { flag: "momentum", label: "Momentum", kind: "text", help: "How much of the last step each step keeps, in [0, 1): 0 is plain gradient descent.", link: { lesson: "05", heading: "Momentum, a second knob", text: "lesson 05, momentum" } },
-  { flag: "seed", label: "Initial weights", kind: "text", help: "torch starts from the reference run's PyTorch draw (only with hidden 5,4); a number N draws weights from N(0, 1) with Rng(N).", link: { lesson: "04", heading: "The seed's four schemes, set right", text: "lesson 04, the seed's schemes" } },
+  { flag: "seed", label: "Initial weights", kind: "text", help: "torch starts from the reference run's PyTorch draw (only with hidden 5,4); a number N draws weights from N(0, 1) with Rng(N).", link: { lesson: "04", heading: "The assignment's four schemes, set right", text: "lesson 04, the assignment's schemes" } },
   { flag: "epochs", label: "Epochs", kind: "text", help: `How many passes over the data, each one single-point step per point (at most ${PAGE_LIMITS.epochs} here).`, link: { lesson: "06", heading: "The loop", text: "lesson 06, the loop" } },
-  { flag: "order", label: "Data order", kind: "text", help: "Which point each step trains on: an LCG seed (2 is the seed's run's), fixed or shuffled.", link: { lesson: "06", heading: "How robust is the seed's recipe?", text: "lesson 06, robustness" } },
-  { flag: "log-every", label: "Log every", kind: "text", help: "Print the loss every this many epochs, as the command does.", link: { lesson: "06", heading: "The seed's run", text: "lesson 06, the seed's run" } },
+  { flag: "order", label: "Data order", kind: "text", help: "Which point each step trains on: an LCG seed (2 is the assignment's), fixed or shuffled.", link: { lesson: "06", heading: "How robust is the assignment's recipe?", text: "lesson 06, robustness" } },
+  { flag: "log-every", label: "Log every", kind: "text", help: "Print the loss every this many epochs, as the command does.", link: { lesson: "06", heading: "The assignment's run", text: "lesson 06, the assignment's run" } },
 ];
 
 /** A one-click setting that tells part of lesson 06's story: its URL query and what to look for. */
@@ -47,11 +47,11 @@ export interface Preset {
 }
 
 export const PRESETS: Preset[] = [
-  { name: "The seed's run", query: "", note: "L1, lr 0.02, momentum 0.9 from the reference weights: watch the loss keep bouncing once XOR is classified." },
-  { name: "MSE", query: "loss=mse", note: "The squared error: its pull shrinks with the error. Compare the end of the loss curve with the seed's." },
+  { name: "The assignment's run", query: "", note: "L1, lr 0.02, momentum 0.9 from the reference weights: watch the loss keep bouncing once XOR is classified." },
+  { name: "MSE", query: "loss=mse", note: "The squared error: its pull shrinks with the error. Compare the end of the loss curve with the assignment's." },
   { name: "No momentum", query: "momentum=0", note: "Plain gradient descent: each step only the gradient, and a calmer end." },
   { name: "lr 0.002", query: "lr=0.002", note: "Steps ten times smaller: slower to classify, steadier once it has." },
   { name: "tanh output", query: "output-activation=tanh", note: "The notebook's tanh on the output: a target of 1 can only be approached. Watch the outputs." },
-  { name: "A seed that fails", query: "seed=8", note: "The seed's recipe from Rng(8): a point is still on the wrong side at epoch 2000." },
+  { name: "A seed that fails", query: "seed=8", note: "The assignment's recipe from Rng(8): a point is still on the wrong side at epoch 2000." },
 ];
 

@@ -16,8 +16,8 @@ export function explorePage(course: LessonPage[], nav: SiteNav, css: string): st
   };
   const main = `<article class="explore">
 <h1>The XOR explorer</h1>
-<p class="lead">Turn the knobs of the seed's assignment and watch the network learn. Each control is a flag of <code>pnpm xor</code>, and the command under the controls prints the same log in a terminal.</p>
-<noscript><p class="explore-error">The explorer trains the network in your browser and needs JavaScript. Lesson 06 shows the seed's run without it.</p></noscript>
+<p class="lead">Turn the knobs of the assignment and watch the network learn. Each control is a flag of <code>pnpm xor</code>, and the command under the controls prints the same log in a terminal.</p>
+<noscript><p class="explore-error">The explorer trains the network in your browser and needs JavaScript. Lesson 06 shows the assignment's run without it.</p></noscript>
 <section aria-labelledby="presets"><h2 id="presets">Presets</h2>
 <ul class="presets">
 ${PRESETS.map((p) => `<li><a href="explore.html${p.query ? `?${escapeHtml(p.query)}` : ""}" data-query="${escapeHtml(p.query)}">${escapeHtml(p.name)}</a> <span>${escapeHtml(p.note)}</span></li>`).join("\n")}
@@ -60,7 +60,7 @@ ${CONTROLS.map((c) => control(c, link)).join("\n")}
 <style>
 ${css}</style>
 <script type="module" src="assets/explore/explore.js"></script>`;
-  return page({ title: "The XOR explorer — gradbook", description: "Train the seed's XOR network in the browser, with pnpm xor's flags, and watch it learn.", path: "explore.html", root: "", main, nav });
+  return page({ title: "The XOR explorer — gradbook", description: "Train the assignment's XOR network in the browser, with pnpm xor's flags, and watch it learn.", path: "explore.html", root: "", main, nav });
 }
 
 function control(c: Control, link: (l: LessonLink) => string): string {

@@ -22,7 +22,7 @@ export function homePage(course: LessonPage[], nav: SiteNav, summaries: string[]
 <h1>gradbook</h1>
 <p class="lead">A neural-network library built from the chain rule up, in TypeScript, as a course you can run. Every lesson is a program: the code on each page ran in the test run that built this site, and the output and figures under it are what that run printed and drew.</p>
 ${start}
-<p>Or turn the knobs of the seed's assignment first: the <a href="explore.html">XOR explorer</a> trains the network in your browser with the settings of <code>pnpm xor</code>.</p>
+<p>Or turn the knobs of the assignment first: the <a href="explore.html">XOR explorer</a> trains the network in your browser with the settings of <code>pnpm xor</code>.</p>
 <h2 id="lessons">Lessons</h2>
 <ol class="course">
 ${items}

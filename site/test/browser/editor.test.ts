@@ -139,7 +139,7 @@ describe("editing a lesson's blocks in the page", () => {
       expect(Number(await bar.getAttribute("max"))).toBe(200);
       await page.waitForFunction(RUN_FINISHED, null, { timeout: 240_000 });
       expect(await page.textContent(".run-status")).toMatch(/^Ran in \d+ ms\.$/);
-      expect(await resultOf(page, index)).toContain("L1, lr 0.02, momentum 0.9 (the seed's): at epoch 2000");
+      expect(await resultOf(page, index)).toContain("L1, lr 0.02, momentum 0.9 (the assignment's): at epoch 2000");
     });
   }, 300_000);
 

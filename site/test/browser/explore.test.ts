@@ -19,7 +19,7 @@ describe("the explorer's code", () => {
 });
 
 describe("pnpm xor's presets", () => {
-  it("A seed that fails: the seed's recipe from it misclassifies XOR at epoch 2000, while the seed's run does not", () => {
+  it("A seed that fails: the assignment's recipe from it misclassifies XOR at epoch 2000, while the assignment's run does not", () => {
     const failing = PRESETS.find((p) => p.name === "A seed that fails")!;
     const seed = /^seed=(\d+)$/.exec(failing.query)![1]!;
     expect(xor("--seed", seed)).not.toContain("4/4 on the right side of 0.5");
@@ -61,7 +61,7 @@ describe("the XOR explorer in a browser", () => {
     });
   });
 
-  // Three settings: the seed's run; another loss, init and order; another dataset, network and output.
+  // Three settings: the assignment's run; another loss, init and order; another dataset, network and output.
   it.for<[string, string[]]>([
     ["", []],
     ["?loss=mse&seed=3&epochs=600&order=fixed&log-every=100", ["--loss", "mse", "--seed", "3", "--epochs", "600", "--order", "fixed", "--log-every", "100"]],

@@ -5,9 +5,9 @@ export { ENGINES, UsageError, type XorArgs, XOR_LOSSES } from "./flags.ts";
 
 export const USAGE = `Usage: gradbook xor [options]
 
-Trains the seed's XOR network (2 → 5 → 4 → 1, tanh hidden, linear output), prints its summary,
+Trains the assignment's XOR network (2 → 5 → 4 → 1, tanh hidden, linear output), prints its summary,
 the loss every 500 epochs and its final predictions, and writes its loss curve and decision
-boundary as SVG files. With no options it is the seed's run, which matches PyTorch's.
+boundary as SVG files. With no options it is the assignment's run, which matches PyTorch's.
 
 Options:
   --data NAME              ${XOR_DATA.join(", ")} (default xor); the others are 100 noisy

@@ -20,7 +20,7 @@ export interface XorArgs {
   loss: (typeof XOR_LOSSES)[number];
   lr: number;
   momentum: number;
-  /** `"torch"`: the reference run's initial weights; a number: `Rng(seed)` with the seed's init. */
+  /** `"torch"`: the reference run's initial weights; a number: `Rng(seed)` with the assignment's init. */
   seed: "torch" | number;
   epochs: number;
   /** The data order: an LCG seed s₀, `fixed` (0, 1, …, n−1 each epoch) or `shuffled` (each point once per epoch, Rng(1)). */
@@ -51,7 +51,7 @@ export interface XorLimits {
   depth: number;
 }
 
-/** The command line's bounds: far beyond the seed's run, short of exhausting memory. */
+/** The command line's bounds: far beyond the assignment's run, short of exhausting memory. */
 export const CLI_LIMITS: XorLimits = Object.freeze({ epochs: 10_000_000, width: 1000, depth: 20 });
 
 type Reader<T> = (flag: string, text: string, limits: XorLimits) => T;

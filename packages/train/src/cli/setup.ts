@@ -1,10 +1,10 @@
-import { seedInit } from "@gradbook/init";
+import { assignmentInit } from "@gradbook/init";
 import { type Loss, lossByName } from "@gradbook/loss";
 import { loadParameters, MLP, Rng } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
 import { type Dataset, datasetByName } from "../datasets.ts";
 import { lcgOrder, type Sampler, shuffledBatches } from "../sampler.ts";
-import { seedRun } from "../seed-run.ts";
+import { assignmentRun } from "../assignment-run.ts";
 import type { XorArgs } from "./flags.ts";
 
 // What `gradbook xor`'s settings make: the model, its optimizer, the data and their order. The
@@ -28,10 +28,10 @@ export function xorRun(args: XorArgs): XorRun {
   const model = new MLP(2, [...args.hidden, 1], {
     activation: "tanh",
     outputActivation: args.outputActivation,
-    init: seedInit,
+    init: assignmentInit,
     seed: args.seed === "torch" ? 0 : args.seed,
   });
-  if (args.seed === "torch") loadParameters(model, seedRun.init);
+  if (args.seed === "torch") loadParameters(model, assignmentRun.init);
   const data = datasetByName(args.data);
   const order =
     args.order === "fixed"

@@ -22,7 +22,7 @@ export type Trainer = (model: MLP, data: Dataset, opts: FitOptions & { optimizer
 export const trainers: Readonly<Record<string, Trainer>> = { engine: fit };
 
 /**
- * `gradbook xor`: the seed's run, or a variation of it. Prints the model, the loss every
+ * `gradbook xor`: the assignment's run, or a variation of it. Prints the model, the loss every
  * `logEvery` epochs, the final predictions, and writes the two figures; returns the exit code.
  */
 export function runXor(args: XorArgs, out: Out, train: Trainer = fit): number {

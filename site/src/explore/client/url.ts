@@ -38,7 +38,7 @@ export function readQuery(search: string): { args: XorArgs; problems: string[] }
   return { args: read.args, problems: [...unknown, ...read.problems] };
 }
 
-/** The query string of `args`: only what differs from the seed's run (`?loss=mse&hidden=8,8`), "" for that run itself. */
+/** The query string of `args`: only what differs from the assignment's run (`?loss=mse&hidden=8,8`), "" for that run itself. */
 export function queryOf(args: XorArgs): string {
   const pairs = changedFlags(args).map(([name, text]) => `${name}=${encodeURIComponent(text).replaceAll("%2C", ",")}`);
   return pairs.length ? `?${pairs.join("&")}` : "";

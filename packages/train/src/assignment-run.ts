@@ -1,5 +1,5 @@
 /**
- * The seed's run: the course notebook's XOR training with the seed's changes (2 → 5 → 4 → 1,
+ * The assignment's run: the course notebook's XOR training with the assignment's changes (2 → 5 → 4 → 1,
  * no output activation, 2001 epochs), every setting in one place.
  *
  * `init` holds the 44 initial parameters of the reference run (`../shared/reference/
@@ -8,7 +8,7 @@
  * float32 draws held exactly as float64, in PyTorch's order: W1 (5×2), b1, W2 (4×5), b2, W3 (1×4), b3.
  * Our own {@link Rng} cannot reproduce PyTorch's generator, so the reference run starts from these.
  */
-export const seedRun = Object.freeze({
+export const assignmentRun = Object.freeze({
   /** Layer sizes: 2 inputs, hidden layers of 5 and 4 tanh neurons, 1 linear output. */
   sizes: Object.freeze([2, 5, 4, 1]),
   epochs: 2001,
@@ -17,7 +17,7 @@ export const seedRun = Object.freeze({
   loss: "l1",
   /** The notebook prints the loss every this many epochs. */
   logEvery: 500,
-  /** The seed of the data order, {@link lcgOrder}. */
+  /** The assignment of the data order, {@link lcgOrder}. */
   order: 2,
   init: Object.freeze([
     // W1
