@@ -5,6 +5,7 @@ import { compileLesson } from "./compile.ts";
 import { lessonName } from "./course.ts";
 import { resolveInclude } from "./include.ts";
 import { parseLesson, type Lesson } from "./parse.ts";
+import { LIMITS } from "../../vitest.limits.ts";
 
 /** The repository root: lesson paths in messages and include paths are relative to it. */
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -16,6 +17,13 @@ export function loadLesson(path: string, source: string, root = ROOT): Lesson {
   for (const include of lesson.includes) resolveInclude(lesson, include, root);
   return lesson;
 }
+
+/**
+ * How lessons run, for lessons/vitest.config.ts and for `pnpm learn`'s runner alike. Lessons
+ * are small: sharing one worker without isolation runs them ~10× faster, in course order. A
+ * block may train a network for seconds, and far longer on a loaded machine: hence LIMITS.
+ */
+export const LESSON_TEST = { pool: "threads", isolate: false, sequence: { concurrent: false }, ...LIMITS } as const;
 
 /**
  * A Vite plugin that turns `NN-slug.md` lessons into test modules: vitest runs them like

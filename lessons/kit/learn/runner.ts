@@ -64,10 +64,10 @@ export async function openRunner(root: string, options: RunnerOptions): Promise<
   // Loaded here, not at the top: vitest and the lesson compiler take a second to load, and only
   // the commands that run tests need them.
   const { createVitest } = await import("vitest/node");
-  const { lessonPlugin } = await import("../plugin.ts");
+  const { LESSON_TEST, lessonPlugin } = await import("../plugin.ts");
   const rewrites: Rewrites = new Map();
   const projects = [packageProject(root, options, rewrites)];
-  if (options.lesson) projects.push(lessonProject(root, options.lesson, [lessonPlugin({ root }), rewritePlugin(rewrites)]));
+  if (options.lesson) projects.push(lessonProject(root, options.lesson, [lessonPlugin({ root }), rewritePlugin(rewrites)], LESSON_TEST));
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
   const vitest: Vitest = await createVitest(
     "test",
@@ -109,13 +109,13 @@ function packageProject(root: string, options: RunnerOptions, rewrites: Rewrites
   };
 }
 
-// The lessons project of the course, for one lesson: the same plugin and settings as
+// The lessons project of the course, for one lesson: the plugin and settings of
 // lessons/vitest.config.ts, with the root made explicit so a fixture course runs too.
-function lessonProject(root: string, lesson: string, plugins: Plugin[]): TestProjectInlineConfiguration {
+function lessonProject(root: string, lesson: string, plugins: Plugin[], settings: typeof import("../plugin.ts").LESSON_TEST): TestProjectInlineConfiguration {
   return {
     root: join(root, "lessons"),
     plugins,
-    test: { name: "lessons", include: [basename(lesson)], pool: "threads", isolate: false, sequence: { concurrent: false } },
+    test: { name: "lessons", include: [basename(lesson)], ...settings },
   };
 }
 
