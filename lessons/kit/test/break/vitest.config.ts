@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { defineConfig } from "vitest/config";
 import { parseLesson } from "../../parse.ts";
-import { lessonPlugin, ROOT } from "../../plugin.ts";
+import { LESSON_TEST, lessonPlugin, ROOT } from "../../plugin.ts";
 import { breakBlock, planFromEnv } from "./breaks.ts";
 
 // The course's own lessons, run as `pnpm test` runs them, with one block of each broken as
@@ -29,5 +29,5 @@ export default defineConfig({
     lessonPlugin(),
   ],
   root: join(ROOT, "lessons"),
-  test: { include: ["[0-9][0-9]-*.md"], pool: "threads", isolate: false, sequence: { concurrent: false }, testTimeout: 30_000 },
+  test: { include: ["[0-9][0-9]-*.md"], ...LESSON_TEST },
 });
