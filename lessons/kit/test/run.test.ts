@@ -31,7 +31,7 @@ beforeAll(() => {
   const run = spawnSync(process.execPath, [vitest, "run", "--config", join(here, "fixtures/vitest.config.ts"), "--reporter=json", `--outputFile=${out}`], { encoding: "utf8" });
   expect(run.status, run.stderr).toBe(1); // the failing fixtures fail the run
   report = JSON.parse(readFileSync(out, "utf8"));
-}, 60_000);
+});
 
 describe("running fixture lessons through vitest", () => {
   it("runs every fence kind of a passing lesson, one test per runnable block named by its line", () => {

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli.ts";
+import { LIMITS } from "../../../vitest.limits.ts";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
@@ -14,7 +15,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Runs the CLI as `pnpm xor` does (tsx, from the repository root), without a terminal. */
 function gradbook(...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  const run = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: LIMITS.testTimeout });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -33,7 +34,7 @@ function svgRoot(file: string) {
 
 describe("gradbook xor, spawned", () => {
   it("ends quietly when its reader stops early (pnpm xor | head -1)", () => {
-    const run = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" --import tsx "${CLI}" xor --epochs 300 --log-every 1 | head -1`], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" --import tsx "${CLI}" xor --epochs 300 --log-every 1 | head -1`], { cwd: ROOT, encoding: "utf8", timeout: LIMITS.testTimeout });
     expect(run.stdout).toBe("gradbook xor: 2 → 5 → 4 → 1, tanh hidden, linear output; l1 loss; SGD lr 0.02, momentum 0.9\n");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);

@@ -13,9 +13,14 @@ export const hasChromium = (): boolean => existsSync(CHROMIUM);
 /** Headless chromium's flags: without the background traffic it makes by default. */
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-/** Runs `work` in a fresh browser context (its own storage and colour scheme), then closes it. */
+/**
+ * Runs `work` in a fresh browser context (its own storage and colour scheme), then closes it.
+ * Playwright's own 30 s limits are off: a busy machine may need longer, and the test's limit
+ * (vitest.limits.ts) ends a wait that hangs.
+ */
 export async function inContext<T>(browser: Browser, options: BrowserContextOptions, work: (context: BrowserContext) => Promise<T>): Promise<T> {
   const context = await browser.newContext(options);
+  context.setDefaultTimeout(0);
   try {
     return await work(context);
   } finally {

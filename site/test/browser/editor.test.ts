@@ -41,7 +41,7 @@ async function edit(page: Page, index: number, code: string): Promise<void> {
 /** Runs blocks 1..index+1 with block `index`'s Run button and waits for the run to end. */
 async function runTo(page: Page, index: number): Promise<void> {
   await page.locator(".code[data-line]").nth(index).locator(".block-run").click();
-  await page.waitForFunction(RUN_FINISHED, null, { timeout: 120_000 });
+  await page.waitForFunction(RUN_FINISHED);
 }
 
 const original = (page: Page, index: number) => page.locator(".code[data-line]").nth(index).locator("pre").first().textContent() as Promise<string>;
@@ -80,7 +80,7 @@ describe("editing a lesson's blocks in the page", () => {
       expect(await page.locator(".cm-editor").count()).toBe(0);
       expect(await page.locator(".code[data-line]").nth(index).locator(".block-edit").isVisible()).toBe(true);
     });
-  }, 120_000);
+  });
 
   it("shows a syntax error and a throw with their message at the block's line, marked in the editor", async (ctx) => {
     needsChromium(ctx);
@@ -102,7 +102,7 @@ describe("editing a lesson's blocks in the page", () => {
       expect(await page.textContent(".run-status")).toMatch(/^Stopped at the block at line \d+: it failed\.$/);
       await page.screenshot({ path: join(RESULTS, "editor-throw.png") });
     });
-  }, 60_000);
+  });
 
   it("stops an endless loop, with Stop or at the block's time limit, while the page stays responsive", async (ctx) => {
     needsChromium(ctx);
@@ -122,10 +122,10 @@ describe("editing a lesson's blocks in the page", () => {
       // The time limit: a block that prints nothing and reports no progress for this long stops.
       await page.evaluate(`document.querySelector(".runner").dataset.timeLimit = "2000"`);
       await page.locator(".block-run").first().click();
-      await page.waitForFunction(RUN_FINISHED, null, { timeout: 60_000 });
+      await page.waitForFunction(RUN_FINISHED);
       expect(await page.locator(".block-status").first().textContent()).toBe(`Stopped after 2 s: the block at line ${line} printed nothing and reported no progress in that time.`);
     });
-  }, 90_000);
+  });
 
   it("shows the progress of a heavy block (lesson 06's 200-seed sweep) while it runs, and finishes it", async (ctx) => {
     needsChromium(ctx);
@@ -135,13 +135,13 @@ describe("editing a lesson's blocks in the page", () => {
       await page.locator(".code[data-line]").nth(index).locator(".block-edit").click();
       await page.locator(".code[data-line]").nth(index).locator(".block-run").click();
       const bar = page.locator(".run-result progress");
-      await bar.waitFor({ timeout: 120_000 });
+      await bar.waitFor();
       expect(Number(await bar.getAttribute("max"))).toBe(200);
-      await page.waitForFunction(RUN_FINISHED, null, { timeout: 240_000 });
+      await page.waitForFunction(RUN_FINISHED);
       expect(await page.textContent(".run-status")).toMatch(/^Ran in \d+ ms\.$/);
       expect(await resultOf(page, index)).toContain("L1, lr 0.02, momentum 0.9 (the assignment's): at epoch 2000");
     });
-  }, 300_000);
+  });
 
   it("has no serious accessibility violation with an editor open, in light and in dark", async (ctx) => {
     needsChromium(ctx);
@@ -156,7 +156,7 @@ describe("editing a lesson's blocks in the page", () => {
       });
     }
     expect(found).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe("the phone layout", () => {

@@ -30,24 +30,34 @@ describe("the XOR explorer as a page", () => {
     });
   });
 
-  it("handles an input event within 100 ms while it trains", async (ctx) => {
+  it("handles an input event while it trains as fast as when idle, and within 100 ms of that", async (ctx) => {
     needsChromium(ctx);
+    // Training runs in a worker, so the page's own thread answers a key as it does when idle.
+    // Compared with the idle page beside it, not with a fixed time: on a busy machine both slow.
     // Two moons for 20000 epochs: two million steps, far more than the test waits for.
     await open("?data=moons&seed=1&hidden=8,8&epochs=20000", {}, async (page) => {
       await page.evaluate(`window.latencies = []; document.querySelector("#c-lr").addEventListener("input", (e) => latencies.push(performance.now() - e.timeStamp))`);
+      const typeTen = async () => {
+        await page.evaluate("latencies.length = 0");
+        await page.focus("#c-lr");
+        await page.keyboard.type("0123456789", { delay: 30 });
+        const typed = (await page.evaluate("latencies")) as number[];
+        expect(typed).toHaveLength(10);
+        return typed;
+      };
+      const idle = await typeTen();
+      await page.fill("#c-lr", "0.01");
       await page.click("#end");
       await page.waitForFunction(`Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) >= 1`);
       const before = await epochOf(page);
-      await page.focus("#c-lr");
-      await page.keyboard.type("0123456789", { delay: 30 });
-      const latencies = (await page.evaluate("latencies")) as number[];
+      const training = await typeTen();
       await page.waitForFunction(`Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) > ${before}`);
       expect(await page.evaluate(DONE)).toBe(false); // still training while the keys were handled
-      writeFileSync(join(RESULTS, "explore-latency.json"), JSON.stringify({ inputLatencyMs: latencies.map((ms) => Math.round(ms * 10) / 10) }) + "\n");
-      expect(latencies).toHaveLength(10);
-      expect(Math.max(...latencies), JSON.stringify(latencies)).toBeLessThan(100);
+      const round = (ms: number[]) => ms.map((m) => Math.round(m * 10) / 10);
+      writeFileSync(join(RESULTS, "explore-latency.json"), JSON.stringify({ idleMs: round(idle), trainingMs: round(training) }) + "\n");
+      expect(Math.max(...training), JSON.stringify({ idle, training })).toBeLessThan(Math.max(...idle) + 100);
     });
-  }, 60_000);
+  });
 
   it("refuses bad values in its URL with a message naming each, falls back to the defaults, and inserts none of it as markup", async (ctx) => {
     needsChromium(ctx);
@@ -91,7 +101,7 @@ describe("the XOR explorer as a page", () => {
     for (const [width, colorScheme] of [[1280, "light"], [390, "dark"], [390, "light"], [1280, "dark"]] as const) {
       await open("", { viewport: { width, height: 900 }, colorScheme }, async (page) => {
         await page.click("#end");
-        await page.waitForFunction(DONE, null, { timeout: 60_000 });
+        await page.waitForFunction(DONE);
         await page.focus("#params tbody tr:nth-child(8)"); // W2[0,2]'s row: its edge lights up
         expect(await page.locator("#diagram .hot").count()).toBe(1);
         expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
@@ -109,5 +119,5 @@ describe("the XOR explorer as a page", () => {
     const gzipped = Object.fromEntries(files.map((f) => [f, gzipSync(readFileSync(join(site().dir, "assets/explore", f))).length]));
     writeFileSync(join(RESULTS, "explore-weight.json"), JSON.stringify({ page: weight, explorerFilesGzipped: gzipped }, null, 1) + "\n");
     expect(weight.js.transferred).toBeLessThan(60 * 1024); // the site's script, the explorer's and its worker, gzipped
-  }, 180_000);
+  });
 });

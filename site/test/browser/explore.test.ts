@@ -15,7 +15,7 @@ describe("the explorer's code", () => {
     const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "site/src/explore/client/tsconfig.json", "--noEmit"], { cwd: ROOT, encoding: "utf8" });
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe("pnpm xor's presets", () => {
@@ -66,14 +66,14 @@ describe("the XOR explorer in a browser", () => {
     ["", []],
     ["?loss=mse&seed=3&epochs=600&order=fixed&log-every=100", ["--loss", "mse", "--seed", "3", "--epochs", "600", "--order", "fixed", "--log-every", "100"]],
     ["?data=moons&hidden=8,8&output-activation=tanh&loss=mse&lr=0.01&seed=1&epochs=40&log-every=5", ["--data", "moons", "--hidden", "8,8", "--output-activation", "tanh", "--loss", "mse", "--lr", "0.01", "--seed", "1", "--epochs", "40", "--log-every", "5"]],
-  ])("after Run to the end, shows the same log lines as pnpm xor (%s)", { timeout: 180_000 }, async ([query, flags], ctx) => {
+  ])("after Run to the end, shows the same log lines as pnpm xor (%s)", async ([query, flags], ctx) => {
     needsChromium(ctx);
     const cli = xor(...flags).split("\n").filter((line) => line.startsWith("Epoch: "));
     expect(cli.length).toBeGreaterThan(4);
     await open(query, {}, async (page) => {
       expect(await page.textContent("#command")).toBe(["pnpm xor", ...flags].join(" "));
       await page.click("#end");
-      await page.waitForFunction(DONE, null, { timeout: 120_000 });
+      await page.waitForFunction(DONE);
       const log = ((await page.textContent("#log")) ?? "").trimEnd().split("\n");
       expect(log).toEqual(cli);
     });
@@ -90,7 +90,7 @@ describe("the XOR explorer in a browser", () => {
       await page.locator("#c-log-every").dispatchEvent("change");
       await page.waitForFunction(`location.search === "?epochs=300&log-every=100"`);
       await page.click("#end");
-      await page.waitForFunction(DONE, null, { timeout: 60_000 });
+      await page.waitForFunction(DONE);
       expect(((await page.textContent("#log")) ?? "").trimEnd().split("\n")).toEqual(cli);
     });
   });

@@ -51,7 +51,7 @@ describe("the Run button in a browser", () => {
         setInterval(() => ticks.push(performance.now()), 20);
       `);
       await page.click(".run-button");
-      await page.waitForFunction(RUN_FINISHED, null, { timeout: 0 });
+      await page.waitForFunction(RUN_FINISHED);
       const [log, ticks] = (await page.evaluate("[statusLog, ticks]")) as [[number, string][], number[]];
       expect(log.map(([, text]) => text)).toEqual(["Running…", "Stopped after 1 s: the block at line 10 printed nothing and reported no progress in that time."]);
       const [[started], [stopped]] = log as [[number, string], [number, string]];

@@ -32,7 +32,7 @@ export async function runInPage(page: Page, url: string): Promise<PageRun | unde
   if (!(await page.locator(".runner").count())) return undefined;
   await setRunLimit(page, GENEROUS_LIMIT_MS);
   await page.click(".run-button");
-  await page.waitForFunction(RUN_FINISHED, null, { timeout: 0 });
+  await page.waitForFunction(RUN_FINISHED);
   return {
     status: (await page.textContent(".run-status")) ?? "",
     labels: (await page.evaluate(`[...document.querySelectorAll(".run-result .label")].map((l) => l.textContent)`)) as string[],

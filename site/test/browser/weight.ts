@@ -1,4 +1,5 @@
 import type { Browser } from "playwright-core";
+import { inContext } from "./chromium.ts";
 import { mapLimit } from "./pool.ts";
 import { loadSettled, trackRequests } from "./settle.ts";
 
@@ -12,28 +13,28 @@ const KINDS: Record<string, Kind> = { document: "html", stylesheet: "css", font:
 
 /** Loads `url` in a fresh context (nothing cached) and adds up every response. */
 export async function pageWeight(browser: Browser, url: string, javaScript: boolean): Promise<PageWeight> {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript });
-  const page = await context.newPage();
-  const sizes: Promise<[Kind, number, number]>[] = [];
-  const requests = trackRequests(page);
-  page.on("requestfinished", (request) => {
-    const kind = KINDS[request.resourceType()] ?? "other";
-    sizes.push(
-      Promise.all([request.response().then((r) => r?.body()), request.sizes()]).then(
-        ([body, size]) => [kind, body?.length ?? 0, size.responseBodySize],
-        () => [kind, 0, 0],
-      ),
-    );
+  return inContext(browser, { javaScriptEnabled: javaScript }, async (context) => {
+    const page = await context.newPage();
+    const sizes: Promise<[Kind, number, number]>[] = [];
+    const requests = trackRequests(page);
+    page.on("requestfinished", (request) => {
+      const kind = KINDS[request.resourceType()] ?? "other";
+      sizes.push(
+        Promise.all([request.response().then((r) => r?.body()), request.sizes()]).then(
+          ([body, size]) => [kind, body?.length ?? 0, size.responseBodySize],
+          () => [kind, 0, 0],
+        ),
+      );
+    });
+    // Fonts are asked for only once the page is laid out: wait for them and every other request.
+    await loadSettled(page, url, requests);
+    const weight = Object.fromEntries(["html", "css", "fonts", "js", "other"].map((k) => [k, { raw: 0, transferred: 0 }])) as PageWeight;
+    for (const [kind, raw, transferred] of await Promise.all(sizes)) {
+      weight[kind].raw += raw;
+      weight[kind].transferred += transferred;
+    }
+    return weight;
   });
-  // Fonts are asked for only once the page is laid out: wait for them and every other request.
-  await loadSettled(page, url, requests);
-  const weight = Object.fromEntries(["html", "css", "fonts", "js", "other"].map((k) => [k, { raw: 0, transferred: 0 }])) as PageWeight;
-  for (const [kind, raw, transferred] of await Promise.all(sizes)) {
-    weight[kind].raw += raw;
-    weight[kind].transferred += transferred;
-  }
-  await context.close();
-  return weight;
 }
 
 /** The total of some kinds of a weight. */

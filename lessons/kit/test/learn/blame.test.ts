@@ -61,7 +61,7 @@ describe("check blames the exercise with the mistake", () => {
     session.state.lessons["01"] = { started: new Date().toISOString(), passing: [], done: false };
     saveState(root, session.state);
     runner = await openRunner(root, { pkg: "autograd", shareWorkers: true });
-  }, 300_000);
+  });
   afterAll(async () => {
     await runner?.close();
     if (root) rmSync(root, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "node:util";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { LIMITS } from "../../../../vitest.limits.ts";
 import { main } from "../../learn/cli.ts";
 import { copyFixture, edit, FIXTURE, learn, learnHere, write } from "./fixture.ts";
 
@@ -43,7 +44,7 @@ describe("a learner's way through lesson 01", () => {
     );
     expect(Object.keys(state(root).catches.autograd)).toEqual(["double", "square", "cube"]);
     expect((await learnHere(root)).stdout).toMatch(/→ {2}01 {2}Powers {13}in progress: 0 of 3 exercises pass\n/);
-  }, 60_000);
+  });
 
   it("checks: nothing written yet, so the first exercise's hint", async () => {
     const { status, stdout } = await learnHere(root, "check");
@@ -51,7 +52,7 @@ describe("a learner's way through lesson 01", () => {
     expect(stdout).toMatch(/· {2}double {2}not written yet\n/);
     expect(stdout).toContain("0 of 3 exercises pass.");
     expect(stdout).toContain("Next: double (packages/autograd/src/scale.ts:7)\n  Hint: Twice the number\n");
-  }, 60_000);
+  });
 
   it("watches: checks at once, and again after each save, naming the wrong exercise and its failing test", async () => {
     let out = "";
@@ -59,7 +60,7 @@ describe("a learner's way through lesson 01", () => {
     const stop = new AbortController();
     try {
       const watching = main(["watch"], root, stop.signal);
-      const seen = (pattern: RegExp) => vi.waitFor(() => expect(out).toMatch(pattern), { timeout: 60_000, interval: 50 });
+      const seen = (pattern: RegExp) => vi.waitFor(() => expect(out).toMatch(pattern), { timeout: LIMITS.testTimeout, interval: 50 });
       await seen(/Watching for changes/);
       expect(out).toContain("0 of 3 exercises pass.");
       write(root, SCALE, "double", "return 2 * x;");
@@ -79,7 +80,7 @@ describe("a learner's way through lesson 01", () => {
     } finally {
       log.mockRestore();
     }
-  }, 120_000);
+  });
 
   it("checks again once all is right: the lesson is done, and the list shows it", async () => {
     edit(root, POWERS, (text) => text.replace("return x + x;", "return x * x;"));
@@ -90,7 +91,7 @@ describe("a learner's way through lesson 01", () => {
     expect(stdout).toContain("Lesson 01 is done: every exercise and every test passes.\nNext: pnpm learn start 02 (A lonely exercise).");
     expect((await learnHere(root)).stdout).toMatch(/ {5}01 {2}Powers {13}done \(3 of 3\)\n/);
     expect(state(root).lessons["01"]).toMatchObject({ passing: ["double", "square", "cube"], done: true });
-  }, 60_000);
+  });
 
   it("gives an exercise's hint", async () => {
     const { status, stdout } = await learnHere(root, "hint", "01", "cube");
@@ -139,7 +140,7 @@ describe("a learner's way through lesson 01", () => {
     expect(again.stdout).toContain("That was the last lesson with exercises not done yet: well done.");
     expect(again.stdout).not.toContain("pnpm learn start 02");
     writeFileSync(join(root, ".gradbook/state.json"), saved);
-  }, 60_000);
+  });
 
   it("resets everything: the code as it was, progress forgotten, the backups kept", async () => {
     const { status, stdout } = await learnHere(root, "reset");
@@ -170,7 +171,7 @@ describe("pnpm learn verify", () => {
     expect(stdout).toContain("packages/neuron/src/index.ts:17: exercise lonely is caught by no test: blanking it fails no test of packages/neuron");
     expect(stdout).toContain("packages/neuron/src/index.ts:10: exercise unhinted has no hint");
     expect(read(root, "packages/neuron/src/index.ts")).toBe(read(FIXTURE, "packages/neuron/src/index.ts"));
-  }, 60_000);
+  });
 
   it("passes for a lesson whose exercises are all caught, listing every catching test with --all", async () => {
     const { status, stdout } = await learnHere(root, "verify", "01", "--all");
@@ -184,7 +185,7 @@ describe("pnpm learn verify", () => {
       ].join("\n"),
     );
     expect(stdout).toMatch(/verify passed: 3 exercises in 1 package, each caught by a test, in [\d.]+ s\.\n/);
-  }, 60_000);
+  });
 });
 
 describe("a bad command line", () => {

@@ -21,7 +21,7 @@ describe("type-checking blanked exercises", () => {
     const files = blankAll(1);
     expect([...files.keys()]).toEqual(["packages/autograd/src/scale.ts", "packages/autograd/src/powers.ts"]);
     expect(typecheckBlanks(FIXTURE, ["autograd", "neuron"], files)).toEqual([]);
-  }, 30_000);
+  });
 
   it("reports, like tsc, an error that a blank introduces", () => {
     // A region that ends in the middle of the function: the name it declares is used after it.
@@ -29,5 +29,5 @@ describe("type-checking blanked exercises", () => {
     const text = readFileSync(join(FIXTURE, file), "utf8").replace("  return x * squared;\n  // #endregion exercise:cube", "  // #endregion exercise:cube\n  return x * squared;");
     const blanked = new Map([[file, blankExercise(text, "cube", { nn: "01", file: "lessons/01-powers.md" }, file)]]);
     expect(typecheckBlanks(FIXTURE, ["autograd"], blanked)).toEqual([`${file}:13:14 - error TS2552: Cannot find name 'squared'. Did you mean 'square'?`]);
-  }, 30_000);
+  });
 });
