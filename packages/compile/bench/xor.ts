@@ -17,12 +17,34 @@ import { SGD } from "@gradbook/optim";
 import { fit, lcgOrder, PlainMLP, plainFit, assignmentRun, xor } from "@gradbook/train";
 import { CompiledStep, compiledFit } from "../src/index.ts";
 
-const { values } = parseArgs({
-  options: { repeats: { type: "string", default: "15" }, only: { type: "string" }, hidden: { type: "string", default: "5,4" }, epochs: { type: "string" } },
-});
+const USAGE = `usage: pnpm bench [--hidden 5,4] [--epochs N] [--repeats N] [--only engine|compiled|plain]
+  --hidden   hidden layer sizes, comma-separated (default 5,4: the assignment's net)
+  --epochs   epochs of the run (default 2001)
+  --repeats  timed runs of each side; the median counts (default 15)
+  --only     time one side alone, for a profile`;
+
+/** Ends the command with a message naming what was wrong, and the usage. */
+function refuse(message: string): never {
+  console.error(`bench: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+const values = (() => {
+  try {
+    return parseArgs({
+      options: { repeats: { type: "string", default: "15" }, only: { type: "string" }, hidden: { type: "string", default: "5,4" }, epochs: { type: "string" }, help: { type: "boolean" } },
+    }).values;
+  } catch (error) {
+    return refuse((error as Error).message);
+  }
+})();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const count = (flag: string, text: string) => {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`bench: --${flag} expects a positive integer, got ${text}`);
+  if (!Number.isInteger(n) || n < 1) refuse(`--${flag} expects a positive integer, got ${JSON.stringify(text)}`);
   return n;
 };
 const repeats = count("repeats", values.repeats);
@@ -84,7 +106,7 @@ const time = (run: () => unknown) => {
 const steps = epochs * data.x.length;
 if (values.only) {
   const run = sides[values.only];
-  if (!run) throw new RangeError(`bench: --only expects engine, compiled or plain, got ${values.only}`);
+  if (!run) refuse(`--only expects engine, compiled or plain, got ${JSON.stringify(values.only)}`);
   for (let k = 0; k < 3; k++) run(epochs); // warm-up
   const times = Array.from({ length: repeats }, () => time(() => run(epochs)));
   console.log(`${values.only}: median ${median(times).toFixed(2)} ms of CPU over ${repeats} runs of ${steps} steps`);
