@@ -22,7 +22,9 @@ export interface TraceData {
  * (or its negation, as `y.sub(t)` makes `y + (−t)`) and becomes a data slot.
  *
  * Throws when the traces do not have the same graph (a branch on the data), when a number
- * changes with the data but is none of its inputs and targets, and on ops a tape cannot replay.
+ * changes with the data but is none of its inputs and targets, when one changes with the
+ * parameters (computed from a `.data`, it would stay frozen while training moves them), and on
+ * ops a tape cannot replay.
  */
 export function compileTape(step: StepFunction, params: readonly Value[], data: TraceData): Tape {
   if (data.probes.length < 2) throw new RangeError(`compile: expected at least two probes, got ${data.probes.length}`);
@@ -31,9 +33,38 @@ export function compileTape(step: StepFunction, params: readonly Value[], data: 
   const recordings = traces.map((d) => record(step(d), paramIndex));
   const first = recordings[0]!;
   recordings.forEach((r, t) => t > 0 && sameGraph(first, r, t < data.probes.length ? `probe ${t}` : `the data [${traces[t]!.join(", ")}]`));
+  notFromParameters(first, withParametersMoved(step, params, data.probes[0]!, paramIndex));
   return build(first, params, siteSources(recordings, traces));
 }
 // #endregion compile
+
+/** A trace at `probe` with every parameter moved a little, each put back after. */
+function withParametersMoved(step: StepFunction, params: readonly Value[], probe: readonly number[], paramIndex: ReadonlyMap<Value, number>): Recording {
+  const saved = params.map((p) => p.data);
+  params.forEach((p) => (p.data = p.data * 1.001 + 0.001));
+  try {
+    return record(step(probe), paramIndex);
+  } finally {
+    params.forEach((p, i) => (p.data = saved[i]!));
+  }
+}
+
+/** Throws unless moving the parameters leaves the graph and all its numbers as they were. */
+function notFromParameters(first: Recording, moved: Recording): void {
+  sameGraph(first, moved, "probe 0 with the parameters moved");
+  first.numbers.forEach((x, s) => {
+    if (Object.is(x, moved.numbers[s])) return;
+    throw new RangeError(
+      `compile: ${siteName(first, s)} changes when the parameters move (${x}, then ${moved.numbers[s]}): the step computes it from a parameter's .data, outside the graph, and a tape would keep its first value while training moves the parameter; expected parameters to enter the graph as Values`,
+    );
+  });
+}
+
+/** A number site, for messages: the leaf or the operation it belongs to. */
+function siteName(r: Recording, s: number): string {
+  const site = r.sites[s]!;
+  return site >= 0 ? `a leaf Value (data ${r.numbers[s]})` : `the number operand of operation #${-1 - site} (${opName(r.nodes[-1 - site]!.op)})`;
+}
 
 /**
  * Where each number site of the graph comes from: `null` for a constant (the same in every
@@ -50,8 +81,7 @@ function siteSources(recordings: Recording[], traces: readonly (readonly number[
         if (values.every((y, t) => Object.is(y, sign * traces[t]![index]!))) found.push({ index, sign });
       }
     }
-    const site = first.sites[s]!;
-    const where = site >= 0 ? `a leaf Value (data ${x})` : `the number operand of operation #${-1 - site} (${opName(first.nodes[-1 - site]!.op)})`;
+    const where = siteName(first, s);
     if (found.length === 1) return found[0]!;
     if (found.length > 1) throw new RangeError(`compile: ${where} matches ${found.length} entries of the data in every trace; expected probes whose entries differ`);
     throw new RangeError(

@@ -1,4 +1,4 @@
-import type { SGDOptions } from "@gradbook/optim";
+import { checkSGDOptions, SGD, type SGDOptions } from "@gradbook/optim";
 
 /**
  * `@gradbook/optim`'s SGD on slots: the same formulas in the same order (PyTorch's semantics,
@@ -6,28 +6,45 @@ import type { SGDOptions } from "@gradbook/optim";
  * of their gradients instead of Values.
  */
 export class SlotSGD {
-  readonly lr: number;
   readonly momentum: number;
   readonly dampening: number;
   readonly nesterov: boolean;
   readonly weightDecay: number;
   /** The momentum buffer, one entry per parameter. */
   readonly buffer: Float64Array;
+  #lr: number;
   #first = true;
 
-  /** Takes the settings of an `SGD` (already checked: pass an `SGD` instance or its options). */
-  constructor(count: number, opts: SGDOptions) {
-    this.lr = opts.lr;
-    this.momentum = opts.momentum ?? 0;
-    this.dampening = opts.dampening ?? 0;
-    this.nesterov = opts.nesterov ?? false;
-    this.weightDecay = opts.weightDecay ?? 0;
+  /**
+   * Takes SGD's settings, checked as `new SGD` checks them, or a fresh `SGD` (one that has taken
+   * a step is refused: its momentum buffer belongs to its Values, not to these slots).
+   */
+  constructor(count: number, opts: SGDOptions | SGD) {
+    if (opts instanceof SGD && opts.steps > 0) {
+      throw new RangeError(`SlotSGD: expected SGD's options or a fresh SGD, got an SGD that has taken ${opts.steps} steps: its momentum would be lost`);
+    }
+    const settings = opts instanceof SGD ? opts : checkSGDOptions("SlotSGD", opts);
+    this.#lr = settings.lr;
+    this.momentum = settings.momentum;
+    this.dampening = settings.dampening;
+    this.nesterov = settings.nesterov;
+    this.weightDecay = settings.weightDecay;
     this.buffer = new Float64Array(count);
+  }
+
+  /** The learning rate η of the next step; setting it checks it as SGD's does (a schedule sets it). */
+  get lr(): number {
+    return this.#lr;
+  }
+
+  set lr(lr: number) {
+    this.#lr = checkSGDOptions("SlotSGD", { lr }).lr;
   }
 
   /** Moves `params[i]` against `grads[i]` for every i below the buffer's length. */
   step(params: Float64Array, grads: Float64Array): void {
-    const { lr, momentum, nesterov, weightDecay, buffer } = this;
+    const { momentum, nesterov, weightDecay, buffer } = this;
+    const lr = this.#lr;
     const keep = 1 - this.dampening; // SGD's (1 − τ), the same number computed once
     const first = this.#first;
     this.#first = false;

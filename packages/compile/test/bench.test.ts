@@ -19,8 +19,10 @@ describe("pnpm bench", () => {
     const lines = run.stdout.split("\n");
     // 2 → 3 → 1: 3·2 + 3 + 1·3 + 1 = 13 parameters; 20 epochs of 4 points = 80 steps.
     expect(lines[0]).toMatch(/^2 → 3 → 1, 13 parameters, 80 steps; compiled = engine bit for bit, twin = engine to \S+ after 40 steps$/);
+    // On a run this short, compiling is most of compiledFit's time, and the compiled row (the run
+    // less a compile timed apart) can come out below 0 on a busy machine: any number will do.
     for (const row of ["engine (MLP + l1Loss + SGD + fit)", "compiled (compiledFit, tape)", "twin (PlainMLP + plainFit)"]) {
-      expect(lines.some((l) => l.startsWith(row) && /\)\s+[\d.]+\s+[\d.]+\s+[\d.]+$/.test(l)), row).toBe(true);
+      expect(lines.some((l) => l.startsWith(row) && /\)\s+-?[\d.]+\s+-?[\d.]+\s+-?[\d.]+$/.test(l)), row).toBe(true);
     }
     expect(lines.find((l) => l.startsWith("twin"))).toMatch(/\s1\.00$/); // the twin against itself
     expect(lines).toContainEqual(expect.stringMatching(/^compiled is within 2× of the twin: (yes|no)$/));

@@ -1,7 +1,7 @@
 import { mseLoss, l1Loss } from "@gradbook/loss";
 import { loadParameters, MLP, parameterData } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
-import { fit, lcgOrder, logLine, assignmentRun, shuffledBatches, xor, circles } from "@gradbook/train";
+import { fit, lcgOrder, logLine, assignmentRun, shuffledBatches, stepDecay, xor, circles } from "@gradbook/train";
 import { Rng } from "@gradbook/neuron";
 import { describe, expect, it } from "vitest";
 import { CompiledStep, compiledFit, OPS } from "../src/index.ts";
@@ -35,6 +35,34 @@ describe("compiledFit", () => {
     const compiled = compiledFit(b, data, { loss: mseLoss, epochs: 30, sampler: shuffledBatches(new Rng(1), 4), optimizer: sgd });
     expect(compiled).toEqual(engine);
     expect(parameterData(b)).toEqual(parameterData(a));
+  });
+
+  it("follows fit's learning-rate schedule, and shows onEpoch the parameters as trained so far", () => {
+    const [a, b] = [assignmentModel(), assignmentModel()];
+    const seen: Record<"engine" | "compiled", number[][]> = { engine: [], compiled: [] };
+    const settings = { loss: l1Loss, epochs: 40, schedule: stepDecay(0.05, { every: 10, gamma: 0.5 }) };
+    const engine = fit(a, xor(), { ...settings, sampler: lcgOrder(2), optimizer: new SGD(a.parameters(), { lr: 0.05, momentum: 0.9 }), onEpoch: () => seen.engine.push(parameterData(a)) });
+    const compiled = compiledFit(b, xor(), { ...settings, sampler: lcgOrder(2), optimizer: { lr: 0.05, momentum: 0.9 }, onEpoch: () => seen.compiled.push(parameterData(b)) });
+    expect(compiled).toEqual(engine);
+    expect(seen.compiled).toEqual(seen.engine);
+    expect(seen.compiled[0]).not.toEqual(seen.compiled[1]); // they moved
+    // Without the schedule the run differs: the schedule was not ignored.
+    const constant = compiledFit(assignmentModel(), xor(), { loss: l1Loss, epochs: 40, sampler: lcgOrder(2), optimizer: { lr: 0.05, momentum: 0.9 } });
+    expect(constant.last).not.toEqual(compiled.last);
+  });
+
+  it("checks the optimizer's settings as SGD does, and takes a fresh SGD but not a used one", () => {
+    const run = (optimizer: Parameters<typeof compiledFit>[2]["optimizer"]) => compiledFit(assignmentModel(), xor(), { loss: l1Loss, epochs: 1, sampler: lcgOrder(2), optimizer });
+    expect(() => run({ lr: 0.02, weight_decay: 0.1 } as never)).toThrow(/^SlotSGD: unknown option "weight_decay": expected lr, momentum, dampening, nesterov or weightDecay/);
+    expect(() => run({ lr: 0.02, nesterov: true })).toThrow(/^SlotSGD: nesterov needs momentum > 0 and dampening 0, got momentum 0 and dampening 0/);
+    expect(() => run({ lr: -1 })).toThrow(/^SlotSGD: /);
+    const model = assignmentModel();
+    const sgd = new SGD(model.parameters(), { lr: 0.02, momentum: 0.9 });
+    const fresh = compiledFit(model, xor(), { loss: l1Loss, epochs: 3, sampler: lcgOrder(2), optimizer: sgd });
+    const withOptions = compiledFit(assignmentModel(), xor(), { loss: l1Loss, epochs: 3, sampler: lcgOrder(2), optimizer: { lr: 0.02, momentum: 0.9 } });
+    expect(fresh).toEqual(withOptions);
+    sgd.step();
+    expect(() => run(sgd)).toThrow(/^SlotSGD: expected SGD's options or a fresh SGD, got an SGD that has taken 1 steps: its momentum would be lost/);
   });
 
   it("stops as fit does when the loss stops being finite", () => {

@@ -1,4 +1,4 @@
-import { type Value } from "@gradbook/autograd";
+import { Value } from "@gradbook/autograd";
 import { bceWithLogitsLoss, l1Loss } from "@gradbook/loss";
 import { MLP } from "@gradbook/neuron";
 import { xor } from "@gradbook/train";
@@ -30,6 +30,15 @@ describe("CompiledStep.compile refuses what a tape cannot replay", () => {
   it("a number computed from the data outside the graph", () => {
     const model = twisted((m, x) => m.forward(x.map((v) => v * 2)));
     expect(() => CompiledStep.compile(model, l1Loss, xor(), 1)).toThrow(/number operand of operation #\d+ \(mulK\) changes with the data but is none of its inputs and targets/);
+  });
+
+  it("a number computed from a parameter's .data, which training would move but the tape would not", () => {
+    const scaled = twisted((m, x) => [m.forward(x)[0]!.mul(m.parameters()[0]!.data)]);
+    expect(() => CompiledStep.compile(scaled, l1Loss, xor(), 1)).toThrow(
+      /^compile: the number operand of operation #\d+ \(mulK\) changes when the parameters move \(.+, then .+\): the step computes it from a parameter's \.data/,
+    );
+    const copied = twisted((m, x) => [m.forward(x)[0]!.add(new Value(m.parameters()[3]!.data))]);
+    expect(() => CompiledStep.compile(copied, l1Loss, xor(), 1)).toThrow(/^compile: a leaf Value \(data .+\) changes when the parameters move/);
   });
 
   it("a loss made of unary ops, whose function the graph does not hold", () => {

@@ -19,6 +19,27 @@ export interface SGDOptions {
 const OPTIONS = ["lr", "momentum", "dampening", "nesterov", "weightDecay"] as const;
 
 /**
+ * SGD's settings checked, with their defaults: what `new SGD` accepts, for an SGD over other
+ * storage than Values too (`@gradbook/compile`'s slots). `where` starts the messages.
+ */
+export function checkSGDOptions(where: string, opts: SGDOptions): Required<SGDOptions> {
+  const o = knownOptions(where, opts, OPTIONS);
+  if (opts === undefined || !("lr" in o)) throw new TypeError(`${where}: expected options with a learning rate lr, got ${show(opts)}`);
+  const settings = {
+    lr: checkLr(where, o.lr),
+    momentum: checkRange(where, "momentum", o.momentum ?? 0, 0, 1, false),
+    dampening: checkRange(where, "dampening", o.dampening ?? 0, 0, 1, true),
+    nesterov: checkBoolean(where, "nesterov", o.nesterov ?? false),
+    weightDecay: checkRange(where, "weightDecay", o.weightDecay ?? 0, 0, Infinity, false),
+  };
+  // Nesterov's look-ahead is defined for the undamped buffer only (PyTorch refuses the rest too).
+  if (settings.nesterov && (settings.momentum <= 0 || settings.dampening !== 0)) {
+    throw new RangeError(`${where}: nesterov needs momentum > 0 and dampening 0, got momentum ${settings.momentum} and dampening ${settings.dampening}`);
+  }
+  return settings;
+}
+
+/**
  * Stochastic gradient descent, with PyTorch's `torch.optim.SGD` semantics exactly. Each step,
  * for each parameter p with gradient g:
  *
@@ -56,18 +77,13 @@ export class SGD implements Optimizer {
   #lr: number;
 
   constructor(params: readonly Value[], opts: SGDOptions) {
-    const o = knownOptions("SGD", opts, OPTIONS);
-    if (opts === undefined || !("lr" in o)) throw new TypeError(`SGD: expected options with a learning rate lr, got ${show(opts)}`);
+    const settings = checkSGDOptions("SGD", opts);
     this.params = parameterList("SGD", params);
-    this.#lr = checkLr("SGD", o.lr);
-    this.momentum = checkRange("SGD", "momentum", o.momentum ?? 0, 0, 1, false);
-    this.dampening = checkRange("SGD", "dampening", o.dampening ?? 0, 0, 1, true);
-    this.nesterov = checkBoolean("SGD", "nesterov", o.nesterov ?? false);
-    this.weightDecay = checkRange("SGD", "weightDecay", o.weightDecay ?? 0, 0, Infinity, false);
-    // Nesterov's look-ahead is defined for the undamped buffer only (PyTorch refuses the rest too).
-    if (this.nesterov && (this.momentum <= 0 || this.dampening !== 0)) {
-      throw new RangeError(`SGD: nesterov needs momentum > 0 and dampening 0, got momentum ${this.momentum} and dampening ${this.dampening}`);
-    }
+    this.#lr = settings.lr;
+    this.momentum = settings.momentum;
+    this.dampening = settings.dampening;
+    this.nesterov = settings.nesterov;
+    this.weightDecay = settings.weightDecay;
     this.momentumBuffer = new Float64Array(this.params.length);
   }
 
