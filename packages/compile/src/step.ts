@@ -55,11 +55,13 @@ export class CompiledStep {
    *
    * What it detects: a graph that differs between those traces (an `if` on the inputs, the
    * targets or a value computed from them, taken both ways among the traced points); a number
-   * that changes with the data but is none of its inputs and targets; `unary` ops (their function
-   * is not in the graph). What it cannot: a branch every traced point takes the same way — on a
+   * that changes with the data but is none of its inputs and targets, or with the parameters (one
+   * computed from a `.data`); `unary` ops (their function is not in the graph). What it cannot: a branch every traced point takes the same way — on a
    * parameter (training moves it later), or on data beyond the traced points; the tape replays
    * the branch it saw. Nor does a replay check the engine's domains (`log` of x ≤ 0, division by
-   * 0): those give NaN or ±Infinity, which `compiledFit` reports as a non-finite loss.
+   * 0): those give NaN or ±Infinity, which `compiledFit` reports when they reach the loss, but not
+   * always do (relu turns NaN into 0, tanh turns ±Infinity into ±1): run a new step through the
+   * engine first, which throws at the op.
    */
   static compile(model: CompilableModel, loss: Loss, data: Dataset, batch: number): CompiledStep {
     const nin = data.x[0]!.length;
