@@ -33,6 +33,8 @@ export interface CompileOptions {
   path: string;
   /** Absolute path of the kit's runtime module. */
   runtime: string;
+  /** A folder to record the run in when GRADBOOK_RECORD names none (the runtime's `finish`). */
+  record?: string;
 }
 
 /** Compiles a parsed lesson to a test module (see the sketch above). */
@@ -79,7 +81,7 @@ export function compileLesson(lesson: Lesson, options: CompileOptions): Compiled
     const name = `line ${block.line}${block.kind === "throws" ? " (throws)" : ""}`;
     s.append(`__test(${JSON.stringify(name)}, (ctx) => __rt.step(__steps, ${i}, ctx));\n`);
   });
-  s.append("__afterAll(() => __rt.finish());\n");
+  s.append(`__afterAll(() => __rt.finish(${JSON.stringify(options.record ?? "")}));\n`);
 
   const decoded = s.generateDecodedMap({ hires: true, source: options.path, includeContent: true });
   return {

@@ -106,17 +106,21 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
 
     /**
      * Rewrites the output blocks that differed (update mode), then writes what each block printed
-     * and showed, for the site, when GRADBOOK_RECORD names a folder.
+     * and showed, for the site, into the folder GRADBOOK_RECORD names, else into `folder`, if any.
      */
-    finish(): void {
+    finish(folder = ""): void {
       if (rewrites.length) rewriteOutputs(meta.path, rewrites);
-      const folder = process.env.GRADBOOK_RECORD;
+      folder = process.env.GRADBOOK_RECORD || folder;
       if (!folder) return;
       mkdirSync(folder, { recursive: true });
-      const name = meta.file.replaceAll("/", "__").replace(/\.md$/, ".json");
-      writeFileSync(join(folder, name), JSON.stringify({ file: meta.file, blocks: records }, null, 1));
+      writeFileSync(recordPath(folder, meta.file), JSON.stringify({ file: meta.file, blocks: records }, null, 1));
     },
   };
+}
+
+/** Where a lesson's record goes in a records folder: `lessons/01-chain-rule.md` → `lessons__01-chain-rule.json`. */
+export function recordPath(folder: string, file: string): string {
+  return join(folder, file.replaceAll("/", "__").replace(/\.md$/, ".json"));
 }
 
 /** Replaces the text of the ```text output blocks whose fences open at the given 1-based lines. */

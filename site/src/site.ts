@@ -43,6 +43,11 @@ export interface SiteOptions {
   cache: string;
   /** A vitest config to run the lessons with; by default the root config's `lessons` project. */
   vitestConfig?: string;
+  /**
+   * Where a run of these lessons already recorded them, once known (a test suite's own run), or
+   * undefined: then the build runs the lessons itself.
+   */
+  recorded?: () => Promise<string | undefined>;
   /** Whether to build the API reference. @default true */
   api?: boolean;
   /** How long a block may run in the page without printing or reporting progress. @default 30000 */
@@ -81,8 +86,14 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
   const recordsDir = join(options.cache, "records");
 
   // Phase 1: the three slow, independent parts at once.
-  const [, packages, , , highlighter] = await Promise.all([
-    timed("lessons", course.length ? recordLessons({ root, dir: recordsDir, ...(options.vitestConfig ? { config: options.vitestConfig } : {}) }) : Promise.resolve()),
+  const lessonRecords = async () => {
+    const recorded = await options.recorded?.();
+    if (recorded) return recorded;
+    await recordLessons({ root, dir: recordsDir, ...(options.vitestConfig ? { config: options.vitestConfig } : {}) });
+    return recordsDir;
+  };
+  const [recordedIn, packages, , , highlighter] = await Promise.all([
+    timed("lessons", course.length ? lessonRecords() : Promise.resolve(recordsDir)),
     timed("api", loadApi(root, packageNames, options.cache)),
     timed("bundle", bundleClient({ root, client: CLIENT, out: join(out, "assets/js"), packages: packageNames })),
     timed("explorer", bundleExplorer(root, join(out, "assets/explore"))),
@@ -108,7 +119,7 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
   const apiHref = (name: string | null) => (name && packages.some((p) => p.name === name) ? `api/${name}.html` : undefined);
   const linkFor = (path: string) => apiHref(/^packages\/([\w-]+)\//.exec(path)?.[1] ?? null);
   const md = createSiteMarkdown();
-  const records = readRecords(recordsDir);
+  const records = readRecords(recordedIn);
   const documents: SearchDocument[] = [];
   const figures: Record<string, number> = {}; // per lesson page: what the browser tests expect to see
 

@@ -3,13 +3,16 @@ import { chromium, type BrowserServer } from "playwright-core";
 import type { TestProject } from "vitest/node";
 import { listen } from "../../src/serve.ts";
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, NO_CHROMIUM } from "./chromium.ts";
-import { courseSite, fixtureSite, type ServedSite } from "./sites.ts";
+import { SUITE_RECORDS } from "@gradbook/lessons/kit";
+import { courseSite, fixtureSite, recordsSince, type ServedSite } from "./sites.ts";
 import type { Shared } from "./harness.ts";
 
 // The browser project's globalSetup: one chromium and one build of each site for the whole run.
-// The builds take a while (they run the lessons), so setup only starts them and returns: the
-// other projects' tests run meanwhile. A test file asks a small control server for what was
-// made, and its answer waits for the builds (see ./harness.ts).
+// The builds take a while, so setup only starts them and returns: the other projects' tests run
+// meanwhile. A test file asks a small control server for what was made, and its answer waits for
+// the builds (see ./harness.ts). The browser project runs after the others (its groupOrder), so
+// when the first file asks, the lessons project has recorded its run: the course's build takes
+// those records instead of running the lessons again (or runs them, if this run did not).
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -26,12 +29,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("browserControl", "");
     return async () => {};
   }
+  const started = Date.now();
+  let asked!: () => void;
+  const firstAsked = new Promise<void>((resolve) => (asked = resolve));
   let browser: BrowserServer | undefined;
   const sites: ServedSite[] = [];
   const ready: Promise<Shared> = (async () => {
     const [launched, course, fixture] = await Promise.all([
       chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }).then((b) => (browser = b)),
-      courseSite().then((s) => (sites.push(s), s)),
+      courseSite(() => firstAsked.then(() => recordsSince(SUITE_RECORDS, started))).then((s) => (sites.push(s), s)),
       fixtureSite().then((s) => (sites.push(s), s)),
     ]);
     const share = ({ base, dir, report }: ServedSite) => ({ base, dir, report });
@@ -42,7 +48,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     (shared) => JSON.stringify(shared),
     (error: unknown) => JSON.stringify({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
-  const control: Server = createServer((_, response) => void answer.then((body) => response.end(body)));
+  const control: Server = createServer((_, response) => {
+    asked();
+    void answer.then((body) => response.end(body));
+  });
   const port = await listen(control, 0);
   project.provide("browserSkip", "");
   project.provide("browserControl", `http://127.0.0.1:${port}/`);

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { lessonFiles, LESSONS, recordPath } from "@gradbook/lessons/kit";
 import { inputsHash } from "../../src/freshness.ts";
 import { createSiteServer, listen } from "../../src/serve.ts";
 import { buildSite, type BuildReport } from "../../src/site.ts";
@@ -31,8 +32,11 @@ async function serve(dir: string, report: BuildReport, built: boolean): Promise<
   return { base: `http://127.0.0.1:${port}/`, dir, report, server, built };
 }
 
-/** The course's site: site/dist if its build-info says it was built from these inputs. */
-export async function courseSite(): Promise<ServedSite> {
+/**
+ * The course's site: site/dist if its build-info says it was built from these inputs, else a
+ * build that takes the lessons' records from `recorded` when it gives a folder.
+ */
+export async function courseSite(recorded?: () => Promise<string | undefined>): Promise<ServedSite> {
   const info = join(DIST, "build-info.json");
   if (existsSync(info)) {
     const report = JSON.parse(readFileSync(info, "utf8")) as BuildReport & { inputs: string };
@@ -40,8 +44,17 @@ export async function courseSite(): Promise<ServedSite> {
   }
   const temp = mkdtempSync(join(tmpdir(), "gradbook-site-"));
   const out = join(temp, "dist");
-  const report = await buildSite({ root: ROOT, lessons: join(ROOT, "lessons"), out, cache: join(temp, "cache") });
+  const report = await buildSite({ root: ROOT, lessons: join(ROOT, "lessons"), out, cache: join(temp, "cache"), ...(recorded ? { recorded } : {}) });
   return serve(out, report, true);
+}
+
+/**
+ * `folder` if it holds a record of every lesson of the course written since `since` (ms), as the
+ * lessons' project of a `pnpm test` run leaves it; else undefined.
+ */
+export function recordsSince(folder: string, since: number): string | undefined {
+  const files = lessonFiles(LESSONS).map((f) => recordPath(folder, `lessons/${f}`));
+  return files.every((f) => existsSync(f) && statSync(f).mtimeMs >= since) ? folder : undefined;
 }
 
 /** The fixture course's site. Tests that press its Run button set their own time limit (./run.ts). */

@@ -12,5 +12,7 @@ export default defineProject({
     // The first file's beforeAll waits for the site builds.
     ...BROWSER_LIMITS,
     isolate: false, // each file's state lives in its own useBrowserSites(); playwright loads once
+    // After every other project: the course's site is built from the lessons project's records.
+    sequence: { groupOrder: 1 },
   },
 });
