@@ -117,8 +117,10 @@ if (values.only) {
   if (!e.every((x, i) => Object.is(x, c[i]))) throw new Error(`bench: the compiled step and the engine differ after ${epochs} epochs`);
   const [engine10, twin10] = [sides.engine!(10), sides.plain!(10)];
   // Relative to the largest parameter: a tiny parameter's relative difference is rounding noise.
+  // 1e-9, the course's bar for agreeing with PyTorch: the twin sums in its own order, and at 128
+  // wide and more its rounding differences reach 1e-11 within the 40 steps.
   const early = Math.max(...engine10.map((x, i) => Math.abs(x - twin10[i]!))) / Math.max(...engine10.map(Math.abs));
-  if (!(early < 1e-12)) throw new Error(`bench: the engine and the twin differ by ${early} after 40 steps: they are not doing the same work`);
+  if (!(early < 1e-9)) throw new Error(`bench: the engine and the twin differ by ${early} after 40 steps: they are not doing the same work`);
   console.log(`${sizes.join(" → ")}, ${init.length} parameters, ${steps} steps; compiled = engine bit for bit, twin = engine to ${early.toExponential(0)} after 40 steps`);
 
   const names = ["engine", "compiled", "plain", "compile"] as const;

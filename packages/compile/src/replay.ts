@@ -91,7 +91,7 @@ export function backward(tape: Tape, v: Float64Array, g: Float64Array): void {
     const y = v[s]!;
     const ai = a[i]!;
     const bi = b[i]!;
-    // #region exercise:replay-backward One case per op code, as the op's backward in ops.ts: g[ai] for a.grad, v[ai] for a.data, y for the result; binary ops check send & 1 (a) and send & 2 (b)
+    // #region exercise:replay-backward One case per op code, as the op's backward in ops.ts: g[ai] += … for a.grad, g[bi] += … for b.grad (binary ops only), v[ai] and v[bi] for their data (v[bi] is the number operand of addK … pow), y for the result; a dot calls dotBackward
     switch (code[i]) {
       case DOT: dotBackward(v, g, terms, gy, ai, bi, bi + 2 * c[i]!); break;
       case ADD:
@@ -133,6 +133,7 @@ export function backward(tape: Tape, v: Float64Array, g: Float64Array): void {
 }
 // #endregion backward
 
+// #region dot-backward
 /**
  * A dot's backward pass, the last term first, as the engine visits its sums and products: each
  * sum passes gy on to its product, which passes it to w and x; the first sum also to the start z.
@@ -150,3 +151,4 @@ function dotBackward(v: Float64Array, g: Float64Array, terms: Int32Array, gy: nu
   g[w]! += v[x]! * gy;
   g[x]! += v[w]! * gy;
 }
+// #endregion dot-backward
