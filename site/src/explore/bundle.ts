@@ -29,6 +29,9 @@ export async function bundleExplorer(root: string, out: string): Promise<void> {
         // @gradbook/train's index also exports its SVG figures (Observable Plot, linkedom): unused
         // here, and without side effects, so they are left out of the bundle.
         treeshake: { moduleSideEffects: false },
+        // The worker is bundled inside vite's worker plugin's transform, so that hook holds most
+        // of the build's time by design: rolldown's warning about it would only be noise.
+        checks: { bundlerTimings: false },
         output: { format: "es", entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js", assetFileNames: "[name]-[hash][extname]" },
       },
     },
