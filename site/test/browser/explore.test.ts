@@ -1,22 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "../../src/explore/controls.ts";
-import { ROOT } from "./sites.ts";
 import { DONE, explorer, READY, values } from "./explore-harness.ts";
 
 // The XOR explorer (explore.html) in Debian's chromium, against `pnpm xor` run in this process:
 // the same settings in the URL, the form and the command, and the same log.
 
 const { needsChromium, open, site, xor } = explorer();
-
-describe("the explorer's code", () => {
-  it("type-checks against the DOM (the root check leaves it out)", () => {
-    const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "site/src/explore/client/tsconfig.json", "--noEmit"], { cwd: ROOT, encoding: "utf8" });
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.status).toBe(0);
-  });
-});
 
 describe("pnpm xor's presets", () => {
   it("A seed that fails: the assignment's recipe from it misclassifies XOR at epoch 2000, while the assignment's run does not", () => {
