@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { inContext } from "./chromium.ts";
 import { mapLimit } from "./pool.ts";
 import { loadSettled, trackRequests } from "./settle.ts";
@@ -11,8 +11,8 @@ export type PageWeight = Record<Kind, { raw: number; transferred: number }>;
 
 const KINDS: Record<string, Kind> = { document: "html", stylesheet: "css", font: "fonts", script: "js" };
 
-/** Loads `url` in a fresh context (nothing cached) and adds up every response. */
-export async function pageWeight(browser: Browser, url: string, javaScript: boolean): Promise<PageWeight> {
+/** Loads `url` in a fresh context (nothing cached) and adds up every response; `inspect` may look at the loaded page too. */
+export async function pageWeight(browser: Browser, url: string, javaScript: boolean, inspect?: (page: Page) => Promise<void>): Promise<PageWeight> {
   return inContext(browser, { javaScriptEnabled: javaScript }, async (context) => {
     const page = await context.newPage();
     const sizes: Promise<[Kind, number, number]>[] = [];
@@ -28,6 +28,7 @@ export async function pageWeight(browser: Browser, url: string, javaScript: bool
     });
     // Fonts are asked for only once the page is laid out: wait for them and every other request.
     await loadSettled(page, url, requests);
+    await inspect?.(page);
     const weight = Object.fromEntries(["html", "css", "fonts", "js", "other"].map((k) => [k, { raw: 0, transferred: 0 }])) as PageWeight;
     for (const [kind, raw, transferred] of await Promise.all(sizes)) {
       weight[kind].raw += raw;
@@ -53,9 +54,14 @@ export function describeWeight(weight: PageWeight): string {
 /**
  * Weighs lesson pages without JavaScript (HTML + CSS + the fonts they load), and the optional
  * JavaScript once (the same on every lesson page): the totals, and a report in KB for the notes.
+ * `inspect` looks at each page as loaded without JavaScript.
  */
-export async function weighLessonPages(browser: Browser, urls: string[]): Promise<{ pages: { url: string; transferred: number; js: number; weight: PageWeight }[]; report: Record<string, unknown> }> {
-  const weights = await mapLimit(urls, 4, (url) => pageWeight(browser, url, false));
+export async function weighLessonPages(
+  browser: Browser,
+  urls: string[],
+  inspect?: (page: Page, url: string) => Promise<void>,
+): Promise<{ pages: { url: string; transferred: number; js: number; weight: PageWeight }[]; report: Record<string, unknown> }> {
+  const weights = await mapLimit(urls, 4, (url) => pageWeight(browser, url, false, inspect && ((page) => inspect(page, url))));
   const js = (await pageWeight(browser, urls[0]!, true)).js;
   const report: Record<string, unknown> = { javaScriptKB: { raw: kb(js.raw), transferred: kb(js.transferred) } };
   const pages = weights.map((weight, i) => {
