@@ -40,7 +40,7 @@ const { exp, log, tanh, sin, cos, pow } = math; // the engine's own functions, a
 export function forward(tape: Tape, v: Float64Array): void {
   const { code, out, a, b, c, terms } = tape;
   for (let i = 0; i < code.length; i++) {
-    // #region exercise:forward One case per op code: the result y from x = v[a[i]] and v[b[i]] (the second operand, or the number operand of addK … pow) as ops.ts computes it, into v[out[i]]
+    // #region exercise:forward One case per op code: the result y from x = v[a[i]] and v[b[i]] (the second operand, or the number operand of addK … pow) as ops.ts computes it, into v[out[i]]; a dot is dot(v, terms, x, b[i], b[i] + 2 * c[i]): z = x plus its c[i] products, whose slot pairs sit in terms from b[i] on
     const x = v[a[i]!]!; // the first operand's data
     let y: number;
     switch (code[i]) {
@@ -91,7 +91,7 @@ export function backward(tape: Tape, v: Float64Array, g: Float64Array): void {
     const y = v[s]!;
     const ai = a[i]!;
     const bi = b[i]!;
-    // #region exercise:replay-backward One case per op code, as the op's backward in ops.ts: g[ai] += … for a.grad, g[bi] += … for b.grad (binary ops only), v[ai] and v[bi] for their data (v[bi] is the number operand of addK … pow), y for the result; a dot calls dotBackward
+    // #region exercise:replay-backward One case per op code, as the op's backward in ops.ts: g[ai] += … for a.grad, g[bi] += … for b.grad (binary ops only), v[ai] and v[bi] for their data (v[bi] is the number operand of addK … pow), y for the result; a dot calls dotBackward(v, g, terms, gy, ai, bi, bi + 2 * c[i]): z is v[ai], its terms' slot pairs run from bi to bi + 2 * c[i]
     switch (code[i]) {
       case DOT: dotBackward(v, g, terms, gy, ai, bi, bi + 2 * c[i]!); break;
       case ADD:

@@ -14,8 +14,8 @@ const bench = (...args: string[]) => spawnSync(process.execPath, ["--import", "t
 describe("pnpm bench", () => {
   it("times the engine, the compiled step and the twin on the same run, each against the twin", () => {
     const run = bench("--epochs", "20", "--repeats", "1", "--hidden", "3");
+    expect(run.status, run.stderr).toBe(0); // on a failure, what the bench said
     expect(run.stderr).toBe("");
-    expect(run.status).toBe(0);
     const lines = run.stdout.split("\n");
     // 2 → 3 → 1: 3·2 + 3 + 1·3 + 1 = 13 parameters; 20 epochs of 4 points = 80 steps.
     expect(lines[0]).toMatch(/^2 → 3 → 1, 13 parameters, 80 steps; compiled = engine bit for bit, twin = engine to \S+ after 40 steps$/);
