@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe.ts";
-import { useBrowserSites } from "./harness.ts";
+import { type SharedSite, useBrowserSites } from "./harness.ts";
+import { type LessonRead, readLesson } from "./lesson-read.ts";
 import { mapLimit } from "./pool.ts";
 import { lessonUrls, screenshot } from "./results.ts";
 import { brokenLinks, visit, type Visit } from "./visit.ts";
 
 // Every page of the built sites (the course's and the fixture course's) in chromium: what went
-// wrong while loading it, its links, the 404 page, and axe's accessibility check.
+// wrong while loading it, its links, a lesson's math and figures, the 404 page, and axe's
+// accessibility check. One visit to each page serves every check.
 
 const sites = useBrowserSites();
 const visits = new Map<string, Visit>(); // by URL, from the crawl in the first test
 const lightViolations: string[] = []; // axe's findings during that crawl
+const lessons = new Map<string, LessonRead & { site: SharedSite; href: string }>(); // by URL, from the crawl
 
 describe("every page in a browser", () => {
   it("loads every page with no console errors, no failed requests and no request leaving the site", async (ctx) => {
@@ -23,6 +26,7 @@ describe("every page in a browser", () => {
         const result = await visit(context, site.base + path, site.base);
         visits.set(site.base + path, result);
         problems.push(...result.problems.map((p) => `${site.base}${path}: ${p}`));
+        if (site.report.lessons.includes(path)) lessons.set(site.base + path, { ...(await readLesson(result.page)), site, href: path });
         // The page is loaded: run axe's full check (light scheme) now, the axe test reports it.
         lightViolations.push(...(await seriousViolations(result.page)).map((v) => `light ${site.base}${path}: ${v}`));
         await result.page.close();
@@ -36,6 +40,30 @@ describe("every page in a browser", () => {
     sites.needsChromium(ctx);
     expect(visits.size).toBeGreaterThan(0);
     expect(await brokenLinks(visits)).toEqual([]);
+  });
+
+  it("typesets every lesson's math with KaTeX's own fonts, every glyph of it (none falls back to a system font), and leaves no TeX unrendered", async (ctx) => {
+    sites.needsChromium(ctx);
+    expect(lessons.size).toBe(sites.course.report.lessons.length + sites.fixture.report.lessons.length);
+    for (const [url, { text, emptyMath, fallbacks }] of lessons) {
+      expect(text, url).not.toMatch(/\$\$|\\frac|\\partial|\\cdot/);
+      expect(emptyMath, url).toBe(0);
+      expect(fallbacks, url).toEqual([]);
+    }
+  });
+
+  it("shows each lesson's recorded figures inline, each with a text alternative", async (ctx) => {
+    sites.needsChromium(ctx);
+    expect(sites.fixture.report.figures).toEqual({ "01-figures-and-math.html": 2, "02-running.html": 0, "03-time-limit.html": 0 });
+    expect(lessons.size).toBeGreaterThan(0);
+    for (const { href, site, figures } of lessons.values()) {
+      expect(figures.length, href).toBe(site.report.figures[href]);
+      for (const { area, caption, label } of figures) {
+        expect(area, href).toBeGreaterThan(1000);
+        expect(caption, href).not.toBe("");
+        expect(label, href).not.toBe("");
+      }
+    }
   });
 
   it("answers a missing page with the site's 404 page, styled", async (ctx) => {

@@ -4,64 +4,16 @@ import { parseHTML } from "linkedom";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { mathFonts } from "./fonts.ts";
-import { type SharedSite, useBrowserSites } from "./harness.ts";
+import { useBrowserSites } from "./harness.ts";
 import { screenshot } from "./results.ts";
 
-// Reading a lesson in chromium: its math, its figures, its colour scheme, and search.
+// Reading a lesson in chromium: its math, its colour scheme, and search. (Every lesson page's
+// math and figures are checked on the crawl's visit to it, in pages.test.ts.)
 
 const sites = useBrowserSites();
 
-/** What one visit to a lesson page showed of its math and its figures. */
-interface LessonRead {
-  url: string;
-  site: SharedSite;
-  href: string;
-  /** The page's text: no TeX may be left in it unrendered. */
-  text: string;
-  /** Typeset formulas drawn with no width. */
-  emptyMath: number;
-  /** Math glyphs drawn from a font other than KaTeX's. */
-  fallbacks: string[];
-  figures: { area: number; caption: string; label: string }[];
-}
-
-// Both tests below read every lesson page, and a long lesson takes a while to load and lay out:
-// the first test to ask visits each page once, for both.
-let reads: Promise<LessonRead[]> | undefined;
-const readLessons = () =>
-  (reads ??= sites.withContext({}, async (context) => {
-    const page = await context.newPage();
-    const found: LessonRead[] = [];
-    for (const site of [sites.course, sites.fixture]) {
-      for (const href of site.report.lessons) {
-        const url = site.base + href;
-        await page.goto(url);
-        const figures = [];
-        for (const figure of await page.locator("figure.lesson-figure").all()) {
-          const svg = figure.locator("svg").first();
-          const box = await svg.boundingBox();
-          figures.push({
-            area: box ? box.width * box.height : 0,
-            caption: (await figure.locator("figcaption").innerText()).trim(),
-            label: await svg.evaluate((s) => s.getAttribute("aria-label") ?? s.querySelector("title")?.textContent ?? ""),
-          });
-        }
-        found.push({
-          url,
-          site,
-          href,
-          text: await page.locator("main").innerText(),
-          emptyMath: (await page.evaluate(`[...document.querySelectorAll(".katex-html")].filter((k) => k.getBoundingClientRect().width === 0).length`)) as number,
-          fallbacks: (await mathFonts(page)).fallbacks,
-          figures,
-        });
-      }
-    }
-    return found;
-  }));
-
 describe("reading a lesson in a browser", () => {
-  it("typesets math with KaTeX's own fonts, every glyph of it (none falls back to a system font), and leaves no TeX unrendered", async (ctx) => {
+  it("typesets math with KaTeX's own fonts", async (ctx) => {
     sites.needsChromium(ctx);
     await sites.withContext({}, async (context) => {
       const page = await context.newPage();
@@ -75,28 +27,7 @@ describe("reading a lesson in a browser", () => {
       expect(families.KaTeX_Main).toBeGreaterThan(0);
       expect(families.KaTeX_Math).toBeGreaterThan(0);
     });
-    // The fonts are subsets (src/fonts.ts): a character the build missed would be drawn from a
-    // system font, legible but not KaTeX's. Every page's math, glyph by glyph.
-    const read = await readLessons();
-    expect(read.length).toBe(sites.course.report.lessons.length + sites.fixture.report.lessons.length);
-    for (const { url, text, emptyMath, fallbacks } of read) {
-      expect(text, url).not.toMatch(/\$\$|\\frac|\\partial|\\cdot/);
-      expect(emptyMath, url).toBe(0);
-      expect(fallbacks, url).toEqual([]);
-    }
-  });
-
-  it("shows each lesson's recorded figures inline, each with a text alternative", async (ctx) => {
-    sites.needsChromium(ctx);
-    expect(sites.fixture.report.figures).toEqual({ "01-figures-and-math.html": 2, "02-running.html": 0, "03-time-limit.html": 0 });
-    for (const { href, site, figures } of await readLessons()) {
-      expect(figures.length, href).toBe(site.report.figures[href]);
-      for (const { area, caption, label } of figures) {
-        expect(area, href).toBeGreaterThan(1000);
-        expect(caption, href).not.toBe("");
-        expect(label, href).not.toBe("");
-      }
-    }
+    // Every lesson page's math, glyph by glyph, and its figures: pages.test.ts, on its one visit to each page.
   });
 
   it("follows the system's colour scheme, and the toggle switches it — figures too — and remembers", async (ctx) => {
