@@ -5,12 +5,10 @@ import type { BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, expect, type TestContext } from "vitest";
 import { main } from "../../../packages/train/src/cli.ts";
 import { useBrowserSites } from "./harness.ts";
-import { ROOT } from "./sites.ts";
+import { RESULTS } from "./results.ts";
 
 // What the explorer's tests share: the course's site served to chromium, `pnpm xor` run in the
 // test's process, and the page's state as the explorer marks it on its <article>.
-
-export const RESULTS = join(ROOT, "site/test-results");
 
 /** Page code as strings: this project's type check has no DOM types. */
 export const READY = `document.querySelector("article.explore").dataset.playing !== undefined`;
