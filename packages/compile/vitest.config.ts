@@ -1,3 +1,4 @@
 import { defineProject } from "vitest/config";
+import { packageTests } from "../../vitest.packages.ts";
 
-export default defineProject({ test: { name: "compile", include: ["test/**/*.test.ts"] } });
+export default defineProject({ test: packageTests("compile") });

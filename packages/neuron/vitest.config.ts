@@ -1,5 +1,4 @@
 import { defineProject } from "vitest/config";
-import { LIMITS } from "../../vitest.limits.ts";
+import { packageTests } from "../../vitest.packages.ts";
 
-// isolate: false: the tests hold no state between files, and loading modules once saves a third of the CPU.
-export default defineProject({ test: { name: "neuron", include: ["test/**/*.test.ts"], ...LIMITS, isolate: false } });
+export default defineProject({ test: packageTests("neuron") });
