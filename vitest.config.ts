@@ -12,7 +12,6 @@ export default defineConfig({
   test: {
     projects: ["packages/*", "lessons", "lessons/kit", "site", "site/test/browser"],
     reporters: ["default", new SkipReporter()],
-    globalSetup: ["./vitest.tmpdir.ts"],
     maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -16,7 +16,7 @@ export interface Measurement {
   /** The run with every exercise in place. */
   baseline: RunResult;
   catches: CatchTable;
-  /** Whether the test files shared one worker (fast), or ran as the package configures them. */
+  /** Whether the test files shared one worker's modules (fast), or each loaded its own. */
   sharedWorkers: boolean;
   ms: number;
 }
@@ -37,7 +37,7 @@ export async function measureCatches(root: string, options: MeasureOptions): Pro
   const files = [...new Set(exercises.map((e) => e.file))];
   let sharedWorkers = true;
   const target = { pkg: options.pkg, lesson: lesson.run ? lesson.file : undefined };
-  let runner = await openRunner(root, { ...target, shareWorkers: true });
+  let runner = await openRunner(root, { ...target, isolate: false });
   try {
     const prepare = (blank: Exercise | null) => {
       for (const file of files) {
@@ -54,9 +54,9 @@ export async function measureCatches(root: string, options: MeasureOptions): Pro
     prepare(null);
     let baseline = await runner.run();
     if (baseline.failed.length) {
-      // Sharing workers can break tests that rely on a fresh module per file: try the package's
-      // own isolation, and keep it if fewer tests fail that way.
-      const isolated = await openRunner(root, { ...target, shareWorkers: false });
+      // Sharing workers can break tests that rely on a fresh module per file: try a fresh module
+      // per file, and keep it if fewer tests fail that way.
+      const isolated = await openRunner(root, { ...target, isolate: true });
       const previous = runner;
       runner = isolated;
       prepare(null);

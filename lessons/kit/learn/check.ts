@@ -46,7 +46,7 @@ export function checkable(session: Session, nn: string | undefined): CourseLesso
 /** A runner for a lesson's package tests and the lesson itself. */
 export function openLessonRunner(root: string, lesson: CourseLesson): Promise<Runner> {
   const file = existsSync(join(root, lesson.file)) ? lesson.file : undefined;
-  return openRunner(root, { pkg: lesson.pkg!, lesson: file, shareWorkers: false });
+  return openRunner(root, { pkg: lesson.pkg!, lesson: file });
 }
 
 /**

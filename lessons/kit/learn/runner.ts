@@ -41,11 +41,12 @@ export interface RunnerOptions {
   /** The lesson to run with the tests, from the repository root (`lessons/01-chain-rule.md`). */
   lesson?: string;
   /**
-   * Run the package's test files in one shared worker (`isolate: false`): about twice as fast.
-   * `verify` falls back to the package's own setting when the tests disagree with it.
-   * @default false
+   * `false`: the package's test files share one worker's modules, about twice as fast; `true`:
+   * each file loads its own, for tests that need a fresh module. `verify` shares, and isolates
+   * when fewer tests fail that way.
+   * @default the package's own setting (`packageTests`: shared, as `pnpm test` runs them)
    */
-  shareWorkers?: boolean;
+  isolate?: boolean;
 }
 
 /** A warm vitest instance for one package (and lesson). */
@@ -105,7 +106,7 @@ function packageProject(root: string, options: RunnerOptions, rewrites: Rewrites
     extends: config,
     root: dir,
     plugins: [rewritePlugin(rewrites)],
-    test: options.shareWorkers ? { isolate: false } : {},
+    test: options.isolate === undefined ? {} : { isolate: options.isolate },
   };
 }
 

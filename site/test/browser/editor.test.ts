@@ -148,7 +148,7 @@ describe("editing a lesson's blocks in the page", () => {
     const found: string[] = [];
     for (const colorScheme of ["light", "dark"] as const) {
       await withPage({ colorScheme }, async (page) => {
-        // A short page with every kind of block: axe's time grows with the page, and the crawl
+        // A short page with code, math and figures: axe's time grows with the page, and the crawl
         // (pages.test.ts) has checked every lesson page without an editor.
         await page.goto(sites.fixture.base + "01-figures-and-math.html");
         await page.locator(".block-edit").first().click();

@@ -99,8 +99,8 @@ describe("the XOR explorer as a page", () => {
   it("reads at 390 px in light and dark, has no serious accessibility violation, and loads little JavaScript, on this page only", async (ctx) => {
     needsChromium(ctx);
     const violations: string[] = [];
-    // Each width is loaded in one scheme and then switched to the other, as the site's theme
-    // toggle or the system would switch it: both schemes at both widths, one run to the end each.
+    // Each width is loaded in one scheme and then switched to the other, as a change of the
+    // system's setting switches it: both schemes at both widths, one run to the end each.
     for (const [width, schemes] of [[1280, ["light", "dark"]], [390, ["dark", "light"]]] as const) {
       await open("", { viewport: { width, height: 900 }, colorScheme: schemes[0] }, async (page) => {
         await page.click("#end");

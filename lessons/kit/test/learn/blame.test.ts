@@ -60,7 +60,7 @@ describe("check blames the exercise with the mistake", () => {
     for (const ex of lesson.exercises) session.state.references[`autograd:${ex.name}`] = { file: ex.file, body: exerciseBody(readFileSync(join(root, ex.file), "utf8"), ex.name)! };
     session.state.lessons["01"] = { started: new Date().toISOString(), passing: [], done: false };
     saveState(root, session.state);
-    runner = await openRunner(root, { pkg: "autograd", shareWorkers: true });
+    runner = await openRunner(root, { pkg: "autograd", isolate: false });
   });
   afterAll(async () => {
     await runner?.close();
