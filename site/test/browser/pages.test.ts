@@ -13,7 +13,13 @@ import { brokenLinks, visit, type Visit } from "./visit.ts";
 const sites = useBrowserSites();
 const visits = new Map<string, Visit>(); // by URL, from the crawl in the first test
 const lightViolations: string[] = []; // axe's findings during that crawl
-const lessons = new Map<string, LessonRead & { site: SharedSite; href: string }>(); // by URL, from the crawl
+const lessons: (LessonRead & { url: string; site: SharedSite; href: string })[] = []; // every lesson page's, from the crawl
+
+/** What the crawl read of every lesson page of both sites (it fails if the crawl missed one). */
+function lessonReads() {
+  expect(lessons.length).toBe(sites.course.report.lessons.length + sites.fixture.report.lessons.length);
+  return lessons;
+}
 
 describe("every page in a browser", () => {
   it("loads every page with no console errors, no failed requests and no request leaving the site", async (ctx) => {
@@ -26,7 +32,7 @@ describe("every page in a browser", () => {
         const result = await visit(context, site.base + path, site.base);
         visits.set(site.base + path, result);
         problems.push(...result.problems.map((p) => `${site.base}${path}: ${p}`));
-        if (site.report.lessons.includes(path)) lessons.set(site.base + path, { ...(await readLesson(result.page)), site, href: path });
+        if (site.report.lessons.includes(path)) lessons.push({ ...(await readLesson(result.page)), url: site.base + path, site, href: path });
         // The page is loaded: run axe's full check (light scheme) now, the axe test reports it.
         lightViolations.push(...(await seriousViolations(result.page)).map((v) => `light ${site.base}${path}: ${v}`));
         await result.page.close();
@@ -44,8 +50,7 @@ describe("every page in a browser", () => {
 
   it("typesets every lesson's math with KaTeX's own fonts, every glyph of it (none falls back to a system font), and leaves no TeX unrendered", async (ctx) => {
     sites.needsChromium(ctx);
-    expect(lessons.size).toBe(sites.course.report.lessons.length + sites.fixture.report.lessons.length);
-    for (const [url, { text, emptyMath, fallbacks }] of lessons) {
+    for (const { url, text, emptyMath, fallbacks } of lessonReads()) {
       expect(text, url).not.toMatch(/\$\$|\\frac|\\partial|\\cdot/);
       expect(emptyMath, url).toBe(0);
       expect(fallbacks, url).toEqual([]);
@@ -55,8 +60,7 @@ describe("every page in a browser", () => {
   it("shows each lesson's recorded figures inline, each with a text alternative", async (ctx) => {
     sites.needsChromium(ctx);
     expect(sites.fixture.report.figures).toEqual({ "01-figures-and-math.html": 2, "02-running.html": 0, "03-time-limit.html": 0 });
-    expect(lessons.size).toBe(sites.course.report.lessons.length + sites.fixture.report.lessons.length);
-    for (const { href, site, figures } of lessons.values()) {
+    for (const { href, site, figures } of lessonReads()) {
       expect(figures.length, href).toBe(site.report.figures[href]);
       for (const { area, caption, label } of figures) {
         expect(area, href).toBeGreaterThan(1000);
