@@ -7,6 +7,7 @@ export default defineProject({
   test: {
     name: "site",
     include: ["test/*.test.ts"],
+    setupFiles: ["../vitest.fast-check.ts"],
     ...LIMITS,
     // Their modules hold no state between files: loading them once saves a third of the CPU.
     isolate: false,

@@ -63,7 +63,10 @@ describe("properties", () => {
     fc.assert(
       fc.property(fan, fan, seed, (fanIn, fanOut, s) => {
         const kaiming = heUniform({ a: Math.sqrt(5) })(fanIn, fanOut, new Rng(s));
-        expect(close(kaiming, pytorchDefault.weight(fanIn, fanOut, new Rng(s)))).toBe(true);
+        // The bounds agree to rounding, and a draw is −a + 2a·u: near 0 that sum cancels, so the
+        // draws agree to the bound's scale, not to their own (fanIn 1, Rng(612916106): 0.00435, 2.6e-14 apart relatively).
+        const bound = 1 / Math.sqrt(fanIn);
+        expect(Math.abs(kaiming - pytorchDefault.weight(fanIn, fanOut, new Rng(s)))).toBeLessThanOrEqual(1e-14 * bound);
       }),
     );
   });
