@@ -87,12 +87,23 @@ export function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+/** What `pnpm start` prints: the address, and loudly, when `wanted` was busy, the move to `port`. */
+export function servedMessage(wanted: number, port: number): string {
+  const moved =
+    port === wanted
+      ? ""
+      : `\n  !! Port ${wanted} is busy (another gradbook, or another server), so this one moved to ${port}.` +
+        `\n  !! Open the address below, not :${wanted}; PORT=${wanted + 100} pnpm start picks a port yourself.\n`;
+  return `${moved}\n  gradbook is served at http://127.0.0.1:${port}/  (Ctrl+C stops it)\n`;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dist = fileURLToPath(new URL("../dist", import.meta.url));
   if (!existsSync(join(dist, "index.html"))) {
     console.error("site/dist has no site yet: run `pnpm start` (or `pnpm build`) from the repository root.");
     process.exit(1);
   }
-  const port = await listen(createSiteServer(dist), Number(process.env.PORT ?? 4173));
-  console.log(`\n  gradbook is served at http://127.0.0.1:${port}/  (Ctrl+C stops it)\n`);
+  const wanted = Number(process.env.PORT ?? 4173);
+  const port = await listen(createSiteServer(dist), wanted);
+  console.log(servedMessage(wanted, port));
 }

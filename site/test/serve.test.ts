@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSiteServer, listen, resolvePath } from "../src/serve.ts";
+import { createSiteServer, listen, resolvePath, servedMessage } from "../src/serve.ts";
 
 // The static server `pnpm start` runs: content types, folder indexes, the 404 page, and no way
 // out of the site's folder.
@@ -60,5 +60,27 @@ describe("the static server", () => {
     expect(resolvePath(join(dir, "api"), "/../index.html")).toBeUndefined();
     expect(resolvePath(dir, "/%2e%2e/%2e%2e/etc/passwd")).toBeUndefined();
     expect(resolvePath(dir, "/%E0%A4%A")).toBeUndefined(); // not decodable
+  });
+});
+
+describe("a busy port", () => {
+  it("moves to the next free port and says so loudly, naming both", async () => {
+    const taken = createServer();
+    const busy = await listen(taken, 0);
+    const second = createSiteServer(dir);
+    try {
+      const port = await listen(second, busy);
+      expect(port).toBeGreaterThan(busy);
+      const message = servedMessage(busy, port);
+      expect(message).toContain(`Port ${busy} is busy`);
+      expect(message).toContain(`http://127.0.0.1:${port}/`);
+    } finally {
+      second.close();
+      taken.close();
+    }
+  });
+
+  it("prints only the address when the port was free", () => {
+    expect(servedMessage(4173, 4173)).toBe("\n  gradbook is served at http://127.0.0.1:4173/  (Ctrl+C stops it)\n");
   });
 });

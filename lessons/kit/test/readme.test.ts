@@ -31,6 +31,13 @@ describe("README's numbers", () => {
     expect(readme).toContain(`http://127.0.0.1:${port}`);
   });
 
+  it("gives commands CI runs as written: the test command is .ci/run's", () => {
+    const commands = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const test = /^(.*?)\s+# run every test/m.exec(commands)?.[1];
+    expect(test).toMatch(/pnpm@[\d.]+ install && .*pnpm@[\d.]+ test$/);
+    expect(readFileSync(join(ROOT, ".ci/run"), "utf8").split("\n")).toContain(test);
+  });
+
   it("names the pnpm version pinned in package.json", () => {
     const pinned = /pnpm@([\d.]+)/.exec(readFileSync(join(ROOT, "package.json"), "utf8"))?.[1];
     expect(readme).toContain(`npx -y pnpm@${pinned}`);
