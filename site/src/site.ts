@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { commentMarkdown } from "./api/comments.ts";
@@ -14,6 +14,7 @@ import { inputsHash } from "./freshness.ts";
 import { homePage, notFoundPage, summary } from "./pages/home.ts";
 import type { SiteNav } from "./pages/layout.ts";
 import { lessonPage } from "./pages/lesson.ts";
+import { PROSE_PAGES, prosePage } from "./pages/prose.ts";
 import { createCodeHighlighter } from "./render/highlight.ts";
 import { renderLesson } from "./render/lesson.ts";
 import { createSiteMarkdown } from "./render/markdown.ts";
@@ -133,6 +134,16 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
     const apiPageHref = apiHref(lesson.package);
     write(href, lessonPage({ course, index, rendered, nav, timeLimitMs: options.timeLimitMs ?? 30_000, ...(apiPageHref ? { apiHref: apiPageHref } : {}), ...(runHref ? { runHref } : {}) }));
     documents.push(...lessonDocuments(href, `${label} ${lesson.title}`, rendered.sections));
+  }
+  for (const name of PROSE_PAGES) {
+    const path = join(options.lessons, `${name}.md`);
+    if (!existsSync(path)) continue; // a course without it (the tests' small fixture courses)
+    const source = readFileSync(path, "utf8");
+    const title = /^# (.+)$/m.exec(source)?.[1] ?? name;
+    const prose = { file: `lessons/${name}.md`, number: 0, slug: name, title, package: null, meta: {}, source, blocks: [], includes: [] };
+    const rendered = renderLesson(md, prose, new Map(), { root, highlighter, linkFor });
+    write(`${name}.html`, prosePage(name, title, rendered, nav));
+    documents.push(...lessonDocuments(`${name}.html`, title, rendered.sections));
   }
   write("explore.html", explorePage(course, nav, readFileSync(EXPLORE_CSS, "utf8")));
   write("index.html", homePage(course, nav, course.map(({ lesson }) => md.renderInline(summary(lesson.source), { toc: [] }))));

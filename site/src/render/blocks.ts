@@ -75,7 +75,8 @@ export function lessonBlocks(md: MarkdownIt): void {
     const token = tokens[idx]!;
     const href = token.attrGet("href") ?? "";
     const [path = "", hash = ""] = href.replace(/^\.\//, "").split(/(?=#)/);
-    if (LESSON_FILE.test(path)) token.attrSet("href", `${path.slice(0, -".md".length)}.html${hash}`);
+    // (a prose page beside the lessons, `assignment.md`, too: it is `assignment.html` in the site)
+    if (LESSON_FILE.test(path) || /^[a-z][\w-]*\.md$/.test(path)) token.attrSet("href", `${path.slice(0, -".md".length)}.html${hash}`);
     else if (!/^[a-z]+:|^#/.test(href)) {
       const mapped = env.linkFor?.(href.replace(/^(\.\.\/)+/, ""));
       if (mapped) token.attrSet("href", mapped);
