@@ -1,0 +1,156 @@
+// The loops of the matrix products, over row-major Float64Arrays. Every loop order here sums each
+// element's products in the same order, so they give the same bits and differ only in speed:
+// `pnpm bench` measures them (see `linearOrders`).
+//
+// The order of the sums is the scalar engine's. Forward, a neuron computes b + w₀x₀ + w₁x₁ + …
+// from the bias, input by input. Backward, the engine's reverse topological order reaches the
+// last use of a value first, so a gradient that collects several shares (a weight used by every
+// point of a batch, an activation used by every neuron of the next layer) adds them last use
+// first: the backward sums run down the contracted axis.
+
+/**
+ * out[b, j] = init[j] + Σᵢ x[b, i]·w[j, i] (init 0 without a bias), i from 0 up: a layer's
+ * pre-activations for a batch, `x @ wᵀ + bias`, with `x` `[batch, nin]` and `w` `[nout, nin]`.
+ *
+ * Both x's row b and w's row j are read along the row, and each row of w is reused for four
+ * batch rows at once (four sums in flight), so it is read from memory a quarter as often.
+ */
+export function linearForward(x: Float64Array, w: Float64Array, bias: Float64Array | null, batch: number, nin: number, nout: number, out: Float64Array): void {
+  let b = 0;
+  for (; b + 4 <= batch; b += 4) {
+    const r0 = b * nin;
+    const r1 = r0 + nin;
+    const r2 = r1 + nin;
+    const r3 = r2 + nin;
+    for (let j = 0; j < nout; j++) {
+      const init = bias === null ? 0 : bias[j]!;
+      let s0 = init;
+      let s1 = init;
+      let s2 = init;
+      let s3 = init;
+      const wj = j * nin;
+      for (let i = 0; i < nin; i++) {
+        const wi = w[wj + i]!;
+        s0 += x[r0 + i]! * wi;
+        s1 += x[r1 + i]! * wi;
+        s2 += x[r2 + i]! * wi;
+        s3 += x[r3 + i]! * wi;
+      }
+      out[b * nout + j] = s0;
+      out[(b + 1) * nout + j] = s1;
+      out[(b + 2) * nout + j] = s2;
+      out[(b + 3) * nout + j] = s3;
+    }
+  }
+  for (; b < batch; b++) linearRow(x, w, bias, b, nin, nout, out);
+}
+
+/** One batch row of {@link linearForward}: row b of x against every row of w. */
+function linearRow(x: Float64Array, w: Float64Array, bias: Float64Array | null, b: number, nin: number, nout: number, out: Float64Array): void {
+  const xb = b * nin;
+  for (let j = 0; j < nout; j++) {
+    let s = bias === null ? 0 : bias[j]!;
+    const wj = j * nin;
+    for (let i = 0; i < nin; i++) s += x[xb + i]! * w[wj + i]!;
+    out[b * nout + j] = s;
+  }
+}
+
+/** {@link linearForward} one batch row at a time, no blocking: the order `pnpm bench` compares it with. */
+export function linearForwardRows(x: Float64Array, w: Float64Array, bias: Float64Array | null, batch: number, nin: number, nout: number, out: Float64Array): void {
+  for (let b = 0; b < batch; b++) linearRow(x, w, bias, b, nin, nout, out);
+}
+
+/**
+ * The backward of {@link linearForward}, given g = d loss/d out `[batch, nout]`: adds
+ * gx[b, i] += Σⱼ g[b, j]·w[j, i] (g @ w), gw[j, i] += Σ_b g[b, j]·x[b, i] (gᵀ @ x) and
+ * gbias[j] += Σ_b g[b, j], each sum from its last term down (see the top of this file).
+ * A null grad is not wanted.
+ */
+export function linearBackward(
+  x: Float64Array,
+  w: Float64Array,
+  g: Float64Array,
+  batch: number,
+  nin: number,
+  nout: number,
+  gx: Float64Array | null,
+  gw: Float64Array | null,
+  gbias: Float64Array | null,
+): void {
+  if (gx !== null) {
+    for (let b = 0; b < batch; b++) {
+      const xb = b * nin;
+      for (let j = nout - 1; j >= 0; j--) {
+        const gbj = g[b * nout + j]!;
+        const wj = j * nin;
+        for (let i = 0; i < nin; i++) gx[xb + i]! += w[wj + i]! * gbj; // ∂out[b,j]/∂x[b,i] = w[j,i]
+      }
+    }
+  }
+  if (gw !== null) {
+    for (let j = 0; j < nout; j++) {
+      const wj = j * nin;
+      for (let b = batch - 1; b >= 0; b--) {
+        const gbj = g[b * nout + j]!;
+        const xb = b * nin;
+        for (let i = 0; i < nin; i++) gw[wj + i]! += x[xb + i]! * gbj; // ∂out[b,j]/∂w[j,i] = x[b,i]
+      }
+    }
+  }
+  if (gbias !== null) {
+    for (let j = 0; j < nout; j++) {
+      let s = gbias[j]!;
+      for (let b = batch - 1; b >= 0; b--) s += g[b * nout + j]!; // ∂out[b,j]/∂bias[j] = 1
+      gbias[j] = s;
+    }
+  }
+}
+
+/**
+ * out = a @ b for a `[n, k]` and b `[k, m]`: out[i, j] = Σₚ a[i, p]·b[p, j], p from 0 up.
+ * Row by row: a[i, p] times row p of b is added into row i of out, so b is read along its rows.
+ */
+export function matmulForward(a: Float64Array, b: Float64Array, n: number, k: number, m: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const oi = i * m;
+    for (let p = 0; p < k; p++) {
+      const aip = a[i * k + p]!;
+      const bp = p * m;
+      for (let j = 0; j < m; j++) out[oi + j]! += aip * b[bp + j]!;
+    }
+  }
+}
+
+/** {@link matmulForward} as the formula reads, one sum per element: b read down its columns. */
+export function matmulForwardDots(a: Float64Array, b: Float64Array, n: number, k: number, m: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      let s = out[i * m + j]!;
+      for (let p = 0; p < k; p++) s += a[i * k + p]! * b[p * m + j]!;
+      out[i * m + j] = s;
+    }
+  }
+}
+
+/** The backward of {@link matmulForward}: ga += g @ bᵀ, gb += aᵀ @ g, each sum from its last term down. */
+export function matmulBackward(a: Float64Array, b: Float64Array, g: Float64Array, n: number, k: number, m: number, ga: Float64Array | null, gb: Float64Array | null): void {
+  if (ga !== null) {
+    for (let i = 0; i < n; i++) {
+      for (let p = 0; p < k; p++) {
+        let s = ga[i * k + p]!;
+        for (let j = m - 1; j >= 0; j--) s += b[p * m + j]! * g[i * m + j]!; // ∂out[i,j]/∂a[i,p] = b[p,j]
+        ga[i * k + p] = s;
+      }
+    }
+  }
+  if (gb !== null) {
+    for (let i = n - 1; i >= 0; i--) {
+      for (let p = 0; p < k; p++) {
+        const aip = a[i * k + p]!;
+        const bp = p * m;
+        for (let j = 0; j < m; j++) gb[bp + j]! += aip * g[i * m + j]!; // ∂out[i,j]/∂b[p,j] = a[i,p]
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { checkSGDOptions, type SGDOptions } from "@gradbook/optim";
+import { zeroGrad } from "./backward.ts";
+import { type SGDSettings, sgdUpdate } from "./sgd-update.ts";
+import { Tensor } from "./tensor.ts";
+
+/** What a tensor optimizer is: `@gradbook/optim`'s `Optimizer`, over tensors. */
+export interface TensorOptimizer {
+  readonly params: readonly Tensor[];
+  lr: number;
+  step(): void;
+  zeroGrad(): void;
+}
+
+/** The parameters an optimizer steps, checked: tensors that require a gradient, each once. */
+function parameterList(where: string, params: readonly Tensor[]): readonly Tensor[] {
+  if (!Array.isArray(params) || params.length === 0) throw new TypeError(`${where}: expected a non-empty array of parameter tensors, got ${String(params)}`);
+  params.forEach((p, i) => {
+    if (!(p instanceof Tensor) || !p.requiresGrad) throw new TypeError(`${where}: expected tensors that require a gradient, got ${String(p)} at index ${i}`);
+    const first = params.indexOf(p);
+    if (first !== i) throw new RangeError(`${where}: expected each parameter once, got the same tensor at indices ${first} and ${i}`);
+  });
+  return params.slice();
+}
+
+/**
+ * `@gradbook/optim`'s `SGD` over tensors: PyTorch's `torch.optim.SGD`, the same update rule
+ * (`sgdUpdate`) applied to each parameter's data and grad arrays, so the bits are the scalar
+ * optimizer's. A parameter whose grad was never filled steps with a zero gradient, as a scalar
+ * parameter with grad 0 does.
+ *
+ * @example
+ * const optimizer = new SGD(model.parameters(), { lr: 0.02, momentum: 0.9 });
+ * optimizer.zeroGrad();
+ * loss.backward();
+ * optimizer.step();
+ */
+export class SGD implements TensorOptimizer {
+  readonly params: readonly Tensor[];
+  /** The settings, defaults filled in; `lr` changes through the `lr` setter. */
+  #settings: SGDSettings;
+  /** One momentum buffer per parameter, shaped like its data. */
+  readonly momentumBuffers: Float64Array[];
+  #steps = 0;
+
+  constructor(params: readonly Tensor[], opts: SGDOptions) {
+    this.#settings = checkSGDOptions("SGD", opts);
+    this.params = parameterList("SGD", params);
+    this.momentumBuffers = this.params.map((p) => new Float64Array(p.size));
+  }
+
+  /** How many steps have been taken. */
+  get steps(): number {
+    return this.#steps;
+  }
+
+  /** The learning rate of the next step; setting it checks it. */
+  get lr(): number {
+    return this.#settings.lr;
+  }
+
+  set lr(lr: number) {
+    this.#settings = checkSGDOptions("SGD", { ...this.#settings, lr });
+  }
+
+  /** One update of every parameter from its grad. */
+  step(): void {
+    const first = this.#steps === 0;
+    this.params.forEach((p, i) => sgdUpdate(p.data, p.grad ?? new Float64Array(p.size), this.momentumBuffers[i]!, this.#settings, first));
+    this.#steps++;
+  }
+
+  /** Zeroes every parameter's grad: call it before each `backward()`. */
+  zeroGrad(): void {
+    zeroGrad(this.params);
+  }
+}
