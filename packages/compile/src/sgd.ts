@@ -1,11 +1,10 @@
-import { checkSGDOptions, SGD, type SGDOptions } from "@gradbook/optim";
+import { checkSGDOptions, SGD, type SGDOptions, type SGDSettings, sgdUpdate } from "@gradbook/optim";
 
 /**
- * `@gradbook/optim`'s SGD on slots: the same formulas in the same order (PyTorch's semantics,
- * the first momentum step takes the raw gradient), over a `Float64Array` of parameters and one
- * of their gradients instead of Values.
+ * `@gradbook/optim`'s SGD on slots: the same update rule, `sgdUpdate`, over a `Float64Array` of
+ * parameters and one of their gradients instead of Values.
  */
-export class SlotSGD {
+export class SlotSGD implements SGDSettings {
   readonly momentum: number;
   readonly dampening: number;
   readonly nesterov: boolean;
@@ -41,31 +40,13 @@ export class SlotSGD {
     this.#lr = checkSGDOptions("SlotSGD", { lr }).lr;
   }
 
-  /** Moves `params[i]` against `grads[i]` for every i below the buffer's length. */
+  /**
+   * Moves `params[i]` against `grads[i]` by {@link sgdUpdate} for every i below the buffer's
+   * length (a compiled step's slots hold the parameters first, then data and results).
+   */
   step(params: Float64Array, grads: Float64Array): void {
-    const { momentum, nesterov, weightDecay, buffer } = this;
-    const lr = this.#lr;
-    const keep = 1 - this.dampening; // SGD's (1 − τ), the same number computed once
-    const first = this.#first;
+    const n = this.buffer.length;
+    sgdUpdate(params.subarray(0, n), grads.subarray(0, n), this.buffer, this, this.#first);
     this.#first = false;
-    if (weightDecay === 0 && momentum !== 0 && !nesterov && !first) {
-      // The common case (the assignment's), without the branches of the general loop below.
-      for (let i = 0; i < buffer.length; i++) {
-        const b = momentum * buffer[i]! + keep * grads[i]!;
-        buffer[i] = b;
-        params[i]! -= lr * b;
-      }
-      return;
-    }
-    for (let i = 0; i < buffer.length; i++) {
-      let d = grads[i]!;
-      if (weightDecay !== 0) d += weightDecay * params[i]!;
-      if (momentum !== 0) {
-        const b = first ? d : momentum * buffer[i]! + keep * d;
-        buffer[i] = b;
-        d = nesterov ? d + momentum * b : b;
-      }
-      params[i]! -= lr * d;
-    }
   }
 }

@@ -1,6 +1,7 @@
 import { show, type Value, zeroGrad } from "@gradbook/autograd";
 import { checkBoolean, checkLr, checkRange, knownOptions, parameterList } from "./check.ts";
 import type { Optimizer } from "./optimizer.ts";
+import { type SGDSettings, sgdUpdate } from "./sgd-update.ts";
 
 /** The settings of {@link SGD}: PyTorch's, with camelCase names. */
 export interface SGDOptions {
@@ -40,18 +41,9 @@ export function checkSGDOptions(where: string, opts: SGDOptions): Required<SGDOp
 }
 
 /**
- * Stochastic gradient descent, with PyTorch's `torch.optim.SGD` semantics exactly. Each step,
- * for each parameter p with gradient g:
- *
- * ```text
- * g ← g + λ·p                          weight decay (λ ≠ 0)
- * b ← g on the first step,             momentum buffer (μ ≠ 0)
- *     μ·b + (1 − τ)·g after it
- * g ← g + μ·b with nesterov, else b
- * p ← p − η·g
- * ```
- *
- * The first step puts the raw gradient in the buffer (not `(1 − τ)·g`), as PyTorch does.
+ * Stochastic gradient descent, with PyTorch's `torch.optim.SGD` semantics exactly: each step
+ * applies {@link sgdUpdate} (weight decay, momentum, dampening, Nesterov; the first momentum
+ * step puts the raw gradient in the buffer) to every parameter's `data` and `grad`.
  *
  * @example
  * // the assignment's optimizer
@@ -60,7 +52,7 @@ export function checkSGDOptions(where: string, opts: SGDOptions): Required<SGDOp
  * loss.backward();
  * optimizer.step();
  */
-export class SGD implements Optimizer {
+export class SGD implements Optimizer, SGDSettings {
   /** The parameters, a copy of the list given: the state arrays are indexed like it. */
   readonly params: readonly Value[];
   /** μ, fixed at construction. */
@@ -73,6 +65,9 @@ export class SGD implements Optimizer {
   readonly weightDecay: number;
   /** The momentum buffer b of each parameter, indexed like `params` (all 0 until the first step; unused without momentum). */
   readonly momentumBuffer: Float64Array;
+  // The parameters' data and grads copied flat for sgdUpdate, reused across steps.
+  readonly #data: Float64Array;
+  readonly #grads: Float64Array;
   #steps = 0;
   #lr: number;
 
@@ -85,6 +80,8 @@ export class SGD implements Optimizer {
     this.nesterov = settings.nesterov;
     this.weightDecay = settings.weightDecay;
     this.momentumBuffer = new Float64Array(this.params.length);
+    this.#data = new Float64Array(this.params.length);
+    this.#grads = new Float64Array(this.params.length);
   }
 
   /** How many steps have been taken. */
@@ -101,35 +98,19 @@ export class SGD implements Optimizer {
     this.#lr = checkLr("SGD", lr);
   }
 
-  // #region sgd-step
-  /** Updates every parameter from its `grad` (see the class summary for the formulas). */
+  /** Updates every parameter from its `grad` by {@link sgdUpdate}, through flat copies of the data and grads. */
   step(): void {
-    const { params, momentum, dampening, nesterov, weightDecay } = this;
-    const lr = this.#lr;
-    const buffer = this.momentumBuffer;
-    const first = this.#steps === 0;
+    const params = this.params;
+    const data = this.#data;
+    const grads = this.#grads;
     for (let i = 0; i < params.length; i++) {
-      const p = params[i]!;
-      let d = p.grad; // the direction of this step, built up in three stages
-      // #region exercise:weight-decay Add λ·p to the gradient d when weightDecay λ is not 0 (the gradient of the penalty ½·λ·p²)
-      if (weightDecay !== 0) d += weightDecay * p.data; // d(½·λ·p²)/dp = λ·p
-      // #endregion exercise:weight-decay
-      if (momentum !== 0) {
-        // #region exercise:momentum First step: buffer[i] = d; later: μ·buffer[i] + (1 − τ)·d. Then d becomes d + μ·buffer[i] with nesterov, else buffer[i]
-        // The buffer sums past directions, each weighted μ times the one after it. Its first
-        // value is d itself, not (1 − τ)·d: PyTorch starts it so.
-        const b = first ? d : momentum * buffer[i]! + (1 - dampening) * d; // b ← μ·b + (1 − τ)·d
-        buffer[i] = b;
-        d = nesterov ? d + momentum * b : b; // Nesterov: d + μ·b, the next buffer if the gradient stayed d
-        // #endregion exercise:momentum
-      }
-      // #region exercise:sgd Move the parameter's data a step of lr times d against the gradient
-      p.data -= lr * d; // p ← p − η·d
-      // #endregion exercise:sgd
+      data[i] = params[i]!.data;
+      grads[i] = params[i]!.grad;
     }
+    sgdUpdate(data, grads, this.momentumBuffer, this, this.#steps === 0);
+    for (let i = 0; i < params.length; i++) params[i]!.data = data[i]!;
     this.#steps++;
   }
-  // #endregion sgd-step
 
   /** Sets every parameter's `grad` to 0: call it before each `backward()`, since gradients accumulate. */
   zeroGrad(): void {

@@ -1,3 +1,4 @@
+import { sgdUpdate } from "@gradbook/optim";
 import type { Dataset } from "./datasets.ts";
 import { endEpoch, type History, history as emptyHistory } from "./history.ts";
 import type { PlainMLP } from "./plain.ts";
@@ -26,21 +27,20 @@ export interface PlainFitOptions {
  * same loss, same update, in plain arithmetic. For one-output nets.
  *
  * Per batch B: `dL/dy = sign(y − t)/|B|` (L1, 0 at y = t) or `2(y − t)/|B|` (MSE); then
- * `buf ← g` on the first step, `buf ← momentum·buf + g` after; `p ← p − lr·buf`, with `lr / (1 + decay·epoch)` if `decay` is set.
+ * `@gradbook/optim`'s `sgdUpdate`, with `lr / (1 + decay·epoch)` if `decay` is set.
  */
 export function plainFit(net: PlainMLP, data: Dataset, opts: PlainFitOptions): History {
   const { loss, lr, momentum = 0, decay = 0, epochs, sampler, onEpoch } = opts;
   if (net.sizes[net.sizes.length - 1] !== 1) throw new RangeError(`plainFit: expected a net with one output, got ${net.sizes.at(-1)}`);
   if (!(decay >= 0 && Number.isFinite(decay))) throw new RangeError(`plainFit: expected decay ≥ 0, got ${decay}`);
   const history = emptyHistory();
-  const p = net.params;
-  const g = net.grad;
-  const buf = new Float64Array(p.length);
+  const settings = { lr, momentum, dampening: 0, nesterov: false, weightDecay: 0 };
+  const buf = new Float64Array(net.params.length);
   const dy = new Float64Array(1);
   let first = true;
   for (let epoch = 0; epoch < epochs; epoch++) {
     const from = history.step.length;
-    const rate = lr / (1 + decay * epoch);
+    settings.lr = lr / (1 + decay * epoch);
     for (const batch of sampler(data.x.length)) {
       net.zeroGrad();
       let total = 0;
@@ -51,10 +51,7 @@ export function plainFit(net: PlainMLP, data: Dataset, opts: PlainFitOptions): H
         net.backward(dy);
       }
       history.step.push(total / batch.length);
-      for (let q = 0; q < p.length; q++) {
-        buf[q] = first ? g[q]! : momentum * buf[q]! + g[q]!;
-        p[q]! -= rate * buf[q]!;
-      }
+      sgdUpdate(net.params, net.grad, buf, settings, first);
       first = false;
     }
     endEpoch(history, from);
