@@ -1,6 +1,5 @@
-import { checkSGDOptions, type SGDOptions } from "@gradbook/optim";
+import { checkSGDOptions, type SGDOptions, type SGDSettings, sgdUpdate } from "@gradbook/optim";
 import { zeroGrad } from "./backward.ts";
-import { type SGDSettings, sgdUpdate } from "./sgd-update.ts";
 import { Tensor } from "./tensor.ts";
 
 /** What a tensor optimizer is: `@gradbook/optim`'s `Optimizer`, over tensors. */
