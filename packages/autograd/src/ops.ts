@@ -1,4 +1,4 @@
-import * as math from "./math.ts";
+import * as math from "@gradbook/libm";
 import type { Value } from "./value.ts";
 
 // Every operation of the engine, one row each: what it computes (forward) and how it passes a

@@ -11,5 +11,3 @@ export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler
 export { type Schedule, type StepDecayOptions, stepDecay } from "./schedule.ts";
 export { assignmentRun } from "./assignment-run.ts";
 export { type Recipe, type SweepOptions, type SweepResult, sweep } from "./sweep.ts";
-export { changedFlags, CLI_LIMITS, flagText, readXorArgs, UsageError, XOR_DATA, XOR_FLAG_NAMES, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag, type XorLimits } from "./cli/flags.ts";
-export { type XorRun, xorRun } from "./cli/setup.ts";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, expect, type TestContext } from "vitest";
-import { main } from "../../../packages/train/src/cli.ts";
+import { main } from "../../../packages/cli/src/main.ts";
 import { useBrowserSites } from "./harness.ts";
 import { RESULTS } from "./results.ts";
 

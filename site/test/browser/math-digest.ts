@@ -1,4 +1,4 @@
-import * as math from "../../../packages/autograd/src/math.ts"; // by path: the site does not depend on the packages
+import * as math from "../../../packages/libm/src/index.ts"; // by path: the site does not depend on the packages
 
 // A fingerprint of the library's elementary functions: FNV-1a over the bit patterns of their
 // results on fixed inputs. Bundled into a page by math.browser.test.ts, so the same code runs in

@@ -2,7 +2,8 @@
 // `pnpm xor`'s rules, keeps the form, the URL and the command in step, and draws what the worker
 // (worker.ts) reports. The page only draws; training never runs on its thread.
 
-import { type Dataset, datasetByName, flagText, XOR_DATA, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag } from "@gradbook/train";
+import { flagText, XOR_DATA, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag } from "@gradbook/cli";
+import { type Dataset, datasetByName } from "@gradbook/train";
 import { drawOverlay } from "./draw/boundary.ts";
 import { GRADIENT, paint } from "./draw/colour.ts";
 import { drawCurve } from "./draw/curve.ts";

@@ -1,4 +1,4 @@
-import type { XorArgs } from "@gradbook/train";
+import type { XorArgs } from "@gradbook/cli";
 
 // The messages between the explorer's page (main.ts) and its worker (worker.ts).
 

@@ -1,4 +1,5 @@
-import { fit, logLine, type XorArgs, xorRun, type XorRun } from "@gradbook/train";
+import { type XorArgs, xorRun, type XorRun } from "@gradbook/cli";
+import { fit, logLine } from "@gradbook/train";
 
 /**
  * A `gradbook xor` run that advances a step or an epoch at a time. Every step goes through the

@@ -1,4 +1,4 @@
-import { changedFlags, readXorArgs, UsageError, XOR_FLAG_NAMES, type XorArgs, type XorFlag } from "@gradbook/train";
+import { changedFlags, readXorArgs, UsageError, XOR_FLAG_NAMES, type XorArgs, type XorFlag } from "@gradbook/cli";
 import { PAGE_LIMITS } from "../controls.ts";
 
 // The explorer's state in its URL, with `pnpm xor`'s flag names. A link is input: each value is

@@ -2,12 +2,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type MLP, summary } from "@gradbook/neuron";
 import type { SGD } from "@gradbook/optim";
-import { decisionBoundary } from "../boundary.ts";
-import { lossCurve } from "../curve.ts";
-import type { Dataset } from "../datasets.ts";
-import { type FitOptions, fit } from "../fit.ts";
-import type { History } from "../history.ts";
-import { logLine, predictionTable } from "../report.ts";
+import { compiledFit } from "@gradbook/compile";
+import { type Dataset, decisionBoundary, type FitOptions, fit, type History, logLine, lossCurve, predictionTable } from "@gradbook/train";
 import type { XorArgs } from "./flags.ts";
 import { type Out, Progress } from "./progress.ts";
 import { xorRun } from "./setup.ts";
@@ -18,8 +14,8 @@ import { xorRun } from "./setup.ts";
  */
 export type Trainer = (model: MLP, data: Dataset, opts: FitOptions & { optimizer: SGD }) => History;
 
-/** The trainers this package has: the engine. `@gradbook/compile`'s command line adds `compiled`. */
-export const trainers: Readonly<Record<string, Trainer>> = { engine: fit };
+/** The trainers `--engine NAME` offers. */
+export const trainers: Readonly<Record<XorArgs["engine"], Trainer>> = { engine: fit, compiled: compiledFit };
 
 /**
  * `gradbook xor`: the assignment's run, or a variation of it. Prints the model, the loss every

@@ -2,13 +2,11 @@ import { assignmentInit } from "@gradbook/init";
 import { type Loss, lossByName } from "@gradbook/loss";
 import { loadParameters, MLP, Rng } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
-import { type Dataset, datasetByName } from "../datasets.ts";
-import { lcgOrder, type Sampler, shuffledBatches } from "../sampler.ts";
-import { assignmentRun } from "../assignment-run.ts";
+import { assignmentRun, type Dataset, datasetByName, lcgOrder, type Sampler, shuffledBatches } from "@gradbook/train";
 import type { XorArgs } from "./flags.ts";
 
 // What `gradbook xor`'s settings make: the model, its optimizer, the data and their order. The
-// terminal (cli/xor.ts) and the XOR explorer (site/src/explore) both start a run here.
+// terminal (xor.ts) and the XOR explorer (site/src/explore) both start a run here.
 
 /** A run of `gradbook xor`, ready for `fit`. */
 export interface XorRun {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { math } from "../src/index.ts";
+import * as math from "../src/index.ts";
 import fixture from "./fixtures/elementary.json" with { type: "json" };
 import { ulpDistance } from "./ulp.ts";
 

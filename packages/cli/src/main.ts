@@ -2,25 +2,21 @@
 // The gradbook command line: `pnpm xor` runs `gradbook xor`, the assignment.
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { parseXorArgs, USAGE, UsageError } from "./cli/args.ts";
-import type { Out } from "./cli/progress.ts";
-import { runXor, type Trainer, trainers as ownTrainers } from "./cli/xor.ts";
-
-export type { Trainer } from "./cli/xor.ts";
+import { parseXorArgs, USAGE, UsageError } from "./args.ts";
+import type { Out } from "./progress.ts";
+import { runXor, trainers } from "./xor.ts";
 
 /**
  * Runs the command line `argv` (without `node` and the script), writing to `out` and `err`; returns
- * the exit code. `trainers` are the `--engine`s on offer (`pnpm xor` adds `@gradbook/compile`'s).
+ * the exit code.
  */
-export function main(argv: string[], out: Out, err: Out, trainers: Readonly<Record<string, Trainer>> = ownTrainers): number {
+export function main(argv: string[], out: Out, err: Out): number {
   const [command = "xor", ...rest] = argv[0]?.startsWith("-") ? ["xor", ...argv] : argv;
   try {
     if (command !== "xor") throw new UsageError(`unknown command "${command}": expected xor`);
     const args = parseXorArgs(rest);
     if (args === "help") return void out.write(USAGE), 0;
-    const train = trainers[args.engine];
-    if (!train) throw new UsageError(`--engine ${args.engine}: not in this command line; expected one of ${Object.keys(trainers).join(", ")} (pnpm xor has them all)`);
-    return runXor(args, out, train);
+    return runXor(args, out, trainers[args.engine]);
   } catch (error) {
     if (error instanceof UsageError) {
       err.write(`gradbook: ${error.message}\n\n${USAGE}`);
@@ -32,14 +28,14 @@ export function main(argv: string[], out: Out, err: Out, trainers: Readonly<Reco
 }
 
 /** Runs `main` on this process's arguments and streams, when `url` (the caller's `import.meta.url`) is the script started. */
-export function runAsScript(url: string, trainers?: Readonly<Record<string, Trainer>>): void {
+function runAsScript(url: string): void {
   if (!process.argv[1] || url !== pathToFileURL(realpathSync(process.argv[1])).href) return; // imported, by a test
   // A reader that stops early (`pnpm xor | head`) closes the pipe: end quietly, as Unix tools do.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
     process.exit(0);
   });
-  process.exitCode = main(process.argv.slice(2), process.stdout, process.stderr, trainers);
+  process.exitCode = main(process.argv.slice(2), process.stdout, process.stderr);
 }
 
 runAsScript(import.meta.url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Progress } from "../src/cli/progress.ts";
+import { Progress } from "../src/progress.ts";
 
 function sink(isTTY: boolean) {
   const out = { text: "", isTTY, write: (s: string) => void (out.text += s) };

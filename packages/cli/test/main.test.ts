@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../src/cli.ts";
+import { main } from "../src/main.ts";
 import { LIMITS } from "../../../vitest.limits.ts";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
-const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
+const CLI = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), "gradbook-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 

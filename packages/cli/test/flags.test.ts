@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseXorArgs } from "../src/cli/args.ts";
-import { changedFlags, readXorArgs, UsageError, XOR_DATA, XOR_LOSSES, XOR_OUTPUTS, xorCommand, type XorArgs } from "../src/cli/flags.ts";
+import { parseXorArgs } from "../src/args.ts";
+import { changedFlags, readXorArgs, UsageError, XOR_DATA, XOR_LOSSES, XOR_OUTPUTS, xorCommand, type XorArgs } from "../src/flags.ts";
 
 // The flags table serves the terminal and the explorer's links: a command it writes must read
 // back as the settings it was written from.

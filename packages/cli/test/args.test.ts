@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseXorArgs, USAGE, UsageError } from "../src/cli/args.ts";
-import { XOR_FLAG_NAMES } from "../src/cli/flags.ts";
+import { parseXorArgs, USAGE, UsageError } from "../src/args.ts";
+import { XOR_FLAG_NAMES } from "../src/flags.ts";
 
 const defaults = { data: "xor", hidden: [5, 4], outputActivation: "linear", loss: "l1", lr: 0.02, momentum: 0.9, seed: "torch", epochs: 2001, order: 2, logEvery: 500, out: "out/xor", engine: "engine" };
 

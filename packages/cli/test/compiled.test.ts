@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "@gradbook/train/cli";
 import { afterAll, describe, expect, it } from "vitest";
-import { trainers } from "../src/cli.ts";
+import { main } from "../src/main.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "gradbook-compile-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -12,7 +11,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 function xor(dir: string, ...args: string[]) {
   const out = { text: "", write: (s: string) => void (out.text += s) };
   const err = { text: "", write: (s: string) => void (err.text += s) };
-  const code = main(["xor", ...args, "--out", join(folder, dir)], out, err, trainers);
+  const code = main(["xor", ...args, "--out", join(folder, dir)], out, err);
   // Plot numbers its clip paths with a counter that runs on across figures in one process.
   const figure = (name: string) => readFileSync(join(folder, dir, name), "utf8").replace(/plot-clip-\d+/g, "plot-clip");
   return { code, lines: out.text.split("\n"), stderr: err.text, figures: [figure("loss-curve.svg"), figure("decision-boundary.svg")] };

@@ -1,0 +1,4 @@
+import { defineProject } from "vitest/config";
+import { packageTests } from "../../vitest.packages.ts";
+
+export default defineProject({ test: packageTests("cli") });
