@@ -4,7 +4,7 @@ import { LessonError } from "./errors.ts";
  * The ladder of step packages, in course order. Each step depends only on the steps before it,
  * and a lesson may import only the packages up to the step it pairs with.
  */
-export const STEPS = ["autograd", "neuron", "loss", "init", "optim", "train", "compile", "tensor"] as const;
+export const STEPS = ["autograd", "neuron", "loss", "init", "optim", "train", "compile", "tensor", "classify"] as const;
 
 /** The `@gradbook/*` packages a lesson pairing with `pkg` may import (null: none of them). */
 export function allowedPackages(pkg: string | null): string[] {
