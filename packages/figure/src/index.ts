@@ -1,2 +1,3 @@
 export { type Corner, type Figure, legend, Plot, plot } from "./plot.ts";
+export { type Axis, bars, type BarsOptions, histograms, type HistogramsOptions, lines, type LinesOptions } from "./charts.ts";
 export { graph } from "./graph.ts";

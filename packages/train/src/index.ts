@@ -10,4 +10,5 @@ export { onProgress, type ProgressListener } from "./progress.ts";
 export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler.ts";
 export { type Schedule, type StepDecayOptions, stepDecay } from "./schedule.ts";
 export { assignmentRun } from "./assignment-run.ts";
+export { meanInterval, wilson } from "./interval.ts";
 export { type Recipe, type SweepOptions, type SweepResult, sweep } from "./sweep.ts";
