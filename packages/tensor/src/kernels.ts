@@ -81,20 +81,49 @@ export function linearBackward(
   if (gx !== null) {
     for (let b = 0; b < batch; b++) {
       const xb = b * nin;
-      for (let j = nout - 1; j >= 0; j--) {
-        const gbj = g[b * nout + j]!;
+      const gb = b * nout;
+      let j = nout - 1;
+      // Four rows of w at a time, from the last down: gx's row is loaded and stored once per four.
+      for (; j >= 3; j -= 4) {
+        const [g0, g1, g2, g3] = [g[gb + j]!, g[gb + j - 1]!, g[gb + j - 2]!, g[gb + j - 3]!];
+        const [w0, w1, w2, w3] = [j * nin, (j - 1) * nin, (j - 2) * nin, (j - 3) * nin];
+        for (let i = 0; i < nin; i++) {
+          let s = gx[xb + i]!;
+          s += w[w0 + i]! * g0; // ∂out[b,j]/∂x[b,i] = w[j,i]
+          s += w[w1 + i]! * g1;
+          s += w[w2 + i]! * g2;
+          s += w[w3 + i]! * g3;
+          gx[xb + i] = s;
+        }
+      }
+      for (; j >= 0; j--) {
+        const gbj = g[gb + j]!;
         const wj = j * nin;
-        for (let i = 0; i < nin; i++) gx[xb + i]! += w[wj + i]! * gbj; // ∂out[b,j]/∂x[b,i] = w[j,i]
+        for (let i = 0; i < nin; i++) gx[xb + i]! += w[wj + i]! * gbj;
       }
     }
   }
   if (gw !== null) {
     for (let j = 0; j < nout; j++) {
       const wj = j * nin;
-      for (let b = batch - 1; b >= 0; b--) {
+      let b = batch - 1;
+      // Four batch rows at a time, from the last down: gw's row is loaded and stored once per four.
+      for (; b >= 3; b -= 4) {
+        const [g0, g1, g2, g3] = [g[b * nout + j]!, g[(b - 1) * nout + j]!, g[(b - 2) * nout + j]!, g[(b - 3) * nout + j]!];
+        const [x0, x1, x2, x3] = [b * nin, (b - 1) * nin, (b - 2) * nin, (b - 3) * nin];
+        for (let i = 0; i < nin; i++) {
+          let s = gw[wj + i]!;
+          s += x[x0 + i]! * g0; // ∂out[b,j]/∂w[j,i] = x[b,i]
+          s += x[x1 + i]! * g1;
+          s += x[x2 + i]! * g2;
+          s += x[x3 + i]! * g3;
+          gw[wj + i] = s;
+        }
+      }
+      for (; b >= 0; b--) {
         const gbj = g[b * nout + j]!;
         const xb = b * nin;
-        for (let i = 0; i < nin; i++) gw[wj + i]! += x[xb + i]! * gbj; // ∂out[b,j]/∂w[j,i] = x[b,i]
+        for (let i = 0; i < nin; i++) gw[wj + i]! += x[xb + i]! * gbj;
       }
     }
   }

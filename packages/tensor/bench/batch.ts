@@ -1,0 +1,90 @@
+// `pnpm bench --batch`: one training step of a 784 → 64 → 10 net (relu, then logits) on a batch of
+// 32 points — the size of lesson 09's digits — through the tensor engine: time per step, GFLOP/s,
+// and the matrix loops in two orders each, on the step's own shapes.
+//
+//   pnpm bench --batch [--repeats N]
+//
+// torch_batch.py times the same step in PyTorch (float64, one thread); tables.sh runs both.
+import { Rng } from "@gradbook/neuron";
+import { crossEntropy, linearBackward, linearForward, linearForwardRows, MLP, SGD, tensor } from "../src/index.ts";
+
+const [B, NIN, H, C] = [32, 784, 64, 10];
+
+/** Multiply-adds of one step, 2 FLOPs each: x @ W₁ᵀ, h @ W₂ᵀ forward; gW₁, gW₂ and gh backward (the input needs no gradient). */
+export const STEP_FLOPS = 2 * B * (NIN * H + H * C) * 2 + 2 * B * H * C;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+/** CPU milliseconds of `run` (this process only: other processes do not stretch it). */
+const cpu = (run: () => void): number => {
+  const t0 = process.cpuUsage();
+  run();
+  const { user, system } = process.cpuUsage(t0);
+  return (user + system) / 1000;
+};
+/** The median over `repeats` of the CPU time of `reps` calls, after a warm-up; ms per call. */
+const timeEach = (f: () => void, repeats: number, reps: number): number => {
+  for (let i = 0; i < reps; i++) f();
+  return median(Array.from({ length: repeats }, () => cpu(() => { for (let i = 0; i < reps; i++) f(); }))) / reps;
+};
+
+/** The weight gradient gW[j, i] += Σ_b g[b, j]·x[b, i] (b from the last down) with the batch loop outside: each x row read once, all of gW streamed per row. */
+function weightGradBatchOuter(x: Float64Array, g: Float64Array, batch: number, nin: number, nout: number, gw: Float64Array): void {
+  for (let b = batch - 1; b >= 0; b--) {
+    const xb = b * nin;
+    for (let j = 0; j < nout; j++) {
+      const gbj = g[b * nout + j]!;
+      const wj = j * nin;
+      for (let i = 0; i < nin; i++) gw[wj + i]! += x[xb + i]! * gbj;
+    }
+  }
+}
+
+/** The same sums with the weight row outside: each row of gW stays in cache while the batch is added into it. */
+function weightGradRowOuter(x: Float64Array, g: Float64Array, batch: number, nin: number, nout: number, gw: Float64Array): void {
+  for (let j = 0; j < nout; j++) {
+    const wj = j * nin;
+    for (let b = batch - 1; b >= 0; b--) {
+      const gbj = g[b * nout + j]!;
+      const xb = b * nin;
+      for (let i = 0; i < nin; i++) gw[wj + i]! += x[xb + i]! * gbj;
+    }
+  }
+}
+
+export function benchBatch(repeats: number): void {
+  const rng = new Rng(1);
+  const images = Array.from({ length: B }, () => Array.from({ length: NIN }, () => rng.uniform()));
+  const labels = Array.from({ length: B }, () => rng.int(C));
+  const model = new MLP(NIN, [H, C], { activation: "relu", outputActivation: "linear", seed: 0 });
+  const optimizer = new SGD(model.parameters(), { lr: 0.01, momentum: 0.9 });
+  const x = tensor(images);
+  const step = () => {
+    const loss = crossEntropy(model.forward(x), labels);
+    optimizer.zeroGrad();
+    loss.backward();
+    optimizer.step();
+  };
+  const ms = timeEach(step, repeats, 20);
+  console.log(`${NIN} → ${H} → ${C}, batch ${B}, relu, cross-entropy, SGD with momentum: median CPU time over ${repeats} × 20 steps`);
+  console.log(`one step: ${ms.toFixed(2)} ms, ${(STEP_FLOPS / ms / 1e6).toFixed(2)} GFLOP/s (${(STEP_FLOPS / 1e6).toFixed(2)} MFLOP a step), ${((ms * 1000) / B).toFixed(1)} µs a point`);
+
+  // The loops on the first layer's shapes, in two orders each: the same sums, the same bits.
+  const w = model.layers[0]!.weight.data;
+  const bias = model.layers[0]!.bias.data;
+  const out = new Float64Array(B * H);
+  const g = Float64Array.from({ length: B * H }, () => rng.uniform(-1, 1));
+  const gw = new Float64Array(H * NIN);
+  const layerFlops = 2 * B * NIN * H;
+  const orders: [string, () => void][] = [
+    ["forward, one batch row at a time", () => linearForwardRows(x.data, w, bias, B, NIN, H, out)],
+    ["forward, 4 batch rows per weight row", () => linearForward(x.data, w, bias, B, NIN, H, out)],
+    ["weight grad, batch row outside", () => weightGradBatchOuter(x.data, g, B, NIN, H, gw)],
+    ["weight grad, weight row outside", () => weightGradRowOuter(x.data, g, B, NIN, H, gw)],
+    ["weight grad, weight row outside, 4 batch rows per load", () => linearBackward(x.data, w, g, B, NIN, H, null, gw, null)],
+  ];
+  console.log(`the first layer's loops, [${B}, ${NIN}] × [${H}, ${NIN}]: ms, GFLOP/s`);
+  for (const [name, f] of orders) {
+    const t = timeEach(f, repeats, 20);
+    console.log(`  ${name.padEnd(56)}${t.toFixed(3).padStart(8)}${(layerFlops / t / 1e6).toFixed(2).padStart(8)}`);
+  }
+}
