@@ -24,8 +24,10 @@ Options:
                            (0, 1, …, n−1 every epoch) or shuffled (each point once an epoch, Rng(1))
   --log-every N            print the loss every N epochs (default 500)
   --out DIR                folder for the SVG files (default out/xor)
-  --engine NAME            engine, the Value engine (default), or compiled, the same steps
-                           replayed from a tape (@gradbook/compile): the same output, faster
+  --engine NAME            engine, the Value engine (default); compiled, the same steps
+                           replayed from a tape (@gradbook/compile); or tensor, each step
+                           one pass of tensor ops (@gradbook/tensor, l1 and mse losses):
+                           the same output, faster
   -h, --help               show this help
 `;
 

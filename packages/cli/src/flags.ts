@@ -9,7 +9,7 @@ export const XOR_LOSSES = ["l1", "mse", "bce-with-logits"] as const;
 export const XOR_OUTPUTS = ["linear", "tanh", "sigmoid"] as const;
 
 /** The trainers `--engine` names: `fit` on the Value engine, or the same steps replayed from a tape. */
-export const ENGINES = ["engine", "compiled"] as const;
+export const ENGINES = ["engine", "compiled", "tensor"] as const;
 
 /** The settings of `gradbook xor`, parsed and checked. */
 export interface XorArgs {
@@ -27,7 +27,7 @@ export interface XorArgs {
   order: number | "fixed" | "shuffled";
   logEvery: number;
   out: string;
-  /** Which trainer runs the steps (the same numbers either way): `engine` or `compiled` (@gradbook/compile). */
+  /** Which trainer runs the steps (the same numbers every way): `engine`, `compiled` (@gradbook/compile) or `tensor` (@gradbook/tensor). */
   engine: (typeof ENGINES)[number];
 }
 

@@ -3,19 +3,20 @@ import { join } from "node:path";
 import { type MLP, summary } from "@gradbook/neuron";
 import type { SGD } from "@gradbook/optim";
 import { compiledFit } from "@gradbook/compile";
+import { tensorFit } from "@gradbook/tensor";
 import { type Dataset, decisionBoundary, type FitOptions, fit, type History, logLine, lossCurve, predictionTable } from "@gradbook/train";
 import type { XorArgs } from "./flags.ts";
 import { type Out, Progress } from "./progress.ts";
 import { xorRun } from "./setup.ts";
 
 /**
- * What runs the training steps: `fit` (the Value engine), or `compiledFit` of `@gradbook/compile`,
- * which gives the same History and parameters bit for bit.
+ * What runs the training steps: `fit` (the Value engine), `compiledFit` of `@gradbook/compile` or
+ * `tensorFit` of `@gradbook/tensor`, which give the same History and parameters bit for bit.
  */
 export type Trainer = (model: MLP, data: Dataset, opts: FitOptions & { optimizer: SGD }) => History;
 
 /** The trainers `--engine NAME` offers. */
-export const trainers: Readonly<Record<XorArgs["engine"], Trainer>> = { engine: fit, compiled: compiledFit };
+export const trainers: Readonly<Record<XorArgs["engine"], Trainer>> = { engine: fit, compiled: compiledFit, tensor: tensorFit };
 
 /**
  * `gradbook xor`: the assignment's run, or a variation of it. Prints the model, the loss every

@@ -52,7 +52,7 @@ describe("parseXorArgs", () => {
     [["--hidden", "8"], "--hidden 8 needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4"],
     [["--loss", "hinge"], '--loss: expected one of l1, mse, bce-with-logits, got "hinge"'],
     [["--log-every", "0"], '--log-every: expected an integer ≥ 1, got "0"'],
-    [["--engine", "tape"], '--engine: expected one of engine, compiled, got "tape"'],
+    [["--engine", "tape"], '--engine: expected one of engine, compiled, tensor, got "tape"'],
     [["--bogus"], "Unknown option '--bogus'"],
     [["--epochs"], "--epochs"],
     [["stray"], "stray"],
