@@ -54,7 +54,9 @@ export function backward(root: Value): void {
   // every value that uses it, so its grad is complete when its op passes it on to the operands.
   for (let i = order.length - 1; i >= 0; i--) {
     const out = order[i]!;
-    out.op.backward(out.grad, out.data, out.a!, out.b!, out.k);
+    const op = out.op;
+    if (op.arity === 2) op.backward(out.grad, out.data, out.a!, out.b!); // a binary op's result has both operands
+    else if (out.a !== null) op.backward(out.grad, out.data, out.a, out.numberOperand); // a leaf (a root alone) has none
   }
   // #endregion exercise:backward
 }

@@ -66,7 +66,7 @@ export function toDot(root: Value, opts: DotOptions = {}): string {
 /** The op's symbol, with its number operand to 4 digits: `*`, `+1`, `-0.5`, `*2`, `^2`. */
 function symbol(v: Value): string {
   const s = v.op.symbol;
-  return typeof s === "string" ? s : s(Number(v.k.toPrecision(4)));
+  return typeof s === "string" ? s : s(Number(v.numberOperand.toPrecision(4)));
 }
 
 /** `s` as a DOT quoted string: backslashes and double quotes escaped, line breaks as spaces. */

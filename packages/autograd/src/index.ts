@@ -4,5 +4,5 @@ export { show } from "./errors.ts";
 export { type GradcheckOptions, type GradcheckReport, type GradcheckRow, gradcheck, relativeError } from "./gradcheck.ts";
 export * as math from "@gradbook/libm";
 export * as ops from "./ops.ts";
-export type { Op } from "./ops.ts";
+export type { BinaryOp, Op, UnaryOp } from "./ops.ts";
 export { Value } from "./value.ts";

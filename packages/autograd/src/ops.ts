@@ -4,26 +4,46 @@ import type { Value } from "./value.ts";
 // Every operation of the engine, one row each: what it computes (forward) and how it passes a
 // gradient back to its operands (backward), side by side, like PyTorch's derivatives.yaml.
 //
-// backward(g, y, a, b, k) is one step of the chain rule. g = ∂root/∂out has arrived at the
-// result out = forward(a, b or k), whose data is y; each operand's grad gains g times the local
-// derivative ∂out/∂operand. It is `+=`, never `=`: a value used twice gets a share from each use.
-// `b` is the second operand of a binary op; a unary op's number operand (add 2, pow 3) is `k`.
+// backward(g, y, a, …) is one step of the chain rule. g = ∂root/∂out has arrived at the result
+// out, whose data is y; each operand's grad gains g times the local derivative ∂out/∂operand.
+// It is `+=`, never `=`: a value used twice gets a share from each use. A binary op's second
+// operand is a Value, `b`; a unary op may take a number instead, fixed when it is applied (add
+// 2's term, pow 3's exponent), which each row names for what it is.
+//
+// This file is the one table of derivatives: the compiled replay (`@gradbook/compile`'s
+// replay.ts) is generated from these rows, and the tensor engine calls them.
 
-/** One operation: its symbol in graph drawings, its forward and its step of the chain rule. */
-export interface Op {
+/** An operation on one Value (`tanh a`), or on one Value and a number (`a + 2`, `a³`). */
+export interface UnaryOp {
+  readonly arity: 1;
   /** How `toDot` draws it; ops with a number operand draw it too (`*2`, `^3`). */
-  readonly symbol: string | ((k: number) => string);
-  /** The result from the operands' data: `b` is the second operand's data or the number operand. */
-  readonly forward: (a: number, b: number) => number;
-  /** Adds g · ∂out/∂operand to each operand's grad (see the top of this file). */
-  readonly backward: (g: number, y: number, a: Value, b: Value, k: number) => void;
+  readonly symbol: string | ((n: number) => string);
+  /** The result from the operand's data and the number operand `n` (0 for ops without one). */
+  readonly forward: (a: number, n: number) => number;
+  /** Adds g · ∂out/∂a to `a.grad` (see the top of this file). */
+  readonly backward: (g: number, y: number, a: Value, n: number) => void;
 }
 
+/** An operation on two Values (`a · b`). */
+export interface BinaryOp {
+  readonly arity: 2;
+  /** How `toDot` draws it. */
+  readonly symbol: string;
+  /** The result from the operands' data. */
+  readonly forward: (a: number, b: number) => number;
+  /** Adds g · ∂out/∂a to `a.grad` and g · ∂out/∂b to `b.grad` (see the top of this file). */
+  readonly backward: (g: number, y: number, a: Value, b: Value) => void;
+}
+
+/** One operation: its symbol in graph drawings, its forward and its step of the chain rule. */
+export type Op = UnaryOp | BinaryOp;
+
 /** Inputs and parameters: made by `new Value(…)`, not by an operation. Nothing to pass back. */
-export const leaf: Op = { symbol: "", forward: (a) => a, backward() {} };
+export const leaf: UnaryOp = { arity: 1, symbol: "", forward: (a) => a, backward() {} };
 
 /** a + b */
-export const add: Op = {
+export const add: BinaryOp = {
+  arity: 2,
   symbol: "+",
   forward: (a, b) => a + b,
   backward(g, y, a, b) {
@@ -33,9 +53,10 @@ export const add: Op = {
 };
 
 /** a + k */
-export const addK: Op = {
+export const addK: UnaryOp = {
+  arity: 1,
   symbol: (k) => (k < 0 ? `-${-k}` : `+${k}`),
-  forward: (a, k) => a + k,
+  forward: (a, term) => a + term,
   backward(g, y, a) {
     a.grad += g; // ∂(a+k)/∂a = 1
   },
@@ -43,7 +64,8 @@ export const addK: Op = {
 
 // #region mul
 /** a · b */
-export const mul: Op = {
+export const mul: BinaryOp = {
+  arity: 2,
   symbol: "*",
   forward: (a, b) => a * b,
   backward(g, y, a, b) {
@@ -56,16 +78,18 @@ export const mul: Op = {
 // #endregion mul
 
 /** a · k */
-export const mulK: Op = {
+export const mulK: UnaryOp = {
+  arity: 1,
   symbol: (k) => `*${k}`,
-  forward: (a, k) => a * k,
-  backward(g, y, a, b, k) {
-    a.grad += k * g; // ∂(a·k)/∂a = k
+  forward: (a, factor) => a * factor,
+  backward(g, y, a, factor) {
+    a.grad += factor * g; // ∂(a·k)/∂a = k
   },
 };
 
 /** a / b */
-export const div: Op = {
+export const div: BinaryOp = {
+  arity: 2,
   symbol: "/",
   forward: (a, b) => a / b,
   backward(g, y, a, b) {
@@ -75,20 +99,22 @@ export const div: Op = {
 };
 
 /** a / k */
-export const divK: Op = {
+export const divK: UnaryOp = {
+  arity: 1,
   symbol: (k) => `/${k}`,
-  forward: (a, k) => a / k,
-  backward(g, y, a, b, k) {
-    a.grad += (1 / k) * g; // ∂(a/k)/∂a = 1/k
+  forward: (a, divisor) => a / divisor,
+  backward(g, y, a, divisor) {
+    a.grad += (1 / divisor) * g; // ∂(a/k)/∂a = 1/k
   },
 };
 
 // #region pow
 /** aᵏ for a number k */
-export const pow: Op = {
+export const pow: UnaryOp = {
+  arity: 1,
   symbol: (k) => `^${k}`,
   forward: (a, k) => math.pow(a, k),
-  backward(g, y, a, b, k) {
+  backward(g, y, a, k) {
     // #region exercise:pow ∂(aᵏ)/∂a = k·aᵏ⁻¹, times g, into a.grad; for k = 0 add 0 (at a = 0 the formula would give 0·0⁻¹ = NaN)
     // ∂(aᵏ)/∂a = k·aᵏ⁻¹, except 0 for k = 0 (as PyTorch; at a = 0 it would be 0·0⁻¹ = NaN)
     a.grad += k === 0 ? 0 : k * math.pow(a.data, k - 1) * g;
@@ -98,7 +124,8 @@ export const pow: Op = {
 // #endregion pow
 
 /** −a */
-export const neg: Op = {
+export const neg: UnaryOp = {
+  arity: 1,
   symbol: "neg",
   forward: (a) => -a,
   backward(g, y, a) {
@@ -107,7 +134,8 @@ export const neg: Op = {
 };
 
 /** eᵃ; overflows to Infinity above a ≈ 709.78 */
-export const exp: Op = {
+export const exp: UnaryOp = {
+  arity: 1,
   symbol: "exp",
   forward: (a) => math.exp(a),
   backward(g, y, a) {
@@ -116,7 +144,8 @@ export const exp: Op = {
 };
 
 /** ln a, for a > 0 */
-export const log: Op = {
+export const log: UnaryOp = {
+  arity: 1,
   symbol: "log",
   forward: (a) => math.log(a),
   backward(g, y, a) {
@@ -126,19 +155,26 @@ export const log: Op = {
 
 // #region tanh
 /** tanh a = (e²ᵃ − 1) / (e²ᵃ + 1) */
-export const tanh: Op = {
+export const tanh: UnaryOp = {
+  arity: 1,
   symbol: "tanh",
   forward: (a) => math.tanh(a),
   backward(g, y, a) {
-    // #region exercise:tanh ∂(tanh a)/∂a = 1 − tanh²a, and tanh a is the output y you already have
-    a.grad += g * (1 - y * y); // ∂(tanh a)/∂a = 1 − tanh²a = 1 − y²
-    // #endregion exercise:tanh
+    a.grad += g * tanhDerivative(y); // ∂(tanh a)/∂a = 1 − tanh²a = 1 − y²
   },
 };
+
+/** tanh′ from tanh's output y = tanh a: 1 − y², no second exponential (the hand-derived twin calls it too). */
+export function tanhDerivative(y: number): number {
+  // #region exercise:tanh ∂(tanh a)/∂a = 1 − tanh²a, and tanh a is the output y you already have
+  return 1 - y * y;
+  // #endregion exercise:tanh
+}
 // #endregion tanh
 
 /** max(a, 0) */
-export const relu: Op = {
+export const relu: UnaryOp = {
+  arity: 1,
   symbol: "relu",
   forward: (a) => (a > 0 ? a : 0),
   backward(g, y, a) {
@@ -147,7 +183,8 @@ export const relu: Op = {
 };
 
 /** σ(a) = 1 / (1 + e⁻ᵃ) */
-export const sigmoid: Op = {
+export const sigmoid: UnaryOp = {
+  arity: 1,
   symbol: "sigmoid",
   forward: (a) => 1 / (1 + math.exp(-a)),
   backward(g, y, a) {
@@ -156,7 +193,8 @@ export const sigmoid: Op = {
 };
 
 /** softplus a = ln(1 + eᵃ), a smooth relu; computed as max(a, 0) + ln(1 + e^(−|a|)) so eᵃ never overflows */
-export const softplus: Op = {
+export const softplus: UnaryOp = {
+  arity: 1,
   symbol: "softplus",
   forward: (a) => Math.max(a, 0) + math.log1p(math.exp(-Math.abs(a))),
   backward(g, y, a) {
@@ -167,7 +205,8 @@ export const softplus: Op = {
 };
 
 /** sin a (radians) */
-export const sin: Op = {
+export const sin: UnaryOp = {
+  arity: 1,
   symbol: "sin",
   forward: (a) => math.sin(a),
   backward(g, y, a) {
@@ -176,7 +215,8 @@ export const sin: Op = {
 };
 
 /** cos a (radians) */
-export const cos: Op = {
+export const cos: UnaryOp = {
+  arity: 1,
   symbol: "cos",
   forward: (a) => math.cos(a),
   backward(g, y, a) {
@@ -185,7 +225,8 @@ export const cos: Op = {
 };
 
 /** |a| */
-export const abs: Op = {
+export const abs: UnaryOp = {
+  arity: 1,
   symbol: "abs",
   forward: (a) => Math.abs(a), // exact in every engine: it only clears the sign bit
   backward(g, y, a) {
@@ -193,12 +234,13 @@ export const abs: Op = {
   },
 };
 
-/** A function f given at one point by its value and its derivative k = f′(a) (see `Value.unary`). */
-export const unary: Op = {
+/** A function f given at one point by its value and its derivative f′(a), its number operand (see `Value.unary`). */
+export const unary: UnaryOp = {
+  arity: 1,
   symbol: "f",
   forward: () => Number.NaN, // never called: the caller gives the value
-  backward(g, y, a, b, k) {
-    a.grad += k * g; // ∂f(a)/∂a = f′(a), given
+  backward(g, y, a, derivative) {
+    a.grad += derivative * g; // ∂f(a)/∂a = f′(a), given
   },
 };
 

@@ -1,7 +1,7 @@
 import { backward } from "./backward.ts";
 import { num, show } from "./errors.ts";
 import * as ops from "./ops.ts";
-import type { Op } from "./ops.ts";
+import type { BinaryOp, Op, UnaryOp } from "./ops.ts";
 
 /**
  * A scalar that remembers how it was computed, so that `backward()` can find its gradient with
@@ -30,13 +30,13 @@ export class Value {
   op: Op = ops.leaf;
   /** The first operand, `null` for a leaf. */
   a: Value | null = null;
-  /** The second operand of `add`, `mul`, `div` by a Value; `null` otherwise. */
+  /** The second operand of a binary op (`add`, `mul`, `div` by a Value); `null` otherwise. */
   b: Value | null = null;
-  /** The number operand of `addK`, `mulK`, `divK`, the exponent of `pow`, the derivative of `unary`; 0 otherwise. */
-  k = 0;
+  /** A unary op's number operand: `addK`'s term, `mulK`'s factor, `divK`'s divisor, `pow`'s exponent, `unary`'s derivative; 0 otherwise. */
+  numberOperand = 0;
+  // #endregion fields
   /** The token of the last graph traversal that reached this value (see `topologicalOrder`). */
   seen: object | null = null;
-  // #endregion fields
 
   /** A leaf: an input or a parameter. Throws a `TypeError` if `data` is not a number or is NaN. */
   constructor(data: number, label = "") {
@@ -49,7 +49,7 @@ export class Value {
 
   /** Sum `this + other`. */
   add(other: Value | number): Value {
-    return typeof other === "number" ? apply(ops.addK, this, num("add", other)) : apply(ops.add, this, other);
+    return typeof other === "number" ? applyUnary(ops.addK, this, num("add", other)) : applyBinary(ops.add, this, other);
   }
 
   /** Difference `this − other`, computed as `this + (−other)`. */
@@ -59,17 +59,17 @@ export class Value {
 
   /** Product `this · other`. */
   mul(other: Value | number): Value {
-    return typeof other === "number" ? apply(ops.mulK, this, num("mul", other)) : apply(ops.mul, this, other);
+    return typeof other === "number" ? applyUnary(ops.mulK, this, num("mul", other)) : applyBinary(ops.mul, this, other);
   }
 
   /** Quotient `this / other`. Throws a `RangeError` if `other` is 0. */
   div(other: Value | number): Value {
     if (typeof other === "number") {
       if (num("div", other) === 0) throw new RangeError("div: expected a non-zero divisor, got 0");
-      return apply(ops.divK, this, other);
+      return applyUnary(ops.divK, this, other);
     }
     if (other.data === 0) throw new RangeError(`div: expected a non-zero divisor, got ${show(other)}`);
-    return apply(ops.div, this, other);
+    return applyBinary(ops.div, this, other);
   }
 
   /** Power `thisᵏ` for a number `k`. Throws a `RangeError` where the result is not a real number. */
@@ -83,58 +83,58 @@ export class Value {
     if (this.data === 0 && k < 0) {
       throw new RangeError(`pow: expected a non-zero base for the negative exponent ${k}, got ${show(this)}`);
     }
-    return apply(ops.pow, this, k);
+    return applyUnary(ops.pow, this, k);
   }
 
   /** Negation `−this`. */
   neg(): Value {
-    return apply(ops.neg, this);
+    return applyUnary(ops.neg, this);
   }
 
   /** Exponential `eˣ`. Overflows to Infinity above x ≈ 709.78. */
   exp(): Value {
-    return apply(ops.exp, this);
+    return applyUnary(ops.exp, this);
   }
 
   /** Natural logarithm `ln x`. Throws a `RangeError` unless x > 0. */
   log(): Value {
     if (!(this.data > 0)) throw new RangeError(`log: expected a positive input, got ${show(this)}`);
-    return apply(ops.log, this);
+    return applyUnary(ops.log, this);
   }
 
   /** Hyperbolic tangent `tanh x = (e²ˣ − 1) / (e²ˣ + 1)`. */
   tanh(): Value {
-    return apply(ops.tanh, this);
+    return applyUnary(ops.tanh, this);
   }
 
   /** Rectifier `max(x, 0)`; like PyTorch, its gradient at exactly 0 is 0. */
   relu(): Value {
-    return apply(ops.relu, this);
+    return applyUnary(ops.relu, this);
   }
 
   /** Logistic sigmoid `σ(x) = 1 / (1 + e⁻ˣ)`. */
   sigmoid(): Value {
-    return apply(ops.sigmoid, this);
+    return applyUnary(ops.sigmoid, this);
   }
 
   /** Softplus `ln(1 + eˣ)`, a smooth relu: near 0 for x ≪ 0, near x for x ≫ 0. */
   softplus(): Value {
-    return apply(ops.softplus, this);
+    return applyUnary(ops.softplus, this);
   }
 
   /** Sine `sin x` (radians). */
   sin(): Value {
-    return apply(ops.sin, this);
+    return applyUnary(ops.sin, this);
   }
 
   /** Cosine `cos x` (radians). */
   cos(): Value {
-    return apply(ops.cos, this);
+    return applyUnary(ops.cos, this);
   }
 
   /** Absolute value `|x|`; like PyTorch, its gradient at exactly 0 is 0. */
   abs(): Value {
-    return apply(ops.abs, this);
+    return applyUnary(ops.abs, this);
   }
 
   /**
@@ -191,21 +191,24 @@ export class Value {
 }
 
 // #region apply
-/** Applies `op` to `a` and the second operand, a Value or a number `k`: the result remembers both. */
-function apply(op: Op, a: Value, other: Value | number = 0): Value {
-  return typeof other === "number"
-    ? result(op, op.forward(a.data, other), a, null, other)
-    : result(op, op.forward(a.data, other.data), a, other, 0);
+/** Applies a unary `op` to `a`, with its number operand `n` if it takes one (`a + 2`, `a³`). */
+function applyUnary(op: UnaryOp, a: Value, n = 0): Value {
+  return result(op, op.forward(a.data, n), a, null, n);
+}
+
+/** Applies a binary `op` to `a` and `b`: the result remembers both. */
+function applyBinary(op: BinaryOp, a: Value, b: Value): Value {
+  return result(op, op.forward(a.data, b.data), a, b, 0);
 }
 
 /** A new value computed by `op` from its operands. */
-function result(op: Op, data: number, a: Value, b: Value | null, k: number): Value {
+function result(op: Op, data: number, a: Value, b: Value | null, n: number): Value {
   const out = new Value(0); // then data, unchecked: an op may give NaN (∞ − ∞) or ±∞
   out.data = data;
   out.op = op;
   out.a = a;
   out.b = b;
-  out.k = k;
+  out.numberOperand = n;
   return out;
 }
 // #endregion apply

@@ -78,7 +78,7 @@ describe("gradcheck", () => {
   it("fails on a NaN gradient, with maxError NaN", () => {
     const nan = (x: Value) => {
       const y = x.mul(2);
-      y.k = Number.NaN;
+      y.numberOperand = Number.NaN;
       return y;
     };
     const report = gradcheck(nan, [1]);

@@ -14,7 +14,7 @@ describe("Value", () => {
     const c = a.mul(b);
     expect([c.data, c.op, c.a, c.b]).toEqual([6, ops.mul, a, b]);
     const d = a.mul(4);
-    expect([d.data, d.op, d.a, d.b, d.k]).toEqual([8, ops.mulK, a, null, 4]);
+    expect([d.data, d.op, d.a, d.b, d.numberOperand]).toEqual([8, ops.mulK, a, null, 4]);
   });
 
   it("takes a label in the constructor, by assignment, or chained with named()", () => {

@@ -1,6 +1,6 @@
 import { ops, type Value } from "@gradbook/autograd";
-import { type Recording, record, sameGraph, type StepFunction } from "./trace.ts";
-import { DOT, OPS, opName } from "./replay.ts";
+import { opName, type Recording, record, sameGraph, type StepFunction } from "./trace.ts";
+import { DOT, OPS } from "./replay.ts";
 import type { Tape } from "./tape.ts";
 
 /** Where {@link compileTape} traces the step. */

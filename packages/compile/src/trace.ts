@@ -1,5 +1,10 @@
-import { ops, topologicalOrder, type Value } from "@gradbook/autograd";
-import { NUMBER_OPERAND, OPS, opName } from "./replay.ts";
+import { type Op, ops, topologicalOrder, type Value } from "@gradbook/autograd";
+import { NUMBER_OPERAND, OPS } from "./replay.ts";
+
+/** An op's name as `ops` exports it (`mulK`), for error messages. */
+export function opName(op: Op): string {
+  return Object.entries(ops).find(([, row]) => row === op)?.[0] ?? "an unknown op";
+}
 
 /** One traced step: the loss and the predictions it was computed from. */
 export interface Traced {
@@ -61,7 +66,7 @@ export function record(traced: Traced, paramIndex: ReadonlyMap<Value, number>): 
   const numbers: number[] = [];
   const sites: number[] = [];
   leaves.forEach((v, l) => leafKinds[l] === -1 && (numbers.push(v.data), sites.push(l)));
-  nodes.forEach((v, i) => NUMBER_OPERAND.has(v.op) && (numbers.push(v.k), sites.push(-1 - i)));
+  nodes.forEach((v, i) => NUMBER_OPERAND.has(v.op) && (numbers.push(v.numberOperand), sites.push(-1 - i)));
   return { nodes, refA, refB, leafKinds, outputs, numbers, sites };
 }
 

@@ -36,7 +36,7 @@ describe("a neuron", () => {
     let z = y.a!;
     for (let i = 2; i >= 0; i--) {
       expect(z.op).toBe(ops.add);
-      expect([z.b!.op, z.b!.a, z.b!.k]).toEqual([ops.mulK, n.w[i], i + 1]);
+      expect([z.b!.op, z.b!.a, z.b!.numberOperand]).toEqual([ops.mulK, n.w[i], i + 1]);
       z = z.a!;
     }
     expect(z).toBe(n.b);

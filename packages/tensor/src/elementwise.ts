@@ -1,4 +1,4 @@
-import type { Op, Value } from "@gradbook/autograd";
+import type { BinaryOp, UnaryOp, Value } from "@gradbook/autograd";
 import { broadcastIndex, broadcastShapes } from "./shape.ts";
 import { result, type Tensor } from "./tensor.ts";
 
@@ -19,7 +19,7 @@ const cellB: Cell = { data: 0, grad: 0 };
 const asValue = (c: Cell) => c as unknown as Value;
 
 /** `row` applied to every element of `a`, with the number operand `k` (`addK`'s 2, `pow`'s 3; 0 for none). */
-export function unary(row: Op, a: Tensor, k: number, name: string): Tensor {
+export function unary(row: UnaryOp, a: Tensor, k: number, name: string): Tensor {
   const x = a.data;
   const y = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) y[i] = row.forward(x[i]!, k);
@@ -29,7 +29,7 @@ export function unary(row: Op, a: Tensor, k: number, name: string): Tensor {
     for (let i = 0; i < x.length; i++) {
       cellA.data = x[i]!;
       cellA.grad = ga[i]!;
-      row.backward(g[i]!, y[i]!, asValue(cellA), asValue(cellB), k); // cellA.grad += g · ∂y/∂a
+      row.backward(g[i]!, y[i]!, asValue(cellA), k); // cellA.grad += g · ∂y/∂a
       ga[i] = cellA.grad;
     }
   });
@@ -40,7 +40,7 @@ export function unary(row: Op, a: Tensor, k: number, name: string): Tensor {
  * `[3]` row lends to every row of a `[4, 3]` matrix is used four times, so its grad gets four
  * shares, added one by one: the backward of a broadcast is a sum over the broadcast axes.
  */
-export function binary(row: Op, a: Tensor, b: Tensor, name: string): Tensor {
+export function binary(row: BinaryOp, a: Tensor, b: Tensor, name: string): Tensor {
   const shape = broadcastShapes(name, a.shape, b.shape);
   const n = shape.reduce((s, d) => s * d, 1);
   // Where each output element reads a and b: itself when the shapes agree, else by broadcasting.
@@ -61,7 +61,7 @@ export function binary(row: Op, a: Tensor, b: Tensor, name: string): Tensor {
       cellA.grad = ga ? ga[j]! : 0;
       cellB.data = z[k]!;
       cellB.grad = gb ? gb[k]! : 0;
-      row.backward(g[i]!, y[i]!, asValue(cellA), asValue(cellB), 0);
+      row.backward(g[i]!, y[i]!, asValue(cellA), asValue(cellB));
       if (ga) ga[j] = cellA.grad;
       if (gb) gb[k] = cellB.grad;
     }

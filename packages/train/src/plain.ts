@@ -2,7 +2,9 @@
 // plain Float64Arrays. It checks the engine (same numbers to 1e-12), sets the bar for `pnpm bench`,
 // and is fast enough to train the same net hundreds of times for the robustness sweep.
 
-import { math } from "@gradbook/autograd";
+import { math, ops } from "@gradbook/autograd";
+
+const { tanhDerivative } = ops; // tanh′ from tanh's output, the engine's own
 
 /**
  * A fully connected net with tanh hidden layers and a linear output (or a tanh one, with
@@ -90,7 +92,7 @@ export class PlainMLP {
     const top = deltas[deltas.length - 1]!;
     const y = acts[acts.length - 1]!;
     // A linear output has d loss/dz = d loss/dy; a tanh output multiplies by tanh′ = 1 − y².
-    for (let j = 0; j < top.length; j++) top[j] = dOut[j]! * (this.output === "tanh" ? 1 - y[j]! * y[j]! : 1);
+    for (let j = 0; j < top.length; j++) top[j] = dOut[j]! * (this.output === "tanh" ? tanhDerivative(y[j]!) : 1);
     for (let l = acts.length - 2; l >= 0; l--) {
       const a = acts[l]!;
       const delta = deltas[l + 1]!;
@@ -109,7 +111,7 @@ export class PlainMLP {
         }
       }
       // a_i = tanh(z_i) below the output: ∂a_i/∂z_i = 1 − a_i² (the input layer has no z)
-      if (l > 0) for (let i = 0; i < nin; i++) below[i]! *= 1 - a[i]! * a[i]!;
+      if (l > 0) for (let i = 0; i < nin; i++) below[i]! *= tanhDerivative(a[i]!);
       // #endregion exercise:backward
     }
   }
