@@ -75,3 +75,25 @@ describe("a tape replays every op row with the engine's bits", () => {
     );
   });
 });
+
+describe("a product used twice is not fused into a sum", () => {
+  // p = w·x₀; out = (b + p) + p·u at w = 0.7, b = −0.2, u = 1.3, x₀ = 2: p = 1.4, out = 3.02,
+  // d out/dw = x₀·(1 + u) = 4.6, d out/db = 1, d out/du = p = 1.4. Fusing p into b + p would
+  // leave p·u reading a slot nothing writes (0): out 1.2, gradients [2, 1, 0].
+  const step = (w: Value, b: Value, u: Value) => (d: readonly number[]) => {
+    const p = w.mul(d[0]!);
+    return { loss: b.add(p).add(p.mul(u)), outputs: [] };
+  };
+
+  it("replays the engine's loss 3.02 and gradients [4.6, 1, 1.4]", () => {
+    const params = [new Value(0.7), new Value(-0.2), new Value(1.3)] as const;
+    const tape = compileTape(step(...params), params, { probes: [[0.37], [-1.21]] });
+    const engine = [new Value(0.7), new Value(-0.2), new Value(1.3)] as const;
+    const root = step(...engine)([2]).loss;
+    root.backward();
+    const { v, g } = replay(tape, [2], [0.7, -0.2, 1.3]);
+    expect(v[tape.root]).toBeCloseTo(3.02, 14);
+    expect([g[0]!, g[1]!, g[2]!].map((x) => Number(x.toFixed(12)))).toEqual([4.6, 1, 1.4]);
+    expect([v[tape.root], g[0], g[1], g[2]]).toEqual([root.data, ...engine.map((p) => p.grad)]); // the engine's bits
+  });
+});
