@@ -2,7 +2,7 @@ import { math } from "@gradbook/autograd";
 
 /** The settings of {@link warmupCosine}. */
 export interface WarmupCosineOptions {
-  /** Optimizer steps in the whole run: the rate reaches `minLr` at the last one. */
+  /** Optimizer steps in the whole run: the cosine would reach `minLr` one step after the last. */
   total: number;
   /** Steps of linear warmup before the cosine (0: none). @default 0 */
   warmup?: number;
@@ -14,8 +14,8 @@ export interface WarmupCosineOptions {
 
 /**
  * The learning rate of every optimizer step of a run: a linear warmup from `lr·startFactor` to
- * `lr` over `warmup` steps, then a cosine from `lr` down to `minLr` over the remaining steps.
- * The closed form of step t after the warmup, with T = total − warmup − 1 steps of decay:
+ * `lr` over `warmup` steps, then a cosine from `lr` down towards `minLr` over the remaining steps.
+ * The closed form of step t after the warmup, with T = total − warmup steps of decay:
  *
  *   lr(t) = minLr + (lr − minLr) · (1 + cos(π t / T)) / 2
  *
@@ -29,7 +29,7 @@ export interface WarmupCosineOptions {
  * const rates = warmupCosine(0.1, { total: 2500, warmup: 250 });
  * rates[0]; // 0.01: the warmup starts at a tenth
  * rates[250]; // 0.1
- * rates[2499]; // 0
+ * rates[2499]; // 4.9e-8: the last step's; the cosine reaches 0 one step later
  */
 export function warmupCosine(lr: number, opts: WarmupCosineOptions): Float64Array {
   const { total, warmup = 0, startFactor = 0.1, minLr = 0 } = opts;
@@ -46,7 +46,7 @@ export function warmupCosine(lr: number, opts: WarmupCosineOptions): Float64Arra
     rates[t] = rate;
   }
   // Cosine, CosineAnnealingLR's recursion: step 0 of the cosine is lr itself (SequentialLR calls step(0): the closed form).
-  const T = total - warmup - 1;
+  const T = total - warmup;
   rate = warmup === 0 ? lr : minLr + (lr - minLr); // after a warmup, SequentialLR starts the cosine at its closed form: minLr + (lr − minLr)·(1 + cos 0)/2
   for (let t = 0; warmup + t < total; t++) {
     // #region exercise:cosine Each rate from the one before, as PyTorch does: rate_t = (1 + cos(πt/T))/(1 + cos(π(t−1)/T))·(rate_{t−1} − minLr) + minLr (math.cos, not Math.cos: the same bits in every engine)

@@ -1,9 +1,11 @@
 #!/usr/bin/env tsx
-// The gradbook command line: `pnpm xor` runs `gradbook xor`, the assignment.
+// The gradbook command line: `pnpm xor` runs `gradbook xor`, the assignment; `pnpm digits` runs `gradbook digits`.
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseXorArgs, USAGE, UsageError } from "./args.ts";
+import { DIGITS_USAGE, parseDigitsArgs } from "./digits-args.ts";
 import type { Out } from "./progress.ts";
+import { runDigits } from "./digits.ts";
 import { runXor, trainers } from "./xor.ts";
 
 /**
@@ -12,14 +14,19 @@ import { runXor, trainers } from "./xor.ts";
  */
 export function main(argv: string[], out: Out, err: Out): number {
   const [command = "xor", ...rest] = argv[0]?.startsWith("-") ? ["xor", ...argv] : argv;
+  const usage = command === "digits" ? DIGITS_USAGE : USAGE;
   try {
-    if (command !== "xor") throw new UsageError(`unknown command "${command}": expected xor`);
+    if (command === "digits") {
+      const args = parseDigitsArgs(rest);
+      return args === "help" ? (out.write(DIGITS_USAGE), 0) : runDigits(args, out);
+    }
+    if (command !== "xor") throw new UsageError(`unknown command "${command}": expected xor or digits`);
     const args = parseXorArgs(rest);
     if (args === "help") return void out.write(USAGE), 0;
     return runXor(args, out, trainers[args.engine]);
   } catch (error) {
     if (error instanceof UsageError) {
-      err.write(`gradbook: ${error.message}\n\n${USAGE}`);
+      err.write(`gradbook: ${error.message}\n\n${usage}`);
       return 2;
     }
     err.write(`gradbook ${command}: ${(error as Error).message}\n`);
