@@ -4,7 +4,7 @@ export { EarlyStopping } from "./early-stopping.ts";
 export { argmax, type Classifier, type Evaluation, evaluate } from "./evaluate.ts";
 export { type EpochRecord, type FitOptions, type FitResult, fit } from "./fit.ts";
 export { type Batch, Loader } from "./loader.ts";
-export { accuracy, confusionMatrix, type Interval, wilson } from "./metrics.ts";
+export { accuracy, confusionMatrix } from "./metrics.ts";
 export { packDigits, unpackDigits } from "./packed.ts";
 export { type Picture, pictures, type PicturesOptions } from "./pictures.ts";
 export { accuracyLine, confusionTable, percent, worstDigits } from "./report.ts";

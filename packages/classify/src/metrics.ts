@@ -8,36 +8,6 @@ export function accuracy(predicted: ArrayLike<number>, labels: ArrayLike<number>
   return right / labels.length;
 }
 
-/** An interval for a proportion: its low and high ends. */
-export interface Interval {
-  low: number;
-  high: number;
-}
-
-/**
- * The Wilson score interval for a proportion after `k` successes in `n` trials, at `z` standard
- * errors (1.96: 95%): the proportions p whose normal test |p̂ − p| ≤ z·√(p(1 − p)/n) does not
- * reject. Unlike p̂ ± z·√(p̂(1 − p̂)/n) it stays inside [0, 1] and is not empty at p̂ = 1:
- *
- *   centre = (p̂ + z²/2n) / (1 + z²/n),   half = z/(1 + z²/n) · √(p̂(1 − p̂)/n + z²/4n²)
- *
- * @example
- * wilson(963, 1000); // { low: 0.9494…, high: 0.9730… }
- */
-export function wilson(k: number, n: number, z = 1.96): Interval {
-  if (!(Number.isInteger(n) && n > 0)) throw new RangeError(`wilson: expected n, the number of trials, to be a positive integer, got ${n}`);
-  if (!(Number.isInteger(k) && k >= 0 && k <= n)) throw new RangeError(`wilson: expected k, the successes, to be an integer in [0, ${n}], got ${k}`);
-  if (!(z > 0 && Number.isFinite(z))) throw new RangeError(`wilson: expected z > 0, got ${z}`);
-  // #region exercise:wilson Solve (p̂ − p)² = z²·p(1 − p)/n for p: the two roots are centre ± half (the formulas above)
-  const p = k / n;
-  const z2 = z * z;
-  const denominator = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denominator;
-  const half = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-  // #endregion exercise:wilson
-}
-
 /**
  * The confusion matrix: `matrix[t][p]` counts the digits of true class t predicted as p. The
  * diagonal holds the right answers; a row sums to how many of that class there are.

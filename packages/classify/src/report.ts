@@ -1,5 +1,5 @@
+import { wilson } from "@gradbook/train";
 import { CLASSES, type Digits } from "./digits.ts";
-import { wilson } from "./metrics.ts";
 
 /** `96.1%`: a share as a percentage with `digits` decimals. */
 export function percent(share: number, digits = 1): string {
@@ -8,7 +8,7 @@ export function percent(share: number, digits = 1): string {
 
 /** `96.1% (961 of 1000), 95% interval 94.7% to 97.1% (Wilson)`: an accuracy with its uncertainty. */
 export function accuracyLine(right: number, total: number): string {
-  const { low, high } = wilson(right, total);
+  const [low, high] = wilson(right, total);
   return `${percent(right / total)} (${right} of ${total}), 95% interval ${percent(low)} to ${percent(high)} (Wilson)`;
 }
 
