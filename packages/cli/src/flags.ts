@@ -105,7 +105,7 @@ export function readXorArgs(texts: Partial<Record<XorFlag, string>>, limits: Xor
   }
   const checked = args as XorArgs;
   if (checked.hidden.length > limits.depth || checked.hidden.some((n) => n > limits.width)) {
-    throw new UsageError(`--hidden: expected at most ${limits.depth} layers of at most ${limits.width} neurons, got "${texts.hidden}"`, "hidden");
+    throw new UsageError(`--hidden: expected at most ${limits.depth} layers of at most ${limits.width} neurons, got ${quoted(texts.hidden ?? "")}`, "hidden");
   }
   if (checked.seed === "torch" && checked.hidden.join(",") !== "5,4") {
     throw new UsageError(`--hidden ${checked.hidden.join(",")} needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4`, "hidden");
@@ -131,7 +131,7 @@ export function xorCommand(args: XorArgs): string {
 
 function number(flag: string, text: string, ok: (x: number) => boolean, expected: string): number {
   const x = Number(text);
-  if (text.trim() === "" || !Number.isFinite(x) || !ok(x)) throw new UsageError(`--${flag}: expected ${expected}, got "${text}"`, flag);
+  if (text.trim() === "" || !Number.isFinite(x) || !ok(x)) throw new UsageError(`--${flag}: expected ${expected}, got ${quoted(text)}`, flag);
   return x;
 }
 
@@ -141,14 +141,19 @@ function integer(flag: string, text: string, min: number, max: number, alternati
 }
 
 function choice<T extends string>(flag: string, text: string, names: readonly T[]): T {
-  if (!(names as readonly string[]).includes(text)) throw new UsageError(`--${flag}: expected one of ${names.join(", ")}, got "${text}"`, flag);
+  if (!(names as readonly string[]).includes(text)) throw new UsageError(`--${flag}: expected one of ${names.join(", ")}, got ${quoted(text)}`, flag);
   return text as T;
 }
 
 function sizes(flag: string, text: string): number[] {
   const parts = text.split(",");
   if (!parts.every((p) => /^\s*[1-9]\d*\s*$/.test(p))) {
-    throw new UsageError(`--${flag}: expected layer sizes that are positive integers separated by commas, like 5,4, got "${text}"`, flag);
+    throw new UsageError(`--${flag}: expected layer sizes that are positive integers separated by commas, like 5,4, got ${quoted(text)}`, flag);
   }
   return parts.map(Number);
+}
+
+/** A text as a message quotes it: whole when short; else its start and its length (a link may carry thousands of characters). */
+export function quoted(text: string, max = 40): string {
+  return text.length <= max ? `"${text}"` : `"${text.slice(0, max)}…" (${text.length} characters)`;
 }

@@ -108,22 +108,47 @@ function noisy(name: string, points: [number[], number][], noise: number, rng: R
   };
 }
 
+/** The noise of each dataset `gradbook xor --data NAME` makes when `--noise` is left at its default. */
+export const DEFAULT_NOISE = Object.freeze({ xor: 0, moons: 0.1, circles: 0.05, spiral: 0.05 });
+
 /**
  * The datasets of `gradbook xor --data NAME`: XOR, or 100 points of a classic with noise drawn by
- * `Rng(1)` (the two moons of lesson 06; circles and the spiral a little less noisy, as their
- * classes lie closer together).
+ * `Rng(seed)` (by default the two moons of lesson 06 from Rng(1); circles and the spiral a little
+ * less noisy, as their classes lie closer together). XOR's four corners move only with `noise` > 0.
  */
-export function datasetByName(name: "xor" | "moons" | "circles" | "spiral"): Dataset {
+export function datasetByName(name: keyof typeof DEFAULT_NOISE, opts: { noise?: number; seed?: number } = {}): Dataset {
+  const { noise = DEFAULT_NOISE[name], seed = 1 } = opts;
   switch (name) {
-    case "xor":
-      return xor();
+    case "xor": {
+      const corners = xor();
+      if (noise === 0) return corners;
+      const { rng } = options("xor", { n: 4, noise, seed });
+      return noisy("xor", corners.x.map((p, i) => [p, corners.y[i]!]), noise, rng);
+    }
     case "moons":
-      return twoMoons({ n: 100, noise: 0.1, seed: 1 });
+      return twoMoons({ n: 100, noise, seed });
     case "circles":
-      return circles({ n: 100, noise: 0.05, seed: 1 });
+      return circles({ n: 100, noise, seed });
     case "spiral":
-      return spiral({ n: 100, noise: 0.05, seed: 1 });
+      return spiral({ n: 100, noise, seed });
   }
+}
+
+/**
+ * Holds out a share of the points for testing: `Rng(seed)` shuffles the indices and the first
+ * `round(testShare · n)` of them are the test set. Both keep the data's own order.
+ * @example splitData(datasetByName("moons"), 0.2, 1); // 80 points to train on, 20 to test
+ */
+export function splitData(data: Dataset, testShare: number, seed: number): { train: Dataset; test: Dataset } {
+  const n = data.x.length;
+  const held = Math.round(testShare * n);
+  if (!(testShare >= 0 && held < n)) throw new RangeError(`splitData: expected a test share in [0, 1) that leaves a point to train on, got ${testShare} of ${n} points`);
+  const test = new Set(new Rng(seed).shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, held));
+  const part = (inTest: boolean, name: string): Dataset => {
+    const kept = data.x.flatMap((_, i) => (test.has(i) === inTest ? [i] : []));
+    return { name, x: kept.map((i) => data.x[i]!), y: kept.map((i) => data.y[i]!) };
+  };
+  return { train: part(false, data.name), test: part(true, `${data.name} (test)`) };
 }
 
 /** The data's bounding box `[[x0, x1], [y0, y1]]`, widened by a quarter of its size on each side: the plane a figure of it shows. */

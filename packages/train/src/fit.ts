@@ -25,6 +25,12 @@ export interface FitOptions {
   schedule?: Schedule;
   /** Called after each epoch with its number and the history so far: for logs and figures. */
   onEpoch?: (epoch: number, history: History) => void;
+  /**
+   * The number of this call's first epoch and first step, for a run trained in several calls (a
+   * page that trains a step at a time): the schedule, `onEpoch` and errors count from them; the
+   * history holds this call's epochs only. @default { epoch: 0, step: 0 }
+   */
+  start?: { epoch: number; step: number };
 }
 
 /**
@@ -40,17 +46,17 @@ export interface FitOptions {
  * const history = fit(model, xor(), { loss: l1Loss, optimizer, epochs: 2001, sampler: lcgOrder() });
  */
 export function fit(model: Model, data: Dataset, opts: FitOptions): History {
-  const { loss, optimizer, epochs, sampler, schedule, onEpoch } = opts;
+  const { loss, optimizer, epochs, sampler, schedule, onEpoch, start = { epoch: 0, step: 0 } } = opts;
   if (!Number.isInteger(epochs) || epochs < 0) throw new RangeError(`fit: expected epochs to be a non-negative integer, got ${epochs}`);
   if (data.x.length !== data.y.length || data.x.length === 0) {
     throw new RangeError(`fit: expected as many targets as points, at least one, got ${data.x.length} points and ${data.y.length} targets`);
   }
   const history = emptyHistory();
-  for (let epoch = 0; epoch < epochs; epoch++) {
+  for (let epoch = start.epoch; epoch < start.epoch + epochs; epoch++) {
     const from = history.step.length;
     if (schedule) optimizer.lr = schedule(epoch);
     for (const batch of sampler(data.x.length)) {
-      const step = history.step.length;
+      const step = start.step + history.step.length;
       // #region step
       const pred = batch.map((i) => output(model.forward(data.x[i]!)));
       // The loss rejects NaN predictions itself; check first, to name the epoch and the lr.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { circles, datasetByName, type Dataset, extentOf, spiral, twoMoons, xor } from "../src/index.ts";
+import { circles, datasetByName, type Dataset, extentOf, featuresOf, spiral, splitData, twoMoons, withFeatures, xor } from "../src/index.ts";
 import { expectClose } from "@gradbook/testing";
 
 const count = (d: Dataset, label: number) => d.y.filter((t) => t === label).length;
@@ -94,6 +94,54 @@ describe("datasetByName", () => {
     ["spiral", spiral({ n: 100, noise: 0.05, seed: 1 })],
   ] as const)("%s is the CLI's dataset of that name", (name, expected) => {
     expect(datasetByName(name)).toEqual(expected);
+  });
+
+  it("takes --noise and --data-seed: noise 0 is the curve itself, another seed other points, xor's corners move only with noise", () => {
+    expect(datasetByName("moons", { noise: 0 })).toEqual(twoMoons({ n: 100, noise: 0 }));
+    expect(datasetByName("spiral", { seed: 2 })).toEqual(spiral({ n: 100, noise: 0.05, seed: 2 }));
+    expect(datasetByName("spiral", { seed: 2 }).x).not.toEqual(datasetByName("spiral").x);
+    expect(datasetByName("xor", { seed: 5 })).toEqual(xor());
+    const moved = datasetByName("xor", { noise: 0.1, seed: 5 });
+    expect(moved.y).toEqual(xor().y);
+    moved.x.flat().forEach((c, k) => expect(Math.abs(c - xor().x.flat()[k]!)).toBeLessThan(0.6)); // 6σ
+    expect(moved.x).not.toEqual(xor().x);
+  });
+});
+
+describe("splitData", () => {
+  it("holds out round(share · n) points chosen by the seed; train and test are disjoint, cover the data, and keep its order", () => {
+    const data = datasetByName("moons");
+    const { train, test } = splitData(data, 0.3, 4);
+    expect([train.x.length, test.x.length]).toEqual([70, 30]);
+    const index = (p: number[]) => data.x.indexOf(p);
+    const all = [...train.x.map(index), ...test.x.map(index)];
+    expect([...all].sort((a, b) => a - b)).toEqual(data.x.map((_, i) => i));
+    for (const part of [train, test]) {
+      const order = part.x.map(index);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      part.x.forEach((p, k) => expect(part.y[k]).toBe(data.y[index(p)]));
+    }
+    expect(splitData(data, 0.3, 4)).toEqual({ train, test });
+    expect(splitData(data, 0.3, 5).test.x).not.toEqual(test.x);
+    expect(splitData(data, 0, 4)).toEqual({ train: data, test: { name: "moons (test)", x: [], y: [] } });
+  });
+
+  it.each([-0.1, 1, 0.9])("refuses a share that leaves no point to train on (%s of xor's 4)", (share) => {
+    expect(() => splitData(xor(), share, 1)).toThrow(/splitData: expected a test share in \[0, 1\) that leaves a point to train on/);
+  });
+});
+
+describe("input features", () => {
+  it("gives each point's features in the order asked, worked by hand at (2, 0.5)", () => {
+    // x₁ = 2, x₂ = 0.5: x₁² = 4, x₂² = 0.25, x₁x₂ = 1, sin 2 = 0.9092974268256817, sin 0.5 = 0.479425538604203
+    expect(featuresOf([2, 0.5], ["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"])).toEqual([2, 0.5, 4, 0.25, 1, 0.9092974268256817, 0.479425538604203]);
+    expect(featuresOf([2, 0.5], ["x2sq", "x1"])).toEqual([0.25, 2]);
+  });
+
+  it("leaves the data as it is for the plain x₁, x₂", () => {
+    const data = xor();
+    expect(withFeatures(data, ["x1", "x2"])).toBe(data);
+    expect(withFeatures(xor(), ["x1x2"]).x).toEqual([[0], [0], [0], [1]]);
   });
 });
 

@@ -76,6 +76,19 @@ describe("fit", () => {
     expect(run).toThrow("fit: the loss became infinite at epoch 121 (step 121) with lr 5 — the learning rate is probably too large");
   });
 
+  it("counts from `start` when a run is trained a step per call, and names the same epoch and step as one call", () => {
+    // The run above, one fit call per step: call k starts at epoch k, step k (one point, one step an epoch).
+    const model = line(0.5, 0.5);
+    const data = { name: "one", x: [[1]], y: [0] };
+    const optimizer = sgd([model.w, model.b], 5);
+    const epochs: number[] = [];
+    const run = () => {
+      for (let k = 0; k < 200; k++) fit(model, data, { loss: mseLoss, optimizer, epochs: 1, sampler: inOrder, start: { epoch: k, step: k }, onEpoch: (e) => epochs.push(e) });
+    };
+    expect(run).toThrow("fit: the loss became infinite at epoch 121 (step 121) with lr 5 — the learning rate is probably too large");
+    expect(epochs).toEqual(Array.from({ length: 121 }, (_, k) => k));
+  });
+
   it("names NaN when the model's output is NaN, before the loss rejects it", () => {
     let calls = 0;
     const nan = new Value(0);

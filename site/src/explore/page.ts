@@ -27,7 +27,6 @@ ${PRESETS.map((p) => `<li><a href="explore.html${p.query ? `?${escapeHtml(p.quer
 <form class="controls" id="controls" novalidate>
 ${CONTROLS.map((c) => control(c, link)).join("\n")}
 </form>
-<p class="explore-error" role="alert" id="form-error" hidden></p>
 <div class="command"><code id="command">pnpm xor</code> <button type="button" id="copy">Copy</button> <span id="copied" role="status"></span></div>
 </section>
 <section aria-labelledby="training"><h2 id="training">Training</h2>
@@ -41,7 +40,7 @@ ${CONTROLS.map((c) => control(c, link)).join("\n")}
 <option value="10">10 epochs/s</option><option value="100">100 epochs/s</option><option value="1000" selected>1000 epochs/s (full)</option>
 </select></label>
 </div>
-<p class="status"><output id="epoch-count">Epoch 0 of 2001</output> <span id="run-error" class="explore-error" role="alert"></span></p>
+<p class="status"><output id="epoch-count">Epoch 0 of 2001</output> <span id="eta"></span> <span id="run-status" role="status"></span> <span id="run-error" class="explore-error" role="alert"></span></p>
 <div class="views">
 <figure class="view boundary"><div class="plane"><canvas id="surface" width="32" height="32" aria-hidden="true"></canvas><svg id="plane" viewBox="0 0 100 100" role="img" aria-label="Decision boundary"></svg></div>
 <figcaption><div class="legend" id="legend"></div>The network's output over the input plane: the dark line is where it crosses the threshold, filled points have target 1.</figcaption></figure>
@@ -65,11 +64,13 @@ ${css}</style>
 
 function control(c: Control, link: (l: LessonLink) => string): string {
   const id = `c-${c.flag}`;
+  const described = `aria-describedby="${id}-error ${id}-help"`;
   const input =
     c.kind === "choice"
-      ? `<select id="${id}" name="${c.flag}" aria-describedby="${id}-help"></select>`
-      : `<input id="${id}" name="${c.flag}" type="text" spellcheck="false" autocomplete="off" aria-describedby="${id}-help">`;
-  return `<div class="control"><label for="${id}">${escapeHtml(c.label)} <code>--${c.flag}</code></label>${input}<p class="help" id="${id}-help">${escapeHtml(c.help)}${c.link ? link(c.link) : ""}</p></div>`;
+      ? `<select id="${id}" name="${c.flag}" ${described}></select>`
+      : `<input id="${id}" name="${c.flag}" type="text" spellcheck="false" autocomplete="off" ${described}>`;
+  // A refused value's message goes right under its field (main.ts), before the help.
+  return `<div class="control"><label for="${id}">${escapeHtml(c.label)} <code>--${c.flag}</code></label>${input}<p class="field-error explore-error" id="${id}-error" role="alert" hidden></p><p class="help" id="${id}-help">${escapeHtml(c.help)}${c.link ? link(c.link) : ""}</p></div>`;
 }
 
 /**

@@ -27,6 +27,11 @@ export function explorer() {
   const folder = mkdtempSync(join(tmpdir(), "gradbook-explore-"));
   mkdirSync(RESULTS, { recursive: true });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const xorRun = (...flags: string[]) => {
+    const [out, err] = [{ text: "", write: (s: string) => void (out.text += s) }, { text: "", write: (s: string) => void (err.text += s) }];
+    const code = main(["xor", ...flags, "--out", join(folder, "figures")], out, err);
+    return { code, out: out.text, err: err.text };
+  };
 
   return {
     browser: () => sites.browser,
@@ -36,12 +41,12 @@ export function explorer() {
     },
     /** `pnpm xor` with these flags, in this process: what it prints. */
     xor(...flags: string[]): string {
-      let text = "";
-      const out = { write: (s: string) => void (text += s) };
-      const code = main(["xor", ...flags, "--out", join(folder, "figures")], out, out);
-      expect(code, text).toBe(0);
-      return text;
+      const { code, out, err } = xorRun(...flags);
+      expect(code, out + err).toBe(0);
+      return out;
     },
+    /** `pnpm xor` with these flags, in this process: its exit code and what it prints on each stream. */
+    xorRun,
     /** Opens explore.html with this query in a fresh context; fails on any uncaught error or console error. */
     async open(query: string, options: BrowserContextOptions, work: (page: Page) => Promise<void>): Promise<void> {
       await sites.withContext(options, async (context) => {

@@ -5,13 +5,18 @@ import type { XorArgs } from "@gradbook/cli";
 /** How fast the worker trains: epochs per second, or as fast as it can ("Run to the end"). */
 export type Pace = number | "end";
 
-/** From the page: start over with these settings, train, pause, or take one step or epoch. */
+/**
+ * From the page: start over with these settings, train, pause, or take one step or epoch; and
+ * `drawn`, the page's answer to each snapshot: the worker sends the next one only after it, so
+ * snapshots never queue up on a page busy drawing (its inputs would wait behind them).
+ */
 export type Command =
   | { type: "reset"; args: XorArgs; run: number }
   | { type: "play"; pace: Pace }
   | { type: "pause" }
   | { type: "step" }
-  | { type: "epoch" };
+  | { type: "epoch" }
+  | { type: "drawn" };
 
 /** The network and its run at one moment: everything the page draws. */
 export interface Snapshot {

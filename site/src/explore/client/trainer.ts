@@ -10,6 +10,8 @@ export class Trainer {
   readonly run: XorRun;
   /** Epochs completed. */
   epoch = 0;
+  /** Steps taken since the start, over all epochs: fit's count, for its errors. */
+  private taken = 0;
   /** The batches of the epoch under way still to train on. */
   private queue: number[][] = [];
   /** The losses of the epoch under way's steps so far. */
@@ -37,7 +39,8 @@ export class Trainer {
     if (this.queue.length === 0) this.queue = this.run.sampler(this.run.data.x.length);
     const batch = this.queue.shift()!;
     const { model, data, loss, optimizer } = this.run;
-    const history = fit(model, data, { loss, optimizer, epochs: 1, sampler: () => [batch] });
+    const history = fit(model, data, { loss, optimizer, epochs: 1, sampler: () => [batch], start: { epoch: this.epoch, step: this.taken } });
+    this.taken++;
     this.steps.push(history.step[0]!);
     if (this.queue.length === 0) this.endEpoch();
   }

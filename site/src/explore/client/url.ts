@@ -1,4 +1,4 @@
-import { changedFlags, readXorArgs, UsageError, XOR_FLAG_NAMES, type XorArgs, type XorFlag } from "@gradbook/cli";
+import { changedFlags, flagText, quoted, readXorArgs, UsageError, XOR_FLAG_NAMES, type XorArgs, type XorFlag } from "@gradbook/cli";
 import { PAGE_LIMITS } from "../controls.ts";
 
 // The explorer's state in its URL, with `pnpm xor`'s flag names. A link is input: each value is
@@ -32,7 +32,7 @@ export function readQuery(search: string): { args: XorArgs; problems: string[] }
   const unknown: string[] = [];
   for (const [name, value] of new URLSearchParams(search)) {
     if ((URL_FLAGS as string[]).includes(name)) texts[name as XorFlag] = value; // the last one wins, as on a command line
-    else unknown.push(`${name}: not a setting here; expected one of ${URL_FLAGS.join(", ")}. Ignored.`);
+    else unknown.push(`${quoted(name)}: not a setting here; expected one of ${URL_FLAGS.join(", ")}. Ignored.`);
   }
   const read = readLeniently(texts);
   return { args: read.args, problems: [...unknown, ...read.problems] };
@@ -42,4 +42,27 @@ export function readQuery(search: string): { args: XorArgs; problems: string[] }
 export function queryOf(args: XorArgs): string {
   const pairs = changedFlags(args).map(([name, text]) => `${name}=${encodeURIComponent(text).replaceAll("%2C", ",")}`);
   return pairs.length ? `?${pairs.join("&")}` : "";
+}
+
+/**
+ * Reads the form's texts against the run on screen (`last`): a field that fails its rule keeps
+ * `last`'s value, so one refused field never blocks the others. A rule between two flags (the
+ * reference's weights need hidden 5,4) blames the flag named, unless that one still holds its
+ * last value: then the change that broke the rule was `changed`'s, and that field is refused.
+ */
+export function readForm(texts: Partial<Record<XorFlag, string>>, last: XorArgs, changed?: XorFlag): { args: XorArgs; refused: Partial<Record<XorFlag, string>> } {
+  const kept = { ...texts };
+  const refused: Partial<Record<XorFlag, string>> = {};
+  for (let tries = 0; tries <= URL_FLAGS.length; tries++) {
+    try {
+      return { args: readXorArgs(kept, PAGE_LIMITS), refused };
+    } catch (error) {
+      if (!(error instanceof UsageError) || error.flag === undefined) throw error;
+      let flag = error.flag as XorFlag;
+      if (kept[flag] === flagText(last, flag) && changed !== undefined && kept[changed] !== flagText(last, changed)) flag = changed;
+      refused[flag] ??= error.message.replace(/^--/, "");
+      kept[flag] = flagText(last, flag);
+    }
+  }
+  return { args: last, refused }; // the texts and last's disagree on every flag tried: keep the run on screen
 }

@@ -2,9 +2,9 @@
 // so a long run never blocks the page. Training goes in slices of a few milliseconds; between
 // them the worker reads the page's commands (pause takes effect after the slice under way).
 
-import type { Value } from "@gradbook/autograd";
 import { GRID, type Command, type Pace, type Snapshot } from "./protocol.ts";
 import { planeOf } from "./plane.ts";
+import { sampleSurface } from "./surface.ts";
 import { Trainer } from "./trainer.ts";
 
 const scope = self as unknown as {
@@ -14,7 +14,7 @@ const scope = self as unknown as {
 
 /** How long one slice of training may take before the worker looks at its messages again (ms). */
 const SLICE_MS = 12;
-/** How often, at most, a snapshot is drawn while training (ms): the plane costs a few ms to sample. */
+/** How often, at most, a snapshot is sent while training (ms). */
 const FRAME_MS = 50;
 
 let trainer: Trainer | undefined;
@@ -25,8 +25,15 @@ let lastFrame = 0;
 let run = 0; // the page's number for the run under way
 let loop = 0; // the training loop's generation: a new play starts a new one, and an old one stops
 let error: string | undefined;
+let unanswered = false; // a snapshot the page has not said it drew
+let owed = false; // a snapshot due while the page was still drawing the last: sent on its answer
 
 scope.addEventListener("message", ({ data: command }) => {
+  if (command.type === "drawn") {
+    unanswered = false;
+    if (owed) post();
+    return;
+  }
   if (command.type === "reset") {
     error = undefined;
     run = command.run;
@@ -37,6 +44,7 @@ scope.addEventListener("message", ({ data: command }) => {
       error = (e as Error).message;
     }
     pace = undefined;
+    unanswered = false; // the page draws the new run from scratch: what it owed the old one is void
     return post();
   }
   if (!trainer) return;
@@ -62,7 +70,8 @@ function tick(generation: number): void {
   // The epoch the pace has reached by now: all of them when running to the end.
   const target = pace === "end" ? t.args.epochs : Math.min(t.args.epochs, startEpoch + Math.floor(((performance.now() - started) / 1000) * pace) + 1);
   guarded(() => {
-    while (t.epoch < target && performance.now() < sliceEnd) t.trainEpoch();
+    // A step at a time: a slice ends within a step of its time, whatever an epoch costs.
+    while (t.epoch < target && performance.now() < sliceEnd) t.trainStep();
   });
   if (t.done || error) pace = undefined;
   if (pace === undefined || performance.now() - lastFrame >= FRAME_MS) post();
@@ -78,7 +87,11 @@ function guarded(work: () => void): void {
   }
 }
 
+/** Sends a snapshot, or owes one while the page is still drawing the last. */
 function post(): void {
+  if (unanswered) return void (owed = true);
+  owed = false;
+  unanswered = true;
   lastFrame = performance.now();
   if (!trainer) {
     scope.postMessage({ type: "snapshot", run, epoch: 0, step: 0, done: true, playing: false, params: [], grads: [], means: [], log: [], outputs: [], surface: [], units: [], ...(error ? { error } : {}) });
@@ -86,22 +99,6 @@ function post(): void {
   }
   const { model, data } = trainer.run;
   const params = model.parameters();
-  const plane = planeOf(data);
-  const surface: number[] = [];
-  const units: number[][] = model.layers.slice(0, -1).flatMap((layer) => Array.from({ length: layer.nout }, () => []));
-  for (let r = 0; r < GRID; r++) {
-    for (let c = 0; c < GRID; c++) {
-      // Layer by layer, keeping each hidden neuron's output for its picture in the diagram.
-      let x: (number | Value)[] = plane.point(c, r, GRID);
-      let unit = 0;
-      for (const layer of model.layers) {
-        const out = layer.forward(x);
-        if (layer !== model.layers.at(-1)) for (const v of out) units[unit++]!.push(v.data);
-        else surface.push(out[0]!.data);
-        x = out;
-      }
-    }
-  }
   scope.postMessage({
     type: "snapshot",
     run,
@@ -113,8 +110,7 @@ function post(): void {
     grads: params.map((p) => p.grad),
     ...trainer.take(),
     outputs: data.x.map((x) => model.forward(x)[0]!.data),
-    surface,
-    units,
+    ...sampleSurface(model, planeOf(data), GRID),
     ...(error ? { error } : {}),
   });
 }

@@ -37,7 +37,7 @@ export function drawCurve(root: SVGSVGElement, means: number[], epochs: number):
     return t;
   };
   const base = H - PAD.bottom;
-  const number = (x: number) => (x < 0.01 ? x.toExponential(1) : x.toPrecision(2)); // short enough for the margin
+  const number = (x: number) => (x < 0.01 || x >= 100 ? x.toExponential(0).replace("+", "") : x.toPrecision(2)); // "9e304": short enough for the margin
   root.replaceChildren(
     svg("path", { d: `M${PAD.left},${PAD.top}V${base}H${W - PAD.right}`, fill: "none", stroke: "currentColor", "stroke-opacity": 0.5 }),
     svg("path", { d, fill: "none", stroke: "var(--link)", "stroke-width": 1.5 }),

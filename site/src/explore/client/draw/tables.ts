@@ -56,7 +56,10 @@ export class ParamTable {
   }
 }
 
-const fixed = (x: number | undefined) => (x === undefined ? "" : x.toFixed(6).replace(/^(?!-)/, " "));
+const fixed = (x: number | undefined) => (x === undefined ? "" : Math.abs(x) < 1e6 ? x.toFixed(6).replace(/^(?!-)/, " ") : x.toExponential(3).replace(/^(?!-)/, " "));
+
+/** An output in at most 10 characters: four decimals, or four digits and an exponent once it is huge (a diverging run's 3e154). */
+export const short = (y: number): string => (Math.abs(y) < 1e4 || !Number.isFinite(y) ? y.toFixed(4) : y.toExponential(3));
 
 /** The outputs at each point, on its target's side of the threshold or not; one line for a large dataset. */
 export function drawOutputs(root: HTMLElement, data: Dataset, outputs: number[], threshold: number): void {
@@ -69,7 +72,7 @@ export function drawOutputs(root: HTMLElement, data: Dataset, outputs: number[],
     const y = outputs[i]!;
     const ok = y > threshold === data.y[i]! > threshold;
     const row = document.createElement("tr");
-    row.append(cell("td", String(x[0])), cell("td", String(x[1])), cell("td", String(data.y[i])), cell("td", y.toFixed(4)), cell("td", `${ok ? "✓" : "✗"} ${y > threshold ? "above" : "below"} ${threshold}`));
+    row.append(cell("td", String(x[0])), cell("td", String(x[1])), cell("td", String(data.y[i])), cell("td", short(y)), cell("td", `${ok ? "✓" : "✗"} ${y > threshold ? "above" : "below"} ${threshold}`));
     row.className = ok ? "right" : "wrong";
     body.append(row);
   });

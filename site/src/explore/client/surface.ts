@@ -1,0 +1,41 @@
+import type { MLP } from "@gradbook/neuron";
+import type { Plane } from "./plane.ts";
+
+// The network's output and each hidden neuron's over the plane, for the pictures only: plain
+// numbers from the parameters' values, no autograd graph (a grid of the heaviest network through
+// the Value engine cost as much as training ten epochs). Training's numbers never come from here.
+
+const ACTIVATIONS = {
+  tanh: Math.tanh,
+  relu: (z: number) => (z > 0 ? z : 0),
+  sigmoid: (z: number) => 1 / (1 + Math.exp(-z)),
+  linear: (z: number) => z,
+} as const;
+
+/** The output over an n × n grid of `plane` (row by row from the bottom), and each hidden neuron's, layer by layer. */
+export function sampleSurface(model: MLP, plane: Plane, n: number): { surface: number[]; units: number[][] } {
+  const layers = model.layers.map((layer) => ({
+    w: layer.neurons.map((neuron) => neuron.w.map((w) => w.data)),
+    b: layer.neurons.map((neuron) => neuron.b.data),
+    f: ACTIVATIONS[layer.activation],
+  }));
+  const surface: number[] = [];
+  const units: number[][] = layers.slice(0, -1).flatMap((layer) => layer.b.map(() => []));
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      let x = plane.point(c, r, n);
+      let unit = 0;
+      for (const [l, { w, b, f }] of layers.entries()) {
+        const out = b.map((bias, j) => {
+          let z = bias;
+          for (let i = 0; i < x.length; i++) z += w[j]![i]! * x[i]!;
+          return f(z);
+        });
+        if (l < layers.length - 1) for (const v of out) units[unit++]!.push(v);
+        else surface.push(out[0]!);
+        x = out;
+      }
+    }
+  }
+  return { surface, units };
+}
