@@ -45,7 +45,7 @@ ${CONTROLS.map((c) => control(c, link)).join("\n")}
 <figure class="view boundary"><div class="plane"><canvas id="surface" width="32" height="32" aria-hidden="true"></canvas><svg id="plane" viewBox="0 0 100 100" role="img" aria-label="Decision boundary"></svg></div>
 <figcaption><div class="legend" id="legend"></div>The network's output over the input plane: the dark line is where it crosses the threshold, filled points have target 1.</figcaption></figure>
 <figure class="view"><svg id="curve" viewBox="0 0 320 200" role="img" aria-label="Loss curve"></svg><figcaption>Mean loss of each epoch (log scale).</figcaption></figure>
-<figure class="view diagram"><svg id="diagram" viewBox="0 0 320 220" role="img" aria-label="Network diagram"></svg><figcaption>Edges: blue positive, red negative, thicker is larger. Each hidden neuron shows its output over the plane.</figcaption></figure>
+<figure class="view diagram"><div class="diagram-box" id="diagram-box"><svg id="diagram" viewBox="0 0 320 220" role="img" aria-label="Network diagram"></svg></div><p class="note" id="diagram-note" aria-live="polite"></p><figcaption>Edges: blue positive, red negative, thicker is larger. Each neuron shows its output over the plane: point at one to see it large in the plane's place, at an edge for its weight and gradient.</figcaption></figure>
 </div>
 <h3 id="outputs-heading">Outputs</h3>
 <div id="outputs" class="table-scroll"></div>

@@ -4,13 +4,14 @@
 
 import { flagText, XOR_DATA, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag } from "@gradbook/cli";
 import { type Dataset, datasetByName } from "@gradbook/train";
-import { drawOverlay } from "./draw/boundary.ts";
+import { Overlay } from "./draw/boundary.ts";
 import { GRADIENT, paint } from "./draw/colour.ts";
 import { drawCurve } from "./draw/curve.ts";
-import { Diagram, paramPlaces } from "./draw/diagram.ts";
+import { Diagram, type DiagramTarget, paramPlaces } from "./draw/diagram.ts";
 import { drawOutputs, ParamTable } from "./draw/tables.ts";
 import { planeOf } from "./plane.ts";
 import { type Command, GRID, type Pace, type Snapshot } from "./protocol.ts";
+import { Clock, timeLeft } from "./clock.ts";
 import { queryOf, readForm, readQuery, URL_FLAGS } from "./url.ts";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -31,7 +32,24 @@ worker.addEventListener("error", (event) => ($("run-error").textContent = `The t
 
 /** The run on screen: its settings, and what has been drawn of it. */
 let run:
-  | { id: number; args: XorArgs; data: Dataset; means: number[]; diagram: Diagram; params: ParamTable; playing: boolean; done: boolean; error: string; pace: Pace; clock: Clock }
+  | {
+      id: number;
+      args: XorArgs;
+      data: Dataset;
+      means: number[];
+      diagram: Diagram;
+      params: ParamTable;
+      overlay: Overlay;
+      names: string[];
+      playing: boolean;
+      done: boolean;
+      error: string;
+      pace: Pace;
+      clock: Clock;
+      /** The snapshot on screen, and what the pointer is over in the diagram. */
+      last?: Snapshot;
+      pointed?: DiagramTarget;
+    }
   | undefined;
 
 /** Shows the settings in the form (but a refused field's text), the URL and the command, and starts over with them. */
@@ -47,10 +65,14 @@ function apply(args: XorArgs, refused: Partial<Record<XorFlag, string>> = {}): v
   $("command").textContent = xorCommand(args);
   const sizes = [2, ...args.hidden, 1];
   const places = paramPlaces(sizes);
-  const diagram = new Diagram($<HTMLElement>("diagram") as unknown as SVGSVGElement, sizes);
-  drawLegend(args.loss === "bce-with-logits");
+  const diagram = new Diagram($<HTMLElement>("diagram") as unknown as SVGSVGElement, $("diagram-box"), sizes, ["x₁", "x₂"], point);
+  const logit = args.loss === "bce-with-logits";
+  drawLegend(logit);
   const params = new ParamTable($("params"), places, (k) => diagram.highlight(k));
-  run = { id: (run?.id ?? 0) + 1, args, data: datasetByName(args.data), means: [], diagram, params, playing: false, done: false, error: "", pace: 0, clock: new Clock() };
+  const data = datasetByName(args.data);
+  const overlay = new Overlay($<HTMLElement>("plane") as unknown as SVGSVGElement, planeOf(data), data, { name: "", x: [], y: [] }, logit ? 0 : 0.5);
+  const names = places.map((p) => p.name);
+  run = { id: (run?.id ?? 0) + 1, args, data, means: [], diagram, params, overlay, names, playing: false, done: false, error: "", pace: 0, clock: new Clock() };
   pending = undefined;
   $("log").textContent = "";
   $("run-status").textContent = "";
@@ -137,32 +159,6 @@ function drawLegend(logit: boolean): void {
   $("legend").replaceChildren(bar, ticks);
 }
 
-/**
- * The epochs a second a run makes, over its last few seconds of play: the page's estimate of the
- * time left ("about 2 min left"), from what it sees, not from a guess at the machine.
- */
-class Clock {
-  private readonly marks: [number, number][] = []; // [time, epoch]
-
-  /** Notes that `epoch` was reached now; returns epochs per second over the last ~3 s, once there is a second of them. */
-  note(epoch: number): number | undefined {
-    const now = performance.now();
-    this.marks.push([now, epoch]);
-    while (this.marks.length > 2 && now - this.marks[1]![0] > 3000) this.marks.shift();
-    const [t0, e0] = this.marks[0]!;
-    return now - t0 >= 1000 ? ((epoch - e0) * 1000) / (now - t0) : undefined;
-  }
-}
-
-/** "about 3 min 20 s left (96 epochs/s)", or "" before there is a rate to go by. */
-function timeLeft(epochs: number, rate: number | undefined): string {
-  if (rate === undefined || !(rate > 0)) return "";
-  const s = Math.ceil(epochs / rate);
-  const text = s < 60 ? `${s} s` : `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ""}`;
-  return `about ${text} left (${rate < 10 ? rate.toFixed(1) : Math.round(rate)} epochs/s)`;
-}
-
-const scratch = document.createElement("canvas");
 
 /**
  * Snapshots arrive while the page may still be drawing; the latest waits here (with the curve's
@@ -202,15 +198,50 @@ function draw(snap: Snapshot): void {
   $("eta").textContent = snap.playing ? timeLeft(args.epochs - snap.epoch, run.pace === "end" ? rate : Math.min(rate ?? run.pace, run.pace)) : "";
   $("run-error").textContent = snap.error ?? "";
   if (snap.params.length === 0) return;
+  run.last = snap;
   const { data } = run;
-  const logit = args.loss === "bce-with-logits";
-  const threshold = logit ? 0 : 0.5;
-  // Outputs to the scale's [0, 1]: a logit through the sigmoid, a hidden tanh from [−1, 1].
-  paint($("surface") as HTMLCanvasElement, snap.surface, GRID, logit ? (y) => 1 / (1 + Math.exp(-y)) : (y) => y);
-  drawOverlay($<HTMLElement>("plane") as unknown as SVGSVGElement, planeOf(data), data, snap.surface, GRID, snap.outputs, threshold);
-  const pictures = snap.units.map((values) => (paint(scratch, values, GRID, (h) => (h + 1) / 2), scratch.toDataURL()));
-  run.diagram.update(snap.params, [...pictures, $<HTMLCanvasElement>("surface").toDataURL()]);
+  const threshold = args.loss === "bce-with-logits" ? 0 : 0.5;
+  drawPlane();
+  run.overlay.update(snap.surface, GRID, snap.outputs);
+  run.diagram.update(snap.params, [...snap.units, snap.surface], GRID, [...snap.units.map(() => unitScale), outputScale()]);
   run.params.update(snap.params, snap.grads);
   drawOutputs($("outputs"), data, snap.outputs, threshold);
   drawCurve($<HTMLElement>("curve") as unknown as SVGSVGElement, run.means, args.epochs);
+  describePointed();
+}
+
+/** Outputs to the colour scale's [0, 1]: a logit through the sigmoid, others as they are. */
+const outputScale = () => (run?.args.loss === "bce-with-logits" ? (y: number) => 1 / (1 + Math.exp(-y)) : (y: number) => y);
+/** A hidden neuron's output to the scale: tanh's [−1, 1] to [0, 1]. */
+const unitScale = (h: number) => (h + 1) / 2;
+
+/** The large plane: the network's output, or the neuron the pointer is over in the diagram, enlarged. */
+function drawPlane(): void {
+  const snap = run?.last;
+  if (!run || !snap) return;
+  const neuron = run.pointed && "neuron" in run.pointed ? run.pointed.neuron : undefined;
+  const values = neuron === undefined || neuron >= snap.units.length ? snap.surface : snap.units[neuron]!;
+  paint($("surface") as HTMLCanvasElement, values, GRID, values === snap.surface ? outputScale() : unitScale);
+}
+
+/** What the pointer is over in the diagram, in words: a neuron's picture now fills the plane; a weight's value and gradient. */
+function describePointed(): void {
+  const target = run?.pointed;
+  const snap = run?.last;
+  let text = "";
+  if (run && snap && target && "param" in target) {
+    text = `${run.names[target.param]} = ${snap.params[target.param]!.toPrecision(4)}, gradient ${snap.grads[target.param]!.toPrecision(4)} (last step)`;
+  } else if (run && snap && target && "neuron" in target) {
+    text = target.neuron < snap.units.length ? `The plane shows hidden neuron ${target.neuron + 1}'s output (layer by layer, top to bottom).` : "The plane shows the network's output.";
+  }
+  $("diagram-note").textContent = text;
+}
+
+/** The diagram's pointer: a neuron's output fills the plane, an edge's weight lights up and is described. */
+function point(target: DiagramTarget): void {
+  if (!run) return;
+  run.pointed = target;
+  run.diagram.highlight(target && "param" in target ? target.param : undefined);
+  drawPlane();
+  describePointed();
 }

@@ -15,7 +15,7 @@ const scope = self as unknown as {
 /** How long one slice of training may take before the worker looks at its messages again (ms). */
 const SLICE_MS = 12;
 /** How often, at most, a snapshot is sent while training (ms). */
-const FRAME_MS = 50;
+const FRAME_MS = 100;
 
 let trainer: Trainer | undefined;
 let pace: Pace | undefined; // undefined: paused

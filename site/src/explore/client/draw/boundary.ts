@@ -35,18 +35,52 @@ export function contour(values: ArrayLike<number>, n: number, threshold: number)
   return d;
 }
 
-/** Draws the overlay into `root` (an SVG with viewBox 0 0 100 100): the contour and the points, wrong ones ringed. */
-export function drawOverlay(root: SVGSVGElement, plane: Plane, data: Dataset, surface: ArrayLike<number>, n: number, outputs: number[], threshold: number): void {
-  const sx = (x: number) => (100 * (x - plane.x[0])) / (plane.x[1] - plane.x[0]);
-  const sy = (y: number) => 100 - (100 * (y - plane.y[0])) / (plane.y[1] - plane.y[0]);
-  const small = data.x.length > 20;
-  const nodes: SVGElement[] = [svg("path", { d: contour(surface, n, threshold), fill: "none", stroke: INK, "stroke-width": 0.9 })];
-  data.x.forEach(([x, y], i) => {
-    const target = data.y[i]! > threshold;
-    const wrong = outputs[i] !== undefined && outputs[i]! > threshold !== target;
+/**
+ * The overlay of one run in `root` (an SVG with viewBox 0 0 100 100): its points drawn once (the
+ * training points filled where their target is 1; the test points, when shown, as squares), and
+ * each update the contour and a ring around each training point on the wrong side.
+ */
+export class Overlay {
+  private readonly line = svg("path", { fill: "none", stroke: INK, "stroke-width": 0.9 });
+  private readonly rings: SVGElement[] = [];
+  private readonly testPoints = svg("g", { class: "test-points" });
+
+  constructor(
+    root: SVGSVGElement,
+    plane: Plane,
+    private readonly data: Dataset,
+    test: Dataset,
+    private readonly threshold: number,
+  ) {
+    const sx = (x: number) => at((100 * (x - plane.x[0])) / (plane.x[1] - plane.x[0]));
+    const sy = (y: number) => at(100 - (100 * (y - plane.y[0])) / (plane.y[1] - plane.y[0]));
+    const small = data.x.length + test.x.length > 20;
     const r = small ? 1.3 : 3;
-    nodes.push(svg("circle", { cx: at(sx(x!)), cy: at(sy(y!)), r, fill: target ? INK : "none", stroke: INK, "stroke-width": small ? 0.4 : 0.8 }));
-    if (wrong) nodes.push(svg("circle", { class: "wrong", cx: at(sx(x!)), cy: at(sy(y!)), r: r + (small ? 1 : 2), fill: "none", stroke: INK, "stroke-width": 0.5, "stroke-dasharray": "1 1" }));
-  });
-  root.replaceChildren(...nodes);
+    const points = svg("g");
+    data.x.forEach(([x, y], i) => {
+      points.append(svg("circle", { cx: sx(x!), cy: sy(y!), r, fill: data.y[i]! > threshold ? INK : "none", stroke: INK, "stroke-width": small ? 0.4 : 0.8 }));
+      const ring = svg("circle", { class: "wrong", cx: sx(x!), cy: sy(y!), r: r + (small ? 1 : 2), fill: "none", stroke: INK, "stroke-width": 0.5, "stroke-dasharray": "1 1", visibility: "hidden" });
+      this.rings.push(ring);
+      points.append(ring);
+    });
+    test.x.forEach(([x, y], i) => {
+      const side = 2 * r;
+      this.testPoints.append(svg("rect", { x: at(Number(sx(x!)) - r), y: at(Number(sy(y!)) - r), width: side, height: side, fill: test.y[i]! > threshold ? INK : "none", stroke: INK, "stroke-width": 0.5 }));
+    });
+    root.replaceChildren(this.line, points, this.testPoints);
+  }
+
+  /** Shows the test points or hides them. */
+  showTest(shown: boolean): void {
+    this.testPoints.setAttribute("visibility", shown ? "visible" : "hidden");
+  }
+
+  /** The contour of `surface` (n × n) and the rings of the points `outputs` put on the wrong side. */
+  update(surface: ArrayLike<number>, n: number, outputs: number[]): void {
+    this.line.setAttribute("d", contour(surface, n, this.threshold));
+    this.rings.forEach((ring, i) => {
+      const wrong = outputs[i] !== undefined && outputs[i]! > this.threshold !== this.data.y[i]! > this.threshold;
+      ring.setAttribute("visibility", wrong ? "visible" : "hidden");
+    });
+  }
 }

@@ -20,8 +20,8 @@ export const INK = "#1f2328";
 
 /** Paints `values` (row by row from the bottom, n × n), each mapped to [0, 1] by `scale`, into `canvas`. */
 export function paint(canvas: HTMLCanvasElement, values: ArrayLike<number>, n: number, scale: (v: number) => number): void {
-  canvas.width = n;
-  canvas.height = n;
+  if (canvas.width !== n) canvas.width = n; // setting a size clears and reallocates: only when it changes
+  if (canvas.height !== n) canvas.height = n;
   const context = canvas.getContext("2d")!;
   const image = context.createImageData(n, n);
   for (let r = 0; r < n; r++) {

@@ -1,8 +1,10 @@
+import { paint } from "./colour.ts";
 import { at, svg } from "./svg.ts";
 
 // The network drawn as TensorFlow Playground draws it: a column of neurons per layer, each weight
 // an edge whose colour is its sign and whose width its size, and inside each neuron past the
-// inputs a picture of its output over the input plane.
+// inputs a picture of its output over the input plane. The pictures are small canvases laid over
+// the SVG (painted, never encoded as images: a frame of the heaviest network stays cheap).
 
 const W = 320;
 const NODE = 20;
@@ -26,61 +28,80 @@ export function paramPlaces(sizes: number[]): ParamPlace[] {
   return places;
 }
 
+/** What the pointer is over in the diagram: a neuron past the inputs (its index among them), or a parameter's edge. */
+export type DiagramTarget = { neuron: number } | { param: number } | undefined;
+
 /** The diagram of one network, drawn once and updated with each snapshot. */
 export class Diagram {
   private readonly marks: SVGElement[] = []; // by parameter index: its edge, or its neuron for a bias
-  private readonly pictures: SVGImageElement[] = []; // every neuron past the inputs, layer by layer
+  private readonly pictures: HTMLCanvasElement[] = []; // every neuron past the inputs, layer by layer
 
+  /** Draws into `root` (an SVG inside `box`, a positioned element as large as it); `labels` name the inputs. */
   constructor(
     private readonly root: SVGSVGElement,
+    box: HTMLElement,
     sizes: number[],
+    labels: string[],
+    hover: (target: DiagramTarget) => void,
   ) {
     const H = Math.max(...sizes) * GAP + 4; // as tall as the widest layer needs
     root.setAttribute("viewBox", `0 0 ${W} ${H}`);
-    const x = (l: number) => 24 + ((W - 48) * l) / (sizes.length - 1);
+    const x = (l: number) => 28 + ((W - 56) * l) / (sizes.length - 1);
     const y = (l: number, k: number) => H / 2 + (k - (sizes[l]! - 1) / 2) * GAP;
     const edges = svg("g");
     const nodes = svg("g");
     const neuron: SVGElement[][] = sizes.map(() => []);
+    for (const old of box.querySelectorAll("canvas")) old.remove();
     sizes.forEach((size, l) => {
       for (let k = 0; k < size; k++) {
         const g = svg("g", { class: "neuron", transform: `translate(${at(x(l))},${at(y(l, k))})` });
         if (l === 0) {
           g.append(svg("circle", { r: NODE / 2, class: "input" }));
-          const label = svg("text", { "text-anchor": "middle", dy: "0.35em", "font-size": 10, fill: "currentColor" });
-          label.textContent = `x${"₁₂"[k]}`;
+          const label = svg("text", { "text-anchor": "end", x: -NODE / 2 - 2, dy: "0.35em", "font-size": 9, fill: "currentColor" });
+          label.textContent = labels[k] ?? "";
           g.append(label);
         } else {
-          const picture = svg("image", { x: -NODE / 2, y: -NODE / 2, width: NODE, height: NODE, preserveAspectRatio: "none" });
+          g.append(svg("rect", { x: -NODE / 2, y: -NODE / 2, width: NODE, height: NODE, class: "frame" }));
+          const picture = document.createElement("canvas");
+          const index = this.pictures.length;
+          picture.className = "picture";
+          Object.assign(picture.style, { left: `${(100 * (x(l) - NODE / 2)) / W}%`, top: `${(100 * (y(l, k) - NODE / 2)) / H}%`, width: `${(100 * NODE) / W}%`, height: `${(100 * NODE) / H}%` });
+          picture.addEventListener("pointerenter", () => hover({ neuron: index }));
+          picture.addEventListener("pointerleave", () => hover(undefined));
           this.pictures.push(picture);
-          g.append(picture, svg("rect", { x: -NODE / 2, y: -NODE / 2, width: NODE, height: NODE, class: "frame" }));
+          box.append(picture);
         }
         neuron[l]!.push(g);
         nodes.append(g);
       }
     });
-    for (const place of paramPlaces(sizes)) {
+    for (const [k, place] of paramPlaces(sizes).entries()) {
       const { layer: l, to: j, from: i } = place;
       if (i === undefined) {
         this.marks.push(neuron[l + 1]![j]!);
         continue;
       }
-      const edge = svg("line", { x1: at(x(l) + NODE / 2), y1: at(y(l, i)), x2: at(x(l + 1) - NODE / 2), y2: at(y(l + 1, j)) });
+      const ends = { x1: at(x(l) + NODE / 2), y1: at(y(l, i)), x2: at(x(l + 1) - NODE / 2), y2: at(y(l + 1, j)) };
+      const edge = svg("line", ends);
+      // A wider, invisible line over each edge: something a pointer can find.
+      const hit = svg("line", { ...ends, class: "hit" });
+      hit.addEventListener("pointerenter", () => hover({ param: k }));
+      hit.addEventListener("pointerleave", () => hover(undefined));
       this.marks.push(edge);
-      edges.append(edge);
+      edges.append(edge, hit);
     }
     root.replaceChildren(edges, nodes);
   }
 
-  /** Sets each edge's colour and width from its weight, and each neuron's picture (data URLs, layer by layer). */
-  update(params: number[], pictures: string[]): void {
+  /** Sets each edge's colour and width from its weight, and paints each neuron's picture (values over the plane, scaled to [0, 1]). */
+  update(params: number[], pictures: ArrayLike<number>[], n: number, scales: ((v: number) => number)[]): void {
     this.marks.forEach((mark, k) => {
       if (mark.tagName !== "line") return;
       const w = params[k]!;
       mark.setAttribute("class", `edge ${w >= 0 ? "pos" : "neg"}${mark.classList.contains("hot") ? " hot" : ""}`);
       mark.setAttribute("stroke-width", at(0.4 + (2.6 * Math.min(Math.abs(w), 3)) / 3));
     });
-    pictures.forEach((href, k) => this.pictures[k]?.setAttribute("href", href));
+    pictures.forEach((values, k) => this.pictures[k] && paint(this.pictures[k], values, n, scales[k]!));
   }
 
   /** Marks parameter k (its edge, or its neuron for a bias), or none. */
@@ -89,6 +110,6 @@ export class Diagram {
     const mark = k === undefined ? undefined : this.marks[k];
     if (!mark) return;
     mark.classList.add("hot");
-    mark.parentNode!.append(mark); // drawn last: on top of the others
+    mark.parentNode!.insertBefore(mark, null); // drawn last: on top of the others
   }
 }
