@@ -6,7 +6,9 @@ import { LIMITS } from "./vitest.limits.ts";
  * limits, fast-check's fixed seed, and `isolate: false`: the tests hold no state between files,
  * and loading the modules once for all of them saves a third of the CPU.
  */
-export const packageTests = (name: string): NonNullable<TestProjectInlineConfiguration["test"]> => ({
+export const packageTests = (
+  name: string,
+): NonNullable<TestProjectInlineConfiguration["test"]> => ({
   name,
   include: ["test/**/*.test.ts"],
   setupFiles: ["../../vitest.fast-check.ts"],

@@ -15,12 +15,17 @@ import { join } from "node:path";
  */
 export function useRunFolder(): string {
   const env = process.env;
-  const own = env.GRADBOOK_RUN_FOLDER_PID === String(process.pid) ? env.GRADBOOK_RUN_FOLDER : undefined;
+  const own =
+    env.GRADBOOK_RUN_FOLDER_PID === String(process.pid) ? env.GRADBOOK_RUN_FOLDER : undefined;
   if (own && existsSync(own)) return own;
   // Under the system's folder, not under a parent run's (a run that spawns vitest passes TMPDIR on).
   const base = (env.GRADBOOK_TMP_BASE ??= tmpdir());
   const folder = mkdtempSync(join(base, "gradbook-test-"));
-  Object.assign(env, { TMPDIR: folder, GRADBOOK_RUN_FOLDER: folder, GRADBOOK_RUN_FOLDER_PID: String(process.pid) });
+  Object.assign(env, {
+    TMPDIR: folder,
+    GRADBOOK_RUN_FOLDER: folder,
+    GRADBOOK_RUN_FOLDER_PID: String(process.pid),
+  });
   // On exit: after every project's teardown (chromium closed, site builds ended), and also when
   // vitest exits on Ctrl-C or SIGTERM without them. Never throw here: a leftover folder is all.
   process.once("exit", () => {

@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 // reuse site/dist only when it was built from exactly the files on disk now.
 
 /** The inputs of a site build, relative to the repository root (folders are walked). */
-export const INPUTS = ["lessons", "packages", "site/src", "site/package.json", "tsconfig.base.json", "vitest.config.ts", "pnpm-lock.yaml"];
+const INPUTS = ["lessons", "packages", "site/src", "site/package.json", "tsconfig.base.json", "vitest.config.ts", "pnpm-lock.yaml"];
 
 function* files(path: string): Generator<string> {
   if (!existsSync(path)) return;

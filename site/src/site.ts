@@ -29,7 +29,7 @@ import { apiDocuments, lessonDocuments, searchIndex, type SearchDocument } from 
 // JavaScript. Then render every page from those, and write the search index and assets.
 
 /** The client code: site/src/client. */
-export const CLIENT = fileURLToPath(new URL("./client", import.meta.url));
+const CLIENT = fileURLToPath(new URL("./client", import.meta.url));
 /** The XOR explorer's stylesheet, inlined in explore.html. */
 const EXPLORE_CSS = fileURLToPath(new URL("./explore/explore.css", import.meta.url));
 

@@ -29,7 +29,7 @@ export interface Exercise {
 }
 
 /** The `.ts` sources of a package (`src/**`, tests and declarations excluded), sorted. */
-export function packageSources(root: string, pkg: string): string[] {
+function packageSources(root: string, pkg: string): string[] {
   const src = join(root, "packages", pkg, "src");
   if (!existsSync(src)) return [];
   return readdirSync(src, { recursive: true, encoding: "utf8" })

@@ -16,7 +16,7 @@ import type { RunResult, TestOutcome } from "./runner.ts";
 //     (a syntax error) is the exception: its run alone tells whose it is.
 
 /** Where an exercise stands after a check. */
-export type ExerciseStatus =
+type ExerciseStatus =
   /** Still blank in the source. */
   | "todo"
   /** Written, and a test fails with it alone among the reference code. */

@@ -21,7 +21,7 @@ export interface LessonProgress {
 }
 
 /** The reference code of one exercise: the lines between its markers before `start` blanked them. */
-export interface Reference {
+interface Reference {
   file: string;
   body: string;
 }

@@ -34,7 +34,7 @@ export interface EditReport {
 }
 
 /** The committed text of a file, or undefined (no git, not committed). */
-export function committed(root: string, file: string): string | undefined {
+function committed(root: string, file: string): string | undefined {
   try {
     return execFileSync("git", ["show", `HEAD:./${file}`], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   } catch {

@@ -1,8 +1,6 @@
 import { parseArgs } from "node:util";
 import { readXorArgs, UsageError, XOR_DATA, XOR_FLAG_NAMES, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, type XorFlag } from "./flags.ts";
 
-export { ENGINES, UsageError, type XorArgs, XOR_LOSSES } from "./flags.ts";
-
 export const USAGE = `Usage: gradbook xor [options]
 
 Trains the assignment's XOR network (2 → 5 → 4 → 1, tanh hidden, linear output), prints its summary,

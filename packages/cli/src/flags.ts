@@ -9,7 +9,7 @@ export const XOR_LOSSES = ["l1", "mse", "bce-with-logits"] as const;
 export const XOR_OUTPUTS = ["linear", "tanh", "sigmoid"] as const;
 
 /** The trainers `--engine` names: `fit` on the Value engine, or the same steps replayed from a tape. */
-export const ENGINES = ["engine", "compiled", "tensor"] as const;
+const ENGINES = ["engine", "compiled", "tensor"] as const;
 
 /** The settings of `gradbook xor`, parsed and checked. */
 export interface XorArgs {

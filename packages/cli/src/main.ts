@@ -2,8 +2,9 @@
 // The gradbook command line: `pnpm xor` runs `gradbook xor`, the assignment; `pnpm digits` runs `gradbook digits`.
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { parseXorArgs, USAGE, UsageError } from "./args.ts";
+import { parseXorArgs, USAGE } from "./args.ts";
 import { DIGITS_USAGE, parseDigitsArgs } from "./digits-args.ts";
+import { UsageError } from "./flags.ts";
 import type { Out } from "./progress.ts";
 import { runDigits } from "./digits.ts";
 import { runXor, trainers } from "./xor.ts";

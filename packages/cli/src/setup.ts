@@ -2,7 +2,14 @@ import { assignmentInit } from "@gradbook/init";
 import { type Loss, lossByName } from "@gradbook/loss";
 import { loadParameters, MLP, Rng } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
-import { assignmentRun, type Dataset, datasetByName, lcgOrder, type Sampler, shuffledBatches } from "@gradbook/train";
+import {
+  assignmentRun,
+  type Dataset,
+  datasetByName,
+  lcgOrder,
+  type Sampler,
+  shuffledBatches,
+} from "@gradbook/train";
 import type { XorArgs } from "./flags.ts";
 
 // What `gradbook xor`'s settings make: the model, its optimizer, the data and their order. The

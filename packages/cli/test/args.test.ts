@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { parseXorArgs, USAGE, UsageError } from "../src/args.ts";
-import { XOR_FLAG_NAMES } from "../src/flags.ts";
+import { parseXorArgs, USAGE } from "../src/args.ts";
+import { UsageError, XOR_FLAG_NAMES } from "../src/flags.ts";
 
-const defaults = { data: "xor", hidden: [5, 4], outputActivation: "linear", loss: "l1", lr: 0.02, momentum: 0.9, seed: "torch", epochs: 2001, order: 2, logEvery: 500, out: "out/xor", engine: "engine" };
+const defaults = {
+  data: "xor",
+  hidden: [5, 4],
+  outputActivation: "linear",
+  loss: "l1",
+  lr: 0.02,
+  momentum: 0.9,
+  seed: "torch",
+  epochs: 2001,
+  order: 2,
+  logEvery: 500,
+  out: "out/xor",
+  engine: "engine",
+};
 
 describe("parseXorArgs", () => {
   it("defaults to the assignment's run", () => {
@@ -43,13 +56,28 @@ describe("parseXorArgs", () => {
     [["--epochs=-3"], '--epochs: expected an integer in [0, 10000000], got "-3"'],
     [["--seed", "x"], '--seed: expected torch or an integer in [0, 4294967295], got "x"'],
     [["--data", "iris"], '--data: expected one of xor, moons, circles, spiral, got "iris"'],
-    [["--output-activation", "relu"], '--output-activation: expected one of linear, tanh, sigmoid, got "relu"'],
-    [["--order", "random"], '--order: expected fixed, shuffled or an integer in [0, 4294967295], got "random"'],
-    [["--seed", "1", "--hidden", "5,1001"], '--hidden: expected at most 20 layers of at most 1000 neurons, got "5,1001"'],
+    [
+      ["--output-activation", "relu"],
+      '--output-activation: expected one of linear, tanh, sigmoid, got "relu"',
+    ],
+    [
+      ["--order", "random"],
+      '--order: expected fixed, shuffled or an integer in [0, 4294967295], got "random"',
+    ],
+    [
+      ["--seed", "1", "--hidden", "5,1001"],
+      '--hidden: expected at most 20 layers of at most 1000 neurons, got "5,1001"',
+    ],
     [["--hidden", "1e9,-3"], 'got "1e9,-3"'],
-    [["--hidden", "5,x"], '--hidden: expected layer sizes that are positive integers separated by commas, like 5,4, got "5,x"'],
+    [
+      ["--hidden", "5,x"],
+      '--hidden: expected layer sizes that are positive integers separated by commas, like 5,4, got "5,x"',
+    ],
     [["--hidden", "5,0"], 'got "5,0"'],
-    [["--hidden", "8"], "--hidden 8 needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4"],
+    [
+      ["--hidden", "8"],
+      "--hidden 8 needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4",
+    ],
     [["--loss", "hinge"], '--loss: expected one of l1, mse, bce-with-logits, got "hinge"'],
     [["--log-every", "0"], '--log-every: expected an integer ≥ 1, got "0"'],
     [["--engine", "tape"], '--engine: expected one of engine, compiled, tensor, got "tape"'],

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseXorArgs } from "../src/args.ts";
-import { changedFlags, readXorArgs, UsageError, XOR_DATA, XOR_LOSSES, XOR_OUTPUTS, xorCommand, type XorArgs } from "../src/flags.ts";
+import {
+  changedFlags,
+  readXorArgs,
+  UsageError,
+  XOR_DATA,
+  XOR_LOSSES,
+  XOR_OUTPUTS,
+  xorCommand,
+  type XorArgs,
+} from "../src/flags.ts";
 
 // The flags table serves the terminal and the explorer's links: a command it writes must read
 // back as the settings it was written from.
@@ -15,7 +24,10 @@ const args = fc.record({
   momentum: fc.double({ min: 0, max: 0.999, noNaN: true }),
   seed: fc.integer({ min: 0, max: 0xffffffff }),
   epochs: fc.integer({ min: 0, max: 20_000 }),
-  order: fc.oneof(fc.integer({ min: 0, max: 0xffffffff }), fc.constantFrom("fixed" as const, "shuffled" as const)),
+  order: fc.oneof(
+    fc.integer({ min: 0, max: 0xffffffff }),
+    fc.constantFrom("fixed" as const, "shuffled" as const),
+  ),
   logEvery: fc.integer({ min: 1, max: 5000 }),
   out: fc.constant("out/xor"),
   engine: fc.constant("engine" as const),
@@ -27,7 +39,9 @@ describe("xorCommand", () => {
   });
 
   it("names only the flags that differ from the defaults, in the table's order", () => {
-    expect(xorCommand(readXorArgs({ seed: "3", loss: "mse", lr: "0.020", hidden: "5,4" }))).toBe("pnpm xor --loss mse --seed 3");
+    expect(xorCommand(readXorArgs({ seed: "3", loss: "mse", lr: "0.020", hidden: "5,4" }))).toBe(
+      "pnpm xor --loss mse --seed 3",
+    );
   });
 
   it("reads back as the settings it was written from (any settings)", () => {
@@ -35,7 +49,9 @@ describe("xorCommand", () => {
       fc.property(args, (a) => {
         const argv = changedFlags(a).flatMap(([name, text]) => [`--${name}`, text]);
         expect(parseXorArgs(argv)).toEqual(a);
-        expect(xorCommand(a)).toBe(["pnpm xor", ...changedFlags(a).map(([n, t]) => `--${n} ${t}`)].join(" "));
+        expect(xorCommand(a)).toBe(
+          ["pnpm xor", ...changedFlags(a).map(([n, t]) => `--${n} ${t}`)].join(" "),
+        );
       }),
     );
   });
@@ -46,8 +62,16 @@ describe("readXorArgs with limits", () => {
 
   it.each([
     [{ epochs: "20001" }, "epochs", '--epochs: expected an integer in [0, 20000], got "20001"'],
-    [{ seed: "1", hidden: "13" }, "hidden", '--hidden: expected at most 3 layers of at most 12 neurons, got "13"'],
-    [{ seed: "1", hidden: "2,2,2,2" }, "hidden", '--hidden: expected at most 3 layers of at most 12 neurons, got "2,2,2,2"'],
+    [
+      { seed: "1", hidden: "13" },
+      "hidden",
+      '--hidden: expected at most 3 layers of at most 12 neurons, got "13"',
+    ],
+    [
+      { seed: "1", hidden: "2,2,2,2" },
+      "hidden",
+      '--hidden: expected at most 3 layers of at most 12 neurons, got "2,2,2,2"',
+    ],
     [{ lr: "-1" }, "lr", '--lr: expected a positive number, got "-1"'],
     [{ hidden: "6" }, "hidden", "--hidden 6 needs --seed N"],
   ])("refuses %j, naming %s", (texts, name, message) => {
@@ -64,6 +88,9 @@ describe("readXorArgs with limits", () => {
   });
 
   it("accepts what the limits allow", () => {
-    expect(readXorArgs({ epochs: "20000", seed: "1", hidden: "12,12,12" }, page)).toMatchObject({ epochs: 20000, hidden: [12, 12, 12] });
+    expect(readXorArgs({ epochs: "20000", seed: "1", hidden: "12,12,12" }, page)).toMatchObject({
+      epochs: 20000,
+      hidden: [12, 12, 12],
+    });
   });
 });

@@ -15,7 +15,11 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Runs the CLI as `pnpm xor` does (tsx, from the repository root), without a terminal. */
 function gradbook(...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: LIMITS.testTimeout });
+  const run = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: LIMITS.testTimeout,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -29,27 +33,49 @@ function inProcess(args: string[], tty = false) {
 
 function svgRoot(file: string) {
   const { DOMParser } = parseHTML("<!doctype html><html></html>");
-  return new DOMParser().parseFromString(readFileSync(file, "utf8"), "image/svg+xml").documentElement;
+  return new DOMParser().parseFromString(readFileSync(file, "utf8"), "image/svg+xml")
+    .documentElement;
 }
 
 describe("gradbook xor, spawned", () => {
   it("ends quietly when its reader stops early (pnpm xor | head -1)", () => {
-    const run = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" --import tsx "${CLI}" xor --epochs 300 --log-every 1 | head -1`], { cwd: ROOT, encoding: "utf8", timeout: LIMITS.testTimeout });
-    expect(run.stdout).toBe("gradbook xor: 2 → 5 → 4 → 1, tanh hidden, linear output; l1 loss; SGD lr 0.02, momentum 0.9\n");
+    const run = spawnSync(
+      "bash",
+      [
+        "-c",
+        `set -o pipefail; "${process.execPath}" --import tsx "${CLI}" xor --epochs 300 --log-every 1 | head -1`,
+      ],
+      { cwd: ROOT, encoding: "utf8", timeout: LIMITS.testTimeout },
+    );
+    expect(run.stdout).toBe(
+      "gradbook xor: 2 → 5 → 4 → 1, tanh hidden, linear output; l1 loss; SGD lr 0.02, momentum 0.9\n",
+    );
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
   });
 
   it("trains, logs, predicts and writes two SVG files, with no progress bar outside a terminal", () => {
     const out = join(folder, "short");
-    const { code, stdout, stderr } = gradbook("xor", "--epochs", "3", "--log-every", "1", "--out", out);
+    const { code, stdout, stderr } = gradbook(
+      "xor",
+      "--epochs",
+      "3",
+      "--log-every",
+      "1",
+      "--out",
+      out,
+    );
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const lines = stdout.split("\n");
     expect(lines).toContain("Total params: 44");
     // The assignment's run starts as PyTorch's: the notebook printed 1.58317368350987 at epoch 0.
     expect(lines).toContain("Epoch: 0, Loss: 1.583174");
-    expect(lines.filter((l) => l.startsWith("Epoch: ")).map((l) => l.split(",")[0])).toEqual(["Epoch: 0", "Epoch: 1", "Epoch: 2"]);
+    expect(lines.filter((l) => l.startsWith("Epoch: ")).map((l) => l.split(",")[0])).toEqual([
+      "Epoch: 0",
+      "Epoch: 1",
+      "Epoch: 2",
+    ]);
     expect(lines).toContain(" x₁  x₂  target     output  class");
     expect(lines.filter((l) => /^ {2}[01] {3}[01] {7}[01] /.test(l))).toHaveLength(4);
     expect(stdout).not.toContain("\r");
@@ -81,7 +107,13 @@ describe("gradbook, in process", () => {
     const { code, stdout } = inProcess(["--out", join(folder, "seed")]);
     expect(code).toBe(0);
     const log = stdout.split("\n").filter((l) => l.startsWith("Epoch: "));
-    expect(log.map((l) => l.split(",")[0])).toEqual(["Epoch: 0", "Epoch: 500", "Epoch: 1000", "Epoch: 1500", "Epoch: 2000"]);
+    expect(log.map((l) => l.split(",")[0])).toEqual([
+      "Epoch: 0",
+      "Epoch: 500",
+      "Epoch: 1000",
+      "Epoch: 1500",
+      "Epoch: 2000",
+    ]);
     expect(stdout).toContain("4/4 on the right side of 0.5");
   });
 
@@ -106,25 +138,67 @@ describe("gradbook, in process", () => {
     ["linear", -Infinity, Infinity],
     ["tanh", -1, 1],
     ["sigmoid", 0, 1],
-  ])("--output-activation %s: every output in the prediction table lies in (%d, %d)", (activation, low, high) => {
-    const { code, stdout } = inProcess(["--output-activation", activation, "--seed", "5", "--epochs", "50", "--out", join(folder, activation)]);
-    expect(code).toBe(0);
-    expect(stdout).toContain(`tanh hidden, ${activation} output`);
-    const outputs = stdout.split("\n").filter((l) => /^ {2}[01] {3}[01] {7}[01] /.test(l)).map((l) => Number(l.trim().split(/\s+/)[3]));
-    expect(outputs).toHaveLength(4);
-    for (const y of outputs) expect(y > low && y < high, String(y)).toBe(true);
-  });
+  ])(
+    "--output-activation %s: every output in the prediction table lies in (%d, %d)",
+    (activation, low, high) => {
+      const { code, stdout } = inProcess([
+        "--output-activation",
+        activation,
+        "--seed",
+        "5",
+        "--epochs",
+        "50",
+        "--out",
+        join(folder, activation),
+      ]);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`tanh hidden, ${activation} output`);
+      const outputs = stdout
+        .split("\n")
+        .filter((l) => /^ {2}[01] {3}[01] {7}[01] /.test(l))
+        .map((l) => Number(l.trim().split(/\s+/)[3]));
+      expect(outputs).toHaveLength(4);
+      for (const y of outputs) expect(y > low && y < high, String(y)).toBe(true);
+    },
+  );
 
   it("--data moons trains on lesson 06's 100 points, one step per point an epoch", () => {
-    const { code, stdout } = inProcess(["--data", "moons", "--seed", "1", "--hidden", "8,8", "--epochs", "2", "--log-every", "1", "--out", join(folder, "moons")]);
+    const { code, stdout } = inProcess([
+      "--data",
+      "moons",
+      "--seed",
+      "1",
+      "--hidden",
+      "8,8",
+      "--epochs",
+      "2",
+      "--log-every",
+      "1",
+      "--out",
+      join(folder, "moons"),
+    ]);
     expect(code).toBe(0);
-    expect(stdout).toContain("data: moons, 100 points; 2 epochs of 100 single-point steps in the LCG order from s₀ = 2");
+    expect(stdout).toContain(
+      "data: moons, 100 points; 2 epochs of 100 single-point steps in the LCG order from s₀ = 2",
+    );
     expect(stdout).toMatch(/\n\d+\/100 on the right side of 0.5\n/);
   });
 
   it("--order changes the run and only the run's order", () => {
-    const log = (order: string) => inProcess(["--order", order, "--epochs", "30", "--log-every", "10", "--out", join(folder, `order-${order}`)]).stdout;
-    expect(log("2")).toBe(inProcess(["--epochs", "30", "--log-every", "10", "--out", join(folder, "order-2")]).stdout);
+    const log = (order: string) =>
+      inProcess([
+        "--order",
+        order,
+        "--epochs",
+        "30",
+        "--log-every",
+        "10",
+        "--out",
+        join(folder, `order-${order}`),
+      ]).stdout;
+    expect(log("2")).toBe(
+      inProcess(["--epochs", "30", "--log-every", "10", "--out", join(folder, "order-2")]).stdout,
+    );
     expect(log("fixed")).toContain("in the fixed order 0, 1, …, n−1");
     const losses = (text: string) => text.split("\n").filter((l) => l.startsWith("Epoch: "));
     expect(losses(log("fixed"))).not.toEqual(losses(log("2")));
@@ -132,8 +206,20 @@ describe("gradbook, in process", () => {
   });
 
   it("stops a diverging run with exit code 1 and fit's message", () => {
-    const { code, stderr } = inProcess(["xor", "--loss", "mse", "--lr", "50", "--epochs", "500", "--out", join(folder, "nan")]);
+    const { code, stderr } = inProcess([
+      "xor",
+      "--loss",
+      "mse",
+      "--lr",
+      "50",
+      "--epochs",
+      "500",
+      "--out",
+      join(folder, "nan"),
+    ]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^gradbook xor: fit: the loss became (NaN|infinite) at epoch \d+ \(step \d+\) with lr 50 — the learning rate is probably too large\n$/);
+    expect(stderr).toMatch(
+      /^gradbook xor: fit: the loss became (NaN|infinite) at epoch \d+ \(step \d+\) with lr 50 — the learning rate is probably too large\n$/,
+    );
   });
 });

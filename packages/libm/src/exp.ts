@@ -29,7 +29,7 @@ export function exp(x: number): number {
   const negative = x < 0 || (x === 0 && 1 / x < 0);
   if (hx >= 0x40862e42) {
     // |x| ≥ 709.78…: overflow, underflow, ±Infinity or NaN
-    if (hx >= 0x7ff00000) return x !== x ? x : negative ? 0 : x;
+    if (hx >= 0x7ff00000) return Number.isNaN(x) ? x : negative ? 0 : x;
     if (x > O_THRESHOLD) return Infinity;
     if (x < U_THRESHOLD) return 0;
   }
@@ -82,7 +82,7 @@ export function expm1(x: number): number {
   // fdlibm compares the high word of |x| with thresholds; comparing |x| with the float whose high
   // word is the threshold (low word 0) is the same test, without reading x's bits.
   const ax = Math.abs(x);
-  if (x !== x) return x;
+  if (Number.isNaN(x)) return x;
   const negative = x < 0;
   if (ax >= EXPM1_BIG) {
     // |x| ≥ 56·ln2
@@ -134,4 +134,3 @@ export function expm1(x: number): number {
   t = pow2(-k);
   return (x - (e + t) + 1) * twopk;
 }
-

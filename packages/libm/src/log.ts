@@ -54,7 +54,9 @@ export function log(x: number): number {
   if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
     // f far from 0: the form with f²/2 is more accurate
     const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - (hfsq - (s * (hfsq + r) + k * LN2_LO) - f);
+    return k === 0
+      ? f - (hfsq - s * (hfsq + r))
+      : k * LN2_HI - (hfsq - (s * (hfsq + r) + k * LN2_LO) - f);
   }
   return k === 0 ? f - s * (f - r) : k * LN2_HI - (s * (f - r) - k * LN2_LO - f);
 }
@@ -114,5 +116,7 @@ export function log1p(x: number): number {
   const s = f / (2 + f);
   const z = s * s;
   const r = z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))));
-  return k === 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - (hfsq - (s * (hfsq + r) + (k * LN2_LO + c)) - f);
+  return k === 0
+    ? f - (hfsq - s * (hfsq + r))
+    : k * LN2_HI - (hfsq - (s * (hfsq + r) + (k * LN2_LO + c)) - f);
 }

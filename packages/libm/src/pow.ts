@@ -61,7 +61,7 @@ export function pow(x: number, y: number): number {
   const iy = hy & 0x7fffffff;
   if ((iy | ly) === 0) return 1; // x⁰ = 1, even for NaN
   if (hx === 0x3ff00000 && lx === 0) return 1; // 1ʸ = 1, even for NaN
-  if (x !== x || y !== y) return NaN;
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
   const yisint = hx < 0 ? integerKind(iy, ly) : 0;
   // y = ±Infinity, ±1, 2, 3, 4, 1/2
   if (ly === 0) {
@@ -84,7 +84,8 @@ export function pow(x: number, y: number): number {
   if (lx === 0 && (ix === 0x7ff00000 || ix === 0 || ix === 0x3ff00000)) {
     let z = hy < 0 ? 1 / ax : ax;
     if (hx < 0) {
-      if (((ix - 0x3ff00000) | yisint) === 0) z = NaN; // (−1)^non-integer
+      if (((ix - 0x3ff00000) | yisint) === 0)
+        z = NaN; // (−1)^non-integer
       else if (yisint === 1) z = -z; // (x < 0)^odd = −(|x|^odd)
     }
     return z;

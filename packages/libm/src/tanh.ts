@@ -16,7 +16,7 @@ const TWO_M28 = fromWords(0x3e300000, 0);
 export function tanh(x: number): number {
   // fdlibm tests the high word of |x|; these comparisons of |x| with 22, 2⁻²⁸ and 1 are the same tests.
   const ax = Math.abs(x);
-  if (x !== x) return x;
+  if (Number.isNaN(x)) return x;
   let z: number;
   if (ax < 22) {
     if (ax < TWO_M28) return x; // |x| < 2⁻²⁸ (and ±0 keeps its sign)

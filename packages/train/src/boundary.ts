@@ -1,4 +1,4 @@
-import { type Figure, Plot, plot } from "@gradbook/figure";
+import { type Figure, Plot, plot, TWO_CLASS_INK as INK, twoClassColour } from "@gradbook/figure";
 import { type Dataset, extentOf } from "./datasets.ts";
 
 /**
@@ -16,13 +16,6 @@ export interface BoundaryOptions {
   /** The input plane shown, `[[x0, x1], [y0, y1]]`. @default the data's extent, widened by a quarter on each side */
   extent?: [[number, number], [number, number]];
 }
-
-/**
- * The colour of what is drawn on the coloured bands (the threshold's line and the points): dark
- * in light and dark mode alike, since the bands are light in both. (In currentColor, dark mode's
- * light text colour, the line vanished into the palest bands, the ones around the threshold.)
- */
-const INK = "#1f2328";
 
 /** The output of a predictor at x, as a number. */
 export function predictWith(predictor: Predictor): (x: number[]) => number {
@@ -74,8 +67,9 @@ export function decisionBoundary(model: Predictor, data: Dataset, opts: Boundary
       x: { domain: [x0, x1], label: "x₁" },
       y: { domain: [y0, y1], label: "x₂" },
       // A band is filled by its lower edge: centre the scale between the bands either side of the
-      // threshold; a domain wider than the bands keeps the deepest band light enough for the points.
-      color: { type: "diverging", pivot: threshold - span / 8, domain: [threshold - 1.7 * span, threshold + 1.45 * span], scheme: "rdbu", reverse: true },
+      // threshold, and end it at the lowest and highest bands' edges (the scale, the explorer's
+      // too, is light enough at its ends for the points).
+      color: { type: "diverging", pivot: threshold - span / 8, domain: [bands[0]!, bands[7]!], interpolate: (t: number) => `rgb(${twoClassColour(t)})` },
       marks: [
         Plot.contour(raised, { ...grid, thresholds: bands, fill: Plot.identity, stroke: "none" }),
         Plot.contour(values, { ...grid, thresholds: [threshold], stroke: INK, strokeWidth: 1.5, fill: "none" }),

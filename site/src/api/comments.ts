@@ -12,7 +12,7 @@ export function commentMarkdown(highlighter: CodeHighlighter): MarkdownIt {
 }
 
 /** A comment's parts as markdown, with {@link} targets resolved. */
-export function partsMarkdown(parts: JSONOutput.CommentDisplayPart[], link: LinkTo): string {
+function partsMarkdown(parts: JSONOutput.CommentDisplayPart[], link: LinkTo): string {
   return parts
     .map((part) => {
       if (part.kind !== "inline-tag") return part.text;

@@ -73,7 +73,7 @@ export function compileProgram(blocks: readonly Pick<RunBlock, "kind" | "code">[
 }
 
 /** The 1-based line of `code` at `offset`. */
-export function lineAt(code: string, offset: number): number {
+function lineAt(code: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) if (code.charCodeAt(i) === 10) line++;
   return line;

@@ -4,7 +4,7 @@
 const KEY = "gradbook-theme";
 
 /** The theme in effect: the reader's pick, or the system's. */
-export function currentTheme(): "light" | "dark" {
+function currentTheme(): "light" | "dark" {
   const picked = document.documentElement.dataset.theme;
   if (picked === "light" || picked === "dark") return picked;
   return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";

@@ -11,7 +11,7 @@ const EXERCISE = "exercise:";
 const courses = new Map<string, CourseLesson[]>();
 
 /** The exercises whose code an include shows: the exercise regions within the included region. */
-export function exercisesShown(root: string, path: string, region: string): string[] {
+function exercisesShown(root: string, path: string, region: string): string[] {
   const regions = findRegions(readFileSync(join(root, path), "utf8"), path);
   const outer = regions.find((r) => r.name === region);
   if (!outer) return [];

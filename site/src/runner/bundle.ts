@@ -20,7 +20,7 @@ export interface BundleOptions {
 }
 
 /** The modules a lesson may import in the browser, by specifier → file. */
-export function browserModules(root: string, client: string, packages: string[]): Record<string, string> {
+function browserModules(root: string, client: string, packages: string[]): Record<string, string> {
   const table: Record<string, string> = { vitest: join(client, "expect.ts") };
   for (const name of packages) table[`@gradbook/${name}`] = join(root, "packages", name, "src/index.ts");
   const figure = join(root, "lessons/kit/figure.ts");

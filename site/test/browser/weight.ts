@@ -4,7 +4,7 @@ import { mapLimit } from "./pool.ts";
 import { loadSettled, trackRequests } from "./settle.ts";
 
 /** The kinds of bytes a page loads. */
-export type Kind = "html" | "css" | "fonts" | "js" | "other";
+type Kind = "html" | "css" | "fonts" | "js" | "other";
 
 /** Bytes a page loads by kind: as files (`raw`) and as sent (`transferred`, gzipped text). */
 export type PageWeight = Record<Kind, { raw: number; transferred: number }>;
@@ -39,7 +39,7 @@ export async function pageWeight(browser: Browser, url: string, javaScript: bool
 }
 
 /** The total of some kinds of a weight. */
-export function total(weight: PageWeight, kinds: Kind[], measure: "raw" | "transferred"): number {
+function total(weight: PageWeight, kinds: Kind[], measure: "raw" | "transferred"): number {
   return kinds.reduce((sum, kind) => sum + weight[kind][measure], 0);
 }
 

@@ -7,7 +7,7 @@ import { at, svg } from "./svg.ts";
 // squares over the sampled grid) and the data points, on a 100 × 100 view of the plane.
 
 /** The threshold's contour over `values` (n × n, rows from the bottom) as an SVG path in a 100 × 100 box. */
-export function contour(values: ArrayLike<number>, n: number, threshold: number): string {
+function contour(values: ArrayLike<number>, n: number, threshold: number): string {
   const f = (c: number, r: number) => values[r * n + c]! - threshold;
   const point = (x: number, y: number) => `${at((100 * x) / (n - 1))},${at(100 - (100 * y) / (n - 1))}`;
   // Where the contour crosses the edge from corner (c0, r0) to corner (c1, r1): linearly between them.
