@@ -1,5 +1,5 @@
 import { topologicalOrder } from "./backward.ts";
-import { fixed } from "./format.ts";
+import { fixed } from "./fixed.ts";
 import { leaf } from "./ops.ts";
 import type { Value } from "./value.ts";
 

@@ -8,13 +8,21 @@ export function num(op: string, x: number): number {
 }
 
 /**
+ * How a Value prints: `Value(data=0.5, grad=1, label="a")`, its grad left out where it says
+ * nothing (in an error message, which is about the data).
+ */
+export function showValue(v: Value, withGrad: boolean): string {
+  return `Value(data=${v.data}${withGrad ? `, grad=${v.grad}` : ""}${v.label ? `, label=${JSON.stringify(v.label)}` : ""})`;
+}
+
+/**
  * How an error message shows something it received, in every package: numbers as JavaScript
  * prints them, strings quoted, a Value as `Value(data=-1, label="a")`, lists in brackets (the
  * first ten items: a message stays one line), other objects and functions by kind.
  * @example show([5, 0, 1]) // "[5, 0, 1]"
  */
 export function show(x: unknown): string {
-  if (x instanceof Value) return `Value(data=${x.data}${x.label ? `, label=${JSON.stringify(x.label)}` : ""})`;
+  if (x instanceof Value) return showValue(x, false);
   if (Array.isArray(x)) return `[${x.slice(0, 10).map(show).join(", ")}${x.length > 10 ? `, … ${x.length} in all` : ""}]`;
   if (typeof x === "string") return JSON.stringify(x);
   if (typeof x === "object" && x !== null) return "an object";

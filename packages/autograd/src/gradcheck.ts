@@ -1,4 +1,4 @@
-import { fixed } from "./format.ts";
+import { fixed } from "./fixed.ts";
 import { Value } from "./value.ts";
 
 /** Options of {@link gradcheck}. */

@@ -1,5 +1,5 @@
 import { backward } from "./backward.ts";
-import { num, show } from "./errors.ts";
+import { num, show, showValue } from "./errors.ts";
 import * as ops from "./ops.ts";
 import type { BinaryOp, Op, UnaryOp } from "./ops.ts";
 
@@ -181,7 +181,7 @@ export class Value {
 
   /** `Value(data=0.5, grad=1)`, with `label="…"` when there is one. */
   toString(): string {
-    return `Value(data=${this.data}, grad=${this.grad}${this.label ? `, label=${JSON.stringify(this.label)}` : ""})`;
+    return showValue(this, true);
   }
 
   /** Node's `console.log` and `util.inspect` print the same as `toString()`. */

@@ -52,7 +52,7 @@ export interface XorLimits {
 }
 
 /** The command line's bounds: far beyond the assignment's run, short of exhausting memory. */
-export const CLI_LIMITS: XorLimits = Object.freeze({ epochs: 10_000_000, width: 1000, depth: 20 });
+const CLI_LIMITS: XorLimits = Object.freeze({ epochs: 10_000_000, width: 1000, depth: 20 });
 
 type Reader<T> = (flag: string, text: string, limits: XorLimits) => T;
 interface Flag<K extends keyof XorArgs> {

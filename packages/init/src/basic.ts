@@ -1,5 +1,5 @@
 import type { Draw } from "@gradbook/neuron";
-import { checkFans, finite } from "./check.ts";
+import { checkFans, finite } from "./arguments.ts";
 
 // The plain initializers: a fixed number, or a fixed distribution that ignores the layer's fans.
 // They still check the fans, so that every Draw of this package rejects a layer that cannot exist.

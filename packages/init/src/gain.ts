@@ -1,5 +1,5 @@
 import { show } from "@gradbook/autograd";
-import { finite } from "./check.ts";
+import { finite } from "./arguments.ts";
 
 /** The nonlinearities {@link calculateGain} knows, by PyTorch's names (the layers of this library use the first four). */
 export const nonlinearities = [

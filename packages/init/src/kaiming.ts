@@ -1,7 +1,7 @@
 import type { Draw } from "@gradbook/neuron";
 import { uniformWithStd } from "./bound.ts";
 import { show } from "@gradbook/autograd";
-import { checkFans, finite } from "./check.ts";
+import { checkFans, finite } from "./arguments.ts";
 import { calculateGain, type Nonlinearity, nonlinearities } from "./gain.ts";
 
 /** Options of {@link heNormal} and {@link heUniform}, as PyTorch's `kaiming_normal_` and `kaiming_uniform_`. */

@@ -1,5 +1,5 @@
 import type { Draw } from "@gradbook/neuron";
-import { checkFans } from "./check.ts";
+import { checkFans } from "./arguments.ts";
 
 /**
  * LeCun normal: N(0, 1/fanIn), the assignment's `randn · √(1/n_in)` (which it calls Xavier's).

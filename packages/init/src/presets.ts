@@ -1,6 +1,6 @@
 import type { Draw, Init } from "@gradbook/neuron";
 import { normalNamed } from "./basic.ts";
-import { checkFans } from "./check.ts";
+import { checkFans } from "./arguments.ts";
 
 /** U(−1/√fanIn, 1/√fanIn): what PyTorch's `Linear.reset_parameters` gives weights and biases alike. */
 function fanInUniform(where: string): Draw {

@@ -1,5 +1,5 @@
 import type { Draw } from "@gradbook/neuron";
-import { checkFans } from "./check.ts";
+import { checkFans } from "./arguments.ts";
 
 /**
  * The standard deviation of a standard normal truncated to [−2, 2]: √(1 − 4φ(2)/(Φ(2) − Φ(−2))),

@@ -1,6 +1,6 @@
 import type { Draw } from "@gradbook/neuron";
 import { uniformWithStd } from "./bound.ts";
-import { checkFans, finite } from "./check.ts";
+import { checkFans, finite } from "./arguments.ts";
 
 /**
  * Glorot & Bengio's (2010) standard deviation: `gain·√(2/(fanIn + fanOut))`.

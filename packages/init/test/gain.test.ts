@@ -1,6 +1,7 @@
 // calculateGain against PyTorch's table (torch.nn.init.calculate_gain), each value worked by hand.
 import { describe, expect, it } from "vitest";
-import { calculateGain, type Nonlinearity, nonlinearities } from "../src/index.ts";
+import { nonlinearities } from "../src/gain.ts";
+import { calculateGain, type Nonlinearity } from "../src/index.ts";
 
 describe("calculateGain", () => {
   it.each<[Nonlinearity, number | undefined, number]>([

@@ -3,13 +3,13 @@
 import { Rng } from "@gradbook/neuron";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { uniformBound } from "../src/bound.ts";
 import {
   calculateGain,
   heNormal,
   heUniform,
   lecunNormal,
   pytorchDefault,
-  uniformBound,
   xavierNormal,
   xavierUniform,
 } from "../src/index.ts";

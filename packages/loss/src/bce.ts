@@ -1,5 +1,5 @@
 import { math, type Value } from "@gradbook/autograd";
-import { each, inUnitInterval, predictions, reductionOf, targets } from "./check.ts";
+import { each, inUnitInterval, predictions, reductionOf, targets } from "./inputs.ts";
 import { type LossOptions, reduce } from "./reduction.ts";
 
 /** PyTorch's floor under p(1 − p) in BCE's backward: the float32 constant 1e-12, widened to float64. */

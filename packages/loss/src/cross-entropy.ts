@@ -1,5 +1,5 @@
 import type { Value } from "@gradbook/autograd";
-import { each, predictions, reductionOf } from "./check.ts";
+import { each, predictions, reductionOf } from "./inputs.ts";
 import type { LossOptions } from "./reduction.ts";
 
 /**

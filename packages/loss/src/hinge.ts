@@ -1,5 +1,5 @@
 import type { Value } from "@gradbook/autograd";
-import { each, predictions, reductionOf, targets } from "./check.ts";
+import { each, predictions, reductionOf, targets } from "./inputs.ts";
 import { type LossOptions, reduce } from "./reduction.ts";
 
 // #region hinge

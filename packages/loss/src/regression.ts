@@ -1,5 +1,5 @@
 import type { Value } from "@gradbook/autograd";
-import { predictions, reductionOf, targets } from "./check.ts";
+import { predictions, reductionOf, targets } from "./inputs.ts";
 import { type LossOptions, reduce } from "./reduction.ts";
 
 // #region l1

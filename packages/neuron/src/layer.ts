@@ -1,6 +1,6 @@
 import type { Value } from "@gradbook/autograd";
 import { type Activation, checkActivation } from "./activation.ts";
-import { checkInput, checkSize } from "./check.ts";
+import { checkInput, checkSize } from "./sizes.ts";
 import { type Draw, defaultInit, draw, type Init } from "./init.ts";
 import { Module } from "./module.ts";
 import { Neuron } from "./neuron.ts";

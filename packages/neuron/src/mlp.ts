@@ -1,6 +1,6 @@
 import { show, type Value } from "@gradbook/autograd";
 import { type Activation, checkActivation } from "./activation.ts";
-import { checkInput, checkSize, isSize } from "./check.ts";
+import { checkInput, checkSize, isSize } from "./sizes.ts";
 import { defaultInit } from "./init.ts";
 import { Layer } from "./layer.ts";
 import { Module } from "./module.ts";

@@ -1,6 +1,6 @@
 import { Value } from "@gradbook/autograd";
 import { type Activation, activate, checkActivation } from "./activation.ts";
-import { checkInput, checkSize } from "./check.ts";
+import { checkInput, checkSize } from "./sizes.ts";
 import { defaultInit, draw } from "./init.ts";
 import { Module } from "./module.ts";
 import { type NeuronOptions, rngOf } from "./options.ts";

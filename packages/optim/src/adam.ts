@@ -1,5 +1,5 @@
 import { math, show, type Value, zeroGrad } from "@gradbook/autograd";
-import { checkLr, checkPositive, checkRange, knownOptions, parameterList } from "./check.ts";
+import { checkLr, checkPositive, checkRange, knownOptions, parameterList } from "./options.ts";
 import type { Optimizer } from "./optimizer.ts";
 
 /** The settings of {@link Adam}: PyTorch's, with its defaults and camelCase names. */

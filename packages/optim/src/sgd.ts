@@ -1,5 +1,5 @@
 import { show, type Value, zeroGrad } from "@gradbook/autograd";
-import { checkBoolean, checkLr, checkRange, knownOptions, parameterList } from "./check.ts";
+import { checkBoolean, checkLr, checkRange, knownOptions, parameterList } from "./options.ts";
 import type { Optimizer } from "./optimizer.ts";
 import { type SGDSettings, sgdUpdate } from "./sgd-update.ts";
 

@@ -1,3 +1,4 @@
+import { fixed } from "@gradbook/autograd";
 import { type Predictor, predictWith } from "./boundary.ts";
 import type { Dataset } from "./datasets.ts";
 
@@ -8,7 +9,7 @@ import type { Dataset } from "./datasets.ts";
  * loss of the epoch's last step (`History.last`), computed before that step's update.
  */
 export function logLine(epoch: number, loss: number): string {
-  return `Epoch: ${epoch}, Loss: ${loss.toFixed(6)}`;
+  return `Epoch: ${epoch}, Loss: ${fixed(loss, 6)}`;
 }
 
 /** Whether every output is on its target's side of the threshold: `y > threshold` exactly where `t > threshold`. */
@@ -31,7 +32,7 @@ export function predictionTable(model: Predictor, data: Dataset, threshold = 0.5
   const outputs = data.x.map((x) => predict(x));
   const rows = data.x.map((x, i) => {
     const right = outputs[i]! > threshold === data.y[i]! > threshold;
-    return `${x.map((c) => cell(c, 3)).join(" ")}  ${cell(data.y[i]!, 6)}  ${outputs[i]!.toFixed(4).padStart(9)}  ${outputs[i]! > threshold ? 1 : 0} ${right ? "✓" : "✗"}`;
+    return `${x.map((c) => cell(c, 3)).join(" ")}  ${cell(data.y[i]!, 6)}  ${fixed(outputs[i]!, 4).padStart(9)}  ${outputs[i]! > threshold ? 1 : 0} ${right ? "✓" : "✗"}`;
   });
   const right = outputs.filter((y, i) => y > threshold === data.y[i]! > threshold).length;
   const head = `${data.x[0]!.map((_, k) => `x${"₁₂₃₄₅₆₇₈₉"[k] ?? k + 1}`.padStart(3)).join(" ")}  target     output  class`;
@@ -40,5 +41,5 @@ export function predictionTable(model: Predictor, data: Dataset, threshold = 0.5
 
 /** A number in a column: integers as they are, others with 3 decimals. */
 function cell(x: number, width: number): string {
-  return (Number.isInteger(x) ? String(x) : x.toFixed(3)).padStart(width);
+  return (Number.isInteger(x) ? String(x) : fixed(x, 3)).padStart(width);
 }

@@ -41,4 +41,10 @@ describe("predictionTable", () => {
       ].join("\n"),
     );
   });
+
+  it("prints an output that rounds to zero as 0.0000, never -0.0000", () => {
+    const table = predictionTable(() => -0.00004, xor()); // toFixed(4) alone gives "-0.0000"
+    expect(table.split("\n")[1]).toBe("  0   0       0     0.0000  0 ✓");
+    expect(table).not.toContain("-0.0000");
+  });
 });
