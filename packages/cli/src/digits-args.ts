@@ -3,9 +3,9 @@ import { parseArgs } from "node:util";
 import { UsageError } from "./flags.ts";
 
 /** The schedules `--schedule` names. */
-export const DIGITS_SCHEDULES = ["constant", "cosine"] as const;
+const DIGITS_SCHEDULES = ["constant", "cosine"] as const;
 /** The hidden activations `--activation` names. */
-export const DIGITS_ACTIVATIONS = ["relu", "tanh", "sigmoid"] as const;
+const DIGITS_ACTIVATIONS = ["relu", "tanh", "sigmoid"] as const;
 
 /** The settings of `gradbook digits`, parsed and checked. */
 export interface DigitsArgs {

@@ -29,7 +29,7 @@ import type { DigitsArgs } from "./digits-args.ts";
 import { type Out, Progress } from "./progress.ts";
 
 /** The split's seed: every run trains, validates and tests on the same digits. */
-export const SPLIT_SEED = 0;
+const SPLIT_SEED = 0;
 
 /**
  * `gradbook digits`: trains a classifier of MNIST digits with the tensor engine, prints each
