@@ -11,7 +11,7 @@ import { PAGE_LIMITS } from "../controls.ts";
 export const URL_FLAGS = XOR_FLAG_NAMES.filter((name) => name !== "out" && name !== "engine");
 
 /** Reads settings from `texts`, dropping each flag that fails its rule; `problems` says which and why. */
-export function readLeniently(texts: Partial<Record<XorFlag, string>>): { args: XorArgs; problems: string[] } {
+function readLeniently(texts: Partial<Record<XorFlag, string>>): { args: XorArgs; problems: string[] } {
   const kept = { ...texts };
   const problems: string[] = [];
   for (;;) {

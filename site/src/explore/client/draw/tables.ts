@@ -59,7 +59,7 @@ export class ParamTable {
 const fixed = (x: number | undefined) => (x === undefined ? "" : Math.abs(x) < 1e6 ? x.toFixed(6).replace(/^(?!-)/, " ") : x.toExponential(3).replace(/^(?!-)/, " "));
 
 /** An output in at most 10 characters: four decimals, or four digits and an exponent once it is huge (a diverging run's 3e154). */
-export const short = (y: number): string => (Math.abs(y) < 1e4 || !Number.isFinite(y) ? y.toFixed(4) : y.toExponential(3).replace("+", ""));
+const short = (y: number): string => (Math.abs(y) < 1e4 || !Number.isFinite(y) ? y.toFixed(4) : y.toExponential(3).replace("+", ""));
 
 /** The outputs at each point, on its target's side of the threshold or not; one line for a large dataset. */
 export function drawOutputs(root: HTMLElement, data: Dataset, outputs: number[], threshold: number): void {
