@@ -1,12 +1,13 @@
-// Generated from packages/autograd/src/ops.ts by packages/compile/scripts/generate-replay.ts: do not edit.
-// Regenerate with `pnpm --filter @gradbook/compile generate`; test/generated.test.ts fails when this file is stale.
+// Generated from packages/autograd/src/ops.ts by packages/compile/scripts/generate-replay.ts:
+// do not edit. Regenerate with `pnpm --filter @gradbook/compile generate`
+// (test/generated.test.ts fails when this file is stale).
 import { math, type Op, ops } from "@gradbook/autograd";
 import { dot, dotBackward } from "./fused.ts";
 import type { Tape } from "./tape.ts";
 
 // Replaying a tape: the engine's forward and backward passes as two loops over typed arrays.
-// Each case is its op's row of ops.ts with `v[…]` for `.data` and `g[…]` for `.grad`: the same
-// expression in the same order, so the same bits (a property test holds every row to it).
+// Each case is its op's row of ops.ts with `v[…]` for `.data` and `g[…]` for `.grad`: the
+// same expression in the same order, so the same bits (a property test holds every row to it).
 // Not here:
 // - `leaf`: made by `new Value`, not computed.
 // - `unary`: its function is not in the graph, only its value and derivative at one point.
@@ -33,17 +34,23 @@ export const OPS: readonly Op[] = [
 ];
 
 /**
- * The op code of the fused op `a + w₀·x₀ + w₁·x₁ + …`, added left to right: a neuron's weighted
- * sum, which the engine builds as a chain of products and sums (see fused.ts). Its terms are
- * pairs of slots in `terms`, from index `b`, `c` of them.
+ * The op code of the fused op `a + w₀·x₀ + w₁·x₁ + …`, added left to right: a neuron's
+ * weighted sum, which the engine builds as a chain of products and sums (see fused.ts). Its
+ * terms are pairs of slots in `terms`, from index `b`, `c` of them.
  */
 export const DOT = OPS.length;
 
 /** The ops whose second operand is a number, not a Value. */
-export const NUMBER_OPERAND: ReadonlySet<Op> = new Set([ops.addK, ops.mulK, ops.divK, ops.pow, ops.unary]);
+export const NUMBER_OPERAND: ReadonlySet<Op> = new Set([
+  ops.addK,
+  ops.mulK,
+  ops.divK,
+  ops.pow,
+  ops.unary,
+]);
 
 // The op codes, and the functions the cases call, as module-level constants, which bundlers and
-// test runners that rewrite imports into property reads (vite's SSR transform does) cannot slow down.
+// test runners that rewrite imports into property reads (vite's SSR transform does) cannot slow.
 const ADD = 0;
 const ADD_K = 1;
 const MUL = 2;

@@ -1,26 +1,25 @@
 import { readFileSync } from "node:fs";
 import { ops } from "@gradbook/autograd";
 import { describe, expect, it } from "vitest";
-import { generateReplay, OPS_FILE, REPLAY_FILE } from "../scripts/generate-replay.ts";
+import { generateReplay, OPS_FILE, readRows, REPLAY_FILE } from "../scripts/generate-replay.ts";
 import { OPS } from "../src/index.ts";
 
 // replay.ts is generated from ops.ts's rows: this is what keeps the two from drifting.
 
-const generated = generateReplay(readFileSync(OPS_FILE, "utf8"));
-
-/** The lines of a row's cases in a replay.ts text. */
-function cases(text: string, row: string): string {
-  const code = row.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
-  return text.split("\n").filter((l, i, all) => l.includes(`case ${code}:`) || (all.slice(0, i).findLast((p) => /^\s*case /.test(p)) ?? "").includes(`case ${code}:`)).join("\n");
-}
+const source = readFileSync(OPS_FILE, "utf8");
+const generated = generateReplay(source);
 
 describe("replay.ts, generated from ops.ts", () => {
   it("is what the generator writes from ops.ts as it is now", () => {
-    // A changed row of ops.ts (a new op, or a derivative's operands in another order, which
-    // changes its rounding) changes the replay: the message names the rows.
+    // A changed row (a new op, or a derivative's operands in another order, which changes its
+    // rounding) changes the replay: the message names the rows whose cases are not in the file.
     const current = readFileSync(REPLAY_FILE, "utf8");
-    const rows = Object.keys(ops).filter((name) => cases(current, name) !== cases(generated, name));
-    const message = `packages/compile/src/replay.ts is stale: the rows ${rows.join(", ") || "(none: the rest of the file)"} of packages/autograd/src/ops.ts (lesson 01) changed since it was generated. A tape gives the engine's bits only when it computes each derivative as the row does, operands in the same order; run pnpm --filter @gradbook/compile generate`;
+    const changed = readRows(source).filter((row) => ![row.forward, ...row.backward].every((l) => current.includes(l)));
+    const message =
+      `packages/compile/src/replay.ts is stale: ops.ts (lesson 01) changed since it was generated, ` +
+      `in the rows ${changed.map((r) => r.name).join(", ") || "(none: elsewhere)"}. A tape gives the ` +
+      `engine's bits only when it computes each derivative as the row does, its operands in the ` +
+      `same order; run pnpm --filter @gradbook/compile generate`;
     expect(current === generated, message).toBe(true);
   });
 
@@ -33,12 +32,14 @@ describe("replay.ts, generated from ops.ts", () => {
     ["mul", "g[ai]! += v[bi]! * gy;"],
     ["pow", "const k = v[bi]!;"],
     ["softplus", "g[ai]! += gy / (1 + exp(-v[ai]!));"],
-  ])("translates %s's backward with v[…] for .data, g[…] for .grad and gy for g", (_row, line) => {
+  ])("translates %s's backward: v[…] for .data, g[…] for .grad, gy for g", (_row, line) => {
     expect(generated).toContain(line);
   });
 
   it("refuses a row whose backward reads its operand other than by .data and .grad", () => {
-    const row = "export const bad: UnaryOp = { arity: 1, symbol: \"b\", forward: (a) => a, backward(g, y, a) { use(a); } };";
-    expect(() => generateReplay(row)).toThrow("ops.ts's row bad: backward uses the operand a other than by .data and .grad");
+    const row = `export const bad: UnaryOp = {
+      arity: 1, symbol: "b", forward: (a) => a, backward(g, y, a) { use(a); },
+    };`;
+    expect(() => generateReplay(row)).toThrow("row bad: backward uses the operand a other than by .data and .grad");
   });
 });
