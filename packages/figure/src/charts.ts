@@ -34,7 +34,7 @@ export interface LinesOptions {
   columns?: string;
   /** Small charts stacked, one per value of this field. */
   rows?: string;
-  /** Where the series' names go: a corner of the frame, or `"ends"` beside each line's last point. */
+  /** Where the series' names go: a corner of the frame, or `"ends"` beside each line's right end. */
   labels?: Corner | "ends";
   /** With `labels: "ends"`, only in the small chart of this value of `columns`. */
   labelsIn?: string;
@@ -93,7 +93,9 @@ export function lines(data: readonly Row[], options: LinesOptions, alt: string):
   const where = options.labels;
   if (series && where === "ends") {
     const labelled = options.labelsIn && columns ? data.filter((d) => String(d[columns]) === options.labelsIn) : data;
-    labels = [Plot.text(labelled, Plot.selectLast({ x, y, z: options.z ?? series, text: series, fill: series, ...facets, dx: 6, textAnchor: "start" }))];
+    // at the point furthest right: the largest x, or the smallest on a reversed axis
+    const select = options.xAxis?.reverse ? Plot.selectMinX : Plot.selectMaxX;
+    labels = [Plot.text(labelled, select({ x, y, z: options.z ?? series, text: series, fill: series, ...facets, dx: 6, textAnchor: "start" }))];
   } else if (series && where && where !== "ends") labels = legend(names, where);
   const ends = where === "ends";
   return plot(
