@@ -93,7 +93,7 @@ export function servedMessage(wanted: number, port: number): string {
     port === wanted
       ? ""
       : `\n  !! Port ${wanted} is busy (another gradbook, or another server), so this one moved to ${port}.` +
-        `\n  !! Open the address below, not :${wanted}; PORT=${wanted + 100} pnpm start picks a port yourself.\n`;
+        `\n  !! Open the address below, not :${wanted}; choose one with PORT, e.g. PORT=${wanted + 100} pnpm start.\n`;
   return `${moved}\n  gradbook is served at http://127.0.0.1:${port}/  (Ctrl+C stops it)\n`;
 }
 

@@ -30,8 +30,9 @@ export interface LinesOptions {
   z?: string;
   xAxis?: Axis;
   yAxis?: Axis;
-  /** Small charts side by side, one per value of this field. */
+  /** Small charts side by side, one per value of this field, in `columnOrder` if given. */
   columns?: string;
+  columnOrder?: readonly string[];
   /** Small charts stacked, one per value of this field. */
   rows?: string;
   /** Where the series' names go: a corner of the frame, or `"ends"` beside each line's right end. */
@@ -95,21 +96,23 @@ export function lines(data: readonly Row[], options: LinesOptions, alt: string):
     const labelled = options.labelsIn && columns ? data.filter((d) => String(d[columns]) === options.labelsIn) : data;
     // at the point furthest right: the largest x, or the smallest on a reversed axis
     const select = options.xAxis?.reverse ? Plot.selectMinX : Plot.selectMaxX;
-    labels = [Plot.text(labelled, select({ x, y, z: options.z ?? series, text: series, fill: series, ...facets, dx: 6, textAnchor: "start" }))];
+    labels = [Plot.text(labelled, select({ x, y, z: series, text: series, fill: series, ...facets, dx: 6, textAnchor: "start" }))];
   } else if (series && where && where !== "ends") labels = legend(names, where);
   const ends = where === "ends";
+  // the names of the stacked charts sit in the right margin
+  const rowNames = rows ? Math.max(...data.map((d) => String(d[rows]).length)) * 6.5 + 16 : 0;
   return plot(
     {
       marks: [...rules, ...drawn, ...labels],
       x: scale(options.xAxis),
       y: scale(options.yAxis),
       ...(series ? { color: { domain: [...names] } } : {}),
-      ...(columns ? { fx: { label: null } } : {}),
+      ...(columns ? { fx: { label: null, ...(options.columnOrder ? { domain: [...options.columnOrder] } : {}) } } : {}),
       ...(rows ? { fy: { label: null } } : {}),
       height: options.height ?? 300,
       ...(options.width ? { width: options.width } : {}),
       marginLeft: options.yAxis?.log || options.yAxis?.exponents ? 60 : 50,
-      marginRight: ends ? 110 : 20,
+      marginRight: Math.max(ends ? 110 : 20, rowNames),
     },
     alt,
   );
@@ -153,6 +156,7 @@ export function bars(data: readonly Row[], options: BarsOptions, alt: string): F
       y: { label: null, ...(options.order ? { domain: [...options.order] } : {}) },
       ...(columns ? { fx: { label: null } } : {}),
       marginLeft: Math.min(300, 6.5 * longest + 10),
+      width: 780,
       height: options.height ?? 60 + 34 * new Set(data.map((d) => d[name])).size,
     },
     alt,
