@@ -87,7 +87,8 @@ export function fit(model: Classifier, opts: FitOptions): FitResult {
       optimizer.step();
       lossSum += value * batch.labels.length;
       batch.labels.forEach((label, row) => argmax(logits.data, row * CLASSES) === label && right++);
-      onStep?.(++step, total);
+      step++;
+      onStep?.(step, total); // not onStep?.(++step): an absent onStep would skip the count
     }
     const measured = validation ? evaluate(model, validation) : { loss: Number.NaN, accuracy: Number.NaN };
     const record = { epoch, trainLoss: lossSum / loader.set.size, trainAccuracy: right / loader.set.size, validationLoss: measured.loss, validationAccuracy: measured.accuracy, lr: optimizer.lr };

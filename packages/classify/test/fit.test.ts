@@ -22,6 +22,10 @@ describe("fit", () => {
     expect(seen).toEqual(Array.from(rates));
     expect(epochs.map((r) => r.lr)).toEqual([rates[9], rates[19], rates[29]]);
     expect(epochs.at(-1)!.validationAccuracy).toBeGreaterThan(0.3); // chance is 0.1; measured 0.415
+    // The same without onStep: each step's rate still comes from the schedule.
+    const again = net();
+    const quiet = fit(again, { optimizer: new SGD(again.parameters(), { lr: 1, momentum: 0.9 }), epochs: 3, loader: new Loader(train, 20, new Rng(1)), validation, rates });
+    expect(quiet.epochs).toEqual(epochs);
     expect(epochs.at(-1)!.trainLoss).toBeLessThan(epochs[0]!.trainLoss);
   });
 

