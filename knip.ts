@@ -28,11 +28,11 @@ const config: KnipConfig = {
       entry: ["src/index.ts", "src/main.ts", "test/**/*.test.ts", "bench/*.ts"],
     },
     "packages/classify": {
-      // torch-input.ts writes what torch_run.py reads (run by hand with tsx, like a generator).
-      entry: ["test/**/*.test.ts", "test/torch/torch-input.ts"],
-      // mnist: its JSON files are read by path (require.resolve), not imported. @gradbook/testing:
-      // not used yet by this step, which the digits branch is still writing; its to keep or drop.
-      ignoreDependencies: ["mnist", "@gradbook/testing"],
+      // The generators, run by hand with tsx: runs.ts records lesson 09's long runs, torch-input.ts
+      // writes what torch_run.py reads.
+      entry: ["test/**/*.test.ts", "bench/*.ts", "bench/torch/torch-input.ts"],
+      // mnist: its JSON files are read by path (require.resolve), not imported.
+      ignoreDependencies: ["mnist"],
     },
     lessons: {
       entry: ["*.md", "kit/test/**/*.test.ts", "kit/test/break/*.ts"],
