@@ -7,7 +7,7 @@ export { endEpoch, type History, history as emptyHistory } from "./history.ts";
 export { PlainMLP } from "./plain.ts";
 export { type PlainFitOptions, plainFit } from "./plain-fit.ts";
 export { classifies, logLine, predictionTable } from "./report.ts";
-export { onProgress, type ProgressListener } from "./progress.ts";
+export { onProgress, type ProgressListener } from "./progress-listener.ts";
 export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler.ts";
 export { type Schedule, type StepDecayOptions, stepDecay } from "./schedule.ts";
 export { assignmentRun } from "./assignment-run.ts";

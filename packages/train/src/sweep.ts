@@ -1,7 +1,7 @@
 import type { Dataset } from "./datasets.ts";
 import { PlainMLP } from "./plain.ts";
 import { plainFit } from "./plain-fit.ts";
-import { reportProgress } from "./progress.ts";
+import { reportProgress } from "./progress-listener.ts";
 import { classifies } from "./report.ts";
 import type { Sampler } from "./sampler.ts";
 
