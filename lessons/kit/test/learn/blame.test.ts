@@ -27,7 +27,7 @@ const MISTAKES: [string, string, string, string][] = [
   ["backward", BACKWARD, "for (let i = order.length - 1; i >= 0; i--) {", "for (let i = 0; i < order.length; i++) {"],
   ["mul", OPS, "a.grad += b.data * g;", "a.grad = b.data * g;"],
   ["pow", OPS, "k * math.pow(a.data, k - 1) * g", "k * math.pow(a.data, k) * g"],
-  ["tanh", OPS, "a.grad += g * (1 - y * y);", "a.grad += g * (1 - y);"],
+  ["tanh", OPS, "return 1 - y * y;", "return 1 - y;"],
   ["softplus", OPS, "a.grad += g / (1 + math.exp(-a.data));", "a.grad += g / (1 + math.exp(a.data));"],
 ];
 
