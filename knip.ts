@@ -17,9 +17,6 @@ const config: KnipConfig = {
   // vitest resolves a nested project's setup files from that project's folder, knip from the
   // workspace's: it misses these two, which exist (the projects run them).
   ignoreUnresolved: ["../../vitest.fast-check.ts", "./global-setup.ts"],
-  // The op codes go when replay.ts reads its codes from ops.ts's rows (issue 25's one
-  // derivative table, in progress on the `table` branch): then drop this line.
-  ignoreIssues: { "packages/compile/src/replay.ts": ["exports"] },
   workspaces: {
     ".": {
       entry: ["vitest.*.ts", "scripts/*.ts"],

@@ -1,4 +1,3 @@
-export { compileTape, type TraceData } from "./compile.ts";
 export { type CompiledFitOptions, compiledFit } from "./fit.ts";
 export { backward, forward, OPS } from "./replay.ts";
 export { SlotSGD } from "./sgd.ts";

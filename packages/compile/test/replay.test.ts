@@ -1,7 +1,8 @@
 import { topologicalOrder, Value } from "@gradbook/autograd";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileTape, OPS, backward as replayBackward, forward as replayForward, type Tape } from "../src/index.ts";
+import { compileTape } from "../src/compile.ts";
+import { OPS, backward as replayBackward, forward as replayForward, type Tape } from "../src/index.ts";
 
 // Every op row of the engine, replayed from a tape, against the engine itself: the same bits for
 // the result and for every gradient. Each graph uses its parameters several times, so the order
