@@ -2,30 +2,27 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findRegions } from "../regions.ts";
 import { blankedIn } from "./blank.ts";
-import type { CatchTable } from "./catches.ts";
 import { EXERCISE, type Exercise } from "./exercises.ts";
 import type { Frame, Runner, RunResult, TestOutcome } from "./runner.ts";
 import type { State } from "./state.ts";
 import { toReference } from "./workspace.ts";
 
 // Which written exercise a failing test is about. One test reaches many exercises (every test of
-// `backward` multiplies), so a mistake in `mul` also fails the tests that catch `topo` and
-// `backward`: the catch table alone would blame all three. So each suspect runs alone: its file
-// as the learner wrote it, every other exercise of the lesson put back to its reference code, in
-// memory. What still fails is that exercise's own fault.
+// `backward` multiplies), so a mistake in `mul` also fails the tests of `topo` and `backward`.
+// So each suspect runs alone: its file as the learner wrote it, every other exercise of the lesson
+// put back to its reference code, in memory. What still fails is that exercise's own fault.
 
 /** The run of each suspect exercise on its own, by name (an exercise not in the map is not suspected). */
 export type Alone = Map<string, RunResult>;
 
 /**
- * The written exercises that a failing test of `full` may be about: those whose catching tests
- * failed, or every written one when a file fails to load (a syntax error) for no blank, or when
- * no catch table was measured.
+ * The exercises that a failing test of `full` may be about: when a test fails without stopping at
+ * a blank, every exercise whose region holds code that is not the reference (`edited`: the
+ * learner's). The reference code passes every test (verify sees to it), so it is never a suspect.
  */
-export function suspects(exercises: Exercise[], blank: Set<string>, full: RunResult, catches: CatchTable | undefined): Exercise[] {
-  const written = exercises.filter((e) => !blank.has(e.name));
-  const unexplained = full.failed.some((t) => !blankedIn(t.messages.join("\n")).length && (!catches || !t.id.includes(" > ")));
-  return written.filter((e) => unexplained || full.failed.some((t) => catches?.[e.name]?.includes(t.id)));
+export function suspects(exercises: Exercise[], edited: Set<string>, full: RunResult): Exercise[] {
+  const unexplained = full.failed.some((t) => !blankedIn(t.messages.join("\n")).length);
+  return unexplained ? exercises.filter((e) => edited.has(e.name)) : [];
 }
 
 /**

@@ -17,12 +17,15 @@ export interface LessonRef {
   file: string;
 }
 
+/** What a blank says of its exercise, and what `check` shows for one: the words are defined here only. */
+export const NOT_WRITTEN = "not written yet";
+
 /** The message a blanked exercise throws. `blankedIn` reads it back. */
 export function blankMessage(name: string, lesson: LessonRef): string {
-  return `exercise ${name} (lesson ${lesson.nn}) is not written yet: read ${lesson.file} (hint: pnpm learn hint ${lesson.nn} ${name})`;
+  return `exercise ${name} (lesson ${lesson.nn}) is ${NOT_WRITTEN}: read ${lesson.file} (hint: pnpm learn hint ${lesson.nn} ${name})`;
 }
 
-const MESSAGE = /exercise ([\w.-]+) \(lesson (\d+)\) is not written yet/g;
+const MESSAGE = new RegExp(`exercise ([\\w.-]+) \\(lesson (\\d+)\\) is ${NOT_WRITTEN}`, "g");
 
 /** The exercises whose blank threw the error in `text` (an error message), in order of mention. */
 export function blankedIn(text: string): { name: string; nn: string }[] {

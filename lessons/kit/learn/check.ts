@@ -1,12 +1,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { runAlone, suspects } from "./blame.ts";
+import { runAlone, suspects, type Alone } from "./blame.ts";
+import { NOT_WRITTEN } from "./blank.ts";
 import type { CourseLesson } from "./course.ts";
 import { columns, firstLine, plural, shortId } from "./format.ts";
 import { assess, type ExerciseProgress, type Progress } from "./progress.ts";
-import { openRunner, type Runner, type TestOutcome } from "./runner.ts";
-import { blanksOnDisk, isStarted, lessonOrCurrent, nextLesson, openSession, restoredOnDisk, type Session } from "./session.ts";
-import { saveState } from "./state.ts";
+import { openRunner, type Runner, type RunResult, type TestOutcome } from "./runner.ts";
+import { blanksOnDisk, editedOnDisk, isStarted, lessonOrCurrent, nextLesson, openSession, restoredOnDisk, syncGitMarks, type Session } from "./session.ts";
+import { referenceKey, saveState } from "./state.ts";
 
 /**
  * `pnpm learn check [NN]`: runs lesson NN's package tests and the lesson, says which exercises
@@ -43,28 +44,45 @@ export function checkable(session: Session, nn: string | undefined): CourseLesso
   return lesson;
 }
 
-/** A runner for a lesson's package tests and the lesson itself. */
+/** A runner for a lesson's package tests and, unless it is slow (manifest.ts), the lesson itself. */
 export function openLessonRunner(root: string, lesson: CourseLesson): Promise<Runner> {
-  const file = existsSync(join(root, lesson.file)) ? lesson.file : undefined;
+  const file = existsSync(join(root, lesson.file)) && !lesson.slowLesson ? lesson.file : undefined;
   return openRunner(root, { pkg: lesson.pkg!, lesson: file });
 }
 
 /**
- * Runs the checks once with a warm runner: the learner's code, then each exercise under suspicion
- * alone (blame.ts). Prints the report and records the progress.
+ * Runs the checks once with a warm runner: the package's tests first (they check every exercise,
+ * as verify proves, in seconds), each exercise under suspicion alone (blame.ts); then, once every
+ * exercise passes, the lesson itself with the learner's code, unless it is slow. Prints the report
+ * and records the progress.
  */
 export async function checkWith(session: Session, lesson: CourseLesson, runner: Runner, watching = false): Promise<Progress> {
   const { root, state } = session;
-  const catches = state.catches[lesson.pkg!];
   const blank = blanksOnDisk(root, lesson);
-  const full = await runner.run();
-  const suspected = suspects(lesson.exercises, blank, full, catches);
-  const alone = suspected.length ? await runAlone(root, state, lesson.exercises, suspected, full, runner) : new Map();
-  const progress = assess(lesson.exercises, blank, full, catches, alone);
+  const edited = editedOnDisk(session, lesson);
+  const runBlamed = async (files: (file: string) => boolean) => {
+    const full = await runner.run(files);
+    const suspected = suspects(lesson.exercises, edited, full);
+    const alone: Alone = suspected.length ? await runAlone(root, state, lesson.exercises, suspected, full, runner) : new Map();
+    return { full, alone };
+  };
+  const pkgRun = await runBlamed((f) => f.startsWith(`packages/${lesson.pkg}/`));
+  let progress = assess(lesson.exercises, blank, pkgRun.full, pkgRun.alone);
+  let tests = pkgRun.full.tests.length;
+  let lessonNote = "";
+  const lessonExists = existsSync(join(root, lesson.file));
+  if (progress.done && lessonExists && !lesson.slowLesson) {
+    const lessonRun = await runBlamed((f) => f === lesson.file);
+    progress = assess(lesson.exercises, blank, joinRuns(pkgRun.full, lessonRun.full), joinAlone(pkgRun.alone, lessonRun.alone));
+    tests += lessonRun.full.tests.length;
+    lessonNote = " and the lesson";
+  } else if (lessonExists) {
+    lessonNote = lesson.slowLesson ? ` (not the lesson: ${lesson.slowLesson}; pnpm lessons ${lesson.nn} runs it)` : " (the lesson runs once every exercise passes)";
+  }
   const passing = progress.exercises.filter((p) => p.status === "passing");
   const restored = restoredOnDisk(session, lesson);
 
-  console.log(`Lesson ${lesson.nn} · ${lesson.title} — ${plural(full.tests.length, "test")} of packages/${lesson.pkg} and the lesson\n`);
+  console.log(`Lesson ${lesson.nn} · ${lesson.title} — ${plural(tests, "test")} of packages/${lesson.pkg}${lessonNote}\n`);
   for (const line of columns(progress.exercises.map((p) => row(p, restored)))) console.log(line);
   const solved = passing.filter((p) => !restored.has(p.exercise.name)).length;
   const fromSolution = passing.length - solved;
@@ -85,7 +103,18 @@ export async function checkWith(session: Session, lesson: CourseLesson, runner: 
     checked: new Date().toISOString(),
   };
   saveState(root, state);
+  syncGitMarks(session, lesson, progress.done);
   return progress;
+}
+
+function joinRuns(a: RunResult, b: RunResult): RunResult {
+  return { tests: [...a.tests, ...b.tests], failed: [...a.failed, ...b.failed], ms: a.ms + b.ms };
+}
+
+function joinAlone(a: Alone, b: Alone): Alone {
+  const joined: Alone = new Map(a);
+  for (const [name, run] of b) joined.set(name, joined.has(name) ? joinRuns(joined.get(name)!, run) : run);
+  return joined;
 }
 
 const MARK = { passing: "✓", failing: "✗", todo: "·" } as const;
@@ -94,7 +123,7 @@ function row(p: ExerciseProgress, restored: Set<string>): string[] {
   const what = {
     passing: restored.has(p.exercise.name) ? "passes (restored from the solution)" : "passes",
     failing: `fails: ${plural(p.failures.length, "test")}`,
-    todo: "not written yet",
+    todo: NOT_WRITTEN,
   }[p.status];
   return [MARK[p.status], p.exercise.name, what];
 }
@@ -117,18 +146,24 @@ function nextSteps(session: Session, lesson: CourseLesson, progress: Progress, w
   const first = progress.exercises.find((p) => p.status === "failing") ?? progress.exercises.find((p) => p.status === "todo");
   if (!first) return [`Fix the failing tests above, then ${again}.`];
   const { exercise } = first;
-  const lines = [`Next: ${exercise.name} (${exercise.file}:${exercise.line})`];
-  if (exercise.hint) lines.push(`  Hint: ${exercise.hint}`);
+  const lines = [`Next: ${exercise.name} (${exercise.file}:${exercise.line}), a ${exercise.kind}: ${exercise.task}`];
   const failure = first.failures[0];
   if (first.status === "failing" && failure) {
     const blankLeft = failure.messages.join("\n").includes(`exercise ${exercise.name} (lesson`);
-    if (blankLeft) lines.push(`  It still throws "exercise ${exercise.name} … is not written yet": remove that line once the code above it is written.`);
+    if (blankLeft) lines.push(`  It still throws "exercise ${exercise.name} … is ${NOT_WRITTEN}": remove that line once the code above it is written.`);
     else {
       lines.push(`  Failing: ${shortId(failure.id, lesson.pkg!)}`, `    ${firstLine(failure.messages[0])}`);
       const at = where(failure, exercise.file);
       if (at) lines.push(`    at ${at}`);
     }
   }
+  const given = session.state.hints[referenceKey(exercise.pkg, exercise.name)] ?? 0;
+  const steps = exercise.hints.length;
+  lines.push(
+    given < steps
+      ? `  Stuck? pnpm learn hint ${lesson.nn} ${exercise.name} gives hint ${given + 1} of ${steps}.`
+      : `  You have seen all ${plural(steps, "hint")}: pnpm learn hint ${lesson.nn} ${exercise.name} shows them again.`,
+  );
   lines.push(`Read ${lesson.file}, write the code, then ${again}.`);
   return lines;
 }

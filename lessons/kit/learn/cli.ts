@@ -14,14 +14,25 @@ export const USAGE = `usage: pnpm learn [command]
   pnpm learn                        the lessons in order, with your progress
   pnpm learn start NN [--force]     blank lesson NN's exercises for you to write
                                     (--force: even regions you edited; they are backed up first)
-  pnpm learn check [NN]             run the lesson's tests: which exercises pass, and a hint
+  pnpm learn check [NN]             run the package's tests: which exercises pass, and where one fails
+                                    (then the lesson itself, once all pass)
   pnpm learn watch [NN]             check again on every save (Ctrl-C stops)
-  pnpm learn hint [NN [NAME]]       the hint for an exercise (the next one by default)
+  pnpm learn hint [NN [NAME]]       the next hint step for an exercise (the next exercise by default)
   pnpm learn solution NN [NAME]     put the reference code back (your code is backed up)
   pnpm learn reset [NN [NAME]]      blank exercises again; with no NN, restore all and forget progress
   pnpm learn verify [NN|PKG...]     maintainers: each exercise is caught by a test (CI runs it;
                                     --all lists every catching test)
-  pnpm learn help                   this text`;
+  pnpm learn help                   this text
+
+Exercises: a type-along is code the lesson shows (folded away on the page); a problem is one the
+page does not answer: a derivation, a variant, a number to predict. Hints come one step at a time.
+
+Git: start marks each file with a blank "skip-worktree" (git update-index --skip-worktree), so
+git diff, git status and your editor's change gutter do not show the reference code the blank
+replaced; git does not see your edits in those files either. The mark goes when the lesson is done
+(check), or when the file holds the reference code again (solution, reset). To see or commit your
+work before then: git update-index --no-skip-worktree FILE. Without git, nothing is marked.
+Your progress and the reference code live in .gradbook/ (git-ignored).`;
 
 /** The flags each command accepts, and how many positional arguments (at least, at most). */
 const COMMANDS: Record<string, { flags: string[]; args: [number, number] }> = {
@@ -56,7 +67,7 @@ export async function main(argv: string[], root: string, stop?: AbortSignal): Pr
       case "help":
         console.log(USAGE);
         return 0;
-      case "start": return await (await import("./start.ts")).start(root, a!, flags.has("--force"));
+      case "start": return (await import("./start.ts")).start(root, a!, flags.has("--force"));
       case "check": return await (await import("./check.ts")).check(root, a);
       case "watch": return await (await import("./watch.ts")).watch(root, a, stop);
       case "hint": return (await import("./hint.ts")).hint(root, a, b);

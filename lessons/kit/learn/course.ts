@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { lessonFiles, lessonName } from "../course.ts";
-import { splitFrontMatter } from "../markdown.ts";
-import { packageExercises, type Exercise } from "./exercises.ts";
+import { parseLesson } from "../parse.ts";
+import { packageExercises, type Exercise, type ExerciseRegion } from "./exercises.ts";
+import { manifestFile, readManifest } from "./manifest.ts";
 
-// The course as exercise mode sees it: each lesson, the package it pairs with, and the exercises
-// it owns. A package's exercises belong to the first lesson that pairs with it (a later lesson
-// that pairs with the same package builds on code the learner has already written).
+// The course as exercise mode sees it: each lesson (title and package as the lesson parser reads
+// them), and the exercises its manifest lists (manifest.ts), each joined to its region in the
+// lesson's package.
 
 /** A lesson of the course with its exercises. */
 export interface CourseLesson {
@@ -20,22 +21,57 @@ export interface CourseLesson {
   pkg: string | null;
   /** The exercises this lesson owns, in the order it teaches them. */
   exercises: Exercise[];
+  /** Why `check` does not run the lesson itself (manifest.ts), if it does not. */
+  slowLesson?: string;
   /** What is wrong with the lesson's exercises (verify fails on these). */
   problems: string[];
+  /** What verify should say but not fail on: exercises described the old way, waiting to move. */
+  notes: string[];
 }
 
-/** The lessons under `root/lessons`, in course order, each with the exercises it owns. */
+/** The lessons under `root/lessons`, in course order, each with the exercises its manifest lists. */
 export function readCourse(root: string): CourseLesson[] {
-  const owned = new Set<string>();
+  const regions = new Map<string, ExerciseRegion[] | Error>();
+  const regionsOf = (pkg: string) => {
+    if (!regions.has(pkg)) {
+      try {
+        regions.set(pkg, packageExercises(root, pkg));
+      } catch (error) {
+        regions.set(pkg, error as Error);
+      }
+    }
+    return regions.get(pkg)!;
+  };
+  const listed = new Map<string, string>(); // pkg:name → the manifest that lists it
   return lessonFiles(join(root, "lessons")).map((name) => {
-    const nn = lessonName(name)!.nn;
-    const { meta, body } = splitFrontMatter(readFileSync(join(root, "lessons", name), "utf8").replace(/\r\n?/g, "\n"));
-    const pkg = !meta.package || meta.package === "none" ? null : meta.package;
-    const lesson: CourseLesson = { nn, number: Number(nn), title: titleOf(body) ?? name, file: `lessons/${name}`, pkg, exercises: [], problems: [] };
-    if (pkg === null || owned.has(pkg)) return lesson;
-    owned.add(pkg);
+    const file = `lessons/${name}`;
+    const { nn } = lessonName(name)!;
+    const lesson: CourseLesson = { nn, number: Number(nn), title: name, file, pkg: null, exercises: [], problems: [], notes: [] };
     try {
-      lesson.exercises = ordered(packageExercises(root, pkg), meta.exercises, lesson);
+      const parsed = parseLesson(file, readFileSync(join(root, file), "utf8"));
+      Object.assign(lesson, { title: parsed.title, pkg: parsed.package });
+      const manifest = readManifest(root, file);
+      if ("exercises" in parsed.meta) {
+        // A lesson written before manifests: its exercises wait, unlisted, until it has one.
+        const moved = `${file}: the front matter's exercises list belongs in ${manifestFile(file)}, with each exercise's kind, task and hints`;
+        (manifest ? lesson.problems : lesson.notes).push(moved);
+      }
+      if (!manifest) return lesson;
+      if (manifest.slowLesson) lesson.slowLesson = manifest.slowLesson;
+      if (!lesson.pkg) throw new Error(`${manifestFile(file)} lists exercises, but ${file} pairs with no package (package: none)`);
+      const found = regionsOf(lesson.pkg);
+      if (found instanceof Error) throw found;
+      for (const info of manifest.exercises) {
+        const region = found.find((r) => r.name === info.name);
+        const key = `${lesson.pkg}:${info.name}`;
+        if (!region) lesson.problems.push(`${manifestFile(file)}: exercise ${info.name} has no region // #region exercise:${info.name} in packages/${lesson.pkg}/src`);
+        else if (listed.has(key)) lesson.problems.push(`${manifestFile(file)}: exercise ${info.name} is listed by ${listed.get(key)} already`);
+        else {
+          if (region.extra) lesson.problems.push(`${region.file}:${region.line}: the marker line of exercise ${info.name} has text after the name; hints belong in ${manifestFile(file)}`);
+          listed.set(key, manifestFile(file));
+          lesson.exercises.push({ ...region, ...info });
+        }
+      }
     } catch (error) {
       lesson.problems.push((error as Error).message);
     }
@@ -43,33 +79,18 @@ export function readCourse(root: string): CourseLesson[] {
   });
 }
 
+/** The exercise regions of the course's packages that no lesson's manifest lists, by package. */
+export function unlisted(root: string, course: CourseLesson[], pkgs: string[]): Map<string, ExerciseRegion[]> {
+  const listed = new Set(course.flatMap((l) => l.exercises.map((e) => `${e.pkg}:${e.name}`)));
+  const out = new Map<string, ExerciseRegion[]>();
+  for (const pkg of pkgs) {
+    const left = packageExercises(root, pkg).filter((r) => !listed.has(`${pkg}:${r.name}`));
+    if (left.length) out.set(pkg, left);
+  }
+  return out;
+}
+
 /** Finds a lesson by the number the learner typed (`1`, `01`). */
 export function findLesson(course: CourseLesson[], nn: string): CourseLesson | undefined {
   return /^\d+$/.test(nn) ? course.find((l) => l.number === Number(nn)) : undefined;
-}
-
-/** The first `# Title` outside a code fence. */
-function titleOf(body: string): string | undefined {
-  let fenced = false;
-  for (const line of body.split("\n")) {
-    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-    const heading = !fenced && /^#\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading) return heading[1];
-  }
-  return undefined;
-}
-
-/**
- * Orders the exercises as the lesson's front matter lists them (`exercises: mul, tanh, topo`),
- * or leaves source order when it lists none. A list that misses or invents a name is a problem.
- */
-function ordered(exercises: Exercise[], list: string | undefined, lesson: CourseLesson): Exercise[] {
-  if (!list) return exercises;
-  const names = [...new Set(list.split(/[\s,]+/).filter(Boolean))];
-  const byName = new Map(exercises.map((e) => [e.name, e]));
-  const unknown = names.filter((n) => !byName.has(n));
-  const missing = exercises.filter((e) => !names.includes(e.name)).map((e) => e.name);
-  if (unknown.length) lesson.problems.push(`${lesson.file}: front matter lists exercises that packages/${lesson.pkg} does not have: ${unknown.join(", ")}`);
-  if (missing.length) lesson.problems.push(`${lesson.file}: front matter does not list exercises ${missing.join(", ")} of packages/${lesson.pkg}`);
-  return [...names.flatMap((n) => byName.get(n) ?? []), ...exercises.filter((e) => !names.includes(e.name))];
 }

@@ -53,8 +53,8 @@ export interface RunnerOptions {
 export interface Runner {
   /** In-memory rewrites applied to the next runs; call `invalidate` on a file after changing its entry. */
   readonly rewrites: Rewrites;
-  /** Runs every test file, or only the files named (from the repository root, as in `TestOutcome.id`). */
-  run(files?: ReadonlySet<string>): Promise<RunResult>;
+  /** Runs every test file, or only the files named or chosen (paths from the repository root, as in `TestOutcome.id`). */
+  run(files?: ReadonlySet<string> | ((file: string) => boolean)): Promise<RunResult>;
   /** Forgets the transformed module of a file (absolute path): changed on disk or in `rewrites`. */
   invalidate(file: string): void;
   close(): Promise<void>;
@@ -82,7 +82,8 @@ export async function openRunner(root: string, options: RunnerOptions): Promise<
     async run(files) {
       const started = performance.now();
       const all = await vitest.globTestSpecifications();
-      const specs = files ? all.filter((spec) => files.has(relative(root, spec.moduleId).replaceAll("\\", "/"))) : all;
+      const chosen = typeof files === "function" ? files : files ? (file: string) => files.has(file) : () => true;
+      const specs = all.filter((spec) => chosen(relative(root, spec.moduleId).replaceAll("\\", "/")));
       const result = await vitest.runTestSpecifications(specs, true);
       const tests = result.testModules.flatMap((m) => outcomes(root, m));
       for (const error of result.unhandledErrors) {

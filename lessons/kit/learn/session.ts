@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { exerciseBody, isBlank } from "./blank.ts";
 import { findLesson, readCourse, type CourseLesson } from "./course.ts";
+import { hideFromGit } from "./git.ts";
 import { UsageError } from "./format.ts";
 import { loadState, type State } from "./state.ts";
 import { referenceOf, regionState } from "./workspace.ts";
@@ -61,6 +62,16 @@ export function restoredOnDisk(session: Session, lesson: CourseLesson): Set<stri
   return restored;
 }
 
+/** The exercises of a lesson whose region holds the learner's code right now: neither blank nor the reference. */
+export function editedOnDisk(session: Session, lesson: CourseLesson): Set<string> {
+  const edited = new Set<string>();
+  for (const ex of lesson.exercises) {
+    const body = exerciseBody(readFileSync(join(session.root, ex.file), "utf8"), ex.name);
+    if (body !== undefined && regionState(body, ex.name, referenceOf(session.root, session.state, ex)) === "edited") edited.add(ex.name);
+  }
+  return edited;
+}
+
 /** The exercises of a lesson that are blank in the source right now. */
 export function blanksOnDisk(root: string, lesson: CourseLesson): Set<string> {
   const texts = new Map<string, string>();
@@ -81,4 +92,16 @@ export function exerciseArg(lesson: CourseLesson, name: string) {
     throw new UsageError(`lesson ${lesson.nn} has no exercise ${JSON.stringify(name)}: its exercises are ${known || "(none)"}`);
   }
   return ex;
+}
+
+/**
+ * Hides from git (git.ts) each file of the lesson's exercises that holds one blank or being
+ * written, and shows the others again; shows them all once the lesson is `done`.
+ */
+export function syncGitMarks(session: Session, lesson: CourseLesson, done: boolean): void {
+  const open = done ? new Set<string>() : new Set([...blanksOnDisk(session.root, lesson), ...editedOnDisk(session, lesson)]);
+  const files = [...new Set(lesson.exercises.map((e) => e.file))];
+  const hidden = files.filter((f) => lesson.exercises.some((e) => e.file === f && open.has(e.name)));
+  hideFromGit(session.root, hidden, true);
+  hideFromGit(session.root, files.filter((f) => !hidden.includes(f)), false);
 }

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { plural } from "./format.ts";
-import { exerciseArg, isStarted, lessonArg, openSession } from "./session.ts";
+import { exerciseArg, isStarted, lessonArg, openSession, syncGitMarks } from "./session.ts";
 import { saveState, stateDir, type LessonProgress } from "./state.ts";
 import { blankInPlace, restoreInPlace, type EditReport } from "./workspace.ts";
 
@@ -26,6 +26,7 @@ export function solution(root: string, nn: string, name: string | undefined): nu
     progress.done = lesson.exercises.every((e) => progress.passing.includes(e.name));
     saveState(root, session.state);
   }
+  syncGitMarks(session, lesson, progress?.done ?? false);
   if (report.changed.length) console.log(`Compare it with what you wrote, then pnpm learn check ${lesson.nn}.`);
   return report.unknown.length ? 1 : 0;
 }
@@ -41,6 +42,7 @@ export function reset(root: string, nn: string | undefined, name: string | undef
     const started = session.course.filter((l) => l.exercises.length && isStarted(session, l));
     const report = restoreInPlace(root, session.state, started.flatMap((l) => l.exercises));
     print(report, "restored the reference code", "holds the reference code already");
+    for (const lesson of started) syncGitMarks(session, lesson, false);
     if (report.unknown.length) {
       console.log("Progress is kept, with the saved reference code, until every exercise is restored.");
       return 1;
@@ -59,6 +61,7 @@ export function reset(root: string, nn: string | undefined, name: string | undef
   print(report, "blanked again", "is blank already");
   forget(session.state.lessons[lesson.nn], targets.map((e) => e.name));
   saveState(root, session.state);
+  syncGitMarks(session, lesson, false);
   console.log(`Write ${targets.length === 1 ? "it" : "them"} again from ${lesson.file}, then pnpm learn check ${lesson.nn}.`);
   return 0;
 }

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CatchTable } from "./catches.ts";
 
 // The learner's progress, in `.gradbook/state.json` at the repository root (git-ignored): what
 // `pnpm learn` remembers between runs. It also keeps the reference code of every exercise that
@@ -33,8 +32,8 @@ export interface State {
   lessons: Record<string, LessonProgress>;
   /** By `pkg:exercise`, e.g. `autograd:topo`. */
   references: Record<string, Reference>;
-  /** Which tests catch which exercise, measured by `start`, by package. */
-  catches: Record<string, CatchTable>;
+  /** How many hint steps `pnpm learn hint` has given, by `pkg:exercise`. */
+  hints: Record<string, number>;
 }
 
 /** The folder of the learner's state (and of the backups of their code). */
@@ -45,7 +44,7 @@ export function stateDir(root: string): string {
 /** Reads the state, or an empty one before the first `start`. */
 export function loadState(root: string): State {
   const path = join(stateDir(root), "state.json");
-  if (!existsSync(path)) return { version: 1, lessons: {}, references: {}, catches: {} };
+  if (!existsSync(path)) return { version: 1, lessons: {}, references: {}, hints: {} };
   let state: Partial<State>;
   try {
     state = JSON.parse(readFileSync(path, "utf8"));
@@ -53,7 +52,7 @@ export function loadState(root: string): State {
     throw new Error(`.gradbook/state.json is not valid JSON (${(error as Error).message}); fix it or delete it to start over`);
   }
   if (state.version !== 1) throw new Error(`.gradbook/state.json has version ${state.version}, expected 1; delete it to start over`);
-  return { version: 1, lessons: state.lessons ?? {}, references: state.references ?? {}, catches: state.catches ?? {} };
+  return { version: 1, lessons: state.lessons ?? {}, references: state.references ?? {}, hints: state.hints ?? {} };
 }
 
 /** Writes the state (to a temporary file first, so an interrupted write leaves the old state whole). */
@@ -64,7 +63,7 @@ export function saveState(root: string, state: State): void {
   renameSync(`${path}.tmp`, path);
 }
 
-/** The key of an exercise in `State.references`. */
+/** The key of an exercise in `State.references` and `State.hints`. */
 export function referenceKey(pkg: string, name: string): string {
   return `${pkg}:${name}`;
 }

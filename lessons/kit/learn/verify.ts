@@ -2,8 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { blankExercise } from "./blank.ts";
 import { measureCatches, type CatchTable } from "./catches.ts";
-import { readCourse, type CourseLesson } from "./course.ts";
-import { packageExercises } from "./exercises.ts";
+import { readCourse, unlisted, type CourseLesson } from "./course.ts";
 import { columns, firstLine, plural, seconds, shortId, testsFail, UsageError } from "./format.ts";
 import { typecheckBlanks } from "./typecheck-blanks.ts";
 
@@ -12,7 +11,7 @@ import { typecheckBlanks } from "./typecheck-blanks.ts";
 //   - with every exercise in place, every test of the package and the lesson passes;
 //   - with each exercise blanked on its own, at least one test of the package fails;
 //   - with all of them blanked, as `start` leaves them, the package still type-checks;
-//   - every exercise has a hint, and the lesson's `exercises:` list (if any) names them all.
+//   - every exercise region is listed by a lesson's manifest, with a task and hints (manifest.ts).
 
 /** How few exercises a package should have before verify remarks on it (not a failure). */
 const FEW = 3;
@@ -31,11 +30,12 @@ export async function verify(root: string, only: string[], all: boolean): Promis
   for (const arg of only) if (!candidates.some((l) => named(l, arg))) throw new UsageError(`no lesson or package with exercises named ${JSON.stringify(arg)}`);
   const chosen = candidates.filter((l) => !only.length || only.some((arg) => named(l, arg)));
   const problems: string[] = [];
-  const notes = homeless.filter((l) => chosen.includes(l)).map((l) => `packages/${l.pkg} has ${plural(l.exercises.length, "exercise")} but no lesson pairs with it yet (front matter: package: ${l.pkg})`);
+  const notes = homeless.filter((l) => chosen.includes(l)).map((l) => `packages/${l.pkg} has ${plural(l.exercises.length, "exercise region")} that no lesson lists yet (${l.exercises.map((e) => e.name).join(", ")}): the lesson that teaches them lists them in its NN-slug.exercises.json`);
   const blanked = new Map<string, string>(); // every exercise blanked, as `start` leaves the files
 
   for (const lesson of chosen) {
     problems.push(...lesson.problems);
+    notes.push(...lesson.notes);
     if (lesson.exercises.length < FEW && !lesson.problems.length && course.find((l) => l.pkg === lesson.pkg) === lesson) {
       notes.push(`lesson ${lesson.nn} (packages/${lesson.pkg}) has ${plural(lesson.exercises.length, "exercise")}; each step package should have at least ${FEW}`);
     }
@@ -67,9 +67,7 @@ export async function verify(root: string, only: string[], all: boolean): Promis
 /** Measures one lesson's exercises, prints its catch table, and returns its problems. */
 async function verifyLesson(root: string, lesson: CourseLesson, all: boolean): Promise<string[]> {
   const pkg = lesson.pkg!;
-  const problems = lesson.exercises
-    .filter((ex) => !ex.hint)
-    .map((ex) => `${ex.file}:${ex.line}: exercise ${ex.name} has no hint: write one after its name on the marker line`);
+  const problems: string[] = [];
   const runLesson = lesson.file !== "" && existsSync(join(root, lesson.file));
   const m = await measureCatches(root, { pkg, lesson: { nn: lesson.nn, file: lesson.file, run: runLesson }, exercises: lesson.exercises });
 
@@ -105,12 +103,16 @@ export function table(lesson: CourseLesson, catches: CatchTable, all: boolean): 
   return columns(rows);
 }
 
-/** Packages with exercises that no lesson pairs with, each as a lesson of its own (number -1, no file). */
+/**
+ * Exercise regions that no lesson's manifest lists (a lesson not written yet), each package's as
+ * a lesson of its own (number -1, no file): still checked for a catching test.
+ */
 function orphans(root: string, course: CourseLesson[]): CourseLesson[] {
   const dir = join(root, "packages");
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((pkg) => !course.some((l) => l.pkg === pkg))
-    .map((pkg) => ({ nn: "--", number: -1, title: pkg, file: "", pkg, exercises: packageExercises(root, pkg), problems: [] }))
-    .filter((lesson) => lesson.exercises.length);
+  const left = unlisted(root, course, readdirSync(dir).filter((pkg) => existsSync(join(dir, pkg, "src"))));
+  return [...left].map(([pkg, regions]) => ({
+    nn: "--", number: -1, title: pkg, file: "", pkg, problems: [], notes: [],
+    exercises: regions.map((r) => ({ ...r, kind: "type-along" as const, task: "", hints: [] })),
+  }));
 }

@@ -12,7 +12,7 @@ import type { Value } from "./value.ts";
  * own (`seen`): "reached yet?" is one comparison, where a `Set` made training 2.5× slower.
  */
 export function topologicalOrder(root: Value): Value[] {
-  // #region exercise:topo Depth-first with an explicit stack: stamp each operand when reached and push it unless it is a leaf; a value joins order once both its operands are done
+  // #region exercise:topo
   const order: Value[] = [];
   const seen = {}; // this traversal's token
   root.seen = seen;
@@ -43,7 +43,7 @@ export function topologicalOrder(root: Value): Value[] {
  * of each call and hold the latest call's gradient (see {@link Value.backward}).
  */
 export function backward(root: Value): void {
-  // #region exercise:backward Phase 1: order the graph (topologicalOrder), zero the grads of the computed values, seed root's grad with 1; phase 2: each value's op passes its grad back, last to first
+  // #region exercise:backward
   // Phase 1: order the graph so that every value comes after the values it was computed from.
   const order = topologicalOrder(root);
   // Computed values start this pass at 0; without this, a second call would pass on the first

@@ -69,7 +69,7 @@ export const mul: BinaryOp = {
   symbol: "*",
   forward: (a, b) => a * b,
   backward(g, y, a, b) {
-    // #region exercise:mul ∂(a·b)/∂a = b and ∂(a·b)/∂b = a: add each, times g, to its operand's grad with += (in a.mul(a) both lines reach a)
+    // #region exercise:mul
     a.grad += b.data * g; // ∂(a·b)/∂a = b
     b.grad += a.data * g; // ∂(a·b)/∂b = a
     // #endregion exercise:mul
@@ -115,7 +115,7 @@ export const pow: UnaryOp = {
   symbol: (k) => `^${k}`,
   forward: (a, k) => math.pow(a, k),
   backward(g, y, a, k) {
-    // #region exercise:pow ∂(aᵏ)/∂a = k·aᵏ⁻¹, times g, into a.grad; for k = 0 add 0 (at a = 0 the formula would give 0·0⁻¹ = NaN)
+    // #region exercise:pow
     // ∂(aᵏ)/∂a = k·aᵏ⁻¹, except 0 for k = 0 (as PyTorch; at a = 0 it would be 0·0⁻¹ = NaN)
     a.grad += k === 0 ? 0 : k * math.pow(a.data, k - 1) * g;
     // #endregion exercise:pow
@@ -166,7 +166,7 @@ export const tanh: UnaryOp = {
 
 /** tanh′ from tanh's output y = tanh a: 1 − y², no second exponential (the hand-derived twin calls it too). */
 export function tanhDerivative(y: number): number {
-  // #region exercise:tanh ∂(tanh a)/∂a = 1 − tanh²a, and tanh a is the output y you already have
+  // #region exercise:tanh
   return 1 - y * y;
   // #endregion exercise:tanh
 }
@@ -188,7 +188,9 @@ export const sigmoid: UnaryOp = {
   symbol: "sigmoid",
   forward: (a) => 1 / (1 + math.exp(-a)),
   backward(g, y, a) {
+    // #region exercise:sigmoid
     a.grad += g * (1 - y) * y; // ∂σ(a)/∂a = σ(a)·(1 − σ(a)) = (1 − y)·y
+    // #endregion exercise:sigmoid
   },
 };
 
@@ -198,7 +200,7 @@ export const softplus: UnaryOp = {
   symbol: "softplus",
   forward: (a) => Math.max(a, 0) + math.log1p(math.exp(-Math.abs(a))),
   backward(g, y, a) {
-    // #region exercise:softplus Differentiate ln(1 + eᵃ) by the chain rule and simplify to one exponential: a function lesson 02 uses as an activation
+    // #region exercise:softplus
     a.grad += g / (1 + math.exp(-a.data)); // ∂ln(1 + eᵃ)/∂a = eᵃ / (1 + eᵃ) = 1 / (1 + e⁻ᵃ) = σ(a)
     // #endregion exercise:softplus
   },

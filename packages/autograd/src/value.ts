@@ -145,7 +145,7 @@ export class Value {
    *
    * @example
    * const x = new Value(0.3);
-   * const softplus = x.unary(math.log1p(math.exp(0.3)), 1 / (1 + math.exp(-0.3))); // d softplus/dx = σ(x)
+   * const sine = x.unary(math.sin(0.3), math.cos(0.3)); // d sin/dx = cos x
    */
   unary(data: number, derivative: number): Value {
     if (Number.isNaN(data) || Number.isNaN(derivative)) {

@@ -190,7 +190,7 @@ function build(r: Recording, params: readonly Value[], sources: ReturnType<typeo
  * only as −0 from +0, and no gradient sum can tell those apart (it starts at +0).
  */
 function fusable(r: Recording, i: number, uses: Uint32Array): boolean {
-  // #region exercise:fusable Node i must be a product (mul or mulK), node i + 1 an add whose second operand (refB) is node i, and node i used exactly once (uses)
+  // #region exercise:fusable
   const [p, sum] = [r.nodes[i]!, r.nodes[i + 1]];
   return (p.op === ops.mul || p.op === ops.mulK) && sum?.op === ops.add && r.refB[i + 1] === i && uses[i] === 1;
   // #endregion exercise:fusable

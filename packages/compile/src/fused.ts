@@ -5,7 +5,7 @@
 // #region dot
 /** A dot's forward pass: z + w·x, term by term: the engine's mul then add, one rounding each, left to right. */
 export function dot(v: Float64Array, terms: Int32Array, z: number, from: number, to: number): number {
-  // #region exercise:dot Add each term's product v[w]·v[x] to z, left to right, one term at a time (its slots w, x are terms[t], terms[t + 1] for t = from, from + 2, … below to)
+  // #region exercise:dot
   for (let t = from; t < to; t += 2) z = z + v[terms[t]!]! * v[terms[t + 1]!]!;
   return z;
   // #endregion exercise:dot
@@ -18,7 +18,7 @@ export function dot(v: Float64Array, terms: Int32Array, z: number, from: number,
  * sum passes gy on to its product, which passes it to w and x; the first sum also to the start z.
  */
 export function dotBackward(v: Float64Array, g: Float64Array, terms: Int32Array, gy: number, z: number, from: number, to: number): void {
-  // #region exercise:dot-backward From the last term back to the first: g[w] += v[x]·gy, then g[x] += v[w]·gy; the start z gets gy just before the first term's product does
+  // #region exercise:dot-backward
   for (let t = to - 2; t > from; t -= 2) {
     const w = terms[t]!;
     const x = terms[t + 1]!;

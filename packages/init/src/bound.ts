@@ -10,7 +10,7 @@ import type { Rng } from "@gradbook/neuron";
  */
 // #region bound
 export function uniformBound(std: number): number {
-  // #region exercise:bound A uniform on [−a, a] has variance a²/3: solve a²/3 = std² for a
+  // #region exercise:bound
   return Math.sqrt(3) * std; // Var U(−a, a) = (2a)²/12 = a²/3
   // #endregion exercise:bound
 }

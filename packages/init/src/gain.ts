@@ -44,7 +44,7 @@ export function calculateGain(nonlinearity: Nonlinearity, param?: number): numbe
   }
   if (nonlinearity === "leaky_relu" && param !== undefined) finite("calculateGain", "negative slope for leaky_relu", param);
   // #region gain
-  // #region exercise:gain PyTorch's calculate_gain table: tanh, relu, leaky_relu (slope param, 0.01 by default), selu; 1 for the rest
+  // #region exercise:gain
   switch (nonlinearity) {
     case "tanh":
       return 5 / 3; // tanh flattens away from 0, shrinking the variance; PyTorch's gain makes up for it

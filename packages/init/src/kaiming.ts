@@ -26,7 +26,7 @@ export interface KaimingOptions {
  */
 // #region he
 function heStd(fan: number, gain: number): number {
-  // #region exercise:he The std that makes fan·Var(w) equal to gain²
+  // #region exercise:he
   return gain / Math.sqrt(fan); // Var(w) = gain²/fan
   // #endregion exercise:he
 }

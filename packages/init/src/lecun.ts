@@ -19,7 +19,7 @@ import { checkFans } from "./arguments.ts";
 export function lecunNormal(): Draw {
   return (fanIn, fanOut, rng) => {
     checkFans("lecunNormal", fanIn, fanOut);
-    // #region exercise:lecun A standard normal draw, scaled so that fanIn·Var(w) = 1
+    // #region exercise:lecun
     return rng.normal() * Math.sqrt(1 / fanIn); // Var(w) = 1/fanIn: fanIn·Var(w) = 1
     // #endregion exercise:lecun
   };

@@ -7,7 +7,7 @@ function fanInUniform(where: string): Draw {
   return (fanIn, fanOut, rng) => {
     checkFans(where, fanIn, fanOut);
     // #region pytorch-default
-    // #region exercise:pytorch-default A uniform draw on ±1/√fanIn, whatever fanOut is
+    // #region exercise:pytorch-default
     const bound = 1 / Math.sqrt(fanIn); // Var = bound²/3 = 1/(3·fanIn)
     return rng.uniform(-bound, bound);
     // #endregion exercise:pytorch-default

@@ -19,7 +19,7 @@ export const TRUNCATED_STD = 0.87962566103423975;
 export function truncatedLecunNormal(): Draw {
   return (fanIn, fanOut, rng) => {
     checkFans("truncatedLecunNormal", fanIn, fanOut);
-    // #region exercise:truncated Redraw a standard normal while it lies beyond ±2 (truncation shrinks its std to TRUNCATED_STD), then scale it so that fanIn·Var(w) = 1
+    // #region exercise:truncated
     let z = rng.normal();
     while (Math.abs(z) > 2) z = rng.normal(); // about 1 draw in 22 lies beyond: draw again
     return (z / TRUNCATED_STD) * Math.sqrt(1 / fanIn); // Var(z) = TRUNCATED_STD², so Var(w) = 1/fanIn

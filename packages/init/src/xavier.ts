@@ -11,7 +11,7 @@ import { checkFans, finite } from "./arguments.ts";
  */
 // #region xavier
 function xavierStd(fanIn: number, fanOut: number, gain: number): number {
-  // #region exercise:xavier The std whose square is gain² times the harmonic mean of 1/fanIn and 1/fanOut
+  // #region exercise:xavier
   return gain * Math.sqrt(2 / (fanIn + fanOut)); // Var(w) = gain²·2/(fanIn + fanOut)
   // #endregion exercise:xavier
 }

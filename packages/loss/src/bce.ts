@@ -9,7 +9,7 @@ const EPSILON = Math.fround(1e-12);
 /** One element of binary cross-entropy on a probability p: `−[t·ln p + (1 − t)·ln(1 − p)]`. */
 function bceTerm(p: Value, t: number): Value {
   const x = p.data;
-  // #region exercise:bce Each log clamped at −100 (p may be exactly 0 or 1); derivative (p − t) / max(p(1 − p), EPSILON)
+  // #region exercise:bce
   // As PyTorch: each log clamped at −100, so p = 0 or 1 costs at most 100 instead of Infinity.
   const loss = (t - 1) * Math.max(math.log1p(-x), -100) - t * Math.max(math.log(x), -100);
   // d/dp = −t/p + (1 − t)/(1 − p) = (p − t) / (p(1 − p)), the denominator kept ≥ EPSILON as PyTorch does
@@ -22,7 +22,7 @@ function bceTerm(p: Value, t: number): Value {
 /** One element of binary cross-entropy on a logit x, i.e. on p = σ(x), without computing σ(x) first. */
 function bceWithLogitsTerm(logit: Value, t: number): Value {
   const x = logit.data;
-  // #region exercise:bce-with-logits max(x, 0) − x·t + ln(1 + e^(−|x|)) by value, and its derivative σ(x) − t
+  // #region exercise:bce-with-logits
   // −[t·ln σ(x) + (1 − t)·ln(1 − σ(x))] = max(x, 0) − x·t + ln(1 + e^(−|x|)): e^(−|x|) ≤ 1 cannot
   // overflow. Written in PyTorch 1.13's arrangement, (1 − t)·x + max(−x, 0) + …, so the digits agree.
   const loss = (1 - t) * x + Math.max(-x, 0) + math.log(1 + math.exp(-Math.abs(x)));

@@ -34,7 +34,7 @@ export function crossEntropyLoss(logits: readonly (Value | number)[], target: nu
     throw new RangeError(`crossEntropyLoss: expected the target class as an integer in [0, ${xs.length}), got ${got}`);
   }
   // #region cross-entropy
-  // #region exercise:cross-entropy Log-sum-exp with the largest logit m subtracted (a constant), minus the target's shifted logit
+  // #region exercise:cross-entropy
   let m = xs[0]!.data;
   for (const x of xs) m = Math.max(m, x.data); // a constant: shifting every logit by m changes no gradient
   const shifted = xs.map((x) => x.sub(m)); // xⱼ − m ≤ 0: e^(xⱼ − m) ≤ 1

@@ -5,7 +5,7 @@ import { type LossOptions, reduce } from "./reduction.ts";
 // #region hinge
 /** One element of the hinge loss: `max(0, 1 − y·s)` for a score s and a label y = ±1. */
 function hingeTerm(s: Value, y: number): Value {
-  // #region exercise:hinge relu of 1 − y·s: zero once the score is on the right side by a margin of 1
+  // #region exercise:hinge
   return s.mul(-y).add(1).relu(); // d/ds = −y while y·s < 1, then 0: a point beyond the margin stops pulling
   // #endregion exercise:hinge
 }

@@ -10,7 +10,7 @@ export interface HuberOptions extends LossOptions {
 
 /** One element of the Huber loss: `½(y − t)²` while `|y − t| < δ`, else `δ·(|y − t| − ½δ)`. */
 function huberTerm(y: Value, t: number, delta: number): Value {
-  // #region exercise:huber Branch on the size of the error |y − t| (its data): below δ, half its square (as MSE); from δ on, a line of slope δ, shifted down by ½δ² so the two pieces meet
+  // #region exercise:huber
   const error = y.sub(t);
   if (Math.abs(error.data) < delta) return error.pow(2).mul(0.5); // d/dy = y − t: MSE's gradient, halved
   return error.abs().sub(0.5 * delta).mul(delta); // d/dy = ±δ: L1's gradient, scaled; both are δ at |y − t| = δ

@@ -15,7 +15,7 @@ export interface LossOptions {
  * `'mean'`. The mean keeps the loss, and the size of each gradient, independent of the batch size.
  */
 export function reduce(terms: readonly Value[], reduction: Reduction): Value {
-  // #region exercise:reduce Add the terms one by one; for 'mean', divide the total by how many there are
+  // #region exercise:reduce
   let total = terms[0]!;
   for (let i = 1; i < terms.length; i++) total = total.add(terms[i]!);
   return reduction === "mean" ? total.div(terms.length) : total; // d(s/n)/ds = 1/n

@@ -5,7 +5,7 @@ import { type LossOptions, reduce } from "./reduction.ts";
 // #region l1
 /** One element of the L1 loss: `|y − t|`. */
 function l1Term(y: Value, t: number): Value {
-  // #region exercise:l1 The absolute difference between prediction and target (Value has abs)
+  // #region exercise:l1
   return y.sub(t).abs(); // d|y − t|/dy = sign(y − t): ±1 however close y is, 0 exactly at t
   // #endregion exercise:l1
 }
@@ -14,7 +14,7 @@ function l1Term(y: Value, t: number): Value {
 // #region mse
 /** One element of the squared error: `(y − t)²`. */
 function mseTerm(y: Value, t: number): Value {
-  // #region exercise:mse The squared difference between prediction and target
+  // #region exercise:mse
   return y.sub(t).pow(2); // d(y − t)²/dy = 2(y − t): shrinks with the error
   // #endregion exercise:mse
 }

@@ -46,7 +46,7 @@ export class Layer extends Module {
   /** Every neuron's output for the input `x`: `nout` Values. */
   forward(x: readonly (number | Value)[]): Value[] {
     checkInput("Layer.forward", x, this.nin);
-    // #region exercise:layer Each neuron sees the whole input x; collect their outputs in order
+    // #region exercise:layer
     const neurons = this.neurons;
     const out = new Array<Value>(neurons.length);
     for (let j = 0; j < neurons.length; j++) out[j] = neurons[j]!.forward(x);
@@ -58,7 +58,7 @@ export class Layer extends Module {
   // #region layer-parameters
   /** PyTorch's order: the weights row-major (`W[0][0], W[0][1], …, W[nout−1][nin−1]`), then the biases. */
   parameters(): Value[] {
-    // #region exercise:parameters All the weights, neuron by neuron (row-major W[out][in]), then all the biases
+    // #region exercise:parameters
     const params: Value[] = [];
     for (const n of this.neurons) for (const w of n.w) params.push(w); // W[j][i]
     for (const n of this.neurons) params.push(n.b); // b[j]

@@ -64,7 +64,7 @@ export class MLP extends Module {
   /** The network's outputs for the input `x` (numbers or Values): always an array, one Value per output neuron. */
   forward(x: readonly (number | Value)[]): Value[] {
     checkInput("MLP.forward", x, this.nin);
-    // #region exercise:mlp Feed x through the layers in order: each layer's output is the next one's input
+    // #region exercise:mlp
     const layers = this.layers;
     let out = layers[0]!.forward(x);
     for (let l = 1; l < layers.length; l++) out = layers[l]!.forward(out);

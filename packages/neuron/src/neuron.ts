@@ -46,7 +46,7 @@ export class Neuron extends Module {
     const w = this.w;
     // Only the length here, on the hot path; Layer and MLP check every input once per call.
     if (x.length !== w.length) checkInput("Neuron.forward", x, w.length);
-    // #region exercise:neuron The weighted sum b + w₀x₀ + w₁x₁ + …, then the activation: activate(z, this.activation)
+    // #region exercise:neuron
     // Start from the bias and add one product at a time: two nodes per input, no arrays.
     let z = this.b;
     for (let i = 0; i < w.length; i++) z = z.add(w[i]!.mul(x[i]!)); // z += wᵢ·xᵢ

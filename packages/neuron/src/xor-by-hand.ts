@@ -11,7 +11,7 @@ import { MLP } from "./mlp.ts";
  */
 export function reluXor(): MLP {
   const model = new MLP(2, [2, 1], { activation: "relu", outputActivation: "linear" });
-  // #region exercise:relu-xor Let h₁ = relu(x₁ + x₂) count the ones and h₂ = relu(x₁ + x₂ − 1) fire only on (1, 1); the output subtracts enough h₂ to bring 2 back to 0 (loadParameters takes W₁ row by row, b₁, W₂, b₂)
+  // #region exercise:relu-xor
   // h₁ = relu(x₁ + x₂) is 0, 1, 1, 2 and h₂ = relu(x₁ + x₂ − 1) is 0, 0, 0, 1 on the corners,
   // so h₁ − 2·h₂ is 0, 1, 1, 0.
   loadParameters(model, [1, 1, 1, 1, 0, -1, 1, -2, 0]);

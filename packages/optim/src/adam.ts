@@ -83,7 +83,7 @@ export class Adam implements Optimizer {
   // #region adam-step
   /** Updates every parameter from its `grad` (see the class summary for the formulas). */
   step(): void {
-    // #region exercise:adam Count the step t; per parameter (gradient plus λ·p) update m and v, then move p by η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
+    // #region exercise:adam
     const { params, eps, weightDecay } = this;
     const beta1 = this.betas[0];
     const beta2 = this.betas[1];

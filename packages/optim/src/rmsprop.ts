@@ -66,7 +66,7 @@ export class RMSprop implements Optimizer {
 
   /** Updates every parameter from its `grad` (see the class summary for the formulas). */
   step(): void {
-    // #region exercise:rmsprop Per parameter: add λ·p to the gradient g, update the average s ← α·s + (1 − α)·g² kept in squareAvg, then move p by η·g / (√s + ε)
+    // #region exercise:rmsprop
     const { params, alpha, eps, weightDecay } = this;
     const s = this.squareAvg;
     for (let i = 0; i < params.length; i++) {

@@ -47,11 +47,11 @@ export function sgdUpdate(
   const { lr, momentum, dampening, nesterov, weightDecay } = settings;
   for (let i = 0; i < params.length; i++) {
     let d = grads[i]!; // the direction of this step, built up in three stages
-    // #region exercise:weight-decay Add λ·p to the gradient d when weightDecay λ is not 0 (the gradient of the penalty ½·λ·p²)
+    // #region exercise:weight-decay
     if (weightDecay !== 0) d += weightDecay * params[i]!; // d(½·λ·p²)/dp = λ·p
     // #endregion exercise:weight-decay
     if (momentum !== 0) {
-      // #region exercise:momentum First step: momentumBuffer[i] = d; later: μ·momentumBuffer[i] + (1 − τ)·d. Then d becomes d + μ·momentumBuffer[i] with nesterov, else momentumBuffer[i]
+      // #region exercise:momentum
       // The buffer sums past directions, each weighted μ times the one after it. Its first
       // value is d itself, not (1 − τ)·d: PyTorch starts it so.
       const b = first ? d : momentum * momentumBuffer[i]! + (1 - dampening) * d; // b ← μ·b + (1 − τ)·d
@@ -59,7 +59,7 @@ export function sgdUpdate(
       d = nesterov ? d + momentum * b : b; // Nesterov: d + μ·b, the next buffer if the gradient stayed d
       // #endregion exercise:momentum
     }
-    // #region exercise:sgd Move the parameter a step of lr times d against the gradient
+    // #region exercise:sgd
     params[i]! -= lr * d; // p ← p − η·d
     // #endregion exercise:sgd
   }

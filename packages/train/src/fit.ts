@@ -62,7 +62,7 @@ export function fit(model: Model, data: Dataset, opts: FitOptions): History {
       // The loss rejects NaN predictions itself; check first, to name the epoch and the lr.
       const value = loss(finite(pred, epoch, step, optimizer.lr), batch.map((i) => data.y[i]!));
       finite([value], epoch, step, optimizer.lr);
-      // #region exercise:step Zero the gradients, backpropagate from the loss, let the optimizer step
+      // #region exercise:step
       optimizer.zeroGrad(); // gradients accumulate: clear the last step's
       value.backward(); // d loss / d parameter for every parameter, by the chain rule
       optimizer.step(); // move each parameter against its gradient

@@ -66,7 +66,7 @@ export class PlainMLP {
       const nin = a.length;
       let w = this.offsets[l]!; // W_ji is p[w + j·nin + i]: walk it row by row
       const b = w + out.length * nin;
-      // #region exercise:forward Each output j of layer l: z_j = b_j + Σ_i W_ji·a_i, then tanh, except on the last layer
+      // #region exercise:forward
       for (let j = 0; j < out.length; j++) {
         let z = p[b + j]!; // start from the bias, as the engine's Neuron does: the same rounding
         for (let i = 0; i < nin; i++) z += p[w++]! * a[i]!;
@@ -100,7 +100,7 @@ export class PlainMLP {
       const nin = a.length;
       let w = this.offsets[l]!;
       const b = w + delta.length * nin;
-      // #region exercise:backward Accumulate dL/dW_ji = δ_j·a_i and dL/db_j = δ_j; below the input layer, pass δ down through Wᵀ and tanh′ = 1 − a²
+      // #region exercise:backward
       below.fill(0);
       for (let j = 0; j < delta.length; j++) {
         const d = delta[j]!;

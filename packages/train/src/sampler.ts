@@ -29,7 +29,7 @@ export function lcgOrder(seed = 2): Sampler {
   return (n) => {
     const batches: number[][] = [];
     for (let step = 0; step < n; step++) {
-      // #region exercise:lcg Advance s by the LCG (Math.imul, then >>> 0 to stay unsigned), then scale s to an index below n
+      // #region exercise:lcg
       s = (Math.imul(1664525, s) + 1013904223) >>> 0; // update first, then read: the reference's order
       batches.push([Math.floor((s * n) / 4294967296)]); // s·n < 2⁵³: exact, and s >>> 30 for n = 4
       // #endregion exercise:lcg

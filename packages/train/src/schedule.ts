@@ -30,7 +30,7 @@ export function stepDecay(lr: number, opts: StepDecayOptions): Schedule {
   if (!(Number.isInteger(every) && every > 0)) throw new RangeError(`stepDecay: expected every to be a positive integer, got ${every}`);
   if (!(gamma > 0 && gamma <= 1)) throw new RangeError(`stepDecay: expected gamma in (0, 1], got ${gamma}`);
   return (epoch) => {
-    // #region exercise:step-decay Count the periods of `every` epochs that have ended before this epoch, and multiply lr by gamma once for each (one multiplication at a time, as PyTorch does, so the rates match it exactly)
+    // #region exercise:step-decay
     let rate = lr;
     for (let period = every; period <= epoch; period += every) rate *= gamma; // lr·γ^⌊epoch/every⌋
     return rate;

@@ -34,15 +34,15 @@ describe("a learner's way through lesson 01", () => {
     expect(stdout).toContain("Lesson 01 is not started: pnpm learn start 01 blanks its exercises for you to write.");
   });
 
-  it("starts lesson 01: measures the catches, then blanks each exercise with a throw naming it and the lesson", async () => {
+  it("starts lesson 01: blanks each exercise with a throw naming it and the lesson, and lists each with its kind and task, no hint", async () => {
     const { status, stdout } = await learnHere(root, "start", "01");
     expect(status).toBe(0);
-    expect(stdout).toContain("Blanked 3 exercises in packages/autograd");
-    expect(stdout).toMatch(/ {2}cube {4}packages\/autograd\/src\/powers\.ts:10 {2}Reuse square: x³ = x · x²\n/);
+    expect(stdout).toContain("Lesson 01 · Powers — blanked 3 exercises in packages/autograd:\n");
+    expect(stdout).toMatch(/ {2}cube {4}problem {5}packages\/autograd\/src\/powers\.ts:10 {2}Return the number's cube, built on square\.\n/);
+    expect(stdout).not.toContain("Reuse square");
     expect(read(root, POWERS)).toContain(
       '  throw new Error("exercise cube (lesson 01) is not written yet: read lessons/01-powers.md (hint: pnpm learn hint 01 cube)");\n',
     );
-    expect(Object.keys(state(root).catches.autograd)).toEqual(["double", "square", "cube"]);
     expect((await learnHere(root)).stdout).toMatch(/→ {2}01 {2}Powers {13}in progress: 0 of 3 exercises pass\n/);
   });
 
@@ -51,7 +51,9 @@ describe("a learner's way through lesson 01", () => {
     expect(status).toBe(1);
     expect(stdout).toMatch(/· {2}double {2}not written yet\n/);
     expect(stdout).toContain("0 of 3 exercises pass.");
-    expect(stdout).toContain("Next: double (packages/autograd/src/scale.ts:7)\n  Hint: Twice the number\n");
+    expect(stdout).toContain("Next: double (packages/autograd/src/scale.ts:7), a type-along: Return twice the number.\n");
+    expect(stdout).toContain("  Stuck? pnpm learn hint 01 double gives hint 1 of 1.\n");
+    expect(stdout).not.toContain("Twice the number");
   });
 
   it("watches: checks at once, and again after each save, naming the wrong exercise and its failing test", async () => {
@@ -93,10 +95,15 @@ describe("a learner's way through lesson 01", () => {
     expect(state(root).lessons["01"]).toMatchObject({ passing: ["double", "square", "cube"], done: true });
   });
 
-  it("gives an exercise's hint", async () => {
-    const { status, stdout } = await learnHere(root, "hint", "01", "cube");
-    expect(status).toBe(0);
-    expect(stdout).toContain("Lesson 01, exercise cube (packages/autograd/src/powers.ts:10):\n  Reuse square: x³ = x · x²\n");
+  it("gives an exercise's hints one step at a time, then all of them again", async () => {
+    const first = await learnHere(root, "hint", "01", "cube");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain("Lesson 01, exercise cube (packages/autograd/src/powers.ts:10), a problem: Return the number's cube, built on square.\n  Hint 1 of 2: A cube is a square times the number\nRun it again for hint 2.");
+    expect(first.stdout).not.toContain("Reuse square");
+    const second = await learnHere(root, "hint", "01", "cube");
+    expect(second.stdout).toContain("  Hint 1 of 2: A cube is a square times the number\n  Hint 2 of 2: Reuse square: x³ = x · x²\nThat is every hint.");
+    expect((await learnHere(root, "hint", "01", "cube")).stdout).toBe(second.stdout);
+    expect(state(root).hints).toEqual({ "autograd:cube": 2 });
   });
 
   it("refuses to start over the learner's code, and changes nothing", async () => {
@@ -155,7 +162,7 @@ describe("a learner's way through lesson 01", () => {
 describe("pnpm learn verify", () => {
   const root = copyFixture();
 
-  it("fails, naming the exercise no test catches and the one without a hint, after printing each table", async () => {
+  it("fails, naming the exercise no test catches and the one with a hint on its marker line, after printing each table", async () => {
     const { status, stdout } = await learnHere(root, "verify", "02");
     expect(status).toBe(1);
     expect(stdout).toMatch(/Lesson 02 · 3 exercises · 3 tests of packages\/neuron and lessons\/02-lonely\.md · 4 runs in [\d.]+ s\n/);
@@ -164,12 +171,12 @@ describe("pnpm learn verify", () => {
         "  exercise  tests  caught by",
         "  relu      2      test/neuron.spec.ts > relu",
         "                   lessons/02-lonely.md > line 7",
-        "  unhinted  1      test/neuron.spec.ts > step",
+        "  step      1      test/neuron.spec.ts > step",
         "  lonely    0      ✗ no test fails when it is blanked",
       ].join("\n"),
     );
     expect(stdout).toContain("packages/neuron/src/index.ts:17: exercise lonely is caught by no test: blanking it fails no test of packages/neuron");
-    expect(stdout).toContain("packages/neuron/src/index.ts:10: exercise unhinted has no hint");
+    expect(stdout).toContain("packages/neuron/src/index.ts:10: the marker line of exercise step has text after the name; hints belong in lessons/02-lonely.exercises.json");
     expect(read(root, "packages/neuron/src/index.ts")).toBe(read(FIXTURE, "packages/neuron/src/index.ts"));
   });
 
@@ -181,7 +188,7 @@ describe("pnpm learn verify", () => {
         "  square    4      test/powers.spec.ts > powers > square(3) = 9",
         "                   test/powers.spec.ts > powers > square(-2) = 4",
         "                   test/powers.spec.ts > powers > cube(3) = 27",
-        "                   lessons/01-powers.md > line 10",
+        "                   lessons/01-powers.md > line 9",
       ].join("\n"),
     );
     expect(stdout).toMatch(/verify passed: 3 exercises in 1 package, each caught by a test, in [\d.]+ s\.\n/);

@@ -8,7 +8,7 @@ const temp = () => mkdtempSync(join(tmpdir(), "gradbook-learn-"));
 
 describe("the state file", () => {
   it("is empty before the first start", () => {
-    expect(loadState(temp())).toEqual({ version: 1, lessons: {}, references: {}, catches: {} });
+    expect(loadState(temp())).toEqual({ version: 1, lessons: {}, references: {}, hints: {} });
   });
 
   it("round-trips through .gradbook/state.json", () => {
@@ -17,7 +17,7 @@ describe("the state file", () => {
       version: 1,
       lessons: { "01": { started: "2026-01-01T00:00:00.000Z", passing: ["square"], done: false, checked: "2026-01-01T00:01:00.000Z" } },
       references: { "autograd:square": { file: "packages/autograd/src/powers.ts", body: "  return x * x;" } },
-      catches: { autograd: { square: ["packages/autograd/test/powers.spec.ts > powers > square(3) = 9"] } },
+      hints: { "autograd:square": 2 },
     };
     saveState(root, state);
     expect(loadState(root)).toEqual(state);

@@ -1,0 +1,45 @@
+// Lesson 06's problems beyond the loop it builds: another schedule, and two numbers to predict
+// about the sampler, which the tests then measure on it.
+
+/**
+ * Cosine annealing, PyTorch's `CosineAnnealingLR` with `eta_min = 0`, in closed form: the rate
+ * of epoch `epoch` of `total`, falling from `lr` at epoch 0 along half a cosine to 0 at `total`.
+ *
+ * @example
+ * cosineDecay(0.1, 50, 100); // 0.05
+ */
+export function cosineDecay(lr: number, epoch: number, total: number): number {
+  // #region exercise:cosine-decay
+  return (lr * (1 + Math.cos((Math.PI * epoch) / total))) / 2;
+  // #endregion exercise:cosine-decay
+}
+
+/**
+ * The expected fraction of n points that one epoch of n draws with replacement (one point per
+ * step, each uniform, as `lcgOrder` draws) never picks.
+ *
+ * @example
+ * expectedUnseen(4); // 0.31640625: about a third of XOR's points sit out each epoch
+ */
+export function expectedUnseen(n: number): number {
+  // #region exercise:unseen
+  return (1 - 1 / n) ** n; // each draw misses a given point with chance 1 − 1/n, independently
+  // #endregion exercise:unseen
+}
+
+/**
+ * The expected number of draws, with replacement and each uniform over n points, until every
+ * point has been drawn at least once: how long the LCG sampler takes, on average, to show the
+ * network all of its data.
+ *
+ * @example
+ * expectedDrawsToSeeAll(4); // 25/3 ≈ 8.3: XOR's four points take two epochs and a bit
+ */
+export function expectedDrawsToSeeAll(n: number): number {
+  // #region exercise:draws-to-see-all
+  // With k points seen, a draw shows a new one with chance (n − k)/n: n/(n − k) draws on average.
+  let draws = 0;
+  for (let k = 0; k < n; k++) draws += n / (n - k);
+  return draws;
+  // #endregion exercise:draws-to-see-all
+}

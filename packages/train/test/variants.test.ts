@@ -1,0 +1,72 @@
+// Lesson 06's problems: cosine annealing against its endpoints and PyTorch's recursive form,
+// and two numbers about the sampler (the unseen fraction, the draws to see every point) against
+// the real sampler.
+import { describe, expect, it } from "vitest";
+import { lcgOrder } from "../src/sampler.ts";
+import { cosineDecay, expectedDrawsToSeeAll, expectedUnseen } from "../src/variants.ts";
+
+describe("cosineDecay", () => {
+  it("starts at lr, is half of it halfway, and ends at 0", () => {
+    expect(cosineDecay(0.1, 0, 100)).toBe(0.1);
+    expect(cosineDecay(0.1, 50, 100)).toBeCloseTo(0.05, 15);
+    expect(cosineDecay(0.1, 100, 100)).toBeCloseTo(0, 15);
+  });
+
+  it("follows PyTorch's recursive update of CosineAnnealingLR, epoch by epoch", () => {
+    // torch's chainable form: η_t = η_{t−1}·(1 + cos(πt/T)) / (1 + cos(π(t−1)/T)) (eta_min = 0)
+    const [lr, total] = [0.3, 40];
+    let eta = lr;
+    for (let t = 1; t < total; t++) {
+      eta *= (1 + Math.cos((Math.PI * t) / total)) / (1 + Math.cos((Math.PI * (t - 1)) / total));
+      expect(cosineDecay(lr, t, total)).toBeCloseTo(eta, 14);
+    }
+  });
+});
+
+describe("expectedUnseen", () => {
+  it("is (3/4)⁴ = 81/256 for XOR's four points, worked by hand", () => {
+    expect(expectedUnseen(4)).toBe(81 / 256);
+  });
+
+  it.each([4, 10, 50])("matches the fraction the LCG sampler leaves out, over 4000 epochs of %s points", (n) => {
+    const order = lcgOrder(7);
+    let unseen = 0;
+    const epochs = 4000;
+    for (let e = 0; e < epochs; e++) {
+      const seen = new Set(order(n).flat());
+      unseen += (n - seen.size) / n;
+    }
+    // The per-epoch fraction has a standard deviation below 0.25, so the mean's is below 0.004.
+    expect(Math.abs(unseen / epochs - expectedUnseen(n))).toBeLessThan(0.016);
+  });
+
+  it("tends to 1/e for many points", () => {
+    expect(expectedUnseen(1e6)).toBeCloseTo(Math.exp(-1), 6);
+  });
+});
+
+describe("expectedDrawsToSeeAll", () => {
+  it("is 4·(1 + 1/2 + 1/3 + 1/4) = 25/3 for XOR's four points, worked by hand", () => {
+    expect(expectedDrawsToSeeAll(4)).toBeCloseTo(25 / 3, 14);
+  });
+
+  it.each([4, 10])("matches the draws the LCG sampler takes to show all of %s points, over 3000 runs", (n) => {
+    const order = lcgOrder(11);
+    function* draws(): Generator<number> {
+      for (;;) for (const [i] of order(n)) yield i!; // one epoch at a time, the stream running on
+    }
+    const next = draws();
+    const runs = 3000;
+    let total = 0;
+    for (let r = 0; r < runs; r++) {
+      const seen = new Set<number>();
+      while (seen.size < n) {
+        seen.add(next.next().value);
+        total++;
+      }
+    }
+    // The count's standard deviation is n·√(Σ 1/k²) at most (3.8 for 4 points, 11 for 10): over
+    // 3000 runs the mean's is under 0.21, and the bound is four times it.
+    expect(Math.abs(total / runs - expectedDrawsToSeeAll(n))).toBeLessThan(0.85);
+  });
+});
