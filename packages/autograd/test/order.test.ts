@@ -4,7 +4,7 @@
 // g·k·aᵏ⁻¹ is right to 15 digits and passes every tolerance test, then breaks lesson 07's replay
 // property with nothing pointing back here (issue 29). This test points here.
 import { describe, expect, it } from "vitest";
-import * as math from "../src/math.ts";
+import * as math from "@gradbook/libm";
 import { Value } from "../src/value.ts";
 
 describe("pow's backward multiplies in the engine's order: k · aᵏ⁻¹ · g", () => {
