@@ -13,13 +13,13 @@ import { join } from "node:path";
 // its marker line. A lesson owns the exercises its file lists, and no other lesson may list them.
 
 /** What an exercise asks of the learner. */
-export type ExerciseKind =
+type ExerciseKind =
   /** The lesson shows how: write it back from the page (the code is folded away). */
   | "type-along"
   /** The page, the first hint and the source's comments do not give the answer: derive, vary, find, predict. */
   | "problem";
 
-export const KINDS: readonly ExerciseKind[] = ["problem", "type-along"];
+const KINDS: readonly ExerciseKind[] = ["problem", "type-along"];
 
 /** One exercise as its lesson's file describes it. */
 export interface ExerciseInfo {
@@ -60,7 +60,7 @@ export function readManifest(root: string, lessonFile: string): Manifest | undef
 }
 
 /** Checks the shape of a parsed manifest, naming the first thing wrong and what was expected. */
-export function checkManifest(data: unknown, file: string): Manifest {
+function checkManifest(data: unknown, file: string): Manifest {
   const fail = (where: string, expected: string): never => {
     throw new Error(`${file}: ${where} must be ${expected}`);
   };
