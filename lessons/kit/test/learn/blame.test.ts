@@ -27,6 +27,7 @@ const MISTAKES: [string, string, string, string][] = [
   ["mul", OPS, "a.grad += b.data * g;", "a.grad = b.data * g;"],
   ["pow", OPS, "k * math.pow(a.data, k - 1) * g", "k * math.pow(a.data, k) * g"],
   ["tanh", OPS, "return 1 - y * y;", "return 1 - y;"],
+  ["sigmoid", OPS, "a.grad += g * (1 - y) * y;", "a.grad += g * y;"],
   ["softplus", OPS, "a.grad += g / (1 + math.exp(-a.data));", "a.grad += g / (1 + math.exp(a.data));"],
 ];
 
