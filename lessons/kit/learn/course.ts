@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { lessonFiles, lessonName } from "../course.ts";
 import { parseLesson } from "../parse.ts";
 import { packageExercises, type Exercise, type ExerciseRegion } from "./exercises.ts";
-import { manifestFile, readManifest } from "./manifest.ts";
+import { type ExerciseInfo, manifestFile, readManifest } from "./manifest.ts";
 
 // The course as exercise mode sees it: each lesson (title and package as the lesson parser reads
 // them), and the exercises its manifest lists (manifest.ts), each joined to its region in the
@@ -50,11 +50,16 @@ export function readCourse(root: string): CourseLesson[] {
     try {
       const parsed = parseLesson(file, readFileSync(join(root, file), "utf8"));
       Object.assign(lesson, { title: parsed.title, pkg: parsed.package });
-      const manifest = readManifest(root, file);
+      let manifest = readManifest(root, file);
       if ("exercises" in parsed.meta) {
-        // A lesson written before manifests: its exercises wait, unlisted, until it has one.
         const moved = `${file}: the front matter's exercises list belongs in ${manifestFile(file)}, with each exercise's kind, task and hints`;
-        (manifest ? lesson.problems : lesson.notes).push(moved);
+        if (manifest) lesson.problems.push(moved);
+        else {
+          // A lesson written before manifests keeps its exercises meanwhile: each a type-along
+          // whose one hint is the text on its marker line.
+          lesson.notes.push(moved);
+          manifest = { exercises: legacy(parsed.meta.exercises!, lesson.pkg ? regionsOf(lesson.pkg) : []) };
+        }
       }
       if (!manifest) return lesson;
       if (manifest.slowLesson) lesson.slowLesson = manifest.slowLesson;
@@ -67,7 +72,7 @@ export function readCourse(root: string): CourseLesson[] {
         if (!region) lesson.problems.push(`${manifestFile(file)}: exercise ${info.name} has no region // #region exercise:${info.name} in packages/${lesson.pkg}/src`);
         else if (listed.has(key)) lesson.problems.push(`${manifestFile(file)}: exercise ${info.name} is listed by ${listed.get(key)} already`);
         else {
-          if (region.extra) lesson.problems.push(`${region.file}:${region.line}: the marker line of exercise ${info.name} has text after the name; hints belong in ${manifestFile(file)}`);
+          if (region.extra && !lesson.notes.length) lesson.problems.push(`${region.file}:${region.line}: the marker line of exercise ${info.name} has text after the name; hints belong in ${manifestFile(file)}`);
           listed.set(key, manifestFile(file));
           lesson.exercises.push({ ...region, ...info });
         }
@@ -76,6 +81,15 @@ export function readCourse(root: string): CourseLesson[] {
       lesson.problems.push((error as Error).message);
     }
     return lesson;
+  });
+}
+
+/** The old front matter list (`exercises: a, b`) as a manifest, the marker lines' text as task and hint. */
+function legacy(list: string, regions: ExerciseRegion[] | Error): ExerciseInfo[] {
+  if (regions instanceof Error) throw regions;
+  return list.split(/[\s,]+/).filter(Boolean).map((name) => {
+    const text = regions.find((r) => r.name === name)?.extra || `exercise ${name}`;
+    return { name, kind: "type-along", task: text, hints: [text] };
   });
 }
 

@@ -97,18 +97,21 @@ describe("the course", () => {
 
 // The course itself: each lesson's manifest is whole, and its exercise section lists what the
 // manifest lists, each with its kind, so the page and `pnpm learn` cannot drift apart.
-it("notes, without failing, a lesson that still lists its exercises in its front matter and has no manifest", () => {
+it("notes, without failing, a lesson that still lists its exercises in its front matter, and reads them the old way", () => {
   const root = mkdtempSync(join(tmpdir(), "gradbook-learn-"));
   mkdirSync(join(root, "lessons"));
+  mkdirSync(join(root, "packages/p/src"), { recursive: true });
+  writeFileSync(join(root, "packages/p/src/a.ts"), "// #region exercise:a An old hint\nx;\n// #endregion exercise:a\n");
   writeFileSync(join(root, "lessons/09-old.md"), "---\npackage: p\nexercises: a\n---\n\n# Old\n");
   const [old] = readCourse(root);
-  expect([old!.problems, old!.exercises]).toEqual([[], []]);
+  expect(old!.problems).toEqual([]);
+  expect(old!.exercises).toMatchObject([{ name: "a", kind: "type-along", task: "An old hint", hints: ["An old hint"] }]);
   expect(old!.notes).toEqual(["lessons/09-old.md: the front matter's exercises list belongs in lessons/09-old.exercises.json, with each exercise's kind, task and hints"]);
 });
 
 describe("the course's exercises", () => {
   const REPO = join(FIXTURE, "../../../../..");
-  const lessons = readCourse(REPO).filter((l) => l.exercises.length);
+  const lessons = readCourse(REPO).filter((l) => l.exercises.length && !l.notes.length); // those with a manifest
 
   it.each(lessons.map((l) => [l.file, l] as const))("%s: no problems, and its exercise section lists each exercise with its kind", (_file, lesson) => {
     expect(lesson.problems).toEqual([]);
