@@ -112,7 +112,8 @@ export function lines(data: readonly Row[], options: LinesOptions, alt: string):
       height: options.height ?? 300,
       ...(options.width ? { width: options.width } : {}),
       marginLeft: options.yAxis?.log || options.yAxis?.exponents ? 60 : 50,
-      marginRight: Math.max(ends ? 110 : 20, rowNames),
+      // an end label is a series' name, in 12px text
+      marginRight: Math.max(ends ? Math.max(...names.map((n) => n.length)) * 7 + 14 : 20, rowNames),
     },
     alt,
   );
