@@ -157,7 +157,7 @@ function translate(file: ts.SourceFile, node: ts.Node, rename: (n: ts.Node) => s
 }
 
 /** A row's op code constant: `mulK` → `MUL_K`. */
-export const opCode = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+const opCode = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
 
 /** A case of the switch: on one line when it is one statement (its comment after `break`). */
 function oneCase(name: string, lines: string[]): string[] {
