@@ -53,6 +53,12 @@ describe("compiling blocks in the browser", () => {
 });
 
 describe("running blocks in the browser's runtime", () => {
+  it("gives the page no blocks of a lesson whose front matter says run: node", () => {
+    const source = "---\npackage: none\nrun: node\n---\n\n# Node only\n\n```ts\nconsole.log(1);\n```\n";
+    expect(lessonData(parseLesson("lessons/98-node-only.md", source))).toBeUndefined();
+    expect(lessonData(parseLesson("lessons/98-node-only.md", source.replace("run: node\n", "")))?.blocks).toHaveLength(1);
+  });
+
   it("runs a fixture lesson, as the build hands it to the page, to exactly the output the test run checked", async () => {
     const data = lessonData(fixtureLesson("02-running.md"))!;
     const { ok, results } = await run(data);
