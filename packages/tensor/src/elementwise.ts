@@ -18,6 +18,7 @@ const cellA: Cell = { data: 0, grad: 0 };
 const cellB: Cell = { data: 0, grad: 0 };
 const asValue = (c: Cell) => c as unknown as Value;
 
+// #region unary
 /** `row` applied to every element of `a`, with the number operand `k` (`addK`'s 2, `pow`'s 3; 0 for none). */
 export function unary(row: UnaryOp, a: Tensor, k: number, name: string): Tensor {
   const x = a.data;
@@ -34,6 +35,7 @@ export function unary(row: UnaryOp, a: Tensor, k: number, name: string): Tensor 
     }
   });
 }
+// #endregion unary
 
 /**
  * `row` applied to the elements of `a` and `b` paired by broadcasting. An element of `b` that a
@@ -54,6 +56,7 @@ export function binary(row: BinaryOp, a: Tensor, b: Tensor, name: string): Tenso
     const g = out.grad!;
     const ga = a.grad;
     const gb = b.grad;
+    // #region exercise:broadcast-backward For each output element i: put the data and the current grad of the elements of a and b it read (ia, ib) in cellA and cellB, let row.backward add g[i]'s share, and store the grads back (a null grad is not wanted)
     for (let i = 0; i < n; i++) {
       const j = ia ? ia[i]! : i;
       const k = ib ? ib[i]! : i;
@@ -65,5 +68,6 @@ export function binary(row: BinaryOp, a: Tensor, b: Tensor, name: string): Tenso
       if (ga) ga[j] = cellA.grad;
       if (gb) gb[k] = cellB.grad;
     }
+    // #endregion exercise:broadcast-backward
   });
 }

@@ -8,6 +8,7 @@
 // point of a batch, an activation used by every neuron of the next layer) adds them last use
 // first: the backward sums run down the contracted axis.
 
+// #region linear-forward
 /**
  * out[b, j] = init[j] + Σᵢ x[b, i]·w[j, i] (init 0 without a bias), i from 0 up: a layer's
  * pre-activations for a batch, `x @ wᵀ + bias`, with `x` `[batch, nin]` and `w` `[nout, nin]`.
@@ -44,6 +45,7 @@ export function linearForward(x: Float64Array, w: Float64Array, bias: Float64Arr
   }
   for (; b < batch; b++) linearRow(x, w, bias, b, nin, nout, out);
 }
+// #endregion linear-forward
 
 /** One batch row of {@link linearForward}: row b of x against every row of w. */
 function linearRow(x: Float64Array, w: Float64Array, bias: Float64Array | null, b: number, nin: number, nout: number, out: Float64Array): void {
@@ -61,6 +63,7 @@ export function linearForwardRows(x: Float64Array, w: Float64Array, bias: Float6
   for (let b = 0; b < batch; b++) linearRow(x, w, bias, b, nin, nout, out);
 }
 
+// #region linear-backward
 /**
  * The backward of {@link linearForward}, given g = d loss/d out `[batch, nout]`: adds
  * gx[b, i] += Σⱼ g[b, j]·w[j, i] (g @ w), gw[j, i] += Σ_b g[b, j]·x[b, i] (gᵀ @ x) and
@@ -135,6 +138,7 @@ export function linearBackward(
     }
   }
 }
+// #endregion linear-backward
 
 /**
  * out = a @ b for a `[n, k]` and b `[k, m]`: out[i, j] = Σₚ a[i, p]·b[p, j], p from 0 up.
@@ -164,6 +168,7 @@ export function matmulForwardDots(a: Float64Array, b: Float64Array, n: number, k
 
 /** The backward of {@link matmulForward}: ga += g @ bᵀ, gb += aᵀ @ g, each sum from its last term down. */
 export function matmulBackward(a: Float64Array, b: Float64Array, g: Float64Array, n: number, k: number, m: number, ga: Float64Array | null, gb: Float64Array | null): void {
+  // #region exercise:matmul-backward out is [n, m] = a [n, k] @ b [k, m] and g is d loss/d out [n, m]: which products of g, a and b have a's shape and b's? Sum over j (for ga) and over i (for gb) from the last term down, adding into ga and gb when they are not null
   if (ga !== null) {
     for (let i = 0; i < n; i++) {
       for (let p = 0; p < k; p++) {
@@ -182,4 +187,5 @@ export function matmulBackward(a: Float64Array, b: Float64Array, g: Float64Array
       }
     }
   }
+  // #endregion exercise:matmul-backward
 }

@@ -18,9 +18,9 @@ export function transpose(a: Tensor): Tensor {
 
 /** The same elements in the shape `shape` (one axis may be −1: the size left over). */
 export function reshape(a: Tensor, shape: readonly number[]): Tensor {
+  const bad = () => new RangeError(`reshape: cannot shape ${a.size} elements of ${fmt(a.shape)} as ${Array.isArray(shape) ? fmt(shape) : String(shape)}`);
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= -1) || shape.indexOf(-1) !== shape.lastIndexOf(-1)) throw bad();
   const free = shape.indexOf(-1);
-  const bad = () => new RangeError(`reshape: cannot shape ${a.size} elements of ${fmt(a.shape)} as ${fmt(shape)}`);
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= -1) || shape.lastIndexOf(-1) !== free) throw bad();
   const known = sizeOf(shape.filter((d) => d !== -1));
   const to = shape.slice();
   if (free >= 0) {
@@ -54,8 +54,10 @@ export function gather(a: Tensor, rows: ArrayLike<number>): Tensor {
   return result("gather", out, [picks.length, ...a.shape.slice(1)], [a], (y) => {
     const g = y.grad!;
     const ga = a.grad!;
+    // #region exercise:gather Row k of the result is row picks[k] of a: pass each row of g back to the row it came from (a row picked twice gets both)
     picks.forEach((r, k) => {
       for (let i = 0; i < width; i++) ga[r * width + i]! += g[k * width + i]!;
     });
+    // #endregion exercise:gather
   });
 }

@@ -20,6 +20,7 @@ export function checkShape(where: string, shape: unknown): readonly number[] {
   return Object.freeze(shape.slice());
 }
 
+// #region broadcast
 /**
  * The shape of `a op b` under NumPy's broadcasting: align the shapes at their last axis; on each
  * axis the sizes must be equal or one of them 1, and the result takes the larger. A missing
@@ -38,6 +39,7 @@ export function broadcastShapes(op: string, a: readonly number[], b: readonly nu
   }
   return out;
 }
+// #endregion broadcast
 
 /**
  * For each element of a tensor of shape `out`, the index of the element of a tensor of shape

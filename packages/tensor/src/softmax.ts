@@ -16,6 +16,7 @@ export function logSoftmax(a: Tensor): Tensor {
   const rows = c === 0 ? 0 : a.size / c;
   const x = a.data;
   const out = new Float64Array(a.size);
+  // #region exercise:log-softmax Per row: find the row's largest element m, add up e^(x − m) with math.exp, and write x − m − ln(that sum) (math.log) into out
   for (let r = 0; r < rows; r++) {
     const from = r * c;
     let m = x[from]!;
@@ -25,6 +26,7 @@ export function logSoftmax(a: Tensor): Tensor {
     const lse = math.log(s);
     for (let k = 0; k < c; k++) out[from + k] = x[from + k]! - m - lse;
   }
+  // #endregion exercise:log-softmax
   return result("logSoftmax", out, a.shape, [a], (y) => {
     const g = y.grad!;
     const ga = a.grad!;

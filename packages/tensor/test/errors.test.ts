@@ -12,6 +12,7 @@ describe("errors name the op, the shapes and what was expected", () => {
     ["linear input", () => linear(zeros([4, 2]), zeros([5, 3]), zeros([5])), "linear: expected an input shaped [batch, 3] for a weight [5, 3], got [4, 2]"],
     ["linear bias", () => linear(zeros([4, 3]), zeros([5, 3]), zeros([4])), "linear: expected a bias shaped [5] for a weight [5, 3], got [4]"],
     ["reshape", () => m23.reshape([4, -1]), "reshape: cannot shape 6 elements of [2, 3] as [4, -1]"],
+    ["reshape with two free axes", () => m23.reshape([-1, -1]), "reshape: cannot shape 6 elements of [2, 3] as [-1, -1]"],
     ["sum axis", () => m23.sum(2), "sum: expected an axis in [-2, 2) for a tensor shaped [2, 3], got 2"],
     ["gather", () => m23.gather([0, 2]), "gather: expected row indices that are integers in [0, 2), got 2 at position 1"],
     ["T", () => zeros([2, 3, 4]).T(), "T: expected a matrix [n, m], got [2, 3, 4]"],
