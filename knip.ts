@@ -4,10 +4,10 @@ import type { KnipConfig } from "knip";
 // nothing uses. Entries are what runs on its own: the tests (every vitest project), the command
 // lines, the lessons and the browser code vite bundles.
 
-/** A lesson as knip reads it: the import lines of its ```ts blocks, what the lesson depends on. */
+/** A lesson as knip reads it: the import statements of its ```ts blocks (one line or several), what the lesson depends on. */
 const lessonImports = (text: string): string =>
   [...text.matchAll(/^```ts[^\n]*\n([\s\S]*?)^```/gm)]
-    .flatMap(([, code = ""]) => code.split("\n").filter((line) => /^import\s/.test(line)))
+    .flatMap(([, code = ""]) => code.match(/^import\s[^;]*?(?:from\s*)?["'][^"']+["'];?/gm) ?? [])
     .join("\n");
 
 const config: KnipConfig = {
