@@ -56,7 +56,7 @@ export function binary(row: BinaryOp, a: Tensor, b: Tensor, name: string): Tenso
     const g = out.grad!;
     const ga = a.grad;
     const gb = b.grad;
-    // #region exercise:broadcast-backward For each output element i: put the data and the current grad of the elements of a and b it read (ia, ib) in cellA and cellB, let row.backward add g[i]'s share, and store the grads back (a null grad is not wanted)
+    // #region exercise:broadcast-backward
     for (let i = 0; i < n; i++) {
       const j = ia ? ia[i]! : i;
       const k = ib ? ib[i]! : i;

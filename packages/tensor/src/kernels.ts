@@ -197,9 +197,9 @@ export function matmulForwardDots(a: Float64Array, b: Float64Array, n: number, k
   }
 }
 
-/** The backward of {@link matmulForward}: ga += g @ bᵀ, gb += aᵀ @ g, each sum from its last term down. */
+/** The backward of {@link matmulForward}: adds d loss/d a to ga and d loss/d b to gb, given g = d loss/d out (null: not wanted); lesson 08's first exercise. */
 export function matmulBackward(a: Float64Array, b: Float64Array, g: Float64Array, n: number, k: number, m: number, ga: Float64Array | null, gb: Float64Array | null): void {
-  // #region exercise:matmul-backward out is [n, m] = a [n, k] @ b [k, m] and g is d loss/d out [n, m]: which products of g, a and b have a's shape and b's? Sum over j (for ga) and over i (for gb) from the last term down, adding into ga and gb when they are not null
+  // #region exercise:matmul-backward
   if (ga !== null) {
     for (let i = 0; i < n; i++) {
       for (let p = 0; p < k; p++) {

@@ -54,7 +54,7 @@ export function gather(a: Tensor, rows: ArrayLike<number>): Tensor {
   return result("gather", out, [picks.length, ...a.shape.slice(1)], [a], (y) => {
     const g = y.grad!;
     const ga = a.grad!;
-    // #region exercise:gather Row k of the result is row picks[k] of a: pass each row of g back to the row it came from (a row picked twice gets both)
+    // #region exercise:gather
     picks.forEach((r, k) => {
       for (let i = 0; i < width; i++) ga[r * width + i]! += g[k * width + i]!;
     });

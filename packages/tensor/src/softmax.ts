@@ -16,7 +16,7 @@ export function logSoftmax(a: Tensor): Tensor {
   const rows = c === 0 ? 0 : a.size / c;
   const x = a.data;
   const out = new Float64Array(a.size);
-  // #region exercise:log-softmax Per row: find the row's largest element m, add up e^(x − m) with math.exp, and write x − m − ln(that sum) (math.log) into out
+  // #region exercise:log-softmax
   for (let r = 0; r < rows; r++) {
     const from = r * c;
     let m = x[from]!;
