@@ -1,12 +1,12 @@
 export { type Activation, activate, activations } from "./activation.ts";
 export { type DiagramOptions, diagram } from "./diagram.ts";
-export { type Draw, type Init } from "./init.ts";
+export type { Draw, Init } from "./init.ts";
 export { Layer } from "./layer.ts";
 export { loadParameters, parameterData } from "./load.ts";
 export { MLP, type MLPOptions } from "./mlp.ts";
 export { Module } from "./module.ts";
 export { Neuron } from "./neuron.ts";
-export { type NeuronOptions } from "./options.ts";
+export type { NeuronOptions } from "./options.ts";
 export { Rng } from "./rng.ts";
 export { summary } from "./summary.ts";
 export { reluXor } from "./xor-by-hand.ts";

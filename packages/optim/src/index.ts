@@ -1,5 +1,5 @@
 export { Adam, type AdamOptions } from "./adam.ts";
-export { type Optimizer } from "./optimizer.ts";
+export type { Optimizer } from "./optimizer.ts";
 export { RMSprop, type RMSpropOptions } from "./rmsprop.ts";
 export { checkSGDOptions, SGD, type SGDOptions } from "./sgd.ts";
 export { type SGDSettings, sgdUpdate } from "./sgd-update.ts";

@@ -23,7 +23,7 @@ async function probeScript(): Promise<string> {
   });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ("output" in o ? o.output : []));
   const chunk = chunks.find((c) => c.type === "chunk");
-  if (!chunk || chunk.type !== "chunk") throw new Error("math.browser.test: vite produced no script chunk for math-digest.ts");
+  if (chunk?.type !== "chunk") throw new Error("math.browser.test: vite produced no script chunk for math-digest.ts");
   return chunk.code;
 }
 
