@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { readXorArgs, UsageError, XOR_DATA, XOR_FLAG_NAMES, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, type XorFlag } from "./flags.ts";
+import { FEATURE_NAMES } from "@gradbook/train";
+import { readXorArgs, UsageError, XOR_ACTIVATIONS, XOR_DATA, XOR_FLAG_NAMES, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, type XorFlag } from "./flags.ts";
 
 export const USAGE = `Usage: gradbook xor [options]
 
@@ -10,11 +11,23 @@ boundary as SVG files. With no options it is the assignment's run, which matches
 Options:
   --data NAME              ${XOR_DATA.join(", ")} (default xor); the others are 100 noisy
                            points from Rng(1), as in lesson 06
+  --noise X                the data's noise, a standard deviation in [0, 1] (default: the
+                           dataset's own, 0 for xor's corners, 0.1 moons, 0.05 circles and spiral)
+  --data-seed S            the integer seed of the Rng that draws the noise and the test points
+                           (default 1)
+  --test-split X           the share of the points held out to test on, in [0, 0.9] (default 0);
+                           the log then adds each logged epoch's test loss
+  --features F,G,...       what the network sees of a point (x1, x2): ${FEATURE_NAMES.join(", ")}
+                           (default x1,x2)
   --hidden A,B,...         hidden layer sizes (default 5,4)
+  --activation F           the hidden layers' activation: ${XOR_ACTIVATIONS.join(", ")} (default tanh)
   --output-activation F    the output layer's activation: ${XOR_OUTPUTS.join(", ")} (default linear)
   --loss NAME              ${XOR_LOSSES.join(", ")} (default l1)
   --lr X                   learning rate of SGD (default 0.02)
   --momentum X             momentum of SGD, in [0, 1) (default 0.9)
+  --batch-size N           points per step, taken in the data order's turn (default 1)
+  --l1 X, --l2 X           penalties added to the loss: X·Σ|w| and X/2·Σw² over the weights
+                           (not the biases); default 0
   --seed S                 initial weights: torch, the reference run's PyTorch draw (default),
                            or an integer for Rng(S): weights N(0, 1), biases U(±1/√fanIn)
   --epochs N               epochs of one single-point step per data point (default 2001)

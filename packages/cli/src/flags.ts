@@ -1,3 +1,5 @@
+import { type Feature, FEATURE_NAMES } from "@gradbook/train";
+
 // The flags of `gradbook xor` as one table: each flag's name, default and rule, read from text.
 // No `node:` import here: the XOR explorer (explore.html) reads its URL with the same rules.
 
@@ -8,6 +10,9 @@ export const XOR_LOSSES = ["l1", "mse", "bce-with-logits"] as const;
 /** The output layer's activations `--output-activation` names. */
 export const XOR_OUTPUTS = ["linear", "tanh", "sigmoid"] as const;
 
+/** The hidden layers' activations `--activation` names. */
+export const XOR_ACTIVATIONS = ["tanh", "relu", "sigmoid", "linear"] as const;
+
 /** The trainers `--engine` names: `fit` on the Value engine, or the same steps replayed from a tape. */
 const ENGINES = ["engine", "compiled", "tensor"] as const;
 
@@ -15,11 +20,26 @@ const ENGINES = ["engine", "compiled", "tensor"] as const;
 export interface XorArgs {
   /** The dataset, by name (`xor`, or a seeded classic: {@link datasetByName}). */
   data: (typeof XOR_DATA)[number];
+  /** What the network sees of a point: its features (x1, x2 by default; x1sq, x1x2, sinx1, … as TensorFlow Playground offers). */
+  features: Feature[];
+  /** The standard deviation of the data's noise: `"default"` for the dataset's own (`DEFAULT_NOISE` of @gradbook/train). */
+  noise: "default" | number;
+  /** The seed of the Rng that draws the data's noise and picks the test points. */
+  dataSeed: number;
+  /** The share of the points held out to test on, in [0, 0.9]. */
+  testSplit: number;
   hidden: number[];
+  /** The hidden layers' activation. */
+  activation: (typeof XOR_ACTIVATIONS)[number];
   outputActivation: (typeof XOR_OUTPUTS)[number];
   loss: (typeof XOR_LOSSES)[number];
+  /** The L1 and L2 penalties' strengths λ₁, λ₂ (0: none): the loss gains λ₁·Σ|w| and λ₂/2·Σw² over the weights. */
+  l1: number;
+  l2: number;
   lr: number;
   momentum: number;
+  /** Points per step: the data order's points, this many at a time. */
+  batchSize: number;
   /** `"torch"`: the reference run's initial weights; a number: `Rng(seed)` with the assignment's init. */
   seed: "torch" | number;
   epochs: number;
@@ -68,11 +88,19 @@ const flag = <K extends keyof XorArgs>(key: K, fallback: XorArgs[K], read: Reade
 /** Every flag that carries a value, by its name on the command line: one line each. */
 const XOR_FLAGS = {
   data: flag("data", "xor", (f, t) => choice(f, t, XOR_DATA)),
+  noise: flag("noise", "default", (f, t) => (t === "default" ? t : number(f, t, (x) => x >= 0 && x <= 1, "default or a number in [0, 1]"))),
+  "data-seed": flag("dataSeed", 1, (f, t) => integer(f, t, 0, 0xffffffff)),
+  "test-split": flag("testSplit", 0, (f, t) => number(f, t, (x) => x >= 0 && x <= 0.9, "a number in [0, 0.9]")),
+  features: flag("features", ["x1", "x2"], features, (v) => v.join(",")),
   hidden: flag("hidden", [5, 4], sizes, (v) => v.join(",")),
+  activation: flag("activation", "tanh", (f, t) => choice(f, t, XOR_ACTIVATIONS)),
   "output-activation": flag("outputActivation", "linear", (f, t) => choice(f, t, XOR_OUTPUTS)),
   loss: flag("loss", "l1", (f, t) => choice(f, t, XOR_LOSSES)),
   lr: flag("lr", 0.02, (f, t) => number(f, t, (x) => x > 0, "a positive number")),
   momentum: flag("momentum", 0.9, (f, t) => number(f, t, (x) => x >= 0 && x < 1, "a number in [0, 1)")),
+  "batch-size": flag("batchSize", 1, (f, t) => integer(f, t, 1, 1000)),
+  l1: flag("l1", 0, (f, t) => number(f, t, (x) => x >= 0, "a number ≥ 0")),
+  l2: flag("l2", 0, (f, t) => number(f, t, (x) => x >= 0, "a number ≥ 0")),
   seed: flag("seed", "torch", (f, t) => (t === "torch" ? t : integer(f, t, 0, 0xffffffff, "torch or "))),
   epochs: flag("epochs", 2001, (f, t, limits) => integer(f, t, 0, limits.epochs)),
   order: flag("order", 2, (f, t) => (t === "fixed" || t === "shuffled" ? t : integer(f, t, 0, 0xffffffff, "fixed, shuffled or "))),
@@ -110,6 +138,14 @@ export function readXorArgs(texts: Partial<Record<XorFlag, string>>, limits: Xor
   if (checked.seed === "torch" && checked.hidden.join(",") !== "5,4") {
     throw new UsageError(`--hidden ${checked.hidden.join(",")} needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4`, "hidden");
   }
+  if (checked.seed === "torch" && checked.features.join(",") !== "x1,x2") {
+    throw new UsageError(`--features ${checked.features.join(",")} needs --seed N: the reference's initial weights (--seed torch) fit only --features x1,x2`, "features");
+  }
+  if (checked.engine === "tensor" && (checked.l1 !== 0 || checked.l2 !== 0)) {
+    throw new UsageError("--engine tensor trains on the data's loss alone: --l1 and --l2 need --engine engine or compiled", "engine");
+  }
+  const n = checked.data === "xor" ? 4 : 100;
+  if (Math.round(checked.testSplit * n) >= n) throw new UsageError(`--test-split ${checked.testSplit} leaves no point of ${checked.data}'s ${n} to train on`, "test-split");
   return checked;
 }
 
@@ -143,6 +179,15 @@ function integer(flag: string, text: string, min: number, max: number, alternati
 function choice<T extends string>(flag: string, text: string, names: readonly T[]): T {
   if (!(names as readonly string[]).includes(text)) throw new UsageError(`--${flag}: expected one of ${names.join(", ")}, got ${quoted(text)}`, flag);
   return text as T;
+}
+
+function features(flag: string, text: string): Feature[] {
+  const names = text.split(",").map((name) => name.trim());
+  const unknown = names.filter((name) => !(FEATURE_NAMES as readonly string[]).includes(name));
+  if (text.trim() === "" || unknown.length || new Set(names).size !== names.length) {
+    throw new UsageError(`--${flag}: expected features from ${FEATURE_NAMES.join(", ")}, each once, separated by commas, got ${quoted(text)}`, flag);
+  }
+  return names as Feature[];
 }
 
 function sizes(flag: string, text: string): number[] {

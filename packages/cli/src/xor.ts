@@ -4,7 +4,7 @@ import { type MLP, summary } from "@gradbook/neuron";
 import type { SGD } from "@gradbook/optim";
 import { compiledFit } from "@gradbook/compile";
 import { tensorFit } from "@gradbook/tensor";
-import { type Dataset, decisionBoundary, type FitOptions, fit, type History, logLine, lossCurve, predictionTable } from "@gradbook/train";
+import { type Dataset, decisionBoundary, type FitOptions, fit, type History, lossCurve, predictionTable } from "@gradbook/train";
 import type { XorArgs } from "./flags.ts";
 import { type Out, Progress } from "./progress.ts";
 import { xorRun } from "./setup.ts";
@@ -24,7 +24,7 @@ export const trainers: Readonly<Record<XorArgs["engine"], Trainer>> = { engine: 
  */
 export function runXor(args: XorArgs, out: Out, train: Trainer = fit): number {
   const print = (line = "") => out.write(`${line}\n`);
-  const { model, optimizer, loss, data, sampler, threshold, description } = xorRun(args);
+  const { model, optimizer, loss, data, points, features, sampler, threshold, description, logLine } = xorRun(args);
   for (const line of description) print(line);
   print();
   print(summary(model));
@@ -47,12 +47,14 @@ export function runXor(args: XorArgs, out: Out, train: Trainer = fit): number {
     progress.clear();
   }
   print();
-  print(predictionTable(model, data, threshold));
+  // The table and the figure show the points of the plane; the model sees their features.
+  const predict = (p: number[]) => model.forward(features(p))[0]!.data;
+  print(predictionTable(predict, points.train, threshold));
 
   mkdirSync(args.out, { recursive: true });
   const files = [join(args.out, "loss-curve.svg"), join(args.out, "decision-boundary.svg")];
   if (history.epoch.length > 0) writeFileSync(files[0]!, `${lossCurve(history).svg}\n`);
-  writeFileSync(files[1]!, `${decisionBoundary(model, data, { threshold }).svg}\n`);
+  writeFileSync(files[1]!, `${decisionBoundary(predict, points.train, { threshold }).svg}\n`);
   print();
   print(`Figures in ${args.out}:`);
   for (const file of history.epoch.length > 0 ? files : files.slice(1)) print(`  ${file}`);

@@ -4,11 +4,19 @@ import { UsageError, XOR_FLAG_NAMES } from "../src/flags.ts";
 
 const defaults = {
   data: "xor",
+  noise: "default",
+  dataSeed: 1,
+  testSplit: 0,
+  features: ["x1", "x2"],
   hidden: [5, 4],
+  activation: "tanh",
   outputActivation: "linear",
   loss: "l1",
+  l1: 0,
+  l2: 0,
   lr: 0.02,
   momentum: 0.9,
+  batchSize: 1,
   seed: "torch",
   epochs: 2001,
   order: 2,
@@ -39,6 +47,11 @@ describe("parseXorArgs", () => {
     [["--order", "7"], { order: 7 }],
     [["--order", "fixed"], { order: "fixed" }],
     [["--order", "shuffled"], { order: "shuffled" }],
+    [["--activation", "relu"], { activation: "relu" }],
+    [["--batch-size", "10"], { batchSize: 10 }],
+    [["--noise", "0.2", "--data-seed", "3", "--test-split", "0.3"], { noise: 0.2, dataSeed: 3, testSplit: 0.3 }],
+    [["--seed", "1", "--features", "x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2"], { seed: 1, features: ["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"] }],
+    [["--l1", "0.001", "--l2", "0.01"], { l1: 0.001, l2: 0.01 }],
   ])("reads %j", (argv, changes) => {
     expect(parseXorArgs(argv)).toEqual({ ...defaults, ...changes });
   });
