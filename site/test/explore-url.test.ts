@@ -18,7 +18,7 @@ describe("readQuery", () => {
     ["?hidden=9", {}, ['hidden: expected at most 3 layers of at most 8 neurons, got "9". Using the default instead.']],
     ["?hidden=8,8", {}, ["hidden 8,8 needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4. Using the default instead."]],
     ["?lr=abc&loss=mse", { loss: "mse" }, ['lr: expected a positive number, got "abc". Using the default instead.']],
-    ["?out=/tmp", {}, ['"out": not a setting here; expected one of data, hidden, output-activation, loss, lr, momentum, seed, epochs, order, log-every. Ignored.']],
+    ["?out=/tmp", {}, ['"out": not a setting here; expected one of data, noise, data-seed, test-split, features, hidden, activation, output-activation, loss, l1, l2, lr, momentum, batch-size, seed, epochs, order, log-every. Ignored.']],
     [`?lr=${"9".repeat(100)}x`, {}, [`lr: expected a positive number, got "${"9".repeat(40)}…" (101 characters). Using the default instead.`]],
   ])("%s", (query, changed, problems) => {
     const read = readQuery(query);

@@ -43,8 +43,8 @@ ${CONTROLS.map((c) => control(c, link)).join("\n")}
 <p class="status"><output id="epoch-count">Epoch 0 of 2001</output> <span id="eta"></span> <span id="run-status" role="status"></span> <span id="run-error" class="explore-error" role="alert"></span></p>
 <div class="views">
 <figure class="view boundary"><div class="plane"><canvas id="surface" width="32" height="32" aria-hidden="true"></canvas><svg id="plane" viewBox="0 0 100 100" role="img" aria-label="Decision boundary"></svg></div>
-<figcaption><div class="legend" id="legend"></div>The network's output over the input plane: the dark line is where it crosses the threshold, filled points have target 1.</figcaption></figure>
-<figure class="view"><svg id="curve" viewBox="0 0 320 200" role="img" aria-label="Loss curve"></svg><figcaption>Mean loss of each epoch (log scale).</figcaption></figure>
+<figcaption><div class="legend" id="legend"></div>The network's output over the input plane: the dark line is where it crosses the threshold, filled points have target 1. <label class="show-test"><input type="checkbox" id="show-test"> Show the test points (squares)</label></figcaption></figure>
+<figure class="view"><svg id="curve" viewBox="0 0 320 200" role="img" aria-label="Loss curve"></svg><figcaption>Mean loss of each epoch (log scale); dashed, the test points' loss at each epoch's end.</figcaption></figure>
 <figure class="view diagram"><div class="diagram-box" id="diagram-box"><svg id="diagram" viewBox="0 0 320 220" role="img" aria-label="Network diagram"></svg></div><p class="note" id="diagram-note" aria-live="polite"></p><figcaption>Edges: blue positive, red negative, thicker is larger. Each neuron shows its output over the plane: point at one to see it large in the plane's place, at an edge for its weight and gradient.</figcaption></figure>
 </div>
 <h3 id="outputs-heading">Outputs</h3>
@@ -70,7 +70,9 @@ function control(c: Control, link: (l: LessonLink) => string): string {
       ? `<select id="${id}" name="${c.flag}" ${described}></select>`
       : `<input id="${id}" name="${c.flag}" type="text" spellcheck="false" autocomplete="off" ${described}>`;
   // A refused value's message goes right under its field (main.ts), before the help.
-  return `<div class="control"><label for="${id}">${escapeHtml(c.label)} <code>--${c.flag}</code></label>${input}<p class="field-error explore-error" id="${id}-error" role="alert" hidden></p><p class="help" id="${id}-help">${escapeHtml(c.help)}${c.link ? link(c.link) : ""}</p></div>`;
+  // Beside two fields, buttons that set them: +/− for the layers and neurons, a new data seed.
+  const extra = c.flag === "hidden" ? `<div class="sizes" id="sizes" role="group" aria-label="Layers and neurons"></div>` : c.flag === "data-seed" ? `<button type="button" id="regenerate">Regenerate data</button>` : "";
+  return `<div class="control"><label for="${id}">${escapeHtml(c.label)} <code>--${c.flag}</code></label>${input}<p class="field-error explore-error" id="${id}-error" role="alert" hidden></p>${extra}<p class="help" id="${id}-help">${escapeHtml(c.help)}${c.link ? link(c.link) : ""}</p></div>`;
 }
 
 /**

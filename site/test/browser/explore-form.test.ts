@@ -57,3 +57,43 @@ describe("the explorer's form", () => {
     });
   });
 });
+
+describe("the explorer's buttons beside the form", () => {
+  it("adds and removes layers and neurons with +/−, drawing new weights where the reference's no longer fit, and regenerates the data with the next seed", async (ctx) => {
+    needsChromium(ctx);
+    await open("", {}, async (page) => {
+      await page.click('#sizes button:text-is("+ layer")');
+      await page.waitForFunction(`location.search === "?hidden=5,4,4&seed=1"`);
+      expect(await page.textContent("#run-status")).toContain("Rng(1)");
+      await page.click('#sizes [aria-label="One neuron more in hidden layer 2"]');
+      await page.waitForFunction(`location.search === "?hidden=5,5,4&seed=1"`);
+      await page.click('#sizes button:text-is("− layer")');
+      await page.waitForFunction(`location.search === "?hidden=5,5&seed=1"`);
+      expect(await page.locator("#diagram .neuron").count()).toBe(2 + 5 + 5 + 1);
+      await page.click("#regenerate");
+      await page.waitForFunction(`location.search === "?data-seed=2&hidden=5,5&seed=1"`);
+      expect(await page.textContent("#command")).toBe("pnpm xor --data-seed 2 --hidden 5,5 --seed 1");
+    });
+  });
+
+  it("trains on from the current weights when only the learning rate changes, and says where in the log", async (ctx) => {
+    needsChromium(ctx);
+    await open("?epochs=20000&log-every=1", {}, async (page) => {
+      await page.selectOption("#speed", "100");
+      await page.click("#play");
+      await page.waitForFunction(`Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) >= 5`);
+      await page.click("#play");
+      await page.waitForFunction(`document.querySelector("article.explore").dataset.playing === "false"`);
+      const before = { count: await page.textContent("#epoch-count"), params: await page.locator("#params tbody td:nth-child(2)").allTextContents() };
+      await set(page, "lr", "0.05");
+      await page.waitForFunction(`location.search === "?lr=0.05&epochs=20000&log-every=1"`);
+      expect(await page.textContent("#log")).toContain("— from here --lr 0.05 —");
+      // Nothing started over: the same epoch, the same weights, until the next step.
+      expect(await page.textContent("#epoch-count")).toBe(before.count);
+      expect(await page.locator("#params tbody td:nth-child(2)").allTextContents()).toEqual(before.params);
+      await page.click("#step");
+      await page.waitForFunction(`document.querySelector("#epoch-count").textContent !== ${JSON.stringify(before.count)}`);
+      expect(await page.textContent("#epoch-count")).not.toMatch(/^Epoch 0 /);
+    });
+  });
+});

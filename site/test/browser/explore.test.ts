@@ -17,18 +17,40 @@ describe("pnpm xor's presets", () => {
 });
 
 describe("the XOR explorer in a browser", () => {
-  const full = "?data=moons&hidden=6,3&output-activation=tanh&loss=mse&lr=0.05&momentum=0.5&seed=3&epochs=300&order=fixed&log-every=50";
+  const full =
+    "?data=moons&noise=0.2&data-seed=4&test-split=0.25&features=x1,x2,x1x2&hidden=6,3&activation=relu&output-activation=tanh&loss=mse&l1=0.001&l2=0.01&lr=0.05&momentum=0.5&batch-size=4&seed=3&epochs=300&order=fixed&log-every=50";
 
   it("reads every flag from the URL into its controls, writes a change back into the URL, and shows the command", async (ctx) => {
     needsChromium(ctx);
     await open(full, {}, async (page) => {
-      expect(await values(page)).toEqual({ data: "moons", hidden: "6,3", "output-activation": "tanh", loss: "mse", lr: "0.05", momentum: "0.5", seed: "3", epochs: "300", order: "fixed", "log-every": "50" });
+      expect(await values(page)).toEqual({
+        data: "moons",
+        noise: "0.2",
+        "data-seed": "4",
+        "test-split": "0.25",
+        features: "x1,x2,x1x2",
+        hidden: "6,3",
+        activation: "relu",
+        "output-activation": "tanh",
+        loss: "mse",
+        l1: "0.001",
+        l2: "0.01",
+        lr: "0.05",
+        momentum: "0.5",
+        "batch-size": "4",
+        seed: "3",
+        epochs: "300",
+        order: "fixed",
+        "log-every": "50",
+      });
       expect(await page.evaluate("location.search")).toBe(full); // already canonical: written back unchanged
       await page.fill("#c-lr", "0.1");
       await page.locator("#c-lr").dispatchEvent("change");
       const changed = full.replace("lr=0.05", "lr=0.1");
       await page.waitForFunction(`location.search === ${JSON.stringify(changed)}`);
-      expect(await page.textContent("#command")).toBe("pnpm xor --data moons --hidden 6,3 --output-activation tanh --loss mse --lr 0.1 --momentum 0.5 --seed 3 --epochs 300 --order fixed --log-every 50");
+      expect(await page.textContent("#command")).toBe(
+        "pnpm xor --data moons --noise 0.2 --data-seed 4 --test-split 0.25 --features x1,x2,x1x2 --hidden 6,3 --activation relu --output-activation tanh --loss mse --l1 0.001 --l2 0.01 --lr 0.1 --momentum 0.5 --batch-size 4 --seed 3 --epochs 300 --order fixed --log-every 50",
+      );
       // And back: the URL it wrote opens the same controls.
       await page.goto(`${site().base}explore.html${changed}`);
       await page.waitForFunction(READY);
@@ -50,11 +72,22 @@ describe("the XOR explorer in a browser", () => {
     });
   });
 
-  // Three settings: the assignment's run; another loss, init and order; another dataset, network and output.
+  // The assignment's run; another loss, init and order; another dataset, network and output; then
+  // every flag TF Playground has a knob for: noise, data seed, test split (the log adds the test
+  // loss), input features, hidden activation, batch size, L1 and L2.
   it.for<[string, string[]]>([
     ["", []],
     ["?loss=mse&seed=3&epochs=600&order=fixed&log-every=100", ["--loss", "mse", "--seed", "3", "--epochs", "600", "--order", "fixed", "--log-every", "100"]],
     ["?data=moons&hidden=8,8&output-activation=tanh&loss=mse&lr=0.01&seed=1&epochs=40&log-every=5", ["--data", "moons", "--hidden", "8,8", "--output-activation", "tanh", "--loss", "mse", "--lr", "0.01", "--seed", "1", "--epochs", "40", "--log-every", "5"]],
+    [
+      "?data=moons&noise=0.2&data-seed=3&test-split=0.3&features=x1,x2,x1sq,x2sq&hidden=6,3&activation=relu&l2=0.001&batch-size=5&seed=2&epochs=60&log-every=10",
+      ["--data", "moons", "--noise", "0.2", "--data-seed", "3", "--test-split", "0.3", "--features", "x1,x2,x1sq,x2sq", "--hidden", "6,3", "--activation", "relu", "--l2", "0.001", "--batch-size", "5", "--seed", "2", "--epochs", "60", "--log-every", "10"],
+    ],
+    [
+      "?data=circles&features=x1sq,x2sq,sinx1,sinx2&activation=sigmoid&l1=0.001&momentum=0.5&seed=4&epochs=50&order=shuffled&log-every=10",
+      ["--data", "circles", "--features", "x1sq,x2sq,sinx1,sinx2", "--activation", "sigmoid", "--l1", "0.001", "--momentum", "0.5", "--seed", "4", "--epochs", "50", "--order", "shuffled", "--log-every", "10"],
+    ],
+    ["?noise=0.1&activation=linear&batch-size=3&seed=1&epochs=100&order=fixed&log-every=20", ["--noise", "0.1", "--activation", "linear", "--batch-size", "3", "--seed", "1", "--epochs", "100", "--order", "fixed", "--log-every", "20"]],
   ])("after Run to the end, shows the same log lines as pnpm xor (%s)", async ([query, flags], ctx) => {
     needsChromium(ctx);
     const cli = xor(...flags).split("\n").filter((line) => line.startsWith("Epoch: "));

@@ -2,17 +2,18 @@
 // `pnpm xor`'s rules, keeps the form, the URL and the command in step, and draws what the worker
 // (worker.ts) reports. The page only draws; training never runs on its thread.
 
-import { flagText, XOR_DATA, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag } from "@gradbook/cli";
-import { type Dataset, datasetByName } from "@gradbook/train";
+import { flagText, XOR_ACTIVATIONS, XOR_DATA, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag, xorRun } from "@gradbook/cli";
+import { type Dataset, FEATURES } from "@gradbook/train";
 import { Overlay } from "./draw/boundary.ts";
 import { GRADIENT, paint } from "./draw/colour.ts";
 import { drawCurve } from "./draw/curve.ts";
 import { Diagram, type DiagramTarget, paramPlaces } from "./draw/diagram.ts";
 import { drawOutputs, ParamTable } from "./draw/tables.ts";
-import { planeOf } from "./plane.ts";
+import { planeOfPoints } from "./plane.ts";
 import { type Command, GRID, type Pace, type Snapshot } from "./protocol.ts";
 import { Clock, timeLeft } from "./clock.ts";
 import { queryOf, readForm, readQuery, URL_FLAGS } from "./url.ts";
+import { PAGE_LIMITS } from "../controls.ts";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>("controls");
@@ -20,7 +21,7 @@ const article = document.querySelector<HTMLElement>("article.explore")!;
 const field = (flag: XorFlag) => form.elements.namedItem(flag) as HTMLInputElement | HTMLSelectElement;
 
 // The lists' choices come from the CLI's table.
-const choices: Partial<Record<XorFlag, readonly string[]>> = { data: XOR_DATA, "output-activation": XOR_OUTPUTS, loss: XOR_LOSSES };
+const choices: Partial<Record<XorFlag, readonly string[]>> = { data: XOR_DATA, activation: XOR_ACTIVATIONS, "output-activation": XOR_OUTPUTS, loss: XOR_LOSSES };
 for (const [flag, names] of Object.entries(choices)) {
   field(flag as XorFlag).replaceChildren(...names!.map((name) => new Option(name, name)));
 }
@@ -37,6 +38,7 @@ let run:
       args: XorArgs;
       data: Dataset;
       means: number[];
+      testMeans: number[];
       diagram: Diagram;
       params: ParamTable;
       overlay: Overlay;
@@ -63,16 +65,20 @@ function apply(args: XorArgs, refused: Partial<Record<XorFlag, string>> = {}): v
   }
   history.replaceState(null, "", `${location.pathname}${queryOf(args)}`);
   $("command").textContent = xorCommand(args);
-  const sizes = [2, ...args.hidden, 1];
+  const sizes = [args.features.length, ...args.hidden, 1];
   const places = paramPlaces(sizes);
-  const diagram = new Diagram($<HTMLElement>("diagram") as unknown as SVGSVGElement, $("diagram-box"), sizes, ["x₁", "x₂"], point);
+  const labels = args.features.map((f) => FEATURES[f].label);
+  const diagram = new Diagram($<HTMLElement>("diagram") as unknown as SVGSVGElement, $("diagram-box"), sizes, labels, point);
   const logit = args.loss === "bce-with-logits";
   drawLegend(logit);
   const params = new ParamTable($("params"), places, (k) => diagram.highlight(k));
-  const data = datasetByName(args.data);
-  const overlay = new Overlay($<HTMLElement>("plane") as unknown as SVGSVGElement, planeOf(data), data, { name: "", x: [], y: [] }, logit ? 0 : 0.5);
+  const { points } = xorRun(args); // the worker's points, drawn here: the same seeded draw
+  const overlay = new Overlay($<HTMLElement>("plane") as unknown as SVGSVGElement, planeOfPoints(points), points.train, points.test, logit ? 0 : 0.5);
+  overlay.showTest($<HTMLInputElement>("show-test").checked);
+  $("show-test").parentElement!.hidden = points.test.x.length === 0;
   const names = places.map((p) => p.name);
-  run = { id: (run?.id ?? 0) + 1, args, data, means: [], diagram, params, overlay, names, playing: false, done: false, error: "", pace: 0, clock: new Clock() };
+  run = { id: (run?.id ?? 0) + 1, args, data: points.train, means: [], testMeans: [], diagram, params, overlay, names, playing: false, done: false, error: "", pace: 0, clock: new Clock() };
+  drawSizes(args.hidden);
   pending = undefined;
   $("log").textContent = "";
   $("run-status").textContent = "";
@@ -96,8 +102,32 @@ form.addEventListener("change", (event) => {
   const changed = (event.target as HTMLInputElement | null)?.name as XorFlag | undefined;
   const { args, refused } = readForm(texts, run.args, changed);
   show($("url-error"), "");
+  if (started() && onlyTuned(run.args, args)) return tune(args, refused);
   apply(args, refused);
 });
+
+/** The flags a run takes on the way, from the weights it has: the rest change what is trained, and start over. */
+const TUNABLE: XorFlag[] = ["lr", "momentum", "epochs", "log-every"];
+const onlyTuned = (a: XorArgs, b: XorArgs) => URL_FLAGS.every((flag) => TUNABLE.includes(flag) || flagText(a, flag) === flagText(b, flag));
+const started = () => run?.last !== undefined && (run.last.epoch > 0 || run.last.step > 0) && !run.error;
+
+/** Trains on from the current weights with `args`; the log says where the settings changed, since from there it is no one command's. */
+function tune(args: XorArgs, refused: Partial<Record<XorFlag, string>>): void {
+  if (!run) return;
+  const changes = TUNABLE.filter((flag) => flagText(run!.args, flag) !== flagText(args, flag)).map((flag) => `--${flag} ${flagText(args, flag)}`);
+  for (const flag of URL_FLAGS) {
+    field(flag).toggleAttribute("aria-invalid", refused[flag] !== undefined);
+    if (refused[flag]) field(flag).setAttribute("aria-invalid", "true");
+    show($(`c-${flag}-error`), refused[flag] ?? "");
+  }
+  if (changes.length === 0) return;
+  run.args = args;
+  history.replaceState(null, "", `${location.pathname}${queryOf(args)}`);
+  $("command").textContent = xorCommand(args);
+  $("log").textContent += `— from here ${changes.join(" ")} —\n`;
+  $("run-status").textContent = `Training on from epoch ${run.last!.epoch} with ${changes.join(" ")}. Reset replays the command from the start.`;
+  send({ type: "tune", args });
+}
 form.addEventListener("submit", (event) => event.preventDefault());
 
 for (const link of document.querySelectorAll<HTMLAnchorElement>(".presets a[data-query]")) {
@@ -137,6 +167,48 @@ $("step").addEventListener("click", () => canTrain() && send({ type: "step" }));
 $("epoch").addEventListener("click", () => canTrain() && send({ type: "epoch" }));
 $("end").addEventListener("click", () => canTrain() && play("end"));
 $("reset").addEventListener("click", () => run && apply(run.args));
+$("show-test").addEventListener("change", () => run?.overlay.showTest($<HTMLInputElement>("show-test").checked));
+$("regenerate").addEventListener("click", () => {
+  if (!run) return;
+  field("data-seed").value = String((run.args.dataSeed + 1) % 2 ** 32);
+  form.dispatchEvent(new Event("change"));
+});
+
+/** Sets the hidden layers' sizes from the +/− buttons; the reference's weights fit only 5,4, so a change from them draws Rng(1)'s. */
+function resize(hidden: number[]): void {
+  if (!run || hidden.length === 0 || hidden.length > PAGE_LIMITS.depth || hidden.some((n) => n < 1 || n > PAGE_LIMITS.width)) return;
+  field("hidden").value = hidden.join(",");
+  const torch = field("seed").value === "torch" && hidden.join(",") !== "5,4";
+  if (torch) field("seed").value = "1";
+  form.dispatchEvent(new Event("change"));
+  if (torch) $("run-status").textContent = "Initial weights now Rng(1): the reference's fit only hidden 5,4.";
+}
+
+/** The +/− buttons: a layer more or fewer, and a neuron more or fewer in each layer. */
+function drawSizes(hidden: number[]): void {
+  const button = (text: string, label: string, sizes: number[], off: boolean) => {
+    const b = Object.assign(document.createElement("button"), { type: "button", textContent: text, disabled: off });
+    b.setAttribute("aria-label", label);
+    b.addEventListener("click", () => resize(sizes));
+    return b;
+  };
+  const layers = document.createElement("div");
+  layers.append(
+    button("− layer", "Remove the last hidden layer", hidden.slice(0, -1), hidden.length <= 1),
+    button("+ layer", "Add a hidden layer", [...hidden, hidden.at(-1)!], hidden.length >= PAGE_LIMITS.depth),
+  );
+  const neurons = hidden.map((n, l) => {
+    const group = document.createElement("div");
+    const change = (d: number) => hidden.map((m, k) => (k === l ? m + d : m));
+    group.append(
+      button("−", `One neuron fewer in hidden layer ${l + 1}`, change(-1), n <= 1),
+      Object.assign(document.createElement("span"), { textContent: `${n}` }),
+      button("+", `One neuron more in hidden layer ${l + 1}`, change(+1), n >= PAGE_LIMITS.width),
+    );
+    return group;
+  });
+  $("sizes").replaceChildren(layers, ...neurons);
+}
 $("copy").addEventListener("click", async () => {
   try {
     await navigator.clipboard.writeText($("command").textContent!);
@@ -168,7 +240,7 @@ let pending: Snapshot | undefined;
 
 worker.addEventListener("message", ({ data: snap }: MessageEvent<Snapshot>) => {
   if (!run || snap.run !== run.id) return; // a snapshot of a run the page has replaced
-  if (pending) snap = { ...snap, means: [...pending.means, ...snap.means], log: [...pending.log, ...snap.log] };
+  if (pending) snap = { ...snap, means: [...pending.means, ...snap.means], testMeans: [...pending.testMeans, ...snap.testMeans], log: [...pending.log, ...snap.log] };
   const first = pending === undefined;
   pending = snap;
   if (first) requestAnimationFrame(drawPending);
@@ -192,6 +264,7 @@ function draw(snap: Snapshot): void {
   article.dataset.done = String(snap.done);
   $("play").textContent = snap.playing ? "Pause" : snap.done && !snap.error ? "Play again" : "Play";
   run.means.push(...snap.means);
+  run.testMeans.push(...snap.testMeans);
   if (snap.log.length) $("log").textContent += snap.log.map((line) => `${line}\n`).join("");
   $("epoch-count").textContent = `Epoch ${snap.epoch} of ${args.epochs}${snap.step ? `, step ${snap.step}` : ""}${snap.done ? " (done)" : ""}`;
   const rate = snap.playing ? run.clock.note(snap.epoch) : undefined;
@@ -206,7 +279,7 @@ function draw(snap: Snapshot): void {
   run.diagram.update(snap.params, [...snap.units, snap.surface], GRID, [...snap.units.map(() => unitScale), outputScale()]);
   run.params.update(snap.params, snap.grads);
   drawOutputs($("outputs"), data, snap.outputs, threshold);
-  drawCurve($<HTMLElement>("curve") as unknown as SVGSVGElement, run.means, args.epochs);
+  drawCurve($<HTMLElement>("curve") as unknown as SVGSVGElement, run.means, args.epochs, run.testMeans);
   describePointed();
 }
 

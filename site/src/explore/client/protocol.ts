@@ -12,6 +12,7 @@ export type Pace = number | "end";
  */
 export type Command =
   | { type: "reset"; args: XorArgs; run: number }
+  | { type: "tune"; args: XorArgs }
   | { type: "play"; pace: Pace }
   | { type: "pause" }
   | { type: "step" }
@@ -36,6 +37,8 @@ export interface Snapshot {
   grads: number[];
   /** Mean loss of each epoch completed since the last snapshot (the curve), from epoch `epoch - means.length`. */
   means: number[];
+  /** The test loss at the end of each of the same epochs (empty without a test split). */
+  testMeans: number[];
   /** The log lines printed since the last snapshot, in `pnpm xor`'s format. */
   log: string[];
   /** The network's output at each data point. */

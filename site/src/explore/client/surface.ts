@@ -12,8 +12,8 @@ const ACTIVATIONS = {
   linear: (z: number) => z,
 } as const;
 
-/** The output over an n × n grid of `plane` (row by row from the bottom), and each hidden neuron's, layer by layer. */
-export function sampleSurface(model: MLP, plane: Plane, n: number): { surface: number[]; units: number[][] } {
+/** The output over an n × n grid of `plane` (row by row from the bottom), and each hidden neuron's, layer by layer; the network sees each point's `features`. */
+export function sampleSurface(model: MLP, plane: Plane, n: number, features: (p: number[]) => number[]): { surface: number[]; units: number[][] } {
   const layers = model.layers.map((layer) => ({
     w: layer.neurons.map((neuron) => neuron.w.map((w) => w.data)),
     b: layer.neurons.map((neuron) => neuron.b.data),
@@ -23,7 +23,7 @@ export function sampleSurface(model: MLP, plane: Plane, n: number): { surface: n
   const units: number[][] = layers.slice(0, -1).flatMap((layer) => layer.b.map(() => []));
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
-      let x = plane.point(c, r, n);
+      let x = features(plane.point(c, r, n));
       let unit = 0;
       for (const [l, { w, b, f }] of layers.entries()) {
         const out = b.map((bias, j) => {

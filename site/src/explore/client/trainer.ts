@@ -1,5 +1,6 @@
 import { type XorArgs, xorRun, type XorRun } from "@gradbook/cli";
-import { fit, logLine } from "@gradbook/train";
+import { SGD } from "@gradbook/optim";
+import { fit } from "@gradbook/train";
 
 /**
  * A `gradbook xor` run that advances a step or an epoch at a time. Every step goes through the
@@ -16,12 +17,24 @@ export class Trainer {
   private queue: number[][] = [];
   /** The losses of the epoch under way's steps so far. */
   private steps: number[] = [];
-  /** Mean loss per completed epoch not yet collected by {@link take}. */
+  /** Mean loss per completed epoch, and the test loss at its end (with a test split), not yet collected by {@link take}. */
   private means: number[] = [];
+  private testMeans: number[] = [];
   private log: string[] = [];
 
-  constructor(readonly args: XorArgs) {
+  constructor(public args: XorArgs) {
     this.run = xorRun(args);
+  }
+
+  /**
+   * Takes the settings a run can change without starting over (lr, momentum, epochs, log-every)
+   * and trains on from the weights it has. A new momentum is a new optimizer: its first step
+   * starts a new momentum buffer, as a new `SGD` in PyTorch would.
+   */
+  tune(args: XorArgs): void {
+    if (args.momentum !== this.args.momentum) this.run.optimizer = new SGD(this.run.model.parameters(), { lr: args.lr, momentum: args.momentum });
+    this.run.optimizer.lr = args.lr;
+    this.args = args;
   }
 
   get done(): boolean {
@@ -53,9 +66,10 @@ export class Trainer {
   }
 
   /** The epoch means and log lines since the last call. */
-  take(): { means: number[]; log: string[] } {
-    const taken = { means: this.means, log: this.log };
+  take(): { means: number[]; testMeans: number[]; log: string[] } {
+    const taken = { means: this.means, testMeans: this.testMeans, log: this.log };
     this.means = [];
+    this.testMeans = [];
     this.log = [];
     return taken;
   }
@@ -63,7 +77,9 @@ export class Trainer {
   private endEpoch(): void {
     // What fit's history records per epoch: the mean of its steps, and its last step's loss (the log's).
     this.means.push(this.steps.reduce((a, b) => a + b, 0) / this.steps.length);
-    if (this.epoch % this.args.logEvery === 0) this.log.push(logLine(this.epoch, this.steps.at(-1)!));
+    const test = this.run.testLoss();
+    if (test !== undefined) this.testMeans.push(test);
+    if (this.epoch % this.args.logEvery === 0) this.log.push(this.run.logLine(this.epoch, this.steps.at(-1)!));
     this.steps = [];
     this.epoch++;
   }

@@ -3,7 +3,7 @@
 // them the worker reads the page's commands (pause takes effect after the slice under way).
 
 import { GRID, type Command, type Pace, type Snapshot } from "./protocol.ts";
-import { planeOf } from "./plane.ts";
+import { planeOfPoints } from "./plane.ts";
 import { sampleSurface } from "./surface.ts";
 import { Trainer } from "./trainer.ts";
 
@@ -48,7 +48,8 @@ scope.addEventListener("message", ({ data: command }) => {
     return post();
   }
   if (!trainer) return;
-  if (command.type === "pause") pace = undefined;
+  if (command.type === "tune") trainer.tune(command.args);
+  else if (command.type === "pause") pace = undefined;
   else if (command.type === "play") {
     pace = command.pace;
     started = performance.now();
@@ -94,10 +95,10 @@ function post(): void {
   unanswered = true;
   lastFrame = performance.now();
   if (!trainer) {
-    scope.postMessage({ type: "snapshot", run, epoch: 0, step: 0, done: true, playing: false, params: [], grads: [], means: [], log: [], outputs: [], surface: [], units: [], ...(error ? { error } : {}) });
+    scope.postMessage({ type: "snapshot", run, epoch: 0, step: 0, done: true, playing: false, params: [], grads: [], means: [], testMeans: [], log: [], outputs: [], surface: [], units: [], ...(error ? { error } : {}) });
     return;
   }
-  const { model, data } = trainer.run;
+  const { model, data } = trainer.run; // data: the training points' features
   const params = model.parameters();
   scope.postMessage({
     type: "snapshot",
@@ -110,7 +111,7 @@ function post(): void {
     grads: params.map((p) => p.grad),
     ...trainer.take(),
     outputs: data.x.map((x) => model.forward(x)[0]!.data),
-    ...sampleSurface(model, planeOf(data), GRID),
+    ...sampleSurface(model, planeOfPoints(trainer.run.points), GRID, trainer.run.features),
     ...(error ? { error } : {}),
   });
 }
