@@ -18,10 +18,8 @@ export function explorePage(course: LessonPage[], nav: SiteNav, css: string): st
 <h1>The XOR explorer</h1>
 <p class="lead">Turn the knobs of the assignment and watch the network learn. Each control is a flag of <code>pnpm xor</code>, and the command under the controls prints the same log in a terminal.</p>
 <noscript><p class="explore-error">The explorer trains the network in your browser and needs JavaScript. Lesson 06 shows the assignment's run without it.</p></noscript>
-<section aria-labelledby="presets"><h2 id="presets">Presets</h2>
-<ul class="presets">
-${PRESETS.map((p) => `<li><a href="explore.html${p.query ? `?${escapeHtml(p.query)}` : ""}" data-query="${escapeHtml(p.query)}">${escapeHtml(p.name)}</a> <span>${escapeHtml(p.note)}</span></li>`).join("\n")}
-</ul></section>
+<div class="explore-grid">
+<div class="explore-settings">
 <section aria-labelledby="settings"><h2 id="settings">Settings</h2>
 <p class="explore-error" role="alert" id="url-error" hidden></p>
 <form class="controls" id="controls" novalidate>
@@ -29,7 +27,12 @@ ${CONTROLS.map((c) => control(c, link)).join("\n")}
 </form>
 <div class="command"><code id="command">pnpm xor</code> <button type="button" id="copy">Copy</button> <span id="copied" role="status"></span></div>
 </section>
-<section aria-labelledby="training"><h2 id="training">Training</h2>
+<section aria-labelledby="presets"><h2 id="presets">Presets</h2>
+<ul class="presets">
+${PRESETS.map((p) => `<li><a href="explore.html${p.query ? `?${escapeHtml(p.query)}` : ""}" data-query="${escapeHtml(p.query)}">${escapeHtml(p.name)}</a> <span>${escapeHtml(p.note)}</span></li>`).join("\n")}
+</ul></section>
+</div>
+<section aria-labelledby="training" class="explore-training"><h2 id="training">Training</h2>
 <div class="transport" role="group" aria-label="Training controls">
 <button type="button" id="play">Play</button>
 <button type="button" id="step">One step</button>
@@ -47,6 +50,10 @@ ${CONTROLS.map((c) => control(c, link)).join("\n")}
 <figure class="view"><svg id="curve" viewBox="0 0 320 200" role="img" aria-label="Loss curve"></svg><figcaption>Mean loss of each epoch (log scale); dashed, the test points' loss at each epoch's end.</figcaption></figure>
 <figure class="view diagram"><div class="diagram-box" id="diagram-box"><svg id="diagram" viewBox="0 0 320 220" role="img" aria-label="Network diagram"></svg></div><p class="note" id="diagram-note" aria-live="polite"></p><figcaption>Edges: blue positive, red negative, thicker is larger. Each neuron shows its output over the plane: point at one to see it large in the plane's place, at an edge for its weight and gradient.</figcaption></figure>
 </div>
+<div class="mini" id="mini" hidden><canvas id="mini-plane" width="32" height="32" aria-hidden="true"></canvas><span id="mini-epoch"></span></div>
+</section>
+</div>
+<section aria-labelledby="details"><h2 id="details">Outputs, log and parameters</h2>
 <h3 id="outputs-heading">Outputs</h3>
 <div id="outputs" class="table-scroll"></div>
 <h3 id="log-heading">Log</h3>

@@ -283,6 +283,13 @@ function draw(snap: Snapshot): void {
   describePointed();
 }
 
+// On a phone, the plane's small copy shows while the plane is out of view; a tap goes back to it.
+new IntersectionObserver(([entry]) => {
+  $("mini").hidden = entry!.isIntersecting || run?.last === undefined;
+  drawPlane();
+}).observe(document.querySelector(".plane")!);
+$("mini").addEventListener("click", () => document.querySelector(".plane")!.scrollIntoView({ block: "center" }));
+
 /** Outputs to the colour scale's [0, 1]: a logit through the sigmoid, others as they are. */
 const outputScale = () => (run?.args.loss === "bce-with-logits" ? (y: number) => 1 / (1 + Math.exp(-y)) : (y: number) => y);
 /** A hidden neuron's output to the scale: tanh's [−1, 1] to [0, 1]. */
@@ -292,6 +299,10 @@ const unitScale = (h: number) => (h + 1) / 2;
 function drawPlane(): void {
   const snap = run?.last;
   if (!run || !snap) return;
+  if (!$("mini").hidden) {
+    paint($("mini-plane") as HTMLCanvasElement, snap.surface, GRID, outputScale());
+    $("mini-epoch").textContent = `epoch ${snap.epoch}`;
+  }
   const neuron = run.pointed && "neuron" in run.pointed ? run.pointed.neuron : undefined;
   const values = neuron === undefined || neuron >= snap.units.length ? snap.surface : snap.units[neuron]!;
   paint($("surface") as HTMLCanvasElement, values, GRID, values === snap.surface ? outputScale() : unitScale);

@@ -16,7 +16,9 @@ export function drawCurve(root: SVGSVGElement, means: number[], epochs: number, 
   }
   let [low, high] = [Math.log10(Math.min(...finite)), Math.log10(Math.max(...finite))];
   if (high - low < 0.5) [low, high] = [(low + high) / 2 - 0.25, (low + high) / 2 + 0.25];
-  const x = (epoch: number) => PAD.left + ((W - PAD.left - PAD.right) * epoch) / Math.max(epochs - 1, 1);
+  // The axis grows with the run (to the whole run once it is a tenth through): early epochs are not a sliver.
+  const span = Math.min(epochs, Math.max(means.length * 1.25, epochs / 10, 10));
+  const x = (epoch: number) => PAD.left + ((W - PAD.left - PAD.right) * epoch) / Math.max(span - 1, 1);
   const y = (loss: number) => PAD.top + ((H - PAD.top - PAD.bottom) * (high - Math.log10(Math.max(loss, 10 ** low)))) / (high - low);
   // Per pixel column: the first value, the extremes, the last, so thinning hides no spike.
   const path = (values: number[]) => {
@@ -49,7 +51,7 @@ export function drawCurve(root: SVGSVGElement, means: number[], epochs: number, 
     label(number(10 ** high), { x: PAD.left - 4, y: PAD.top + 9, "text-anchor": "end" }),
     label(number(10 ** low), { x: PAD.left - 4, y: base, "text-anchor": "end" }),
     label("0", { x: PAD.left, y: H - 6, "text-anchor": "middle" }),
-    label(`epoch ${epochs - 1}`, { x: W - PAD.right, y: H - 6, "text-anchor": "end" }),
+    label(`epoch ${Math.round(span) - 1}`, { x: W - PAD.right, y: H - 6, "text-anchor": "end" }),
     label("loss", { x: 4, y: H / 2, "text-anchor": "start" }),
   );
 }
