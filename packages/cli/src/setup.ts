@@ -53,7 +53,8 @@ export function xorRun(args: XorArgs): XorRun {
         ? "a shuffled order from Rng(1), each point once"
         : `the LCG order from s₀ = ${args.order}`;
   const n = data.x.length;
-  const steps = args.batchSize === 1 ? `${n} single-point steps` : `${Math.ceil(n / args.batchSize)} steps of ${args.batchSize} points`;
+  const batches = Math.ceil(n / args.batchSize);
+  const steps = args.batchSize === 1 ? `${n} single-point steps` : `${batches} step${batches === 1 ? "" : "s"} of up to ${args.batchSize} points`;
   const penalties = [args.l1 ? `L1 ${args.l1}` : "", args.l2 ? `L2 ${args.l2}` : ""].filter(Boolean);
   const dataLine = [
     args.noise === "default" ? "" : `noise ${args.noise}`,
