@@ -101,16 +101,17 @@ describe("the XOR explorer in a browser", () => {
     });
   });
 
-  it("starts over when a setting changes mid-run: nothing of the old run reaches the new one's log", async (ctx) => {
+  it("starts over when a setting that changes what is trained changes mid-run: nothing of the old run reaches the new one's log", async (ctx) => {
     needsChromium(ctx);
     const cli = xor("--epochs", "300", "--log-every", "100").split("\n").filter((line) => line.startsWith("Epoch: "));
-    await open("?epochs=20000&log-every=1", {}, async (page) => {
+    await open("?order=7&epochs=300&log-every=100", {}, async (page) => {
+      await page.selectOption("#speed", "10");
       await page.click("#play");
-      await page.waitForFunction(`document.querySelector("#log").textContent.includes("Epoch: 50,")`);
-      await page.fill("#c-epochs", "300");
-      await page.fill("#c-log-every", "100");
-      await page.locator("#c-log-every").dispatchEvent("change");
+      await page.waitForFunction(`document.querySelector("#log").textContent.includes("Epoch: 0,")`);
+      await page.fill("#c-order", "2"); // the data order: a new run (lr, momentum, epochs and log-every train on instead)
+      await page.locator("#c-order").dispatchEvent("change");
       await page.waitForFunction(`location.search === "?epochs=300&log-every=100"`);
+      expect(await page.textContent("#log")).toBe("");
       await page.click("#end");
       await page.waitForFunction(DONE);
       expect(((await page.textContent("#log")) ?? "").trimEnd().split("\n")).toEqual(cli);
