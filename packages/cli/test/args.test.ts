@@ -49,8 +49,14 @@ describe("parseXorArgs", () => {
     [["--order", "shuffled"], { order: "shuffled" }],
     [["--activation", "relu"], { activation: "relu" }],
     [["--batch-size", "10"], { batchSize: 10 }],
-    [["--noise", "0.2", "--data-seed", "3", "--test-split", "0.3"], { noise: 0.2, dataSeed: 3, testSplit: 0.3 }],
-    [["--seed", "1", "--features", "x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2"], { seed: 1, features: ["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"] }],
+    [
+      ["--noise", "0.2", "--data-seed", "3", "--test-split", "0.3"],
+      { noise: 0.2, dataSeed: 3, testSplit: 0.3 },
+    ],
+    [
+      ["--seed", "1", "--features", "x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2"],
+      { seed: 1, features: ["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"] },
+    ],
     [["--l1", "0.001", "--l2", "0.01"], { l1: 0.001, l2: 0.01 }],
   ])("reads %j", (argv, changes) => {
     expect(parseXorArgs(argv)).toEqual({ ...defaults, ...changes });

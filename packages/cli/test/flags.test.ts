@@ -2,7 +2,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseXorArgs } from "../src/args.ts";
 import { FEATURE_NAMES } from "@gradbook/train";
-import { changedFlags, readXorArgs, UsageError, XOR_ACTIVATIONS, XOR_DATA, XOR_LOSSES, XOR_OUTPUTS, xorCommand, type XorArgs } from "../src/flags.ts";
+import {
+  changedFlags,
+  readXorArgs,
+  UsageError,
+  XOR_ACTIVATIONS,
+  XOR_DATA,
+  XOR_LOSSES,
+  XOR_OUTPUTS,
+  xorCommand,
+  type XorArgs,
+} from "../src/flags.ts";
 
 // The flags table serves the terminal and the explorer's links: a command it writes must read
 // back as the settings it was written from.
@@ -75,16 +85,44 @@ describe("readXorArgs with limits", () => {
     [{ lr: "-1" }, "lr", '--lr: expected a positive number, got "-1"'],
     [{ hidden: "6" }, "hidden", "--hidden 6 needs --seed N"],
     [{ features: "x1,x1sq" }, "features", "--features x1,x1sq needs --seed N"],
-    [{ seed: "1", features: "x1,cosx1" }, "features", '--features: expected features from x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2, each once, separated by commas, got "x1,cosx1"'],
+    [
+      { seed: "1", features: "x1,cosx1" },
+      "features",
+      '--features: expected features from x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2, each once, separated by commas, got "x1,cosx1"',
+    ],
     [{ seed: "1", features: "x1,x1" }, "features", "--features: expected features from"],
-    [{ activation: "softplus" }, "activation", '--activation: expected one of tanh, relu, sigmoid, linear, got "softplus"'],
-    [{ "batch-size": "0" }, "batch-size", '--batch-size: expected an integer in [1, 1000], got "0"'],
+    [
+      { activation: "softplus" },
+      "activation",
+      '--activation: expected one of tanh, relu, sigmoid, linear, got "softplus"',
+    ],
+    [
+      { "batch-size": "0" },
+      "batch-size",
+      '--batch-size: expected an integer in [1, 1000], got "0"',
+    ],
     [{ l2: "-0.1" }, "l2", '--l2: expected a number ≥ 0, got "-0.1"'],
     [{ noise: "2" }, "noise", '--noise: expected default or a number in [0, 1], got "2"'],
-    [{ "test-split": "0.95" }, "test-split", '--test-split: expected a number in [0, 0.9], got "0.95"'],
-    [{ l1: "0.1", engine: "tensor" }, "engine", "--engine tensor trains on the data's loss alone: --l1 and --l2 need --engine engine or compiled"],
-    [{ "test-split": "0.9" }, "test-split", "--test-split 0.9 leaves no point of xor's 4 to train on"],
-    [{ lr: `${"1".repeat(59)}x` }, "lr", `--lr: expected a positive number, got "${"1".repeat(40)}…" (60 characters)`],
+    [
+      { "test-split": "0.95" },
+      "test-split",
+      '--test-split: expected a number in [0, 0.9], got "0.95"',
+    ],
+    [
+      { l1: "0.1", engine: "tensor" },
+      "engine",
+      "--engine tensor trains on the data's loss alone: --l1 and --l2 need --engine engine or compiled",
+    ],
+    [
+      { "test-split": "0.9" },
+      "test-split",
+      "--test-split 0.9 leaves no point of xor's 4 to train on",
+    ],
+    [
+      { lr: `${"1".repeat(59)}x` },
+      "lr",
+      `--lr: expected a positive number, got "${"1".repeat(40)}…" (60 characters)`,
+    ],
   ])("refuses %j, naming %s", (texts, name, message) => {
     const error = (() => {
       try {

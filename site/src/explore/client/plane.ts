@@ -9,7 +9,7 @@ export interface Plane {
 }
 
 /** The plane around `data`. */
-export function planeOf(data: Dataset): Plane {
+function planeOf(data: Dataset): Plane {
   const [x, y] = extentOf(data);
   return { x, y, point: (c, r, n) => [x[0] + ((x[1] - x[0]) * c) / (n - 1), y[0] + ((y[1] - y[0]) * r) / (n - 1)] };
 }
