@@ -45,7 +45,7 @@ export function start(root: string, nn: string, force: boolean): number {
   const rows = lesson.exercises.map((e) => [e.name, e.kind, `${e.file}:${e.line}`, report.unchanged.includes(e) ? "(was blank already)" : e.task]);
   for (const line of columns(rows)) console.log(line);
   for (const { file, backup } of report.backups) console.log(`Your version of ${file} is saved as ${backup}.`);
-  console.log(`\nA type-along is on the page, folded away: try without it. A problem is not: derive, vary, find or predict.`);
+  console.log(`\nA type-along is explained on the page (where its code is shown, it is folded away: try without it).\nA problem is not answered there: derive, vary, find or predict.`);
   console.log(`Each blank throws "exercise NAME (lesson ${lesson.nn}) is ${NOT_WRITTEN}" until you write it.`);
   if (hidden.length) console.log(`git does not see changes to ${plural(hidden.length, "file")} with blanks until the lesson is done (pnpm learn help says why).`);
   console.log(`Read ${lesson.file}, write the code, then run pnpm learn check ${lesson.nn} (or pnpm learn watch); pnpm learn hint ${lesson.nn} NAME gives a hint, one step at a time.`);

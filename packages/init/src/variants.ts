@@ -4,9 +4,6 @@
 /**
  * The mean and variance of relu(z) for z ~ N(0, std²): what a relu layer hands the next one
  * when its input is a centred normal.
- *
- * @example
- * reluMoments(1); // { mean: 0.3989…, variance: 0.3408… }
  */
 export function reluMoments(std: number): { mean: number; variance: number } {
   // #region exercise:relu-moments
@@ -18,9 +15,6 @@ export function reluMoments(std: number): { mean: number; variance: number } {
 
 /**
  * E[leaky_relu(z)²] for z ~ N(0, std²), where leaky_relu(z) is z for z > 0 and slope·z below.
- *
- * @example
- * leakyMeanSquare(1, 0.01); // 0.50005
  */
 export function leakyMeanSquare(std: number, slope: number): number {
   // #region exercise:leaky-mean-square
@@ -33,9 +27,6 @@ export function leakyMeanSquare(std: number, slope: number): number {
  * fanIn and fanOut of a weight of shape [out, in, …kernel], as PyTorch computes them for its
  * initializers (`_calculate_fan_in_and_fan_out`): a Linear layer's weight is [out, in], a 2-d
  * convolution's [out, in, kh, kw].
- *
- * @example
- * fans([16, 3, 5, 5]); // { fanIn: 75, fanOut: 400 }
  */
 export function fans(shape: readonly number[]): { fanIn: number; fanOut: number } {
   if (shape.length < 2 || !shape.every((n) => Number.isInteger(n) && n > 0)) {

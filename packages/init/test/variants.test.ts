@@ -24,8 +24,8 @@ describe("reluMoments", () => {
     expect(variance).toBeCloseTo(expectation((z) => relu(z) ** 2, std) - mean ** 2, 10);
   });
 
-  it("keeps (π − 1)/π ≈ 0.68 of relu's mean square as variance: the page's 'about two thirds'", () => {
-    expect(reluMoments(1).variance / 0.5).toBeCloseTo((Math.PI - 1) / Math.PI, 14);
+  it("keeps about two thirds of relu's mean square as variance, as the page says (0.68169…, worked by hand)", () => {
+    expect(reluMoments(1).variance / 0.5).toBeCloseTo(0.6816901138162093, 14);
   });
 });
 
@@ -47,7 +47,7 @@ describe("leakyMeanSquare", () => {
 
 describe("fans", () => {
   it.each([
-    // shape, fanIn = in·kernel, fanOut = out·kernel (PyTorch's rule, worked by hand)
+    // shape, then the fans PyTorch gives it, worked by hand
     [[5, 2], 2, 5],
     [[16, 3, 5, 5], 75, 400],
     [[8, 4, 3], 12, 24],

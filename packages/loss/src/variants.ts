@@ -7,9 +7,6 @@ import type { Value } from "@gradbook/autograd";
  * One element of the log-cosh loss, `ln cosh(y − t)`: about ½(y − t)² near the target and
  * |y − t| − ln 2 far from it (a smooth Huber). Finite for every finite error: cosh itself
  * overflows past |y − t| ≈ 710.
- *
- * @example
- * logCosh(new Value(1000), 0).data; // 999.3068528194401 = 1000 − ln 2
  */
 export function logCosh(y: Value, t: number): Value {
   // #region exercise:log-cosh
@@ -23,9 +20,6 @@ export function logCosh(y: Value, t: number): Value {
  * The constant c that, predicted for every target, gives the least loss: for `"mse"` the mean
  * squared error Σ(c − tᵢ)²/n, for `"l1"` the mean absolute error Σ|c − tᵢ|/n. With an even
  * number of targets L1 has a whole interval of best constants: any one of them will do.
- *
- * @example
- * bestConstant([0, 0, 3], "mse"); // 1
  */
 export function bestConstant(targets: readonly number[], loss: "mse" | "l1"): number {
   if (!targets.length) throw new RangeError("bestConstant: expected at least one target, got none");

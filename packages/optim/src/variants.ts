@@ -4,9 +4,6 @@
 /**
  * The size |Δp| of RMSprop's very first step on a parameter whose gradient is g (no weight
  * decay), from s = 0.
- *
- * @example
- * rmspropFirstStep(0.01, 0.99, 1e-8, 3); // ≈ 0.1: ten times the learning rate, whatever g
  */
 export function rmspropFirstStep(lr: number, alpha: number, eps: number, g: number): number {
   // #region exercise:rmsprop-first-step
@@ -17,9 +14,6 @@ export function rmspropFirstStep(lr: number, alpha: number, eps: number, g: numb
 
 /**
  * The size |Δp| of Adam's very first step on a parameter whose gradient is g (no weight decay).
- *
- * @example
- * adamFirstStep(0.01, [0.9, 0.999], 1e-8, 3); // ≈ 0.01: the learning rate, whatever g
  */
 export function adamFirstStep(lr: number, betas: readonly [number, number], eps: number, g: number): number {
   // #region exercise:adam-first-step

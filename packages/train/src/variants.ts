@@ -17,9 +17,6 @@ export function cosineDecay(lr: number, epoch: number, total: number): number {
 /**
  * The expected fraction of n points that one epoch of n draws with replacement (one point per
  * step, each uniform, as `lcgOrder` draws) never picks.
- *
- * @example
- * expectedUnseen(4); // 0.31640625: about a third of XOR's points sit out each epoch
  */
 export function expectedUnseen(n: number): number {
   // #region exercise:unseen
@@ -31,9 +28,6 @@ export function expectedUnseen(n: number): number {
  * The expected number of draws, with replacement and each uniform over n points, until every
  * point has been drawn at least once: how long the LCG sampler takes, on average, to show the
  * network all of its data.
- *
- * @example
- * expectedDrawsToSeeAll(4); // 25/3 ≈ 8.3: XOR's four points take two epochs and a bit
  */
 export function expectedDrawsToSeeAll(n: number): number {
   // #region exercise:draws-to-see-all
