@@ -16,6 +16,54 @@ export interface AdamOptions {
 
 const OPTIONS = ["lr", "betas", "eps", "weightDecay"] as const;
 
+/** Adam's settings as the update rule reads them: {@link AdamOptions} with every default filled in. */
+export interface AdamSettings {
+  readonly lr: number;
+  readonly betas: readonly [number, number];
+  readonly eps: number;
+  readonly weightDecay: number;
+}
+
+/** Adam's settings checked, with their defaults: what `new Adam` accepts, for an Adam over other storage than Values too (`@gradbook/tensor`'s). */
+export function checkAdamOptions(where: string, opts: AdamOptions = {}): AdamSettings {
+  const o = knownOptions(where, opts, OPTIONS);
+  const betas = o.betas ?? [0.9, 0.999];
+  if (!Array.isArray(betas) || betas.length !== 2) throw new TypeError(`${where}: expected betas to be a pair [β₁, β₂], got ${show(betas)}`);
+  return {
+    lr: checkLr(where, o.lr ?? 1e-3),
+    betas: [checkRange(where, "betas[0]", betas[0], 0, 1, false), checkRange(where, "betas[1]", betas[1], 0, 1, false)],
+    eps: checkPositive(where, "eps", o.eps ?? 1e-8),
+    weightDecay: checkRange(where, "weightDecay", o.weightDecay ?? 0, 0, Infinity, false),
+  };
+}
+
+// #region adam-step
+/**
+ * Adam's step t (from 1) over flat arrays, PyTorch's arithmetic exactly (see {@link Adam} for the
+ * formulas): `params`, `expAvg` (m) and `expAvgSq` (v) are updated in place, `grads` only read.
+ * Every Adam of the course steps through here: `Adam` over Values and the tensor Adam.
+ */
+export function adamUpdate(params: Float64Array, grads: Float64Array, expAvg: Float64Array, expAvgSq: Float64Array, settings: AdamSettings, t: number): void {
+  // #region exercise:adam
+  const { lr, eps, weightDecay } = settings;
+  const [beta1, beta2] = settings.betas;
+  const m = expAvg;
+  const v = expAvgSq;
+  // The bias corrections, the same for every parameter: m / (1 − β₁ᵗ) and v / (1 − β₂ᵗ) undo
+  // the pull toward the zeros m and v started from; √v / √(1 − β₂ᵗ) is the root of the corrected v.
+  const stepSize = lr / (1 - math.pow(beta1, t));
+  const correction2 = Math.sqrt(1 - math.pow(beta2, t));
+  for (let i = 0; i < params.length; i++) {
+    let g = grads[i]!;
+    if (weightDecay !== 0) g += weightDecay * params[i]!; // d(½·λ·p²)/dp = λ·p
+    m[i] = beta1 * m[i]! + (1 - beta1) * g; // m ← β₁·m + (1 − β₁)·g
+    v[i] = beta2 * v[i]! + (1 - beta2) * g * g; // v ← β₂·v + (1 − β₂)·g²
+    params[i]! -= (stepSize * m[i]!) / (Math.sqrt(v[i]!) / correction2 + eps); // p ← p − η·m̂ / (√v̂ + ε)
+  }
+  // #endregion exercise:adam
+}
+// #endregion adam-step
+
 /**
  * Adam (Kingma & Ba, 2015), with PyTorch's `torch.optim.Adam` semantics exactly. Step t (from 1),
  * for each parameter p with gradient g:
@@ -50,20 +98,23 @@ export class Adam implements Optimizer {
   readonly expAvg: Float64Array;
   /** The second moment v of each parameter (PyTorch's `exp_avg_sq`), indexed like `params`. */
   readonly expAvgSq: Float64Array;
+  // The parameters' data and grads copied flat for adamUpdate, reused across steps.
+  readonly #data: Float64Array;
+  readonly #grads: Float64Array;
   #steps = 0;
   #lr: number;
 
   constructor(params: readonly Value[], opts: AdamOptions = {}) {
-    const o = knownOptions("Adam", opts, OPTIONS);
+    const settings = checkAdamOptions("Adam", opts);
     this.params = parameterList("Adam", params);
-    this.#lr = checkLr("Adam", o.lr ?? 1e-3);
-    const betas = o.betas ?? [0.9, 0.999];
-    if (!Array.isArray(betas) || betas.length !== 2) throw new TypeError(`Adam: expected betas to be a pair [β₁, β₂], got ${show(betas)}`);
-    this.betas = [checkRange("Adam", "betas[0]", betas[0], 0, 1, false), checkRange("Adam", "betas[1]", betas[1], 0, 1, false)];
-    this.eps = checkPositive("Adam", "eps", o.eps ?? 1e-8);
-    this.weightDecay = checkRange("Adam", "weightDecay", o.weightDecay ?? 0, 0, Infinity, false);
+    this.#lr = settings.lr;
+    this.betas = settings.betas;
+    this.eps = settings.eps;
+    this.weightDecay = settings.weightDecay;
     this.expAvg = new Float64Array(this.params.length);
     this.expAvgSq = new Float64Array(this.params.length);
+    this.#data = new Float64Array(this.params.length);
+    this.#grads = new Float64Array(this.params.length);
   }
 
   /** How many steps have been taken: t of the last step. */
@@ -80,31 +131,18 @@ export class Adam implements Optimizer {
     this.#lr = checkLr("Adam", lr);
   }
 
-  // #region adam-step
-  /** Updates every parameter from its `grad` (see the class summary for the formulas). */
+  /** Updates every parameter from its `grad` by {@link adamUpdate}, through flat copies of the data and grads. */
   step(): void {
-    // #region exercise:adam
-    const { params, eps, weightDecay } = this;
-    const beta1 = this.betas[0];
-    const beta2 = this.betas[1];
-    const m = this.expAvg;
-    const v = this.expAvgSq;
-    const t = ++this.#steps;
-    // The bias corrections, the same for every parameter: m / (1 − β₁ᵗ) and v / (1 − β₂ᵗ) undo
-    // the pull toward the zeros m and v started from; √v / √(1 − β₂ᵗ) is the root of the corrected v.
-    const stepSize = this.#lr / (1 - math.pow(beta1, t));
-    const correction2 = Math.sqrt(1 - math.pow(beta2, t));
+    const params = this.params;
+    const data = this.#data;
+    const grads = this.#grads;
     for (let i = 0; i < params.length; i++) {
-      const p = params[i]!;
-      let g = p.grad;
-      if (weightDecay !== 0) g += weightDecay * p.data; // d(½·λ·p²)/dp = λ·p
-      m[i] = beta1 * m[i]! + (1 - beta1) * g; // m ← β₁·m + (1 − β₁)·g
-      v[i] = beta2 * v[i]! + (1 - beta2) * g * g; // v ← β₂·v + (1 − β₂)·g²
-      p.data -= (stepSize * m[i]!) / (Math.sqrt(v[i]!) / correction2 + eps); // p ← p − η·m̂ / (√v̂ + ε)
+      data[i] = params[i]!.data;
+      grads[i] = params[i]!.grad;
     }
-    // #endregion exercise:adam
+    adamUpdate(data, grads, this.expAvg, this.expAvgSq, this, ++this.#steps);
+    for (let i = 0; i < params.length; i++) params[i]!.data = data[i]!;
   }
-  // #endregion adam-step
 
   /** Sets every parameter's `grad` to 0: call it before each `backward()`, since gradients accumulate. */
   zeroGrad(): void {

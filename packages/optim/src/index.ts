@@ -1,4 +1,4 @@
-export { Adam, type AdamOptions } from "./adam.ts";
+export { Adam, type AdamOptions, type AdamSettings, adamUpdate, checkAdamOptions } from "./adam.ts";
 export type { Optimizer } from "./optimizer.ts";
 export { RMSprop, type RMSpropOptions } from "./rmsprop.ts";
 export { checkSGDOptions, SGD, type SGDOptions } from "./sgd.ts";

@@ -1,4 +1,4 @@
-import { checkSGDOptions, type SGDOptions, type SGDSettings, sgdUpdate } from "@gradbook/optim";
+import { type AdamOptions, type AdamSettings, adamUpdate, checkAdamOptions, checkSGDOptions, type SGDOptions, type SGDSettings, sgdUpdate } from "@gradbook/optim";
 import { zeroGrad } from "./backward.ts";
 import { Tensor } from "./tensor.ts";
 
@@ -66,6 +66,53 @@ export class SGD implements TensorOptimizer {
     const first = this.#steps === 0;
     this.params.forEach((p, i) => sgdUpdate(p.data, p.grad ?? new Float64Array(p.size), this.momentumBuffers[i]!, this.#settings, first));
     this.#steps++;
+  }
+
+  /** Zeroes every parameter's grad: call it before each `backward()`. */
+  zeroGrad(): void {
+    zeroGrad(this.params);
+  }
+}
+
+/**
+ * `@gradbook/optim`'s `Adam` over tensors: PyTorch's `torch.optim.Adam`, the same update rule
+ * (`adamUpdate`) applied to each parameter's arrays with one step count, so the bits are the
+ * scalar optimizer's.
+ */
+export class Adam implements TensorOptimizer {
+  readonly params: readonly Tensor[];
+  #settings: AdamSettings;
+  /** The first moment m of each parameter, shaped like its data. */
+  readonly expAvg: Float64Array[];
+  /** The second moment v of each parameter. */
+  readonly expAvgSq: Float64Array[];
+  #steps = 0;
+
+  constructor(params: readonly Tensor[], opts: AdamOptions = {}) {
+    this.#settings = checkAdamOptions("Adam", opts);
+    this.params = parameterList("Adam", params);
+    this.expAvg = this.params.map((p) => new Float64Array(p.size));
+    this.expAvgSq = this.params.map((p) => new Float64Array(p.size));
+  }
+
+  /** How many steps have been taken: t of the last step. */
+  get steps(): number {
+    return this.#steps;
+  }
+
+  /** The learning rate of the next step; setting it checks it. */
+  get lr(): number {
+    return this.#settings.lr;
+  }
+
+  set lr(lr: number) {
+    this.#settings = checkAdamOptions("Adam", { ...this.#settings, lr });
+  }
+
+  /** One update of every parameter from its grad. */
+  step(): void {
+    const t = ++this.#steps;
+    this.params.forEach((p, i) => adamUpdate(p.data, p.grad ?? new Float64Array(p.size), this.expAvg[i]!, this.expAvgSq[i]!, this.#settings, t));
   }
 
   /** Zeroes every parameter's grad: call it before each `backward()`. */

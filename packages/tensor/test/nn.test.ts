@@ -1,9 +1,9 @@
 // The tensor MLP starts where @gradbook/neuron's does, and its SGD steps as @gradbook/optim's does.
 import { pytorchDefault } from "@gradbook/init";
 import { Layer, MLP as ScalarMLP, parameterData as scalarData, Rng } from "@gradbook/neuron";
-import { SGD as ScalarSGD } from "@gradbook/optim";
+import { Adam as ScalarAdam, SGD as ScalarSGD } from "@gradbook/optim";
 import { describe, expect, test } from "vitest";
-import { Linear, loadParameters, MLP, parameterData, SGD, tensor } from "../src/index.ts";
+import { Adam, Linear, loadParameters, MLP, parameterData, SGD, tensor } from "../src/index.ts";
 
 describe("Linear and MLP", () => {
   test("MLP's first weights equal neuron's MLP's for the same options, in the same order", () => {
@@ -76,5 +76,26 @@ describe("SGD over tensors", () => {
     }
     expect(parameterData(model)).toEqual(scalarData(scalar));
     expect(opt.steps).toBe(5);
+  });
+});
+
+describe("Adam over tensors", () => {
+  test.each([{ lr: 0.01 }, { lr: 0.05, betas: [0.8, 0.99] as const, eps: 1e-6, weightDecay: 0.01 }])("five steps of %o give the scalar Adam's bits", (opts) => {
+    const scalar = new ScalarMLP(2, [3, 1], { seed: 6 });
+    const model = new MLP(2, [3, 1], { seed: 6 });
+    const scalarOpt = new ScalarAdam(scalar.parameters(), opts);
+    const opt = new Adam(model.parameters(), opts);
+    for (let step = 0; step < 5; step++) {
+      const x = [1 - step / 5, step / 2];
+      scalarOpt.zeroGrad();
+      scalar.forward(x)[0]!.backward();
+      scalarOpt.step();
+      opt.zeroGrad();
+      model.forward(tensor([x])).sum().backward();
+      opt.step();
+    }
+    expect(parameterData(model)).toEqual(scalarData(scalar));
+    expect(opt.steps).toBe(5);
+    expect(() => new Adam(model.parameters(), { eps: 0 })).toThrow("Adam: expected eps to be a finite number > 0, got 0");
   });
 });
