@@ -41,6 +41,7 @@ const config: KnipConfig = {
         "src/client/worker.ts",
         "src/explore/client/main.ts",
         "src/explore/client/worker.ts",
+        "src/draw/client/main.ts",
         "test/**/*.test.ts",
         "test/browser/global-setup.ts",
       ],

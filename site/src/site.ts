@@ -20,6 +20,8 @@ import { renderLesson } from "./render/lesson.ts";
 import { createSiteMarkdown } from "./render/markdown.ts";
 import { bundleClient } from "./runner/bundle.ts";
 import { lessonData } from "./runner/data.ts";
+import { bundleDraw } from "./draw/bundle.ts";
+import { drawPage } from "./draw/page.ts";
 import { bundleExplorer } from "./explore/bundle.ts";
 import { explorePage } from "./explore/page.ts";
 import { apiDocuments, lessonDocuments, searchIndex, type SearchDocument } from "./search.ts";
@@ -30,6 +32,8 @@ import { apiDocuments, lessonDocuments, searchIndex, type SearchDocument } from 
 
 /** The client code: site/src/client. */
 const CLIENT = fileURLToPath(new URL("./client", import.meta.url));
+/** The draw-a-digit page's stylesheet, inlined in draw.html. */
+const DRAW_CSS = fileURLToPath(new URL("./draw/draw.css", import.meta.url));
 /** The XOR explorer's stylesheet, inlined in explore.html. */
 const EXPLORE_CSS = fileURLToPath(new URL("./explore/explore.css", import.meta.url));
 
@@ -93,11 +97,12 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
     await recordLessons({ root, dir: recordsDir, ...(options.vitestConfig ? { config: options.vitestConfig } : {}) });
     return recordsDir;
   };
-  const [recordedIn, packages, , , highlighter] = await Promise.all([
+  const [recordedIn, packages, , , , highlighter] = await Promise.all([
     timed("lessons", course.length ? lessonRecords() : Promise.resolve(recordsDir)),
     timed("api", loadApi(root, packageNames, options.cache)),
     timed("bundle", bundleClient({ root, client: CLIENT, out: join(out, "assets/js"), packages: packageNames })),
     timed("explorer", bundleExplorer(root, join(out, "assets/explore"))),
+    timed("draw", bundleDraw(root, join(out, "assets/draw"))),
     createCodeHighlighter(),
   ]);
 
@@ -146,6 +151,7 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
     documents.push(...lessonDocuments(`${name}.html`, title, rendered.sections));
   }
   write("explore.html", explorePage(course, nav, readFileSync(EXPLORE_CSS, "utf8")));
+  write("draw.html", drawPage(nav, readFileSync(DRAW_CSS, "utf8"), course.find((c) => c.lesson.package === "classify")?.href));
   write("index.html", homePage(course, nav, course.map(({ lesson }) => md.renderInline(summary(lesson.source), { toc: [] }))));
   const commentMd = commentMarkdown(highlighter);
   for (const pkg of packages) write(pkg.href, apiPage(pkg, links, course, nav, commentMd));

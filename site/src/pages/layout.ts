@@ -91,6 +91,7 @@ function sidebar(spec: PageSpec): string {
 ${lessons}
 </ol>
 <p class="nav-heading"><a href="${r}explore.html"${current(spec, "explore.html")}>XOR explorer</a></p>
+<p class="nav-heading"><a href="${r}draw.html"${current(spec, "draw.html")}>Draw a digit</a></p>
 <p class="nav-heading"><a href="${r}api/index.html"${current(spec, "api/index.html")}>API reference</a></p>
 <ul class="packages">
 ${api}
