@@ -27,7 +27,7 @@ export class EarlyStopping {
 
   /** Records one epoch's validation loss; true when training should stop after it. */
   update(loss: number): boolean {
-    // #region exercise:early-stopping An improvement is a loss below best − minDelta: remember it and its epoch; stop when the epochs since the best reach patience
+    // #region exercise:early-stopping
     const epoch = this.epochs++;
     if (loss < this.best - this.minDelta) {
       this.best = loss;

@@ -15,7 +15,7 @@ export function accuracy(predicted: ArrayLike<number>, labels: ArrayLike<number>
 export function confusionMatrix(predicted: ArrayLike<number>, labels: ArrayLike<number>, classes = CLASSES): number[][] {
   sameLength("confusionMatrix", predicted, labels);
   const inRange = (c: number) => Number.isInteger(c) && c >= 0 && c < classes;
-  // #region exercise:confusion One row per true class, one column per predicted class: count each (label, prediction) pair
+  // #region exercise:confusion
   const matrix = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   for (let i = 0; i < labels.length; i++) {
     const [t, p] = [labels[i]!, predicted[i]!];

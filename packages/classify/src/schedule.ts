@@ -49,7 +49,7 @@ export function warmupCosine(lr: number, opts: WarmupCosineOptions): Float64Arra
   const T = total - warmup;
   rate = warmup === 0 ? lr : minLr + (lr - minLr); // after a warmup, SequentialLR starts the cosine at its closed form: minLr + (lr − minLr)·(1 + cos 0)/2
   for (let t = 0; warmup + t < total; t++) {
-    // #region exercise:cosine Each rate from the one before, as PyTorch does: rate_t = (1 + cos(πt/T))/(1 + cos(π(t−1)/T))·(rate_{t−1} − minLr) + minLr (math.cos, not Math.cos: the same bits in every engine)
+    // #region exercise:cosine
     if (t > 0) rate = ((1 + math.cos((Math.PI * t) / T)) / (1 + math.cos((Math.PI * (t - 1)) / T))) * (rate - minLr) + minLr;
     // #endregion exercise:cosine
     rates[warmup + t] = rate;
