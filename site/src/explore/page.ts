@@ -53,7 +53,7 @@ ${PRESETS.map((p) => `<li><a href="explore.html${p.query ? `?${escapeHtml(p.quer
 <div class="mini" id="mini" hidden><canvas id="mini-plane" width="32" height="32" aria-hidden="true"></canvas><span id="mini-epoch"></span></div>
 </section>
 </div>
-<section aria-labelledby="details"><h2 id="details">Outputs, log and parameters</h2>
+<section aria-labelledby="details" class="explore-details"><h2 id="details">Outputs, log and parameters</h2>
 <h3 id="outputs-heading">Outputs</h3>
 <div id="outputs" class="table-scroll"></div>
 <h3 id="log-heading">Log</h3>
