@@ -16,13 +16,14 @@ import { toReference } from "./workspace.ts";
 export type Alone = Map<string, RunResult>;
 
 /**
- * The exercises that a failing test of `full` may be about: when a test fails without stopping at
- * a blank, every exercise whose region holds code that is not the reference (`edited`: the
- * learner's). The reference code passes every test (verify sees to it), so it is never a suspect.
+ * The exercises that a failing test of `full` may be about: when any test fails, each exercise
+ * whose region holds code that is not the reference (`edited`: the learner's). Even a test that
+ * stops at another exercise's blank may hide a mistake in it (a problem measured against an
+ * optimizer still blank), so it is run alone, with the others as the reference. The reference
+ * code passes every test (verify sees to it), so it is never a suspect.
  */
 export function suspects(exercises: Exercise[], edited: Set<string>, full: RunResult): Exercise[] {
-  const unexplained = full.failed.some((t) => !blankedIn(t.messages.join("\n")).length);
-  return unexplained ? exercises.filter((e) => edited.has(e.name)) : [];
+  return full.failed.length ? exercises.filter((e) => edited.has(e.name)) : [];
 }
 
 /**

@@ -1,7 +1,8 @@
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runAlone, suspects, type Alone } from "./blame.ts";
-import { NOT_WRITTEN } from "./blank.ts";
+import { exerciseBody, NOT_WRITTEN } from "./blank.ts";
 import type { CourseLesson } from "./course.ts";
 import { columns, firstLine, plural, shortId } from "./format.ts";
 import { assess, type ExerciseProgress, type Progress } from "./progress.ts";
@@ -62,8 +63,12 @@ export async function checkWith(session: Session, lesson: CourseLesson, runner: 
   const edited = editedOnDisk(session, lesson);
   const runBlamed = async (files: (file: string) => boolean) => {
     const full = await runner.run(files);
-    const suspected = suspects(lesson.exercises, edited, full);
+    // An exercise that passed alone and has not changed since passes again: no need to rerun it.
+    const suspected = suspects(lesson.exercises, edited, full).filter((e) => state.passedAlone[referenceKey(e.pkg, e.name)] !== bodyHash(root, e));
     const alone: Alone = suspected.length ? await runAlone(root, state, lesson.exercises, suspected, full, runner) : new Map();
+    for (const e of suspected) {
+      if (!alone.get(e.name)?.failed.length) state.passedAlone[referenceKey(e.pkg, e.name)] = bodyHash(root, e);
+    }
     return { full, alone };
   };
   const pkgRun = await runBlamed((f) => f.startsWith(`packages/${lesson.pkg}/`));
@@ -105,6 +110,12 @@ export async function checkWith(session: Session, lesson: CourseLesson, runner: 
   saveState(root, state);
   syncGitMarks(session, lesson, progress.done);
   return progress;
+}
+
+/** A digest of an exercise's code as it is now. */
+function bodyHash(root: string, ex: CourseLesson["exercises"][number]): string {
+  const body = exerciseBody(readFileSync(join(root, ex.file), "utf8"), ex.name) ?? "";
+  return createHash("sha256").update(body).digest("hex").slice(0, 16);
 }
 
 function joinRuns(a: RunResult, b: RunResult): RunResult {

@@ -34,6 +34,8 @@ export interface State {
   references: Record<string, Reference>;
   /** How many hint steps `pnpm learn hint` has given, by `pkg:exercise`. */
   hints: Record<string, number>;
+  /** A digest of the learner's code of each exercise that last passed its run alone (blame.ts), by `pkg:exercise`. */
+  passedAlone: Record<string, string>;
 }
 
 /** The folder of the learner's state (and of the backups of their code). */
@@ -44,7 +46,7 @@ export function stateDir(root: string): string {
 /** Reads the state, or an empty one before the first `start`. */
 export function loadState(root: string): State {
   const path = join(stateDir(root), "state.json");
-  if (!existsSync(path)) return { version: 1, lessons: {}, references: {}, hints: {} };
+  if (!existsSync(path)) return { version: 1, lessons: {}, references: {}, hints: {}, passedAlone: {} };
   let state: Partial<State>;
   try {
     state = JSON.parse(readFileSync(path, "utf8"));
@@ -52,7 +54,7 @@ export function loadState(root: string): State {
     throw new Error(`.gradbook/state.json is not valid JSON (${(error as Error).message}); fix it or delete it to start over`);
   }
   if (state.version !== 1) throw new Error(`.gradbook/state.json has version ${state.version}, expected 1; delete it to start over`);
-  return { version: 1, lessons: state.lessons ?? {}, references: state.references ?? {}, hints: state.hints ?? {} };
+  return { version: 1, lessons: state.lessons ?? {}, references: state.references ?? {}, hints: state.hints ?? {}, passedAlone: state.passedAlone ?? {} };
 }
 
 /** Writes the state (to a temporary file first, so an interrupted write leaves the old state whole). */

@@ -56,7 +56,7 @@ describe("choosing the suspects", () => {
   it.each<[string, string[], Record<string, string>, string[]]>([
     ["nothing fails: none", ["a", "b"], {}, []],
     ["a test fails: every exercise holding the learner's code, not the reference c", ["a", "b"], { "t > b": "expected 1 to be 2" }, ["a", "b"]],
-    ["only blanks fail the tests: none", ["b"], { "t > a": blankOf("a"), "t > b": blankOf("a") }, []],
+    ["only blanks fail the tests: still the learner's code, which a blank may hide", ["b"], { "t > a": blankOf("a"), "t > b": blankOf("a") }, ["b"]],
     ["a file that does not load: every exercise holding the learner's code", ["a", "b"], { "test/x.spec.ts": "SyntaxError" }, ["a", "b"]],
     ["a test fails, and every written exercise is the reference: none", [], { "t > x": "boom" }, []],
   ])("%s", (_what, edited, failed, want) => {

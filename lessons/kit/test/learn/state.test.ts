@@ -8,7 +8,7 @@ const temp = () => mkdtempSync(join(tmpdir(), "gradbook-learn-"));
 
 describe("the state file", () => {
   it("is empty before the first start", () => {
-    expect(loadState(temp())).toEqual({ version: 1, lessons: {}, references: {}, hints: {} });
+    expect(loadState(temp())).toEqual({ version: 1, lessons: {}, references: {}, hints: {}, passedAlone: {} });
   });
 
   it("round-trips through .gradbook/state.json", () => {
@@ -18,6 +18,7 @@ describe("the state file", () => {
       lessons: { "01": { started: "2026-01-01T00:00:00.000Z", passing: ["square"], done: false, checked: "2026-01-01T00:01:00.000Z" } },
       references: { "autograd:square": { file: "packages/autograd/src/powers.ts", body: "  return x * x;" } },
       hints: { "autograd:square": 2 },
+      passedAlone: { "autograd:square": "0123456789abcdef" },
     };
     saveState(root, state);
     expect(loadState(root)).toEqual(state);
