@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { subsetFonts, type SubsetReport } from "./fonts.ts";
+import { HEAD_SCRIPT } from "./pages/layout.ts";
 
 // The site's static assets, all shipped with it (no request leaves the site): the stylesheet
 // with the highlighter's token classes, KaTeX's stylesheet and fonts (woff2 only, from the
@@ -28,6 +29,7 @@ export function writeStyles(out: string, tokenCss: string): void {
   const css = readFileSync(STYLES, "utf8") + "\n" + tokenCss;
   writeFileSync(join(out, "assets/site.css"), compactCss(css) + "\n");
   writeFileSync(join(out, "assets/favicon.svg"), FAVICON);
+  writeFileSync(join(out, "assets/head.js"), HEAD_SCRIPT);
 }
 
 /**

@@ -3,10 +3,12 @@ import { createServer, type Server } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { HEADER_ONLY, PAGE_POLICY, WORKER_POLICY } from "./pages/csp.ts";
 
 // A small static server for site/dist on 127.0.0.1: `pnpm start` runs it after the build.
 // Folders serve their index.html; unknown paths get the site's 404 page. Text is sent gzipped
-// to a browser that accepts it (fonts are compressed already).
+// to a browser that accepts it (fonts are compressed already). Every response carries the site's
+// content security policy (pages/csp.ts).
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -56,7 +58,8 @@ export function createSiteServer(dir: string): Server {
     }
     const type = TYPES[extname(served)] ?? "application/octet-stream";
     // no-cache: a rebuilt site shows at once (the browser revalidates; the files are small).
-    const headers = { "content-type": type, "cache-control": "no-cache", "x-content-type-options": "nosniff", vary: "accept-encoding" };
+    const policy = `${type.startsWith("text/javascript") ? WORKER_POLICY : PAGE_POLICY}; ${HEADER_ONLY}`;
+    const headers = { "content-type": type, "cache-control": "no-cache", "x-content-type-options": "nosniff", vary: "accept-encoding", "content-security-policy": policy };
     if (/^(text\/|image\/svg|application\/json)/.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"]))) {
       const body = gzipSync(readFileSync(served));
       response.writeHead(status, { ...headers, "content-encoding": "gzip", "content-length": body.length });

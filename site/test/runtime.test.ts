@@ -20,12 +20,18 @@ const lesson = (blocks: RunBlock[], pkg: string | null = "autograd"): LessonData
 
 async function run(data: LessonData, upTo = data.blocks.length - 1) {
   const results: BlockResult[] = [];
+  const sofar = new Map<number, BlockResult>(); // reports carry only what is new: add them up
   const progress: [number, number, number][] = [];
   const ok = await runBlocks({ lesson: data, upTo }, {
     import: (s) => (modules[s] ? modules[s]() : Promise.reject(new Error(`no module ${s}`))),
-    report: (r) => r.done && results.push(r),
+    report: (r) => {
+      const before = sofar.get(r.index);
+      const whole = before ? { ...r, output: before.output + r.output, figures: [...before.figures, ...r.figures] } : r;
+      sofar.set(r.index, whole);
+      if (r.done) results.push(whole);
+    },
     progress: (...p) => progress.push(p),
-    partialEvery: 0,
+    partialEvery: 0, // a partial report at every print: the adding up is tested too
   });
   return { ok, results, progress };
 }
@@ -96,6 +102,19 @@ describe("running blocks in the browser's runtime", () => {
     expect(patterned.results[0]!.error).toBe("Error: expected an error matching /empty/, got Error: full");
     const passing = await run(lesson([block('throw new RangeError("no");\n', "throws")]));
     expect(passing.results[0]!.output).toBe("RangeError: no\n");
+  });
+
+  it("keeps 2,000 lines of a block's output and counts the rest; reports carry only what is new", async () => {
+    const reports: BlockResult[] = [];
+    await runBlocks({ lesson: lesson([block("for (let i = 0; i < 2500; i++) console.log(i);\n")]), upTo: 0 }, {
+      import: () => Promise.reject(new Error("no imports")),
+      report: (r) => reports.push(r),
+      partialEvery: 0,
+    });
+    // Added up, the reports hold each kept line once: no report repeats what an earlier one sent.
+    const output = reports.map((r) => r.output).join("");
+    expect(output.split("\n").slice(0, -1)).toEqual(Array.from({ length: 2000 }, (_, i) => String(i)));
+    expect(reports.at(-1)).toMatchObject({ done: true, moreLines: 500 });
   });
 
   it("keeps the step rule: a lesson imports only the packages of its step and those before", async () => {

@@ -25,19 +25,32 @@ export interface RunRequest {
   upTo: number;
 }
 
-/** What one block did, reported while it runs (`done: false`) and when it ends. */
+/**
+ * What one block did since its last report: reported while it runs (`done: false`) and when it
+ * ends. Output and figures are only what is new; the counts past the limits are totals.
+ */
 export interface BlockResult {
   index: number;
   output: string;
   figures: Figure[];
+  /** Lines and figures past the limits (lessons/kit/capture.ts), so far. */
+  moreLines: number;
+  moreFigures: number;
   error?: string;
   /** Where the error happened, if the run could tell. */
   at?: BlockPlace;
   done: boolean;
 }
 
-/** Messages from the worker. */
-export type WorkerMessage =
+/** What the page sends the worker: a run, and the port only the worker's runtime answers on. */
+export interface RunStart {
+  run: number;
+  request: RunRequest;
+}
+
+/** Messages from the worker's runtime, on the run's port, each naming its run. */
+export type WorkerMessage = { run: number } & (
   | ({ type: "block" } & BlockResult)
   | { type: "progress"; index: number; done: number; total: number }
-  | { type: "done"; ok: boolean };
+  | { type: "done"; ok: boolean }
+);

@@ -1,13 +1,18 @@
+import { moreFiguresNote, moreLinesNote } from "../../../lessons/kit/capture.ts";
 import { lineDiff } from "../../../lessons/kit/diff.ts";
-import type { BlockResult, RunBlock } from "./lesson.ts";
-import { accessibleSvg } from "./svg.ts";
+import type { Figure } from "../../../lessons/kit/figure.ts";
+import type { RunBlock } from "./lesson.ts";
+import { sanitizeSvg } from "./sanitize.ts";
+import type { BlockState } from "./session.ts";
 
 // What a run in the page shows under each block: whether it printed exactly what the test run
 // recorded (strictly: the library computes the same digits in every engine), and if not, where
-// it differs; its error and the line of it; its figures; while it runs, that it runs.
+// it differs; its error and the line of it; its figures; while it runs, that it runs. While a
+// block runs, only what is new is added to its box; its end redraws the box once.
 
 const SAME = "Your browser printed the same";
 const OTHER = "Your browser printed something else";
+const RUNNING = "Running…";
 
 /** The box under a block that shows its result in the page (made on first use). */
 function resultBox(block: RunBlock): HTMLElement | undefined {
@@ -36,7 +41,24 @@ export function markRunning(block: RunBlock | undefined): void {
   if (!block) return;
   document.querySelector(`[data-line="${block.line}"]`)?.classList.add("running");
   const box = resultBox(block);
-  if (box && !box.hasChildNodes()) box.replaceChildren(label("Running…"));
+  if (box && !box.hasChildNodes()) box.replaceChildren(label(RUNNING));
+}
+
+/**
+ * After a run has ended: a box still saying "Running…" belongs to a block the run never
+ * finished. It says so, or goes if the block never started (the run stopped before it).
+ */
+export function settleResults(blocks: RunBlock[], states: readonly BlockState[]): void {
+  blocks.forEach((block, i) => {
+    const box = document.getElementById(`run-result-${block.line}`);
+    const text = box?.querySelector(".label");
+    if (!box || text?.textContent?.startsWith(RUNNING) !== true) return;
+    const state = states[i];
+    if (!state || (!state.capture.output && !state.capture.figures.length && !state.capture.moreLines)) return box.remove();
+    text.textContent = "Stopped before it finished";
+    box.querySelector("progress")?.remove();
+    box.classList.add("failed");
+  });
 }
 
 /** Shows a long block's progress in its box. */
@@ -52,35 +74,68 @@ export function showProgress(block: RunBlock, done: number, total: number): void
   bar.max = total;
   bar.value = done;
   const text = box.querySelector(".label");
-  if (text) text.textContent = `Running… ${done} of ${total}`;
+  if (text) text.textContent = `${RUNNING} ${done} of ${total}`;
 }
 
-/** Shows (or updates) what a block did in the page. */
-export function showResult(block: RunBlock, result: BlockResult): void {
+/** Shows what a block has done so far: while it runs, adds what is new; at its end, the whole result. */
+export function showResult(block: RunBlock, state: BlockState): void {
   const box = resultBox(block);
   if (!box) return;
+  if (!state.done) return void grow(box, state);
+  const { capture } = state;
   const expected = block.output?.text ?? "";
-  const same = result.output === expected;
-  const children: Node[] = [label(result.error ? "Failed in your browser" : !result.done ? "Running…" : same ? SAME : OTHER)];
-  if (result.done && !result.error && !same) {
-    children.push(note("Where it differs from the recorded output: − the lesson, + this run."), diff(expected, result.output));
-  } else if (result.output) children.push(pre(result.output));
-  if (result.error) {
-    const where = result.at ? `Line ${result.at.line} of ${result.at.block === result.index ? "this block" : `block ${result.at.block + 1}`}: ` : "";
-    children.push(pre(where + result.error, "error"));
+  const printed = capture.text();
+  const same = printed === expected;
+  const children: Node[] = [label(state.error ? "Failed in your browser" : same ? SAME : OTHER)];
+  if (!state.error && !same) {
+    children.push(note("Where it differs from the recorded output: − the lesson, + this run."), diff(expected, printed));
+  } else if (printed) children.push(pre(printed));
+  if (state.error) {
+    const where = state.at ? `Line ${state.at.line} of ${state.at.block === state.index ? "this block" : `block ${state.at.block + 1}`}: ` : "";
+    children.push(pre(where + state.error, "error"));
   }
-  for (const figure of result.figures) {
-    const holder = document.createElement("figure");
-    holder.className = "lesson-figure";
-    holder.innerHTML = accessibleSvg(figure.svg, figure.alt); // drawn by the kit's figure helpers from the lesson's code
-    const caption = document.createElement("figcaption");
-    caption.textContent = figure.alt;
-    holder.append(caption);
-    children.push(holder);
-  }
-  box.classList.toggle("failed", Boolean(result.error));
-  box.classList.toggle("differs", result.done && !same);
+  children.push(...capture.figures.map(figure));
+  if (capture.moreFigures) children.push(note(moreFiguresNote(capture.moreFigures)));
+  box.classList.toggle("failed", Boolean(state.error));
+  box.classList.toggle("differs", !same);
   box.replaceChildren(...children);
+}
+
+/** Adds a running block's new output and figures to its box. */
+function grow(box: HTMLElement, state: BlockState): void {
+  if (!box.querySelector(".label")) box.prepend(label(RUNNING));
+  let output = box.querySelector<HTMLElement>("pre.live");
+  if (state.newOutput || state.capture.moreLines) {
+    if (!output) {
+      output = pre("", "live");
+      box.querySelector("figure, .run-note") ? box.querySelector("figure, .run-note")!.before(output) : box.append(output);
+    }
+    if (state.newOutput) output.append(state.newOutput);
+    let more = output.querySelector<HTMLElement>(".more");
+    if (state.capture.moreLines) {
+      more ??= output.appendChild(Object.assign(document.createElement("span"), { className: "more" }));
+      output.append(more); // stays last
+      more.textContent = moreLinesNote(state.capture.moreLines) + "\n";
+    }
+  }
+  box.append(...state.newFigures.map(figure));
+  let more = box.querySelector<HTMLElement>(":scope > .run-note.more-figures");
+  if (state.capture.moreFigures) {
+    more ??= box.appendChild(note("", "more-figures"));
+    more.textContent = moreFiguresNote(state.capture.moreFigures);
+  }
+}
+
+/** A figure from the run, sanitised, with its text alternative as caption. */
+function figure({ svg, alt }: Figure): HTMLElement {
+  const holder = document.createElement("figure");
+  holder.className = "lesson-figure";
+  const image = sanitizeSvg(svg, alt);
+  holder.append(typeof image === "string" ? note(`Not shown: ${image}.`) : image);
+  const caption = document.createElement("figcaption");
+  caption.textContent = alt;
+  holder.append(caption);
+  return holder;
 }
 
 /** The line diff of the recorded output against this run's, its − and + lines marked. */
@@ -103,9 +158,9 @@ function label(text: string): HTMLElement {
   return element;
 }
 
-function note(text: string): HTMLElement {
+function note(text: string, className = ""): HTMLElement {
   const element = document.createElement("p");
-  element.className = "run-note";
+  element.className = `run-note ${className}`.trim();
   element.textContent = text;
   return element;
 }

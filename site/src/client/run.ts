@@ -1,8 +1,8 @@
 import type { Editor } from "./editor.ts";
 import { loadEdits, saveEdit } from "./edits.ts";
 import type { LessonData } from "./lesson.ts";
-import { clearResults, markRunning, showProgress, showResult } from "./results.ts";
-import { startRun, type Run } from "./session.ts";
+import { clearResults, markRunning, settleResults, showProgress, showResult } from "./results.ts";
+import { startRun, type BlockState, type Run } from "./session.ts";
 import { addBlockTools, button, type BlockTools } from "./tools.ts";
 
 // The lesson's runner: the Run button for the whole lesson and, on every runnable block, Edit
@@ -55,21 +55,26 @@ export function setupRunner(runner: HTMLElement): void {
     stop.addEventListener("click", () => active?.stop());
     markRunning(blocks[0]);
     status.textContent = lessonStatus.textContent = "Running…";
-    const limitMs = Number(runner.dataset.timeLimit ?? 30_000); // read per run: a test may set its own
-    active = startRun(workerUrl, { lesson: { ...original, blocks }, upTo: last }, limitMs, {
-      block(result) {
-        showResult(blocks[result.index]!, result);
-        if (result.error && result.at) editors.get(result.at.block)?.markError(result.at.line);
-        if (result.done && !result.error) markRunning(blocks[result.index + 1]);
+    // Read per run: a test may set its own.
+    const limits = { quietMs: Number(runner.dataset.timeLimit ?? 30_000), totalMs: Number(runner.dataset.runLimit ?? 600_000) };
+    const states: BlockState[] = [];
+    active = startRun(workerUrl, { lesson: { ...original, blocks }, upTo: last }, limits, {
+      block(state) {
+        states[state.index] = state;
+        showResult(blocks[state.index]!, state);
+        if (state.error && state.at) editors.get(state.at.block)?.markError(state.at.line);
+        if (state.done && !state.error) markRunning(blocks[state.index + 1]);
       },
       progress: (index, done, total) => showProgress(blocks[index]!, done, total),
       end(_ok, message) {
         active = undefined;
         busy = false;
         markRunning(undefined);
+        settleResults(blocks, states);
         stop.remove();
         runButtons().forEach((b) => (b.disabled = false));
-        lessonButton.firstChild!.textContent = "Run again";
+        // "Run again" only where it runs what just ran: the whole lesson.
+        if (from === lessonButton) lessonButton.firstChild!.textContent = "Run again";
         for (const t of tools) t.status.textContent = "";
         status.textContent = lessonStatus.textContent = message;
         if (from.isConnected && !from.hidden) from.focus();

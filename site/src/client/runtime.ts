@@ -1,3 +1,4 @@
+import { Capture } from "../../../lessons/kit/capture.ts";
 import { checkImport } from "../../../lessons/kit/steps.ts";
 import { checkFigure } from "../../../lessons/kit/show.ts";
 import { errorText, runThrowsBlock } from "../../../lessons/kit/throws.ts";
@@ -27,17 +28,20 @@ const AsyncFunction = (async () => {}).constructor as new (...args: string[]) =>
 /** Runs blocks 1..upTo+1 to the end or their first failure. Returns whether every block passed. */
 export async function runBlocks(request: RunRequest, options: RunOptions): Promise<boolean> {
   const { lesson, upTo } = request;
-  const results = lesson.blocks.slice(0, upTo + 1).map((_, index): BlockResult => ({ index, output: "", figures: [], done: false }));
+  const captures = lesson.blocks.slice(0, upTo + 1).map(() => new Capture());
   let current = 0;
+  // What block `index` captured since its last report (only what is new: a long block's output
+  // is not sent again and again).
+  const news = (index: number, done: boolean): BlockResult => ({ index, ...captures[index]!.take(), done });
   const fail = (error: unknown, at?: BlockPlace) => {
     const index = at && error instanceof CompileError ? at.block : current;
-    options.report({ ...results[index]!, error: errorText(error), ...(at ? { at } : {}), done: true });
+    options.report({ ...news(index, true), error: errorText(error), ...(at ? { at } : {}) });
     return false;
   };
   let program: Program;
   let modules: Map<string, unknown>;
   try {
-    program = compileProgram(results.map((r) => lesson.blocks[r.index]!));
+    program = compileProgram(lesson.blocks.slice(0, upTo + 1));
   } catch (error) {
     return fail(error, error instanceof CompileError ? error.place : undefined);
   }
@@ -52,8 +56,8 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
   const due = () => Date.now() - lastReport > partialEvery && (lastReport = Date.now()) > 0;
   // A synchronous training loop blocks the worker's timers: report on elapsed time instead.
   const print = (...args: unknown[]) => {
-    results[current]!.output += format(...args) + "\n";
-    if (due()) options.report({ ...results[current]! });
+    captures[current]!.print(format(...args) + "\n");
+    if (due()) options.report(news(current, false));
   };
   for (const module of modules.values()) listen(module, (done, total) => (done === total || due()) && options.progress?.(current, done, total));
   const rt = {
@@ -68,13 +72,15 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
     },
   };
   const finish = (index: number) => {
-    results[index]!.done = true;
-    options.report({ ...results[index]! });
+    options.report(news(index, true));
     lastReport = Date.now();
   };
   const require = (specifier: string) => modules.get(specifier);
   const console = { log: print, info: print, warn: print, error: print, debug: print };
-  const show = (figure: unknown) => void results[current]!.figures.push(checkFigure(figure));
+  const show = (figure: unknown) => {
+    captures[current]!.show(checkFigure(figure));
+    if (due()) options.report(news(current, false));
+  };
   try {
     await new AsyncFunction("__rt", "require", "console", "show", `${program.code}\n//# sourceURL=${NAME}`)(rt, require, console, show);
   } catch (error) {

@@ -1,14 +1,39 @@
-import type { BlockResult, RunRequest, WorkerMessage } from "./lesson.ts";
+import { Capture, OUTPUT_LIMITS } from "../../../lessons/kit/capture.ts";
+import type { Figure } from "../../../lessons/kit/figure.ts";
+import type { BlockResult, RunRequest, RunStart, WorkerMessage } from "./lesson.ts";
 
-// One run in the page: a fresh Web Worker, the blocks sent to it, its messages passed on. It is
-// stopped by the reader (Stop), or when the running block has printed nothing and reported no
-// progress for `limitMs`: ending the worker ends an endless loop, and the page never waits on it.
+// One run in the page: a fresh Web Worker, the blocks sent to it with a port of their own, its
+// reports checked and passed on. The worker runs a reader's code, so nothing it sends is trusted:
+// only well-formed messages of this run, on its port, for a block in order, are taken, and what
+// a block prints is capped here again. A run ends when the worker says so, when the reader
+// presses Stop, when the running block has brought nothing new for `quietMs`, or after `totalMs`
+// in all: ending the worker ends an endless loop, and the page never waits on it.
+
+/** A block's result as the page holds it: everything the block captured so far. */
+export interface BlockState {
+  index: number;
+  capture: Capture;
+  /** The figures the last report brought (to add to the page). */
+  newFigures: Figure[];
+  /** The text the last report brought. */
+  newOutput: string;
+  error?: string;
+  at?: BlockResult["at"];
+  done: boolean;
+}
 
 export interface RunEvents {
-  block(result: BlockResult): void;
+  block(state: BlockState): void;
   progress(index: number, done: number, total: number): void;
   /** The run ended: `ok` when every block passed, with a message for the reader. */
   end(ok: boolean, message: string): void;
+}
+
+export interface RunLimits {
+  /** How long the running block may bring nothing new (output, a figure, progress, its end). */
+  quietMs: number;
+  /** How long the whole run may take. */
+  totalMs: number;
 }
 
 /** A run under way. */
@@ -16,34 +41,103 @@ export interface Run {
   stop(): void;
 }
 
+let runs = 0;
+
 /** Starts a run of `request` in a worker from `workerUrl`. */
-export function startRun(workerUrl: URL, request: RunRequest, limitMs: number, events: RunEvents): Run {
+export function startRun(workerUrl: URL, request: RunRequest, limits: RunLimits, events: RunEvents): Run {
   const started = performance.now();
+  const run = ++runs;
   const worker = new Worker(workerUrl, { type: "module" });
-  let running = 0; // the block under way
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const channel = new MessageChannel();
+  const states: BlockState[] = request.lesson.blocks.slice(0, request.upTo + 1).map((_, index) => ({ index, capture: new Capture(), newFigures: [], newOutput: "", done: false }));
+  let running = 0; // the block under way: reports for earlier blocks are refused
+  let ended = false;
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  const line = () => request.lesson.blocks[running]!.line;
+  const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
   const end = (ok: boolean, message: string) => {
-    clearTimeout(timer);
+    if (ended) return;
+    ended = true;
+    clearTimeout(quiet);
+    clearTimeout(total);
+    channel.port1.close();
     worker.terminate();
     events.end(ok, message);
   };
-  const line = () => request.lesson.blocks[running]!.line;
   const watch = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => end(false, `Stopped after ${limitMs / 1000} s: the block at line ${line()} printed nothing and reported no progress in that time.`), limitMs);
+    clearTimeout(quiet);
+    quiet = setTimeout(() => {
+      const past = states[running]!.capture.moreLines ? ` printed only past its ${OUTPUT_LIMITS.lines.toLocaleString("en-US")}-line limit and` : " printed nothing and";
+      end(false, `Stopped after ${seconds(limits.quietMs)}: the block at line ${line()}${past} reported no progress in that time.`);
+    }, limits.quietMs);
   };
-  worker.addEventListener("message", (event: MessageEvent<WorkerMessage>) => {
+  const total = setTimeout(() => end(false, `Stopped after ${seconds(limits.totalMs)}, the time limit of a run, at the block at line ${line()}.`), limits.totalMs);
+  const ignore = (why: string, message: unknown) => console.warn(`gradbook: ignored a message from the run's worker (${why}):`, message);
+
+  channel.port1.addEventListener("message", (event: MessageEvent<unknown>) => {
+    if (ended) return;
     const message = event.data;
-    watch();
-    if (message.type === "block") {
-      running = message.done && !message.error ? message.index + 1 : message.index;
-      events.block(message);
-    } else if (message.type === "progress") events.progress(message.index, message.done, message.total);
-    else if (message.ok) end(true, `Ran in ${Math.round(performance.now() - started)} ms.`);
-    else end(false, `Stopped at the block at line ${line()}: it failed.`);
+    const why = invalid(message, run, running, states.length);
+    if (why) return ignore(why, message);
+    const m = message as WorkerMessage;
+    if (m.type === "block") {
+      const state = states[m.index]!;
+      running = m.index;
+      const before = { output: state.capture.output.length, figures: state.capture.figures.length };
+      state.capture.print(m.output);
+      for (const figure of m.figures) state.capture.show(figure);
+      // The worker's counts past its limits, plus what this page dropped of its own.
+      state.capture.moreLines = Math.max(state.capture.moreLines, m.moreLines);
+      state.capture.moreFigures = Math.max(state.capture.moreFigures, m.moreFigures);
+      state.newOutput = state.capture.output.slice(before.output);
+      state.newFigures = state.capture.figures.slice(before.figures);
+      if (m.error !== undefined) state.error = m.error;
+      if (m.at) state.at = m.at;
+      state.done = m.done;
+      // Only news keeps a run alive: output past the limit does not.
+      if (state.newOutput || state.newFigures.length || m.done) watch();
+      events.block(state);
+      if (m.done && !m.error && m.index < states.length - 1) running = m.index + 1;
+      if (m.error) end(false, `Stopped at the block at line ${line()}: it failed.`);
+    } else if (m.type === "progress") {
+      if (m.index !== running) return ignore("progress of a block not running", message);
+      watch();
+      events.progress(m.index, m.done, m.total);
+    } else if (m.ok && states.every((s) => s.done && s.error === undefined)) {
+      end(true, `Ran in ${Math.round(performance.now() - started)} ms.`);
+    } else if (m.ok) {
+      ignore("done before every block reported its end", message);
+    } else {
+      end(false, `Stopped at the block at line ${line()}: it failed.`);
+    }
   });
+  channel.port1.start();
+  // The reader's code can post on the worker's own channel: say once that it is not listened to.
+  worker.addEventListener("message", (event) => ignore("posted by the run's code, not its runtime", event.data), { once: true });
   worker.addEventListener("error", (event) => end(false, `Could not run: ${event.message || "the worker failed to load"}`));
-  worker.postMessage(request);
+  const start: RunStart = { run, request };
+  worker.postMessage(start, [channel.port2]);
   watch();
   return { stop: () => end(false, `Stopped at the block at line ${line()}.`) };
+}
+
+const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+const isFigure = (f: unknown): f is Figure => typeof (f as Figure | null)?.svg === "string" && typeof (f as Figure).alt === "string";
+
+/** Why a message is not one this run's runtime would send now, or undefined if it is. */
+function invalid(message: unknown, run: number, running: number, blocks: number): string | undefined {
+  const m = message as Partial<Record<string, unknown>> | null;
+  if (typeof m !== "object" || m === null) return "not an object";
+  if (m.run !== run) return "another run's";
+  if (m.type === "done") return typeof m.ok === "boolean" ? undefined : "a malformed end";
+  if (!isCount(m.index) || m.index >= blocks) return "no such block";
+  if (m.type === "progress") return isCount(m.done) && isCount(m.total) ? undefined : "malformed progress";
+  if (m.type !== "block") return "an unknown type";
+  if (m.index < running) return "a block that has ended";
+  if (typeof m.output !== "string" || !Array.isArray(m.figures) || !m.figures.every(isFigure)) return "malformed output";
+  if (!isCount(m.moreLines) || !isCount(m.moreFigures) || typeof m.done !== "boolean") return "malformed counts";
+  if (m.error !== undefined && typeof m.error !== "string") return "a malformed error";
+  const at = m.at as { block?: unknown; line?: unknown } | undefined;
+  if (at !== undefined && !(isCount(at.block) && at.block < blocks && isCount(at.line))) return "a malformed place";
+  return undefined;
 }

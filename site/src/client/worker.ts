@@ -1,15 +1,19 @@
 // The Run button's worker: compiles and runs the blocks the page sends (runtime.ts), handing
 // them the project's packages from a table bundled with the site (import maps do not reach into
 // workers). A fresh worker per run: the page ends it to stop a run.
+//
+// The reader's code runs in this worker's global scope, so it can post messages too: the
+// runtime answers only on the port the page sent with the run, which that code never sees (the
+// page ignores the worker's own channel), and it keeps its own reference to the port's
+// postMessage, which the code cannot replace.
 
 import { modules } from "virtual:gradbook-modules";
-import type { RunRequest, WorkerMessage } from "./lesson.ts";
+import type { RunStart, WorkerMessage } from "./lesson.ts";
 import { runBlocks } from "./runtime.ts";
 
 // The worker's global scope, typed here so this file can share the DOM lib with the page's code.
 const scope = self as unknown as {
-  postMessage(message: WorkerMessage): void;
-  addEventListener(type: "message", listener: (event: MessageEvent<RunRequest>) => void): void;
+  addEventListener(type: "message", listener: (event: MessageEvent<RunStart>) => void, options?: { once: boolean }): void;
 };
 
 function load(specifier: string): Promise<unknown> {
@@ -18,11 +22,33 @@ function load(specifier: string): Promise<unknown> {
   return loader();
 }
 
-scope.addEventListener("message", async (event) => {
-  const ok = await runBlocks(event.data, {
-    import: load,
-    report: (result) => scope.postMessage({ type: "block", ...result }),
-    progress: (index, done, total) => scope.postMessage({ type: "progress", index, done, total }),
-  });
-  scope.postMessage({ type: "done", ok });
-});
+/**
+ * Requests to other hosts are refused by the content security policy the server sends with this
+ * script; on a static host without that header the worker has no policy (a page's <meta> does not
+ * reach workers), so the obvious ways out are removed here too.
+ */
+function closeNetwork(): void {
+  const global = self as unknown as Record<string, unknown>;
+  for (const name of ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "WebTransport", "importScripts"]) {
+    for (let owner: object | null = global; owner; owner = Object.getPrototypeOf(owner)) {
+      if (Object.prototype.hasOwnProperty.call(owner, name)) delete (owner as Record<string, unknown>)[name];
+    }
+  }
+}
+
+scope.addEventListener(
+  "message",
+  async (event) => {
+    const { run, request } = event.data;
+    const port = event.ports[0]!;
+    const post = MessagePort.prototype.postMessage.bind(port) as (message: WorkerMessage) => void;
+    closeNetwork();
+    const ok = await runBlocks(request, {
+      import: load,
+      report: (result) => post({ run, type: "block", ...result }),
+      progress: (index, done, total) => post({ run, type: "progress", index, done, total }),
+    });
+    post({ run, type: "done", ok });
+  },
+  { once: true },
+);

@@ -1,5 +1,6 @@
 import type { TocEntry } from "../render/anchors.ts";
 import { escapeHtml } from "../render/escape.ts";
+import { PAGE_POLICY } from "./csp.ts";
 
 // The frame every page shares: a header with search and the theme toggle (both hidden until
 // JavaScript shows them), a sidebar with the course and the API reference, and the content.
@@ -25,9 +26,12 @@ export interface PageSpec {
   hasMath?: boolean;
 }
 
-// Before first paint: marks that scripts run (narrow screens then fold the navigation behind the
-// menu button, client/menu.ts) and applies a stored theme (the toggle in client/theme.ts stores it).
-const HEAD_SCRIPT = `<script>document.documentElement.classList.add("js");try{var t=localStorage.getItem("gradbook-theme");if(t)document.documentElement.dataset.theme=t}catch(e){}</script>`;
+/**
+ * assets/head.js, run before first paint (a classic script in the head: the policy allows no
+ * inline one): marks that scripts run (narrow screens then fold the navigation behind the menu
+ * button, client/menu.ts) and applies a stored theme (the toggle in client/theme.ts stores it).
+ */
+export const HEAD_SCRIPT = `document.documentElement.classList.add("js");try{var t=localStorage.getItem("gradbook-theme");if(t)document.documentElement.dataset.theme=t}catch(e){}\n`;
 
 /** A whole HTML page around `spec.main`. */
 export function page(spec: PageSpec): string {
@@ -37,13 +41,14 @@ export function page(spec: PageSpec): string {
 <html lang="en" data-root="${r}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(spec.title)}</title>
 <meta name="description" content="${escapeHtml(spec.description)}">
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="${r}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${r}assets/site.css">${math}
-${HEAD_SCRIPT}
+<script src="${r}assets/head.js"></script>
 <script type="module" src="${r}assets/js/site.js"></script>
 </head>
 <body>

@@ -16,10 +16,12 @@ export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic",
 /**
  * Runs `work` in a fresh browser context (its own storage and colour scheme), then closes it.
  * Playwright's own 30 s limits are off: a busy machine may need longer, and the test's limit
- * (vitest.limits.ts) ends a wait that hangs.
+ * (vitest.limits.ts) ends a wait that hangs. The site's content security policy is bypassed
+ * unless `options` say otherwise: playwright's waitForFunction evaluates its predicate with
+ * eval, which the policy forbids (hostile.test.ts checks the policy with it on).
  */
 export async function inContext<T>(browser: Browser, options: BrowserContextOptions, work: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ bypassCSP: true, ...options });
   context.setDefaultTimeout(0);
   try {
     return await work(context);

@@ -12,9 +12,12 @@ export const RUN_FINISHED = `!document.querySelector(".run-button").disabled`;
  */
 export const GENEROUS_LIMIT_MS = 10 * 60_000;
 
-/** Sets the Run button's time limit on an open lesson page (read at each click). */
+/**
+ * Sets the Run button's time limit on an open lesson page (read at each click): how long a block
+ * may bring nothing new. The run's overall limit becomes the generous one.
+ */
 export async function setRunLimit(page: Page, ms: number): Promise<void> {
-  await page.evaluate(`document.querySelector(".runner").dataset.timeLimit = "${ms}"`);
+  await page.evaluate(`Object.assign(document.querySelector(".runner").dataset, { timeLimit: "${ms}", runLimit: "${Math.max(ms, GENEROUS_LIMIT_MS)}" })`);
 }
 
 /** What a run in the page showed: its status line, each block result's label, the runnable blocks. */
