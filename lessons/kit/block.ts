@@ -1,7 +1,7 @@
 import type { CodeBlock } from "./parse.ts";
 
 // What the runtimes need to know of a runnable block (a ```ts or ```ts throws fence): in one
-// place for the test run (compile.ts, runtime.ts) and the browser's runner (site/src/client),
+// place for the test run (compile.ts, runtime.ts) and the lesson core (program.ts, run.ts),
 // which imports this file: no node imports here.
 
 /** A runnable block as the runtimes see it: where it is, what kind, what it must print or throw. */

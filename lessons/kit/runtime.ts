@@ -2,15 +2,16 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "node:util";
 import type { BlockMeta } from "./block.ts";
-import { lineDiff } from "./diff.ts";
+import { Capture } from "./capture.ts";
 import { LessonError } from "./errors.ts";
 import type { Figure } from "./figure.ts";
+import { checkBlock } from "./outcome.ts";
 import { checkFigure } from "./show.ts";
 import { runThrowsBlock } from "./throws.ts";
 
-// What a compiled lesson calls while it runs: it advances the lesson one block per test,
-// captures what each block prints and shows, checks it against the lesson's output blocks,
-// and names the lesson's line in every failure.
+// What a compiled lesson calls while it runs in vitest: it advances the lesson one block per
+// test, captures what each block prints and shows (the core's capture.ts), checks it with the
+// core's one output check (outcome.ts), and names the lesson's line in every failure.
 
 /** What one block did: the site renders it under the block. */
 export interface BlockRecord {
@@ -34,12 +35,13 @@ interface TestContext {
 /** The runtime of one lesson module. */
 export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }) {
   const records: BlockRecord[] = meta.blocks.map((b) => ({ line: b.line, output: "", figures: [] }));
+  const captures = meta.blocks.map(() => new Capture());
   let current = 0;
   let failed: BlockMeta | undefined;
   // GRADBOOK_UPDATE=1 (`pnpm lessons:update`) rewrites output blocks that differ instead of failing.
   const updating = process.env.GRADBOOK_UPDATE === "1";
   const rewrites: { line: number; text: string }[] = [];
-  const print = (...args: unknown[]) => void (records[current]!.output += format(...args) + "\n");
+  const print = (...args: unknown[]) => captures[current]!.print(format(...args) + "\n");
   // A failure the runtime finds itself is located at the lesson's line, not in this file.
   const at = (line: number, reason: string) => {
     const error = new LessonError(meta.file, line, reason);
@@ -50,7 +52,7 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
   const scope: LessonScope = {
     console: { log: print, info: print, warn: print, error: print, debug: print },
     show(figure) {
-      records[current]!.figures.push(checkFigure(figure));
+      captures[current]!.show(checkFigure(figure));
     },
   };
 
@@ -68,13 +70,10 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
   }
 
   function checkOutput(block: BlockMeta, printed: string): void {
-    if (block.output && printed !== block.output.text) {
-      if (updating) return void rewrites.push({ line: block.output.line, text: printed });
-      throw at(block.output.line, `output differs from what the block at line ${block.line} printed\n- expected (the lesson)\n+ actual (the code)\n\n${lineDiff(block.output.text, printed)}`);
-    }
-    if (!block.output && printed) {
-      throw at(block.line, `this block prints, but no \`\`\`text output block follows it. Add one with exactly:\n${printed}`);
-    }
+    const mismatch = checkBlock(block, printed);
+    if (!mismatch) return;
+    if (updating && block.output) return void rewrites.push({ line: block.output.line, text: printed });
+    throw at(mismatch.line, mismatch.reason);
   }
 
   return {
@@ -85,13 +84,16 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
       const block = meta.blocks[index]!;
       if (failed) return ctx.skip(`not run: the block at line ${failed.line} failed`);
       current = index;
+      const record = records[index]!;
+      const take = () => Object.assign(record, { output: captures[index]!.text(), figures: captures[index]!.figures });
       try {
         await steps.next();
-        checkOutput(block, records[index]!.output);
+        checkOutput(block, take().output);
       } catch (error) {
+        take();
         failed = block;
         const located = locate(error, block);
-        records[index]!.error = located.message;
+        record.error = located.message;
         throw located;
       }
     },

@@ -133,7 +133,7 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
     const placed = placeFigures(lesson, records.get(lesson.file));
     figures[href] = [...placed.values()].reduce((n, list) => n + list.length, 0);
     const rendered = renderLesson(md, lesson, placed, { root, highlighter, linkFor });
-    const data = lessonData(lesson);
+    const data = lessonData(lesson, records.get(lesson.file));
     const runHref = data ? `run/${label}-${lesson.slug}.json` : undefined;
     if (runHref) write(runHref, JSON.stringify(data));
     const apiPageHref = apiHref(lesson.package);

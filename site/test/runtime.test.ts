@@ -1,8 +1,8 @@
 import { parseLesson } from "@gradbook/lessons/kit";
 import { describe, expect, it } from "vitest";
-import type { BlockResult, LessonData, RunBlock } from "../src/client/lesson.ts";
-import { CompileError, compileProgram } from "../src/client/program.ts";
-import { runBlocks } from "../src/client/runtime.ts";
+import { CompileError, compileProgram } from "../../lessons/kit/program.ts";
+import { runBlocks, type BlockResult, type LessonCode as LessonData, type RunBlock } from "../../lessons/kit/run.ts";
+import { format } from "../src/client/format.ts";
 import { lessonData } from "../src/runner/data.ts";
 import { fixtureLesson } from "./helpers/render.ts";
 
@@ -23,6 +23,7 @@ async function run(data: LessonData, upTo = data.blocks.length - 1) {
   const sofar = new Map<number, BlockResult>(); // reports carry only what is new: add them up
   const progress: [number, number, number][] = [];
   const ok = await runBlocks({ lesson: data, upTo }, {
+    format,
     import: (s) => (modules[s] ? modules[s]() : Promise.reject(new Error(`no module ${s}`))),
     report: (r) => {
       const before = sofar.get(r.index);
@@ -88,6 +89,23 @@ describe("running blocks in the browser's runtime", () => {
     expect(results[0]!.error).toMatch(/^SyntaxError: Unexpected token/);
   });
 
+  it("blames an unclosed brace on the block that opened it, not on the last block (bug 3)", async () => {
+    const blocks = [block("const a = 1;\nif (true) {\n"), ...[2, 3, 4, 5].map((n) => block(`console.log(${n});\nconst x${n} = { n: ${n} };\n`))];
+    const { ok, results } = await run(lesson(blocks));
+    expect(ok).toBe(false);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ index: 0, at: { block: 0, line: 2 } });
+    expect(results[0]!.error).toMatch(/^SyntaxError: /);
+  });
+
+  it("shows an import error in the box of the block that imports (bug 3)", async () => {
+    const { ok, results } = await run(lesson([block("const a = 1;\n"), block("console.log(a);\n"), block('const b = 2;\nimport { nothing } from "@gradbook/nowhere";\n')]));
+    expect(ok).toBe(false);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ index: 2, at: { block: 2, line: 2 } });
+    expect(results[0]!.error).toContain("@gradbook/nowhere");
+  });
+
   it("reports a throw with its message at the line that threw, and stops there", async () => {
     const { ok, results } = await run(lesson([block("const f = () => {\n  throw new RangeError(\"lr must be positive\");\n};\n"), block("console.log(1);\nf();\n"), block("console.log(2);\n")]));
     expect(ok).toBe(false);
@@ -107,6 +125,7 @@ describe("running blocks in the browser's runtime", () => {
   it("keeps 2,000 lines of a block's output and counts the rest; reports carry only what is new", async () => {
     const reports: BlockResult[] = [];
     await runBlocks({ lesson: lesson([block("for (let i = 0; i < 2500; i++) console.log(i);\n")]), upTo: 0 }, {
+      format,
       import: () => Promise.reject(new Error("no imports")),
       report: (r) => reports.push(r),
       partialEvery: 0,

@@ -1,13 +1,13 @@
 import { moreFiguresNote, moreLinesNote } from "../../../lessons/kit/capture.ts";
-import { lineDiff } from "../../../lessons/kit/diff.ts";
 import type { Figure } from "../../../lessons/kit/figure.ts";
+import { checkBlock } from "../../../lessons/kit/outcome.ts";
 import type { RunBlock } from "./lesson.ts";
 import { sanitizeSvg } from "./sanitize.ts";
 import type { BlockState } from "./session.ts";
 
-// What a run in the page shows under each block: whether it printed exactly what the test run
-// recorded (strictly: the library computes the same digits in every engine), and if not, where
-// it differs; its error and the line of it; its figures; while it runs, that it runs. While a
+// What a run in the page shows under each block: whether it printed and drew exactly what the
+// test run recorded (strictly: the library computes the same digits in every engine; the check
+// is the lesson core's, lessons/kit/outcome.ts), and if not, where it differs; its error and the line of it; its figures; while it runs, that it runs. While a
 // block runs, only what is new is added to its box; its end redraws the box once.
 
 const SAME = "Your browser printed the same";
@@ -83,13 +83,14 @@ export function showResult(block: RunBlock, state: BlockState): void {
   if (!box) return;
   if (!state.done) return void grow(box, state);
   const { capture } = state;
-  const expected = block.output?.text ?? "";
   const printed = capture.text();
-  const same = printed === expected;
+  const mismatch = checkBlock(block, printed, capture.moreFigures ? [...capture.figures, ...Array<Figure>(capture.moreFigures)] : capture.figures);
+  const same = !mismatch;
   const children: Node[] = [label(state.error ? "Failed in your browser" : same ? SAME : OTHER)];
-  if (!state.error && !same) {
-    children.push(note("Where it differs from the recorded output: − the lesson, + this run."), diff(expected, printed));
+  if (!state.error && mismatch?.diff !== undefined) {
+    children.push(note("Where it differs from the recorded output: − the lesson, + this run."), diff(mismatch.diff));
   } else if (printed) children.push(pre(printed));
+  if (!state.error && mismatch?.figures) children.push(note(`The figures differ: ${mismatch.figures}.`));
   if (state.error) {
     const where = state.at ? `Line ${state.at.line} of ${state.at.block === state.index ? "this block" : `block ${state.at.block + 1}`}: ` : "";
     children.push(pre(where + state.error, "error"));
@@ -138,10 +139,10 @@ function figure({ svg, alt }: Figure): HTMLElement {
   return holder;
 }
 
-/** The line diff of the recorded output against this run's, its − and + lines marked. */
-function diff(expected: string, actual: string): HTMLElement {
+/** A line diff of the recorded output against this run's, its − and + lines marked. */
+function diff(lines: string): HTMLElement {
   const element = pre("", "diff");
-  for (const line of lineDiff(expected.replace(/\n$/, ""), actual.replace(/\n$/, "")).split("\n")) {
+  for (const line of lines.split("\n")) {
     const span = document.createElement("span");
     if (line.startsWith("- ")) span.className = "del";
     if (line.startsWith("+ ")) span.className = "ins";

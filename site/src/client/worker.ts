@@ -1,4 +1,5 @@
-// The Run button's worker: compiles and runs the blocks the page sends (runtime.ts), handing
+// The Run button's worker, a thin host of the lesson core (lessons/kit/run.ts): it runs the
+// blocks the page sends, formatting what they print as Node does (format.ts) and handing
 // them the project's packages from a table bundled with the site (import maps do not reach into
 // workers). A fresh worker per run: the page ends it to stop a run.
 //
@@ -9,7 +10,8 @@
 
 import { modules } from "virtual:gradbook-modules";
 import type { RunStart, WorkerMessage } from "./lesson.ts";
-import { runBlocks } from "./runtime.ts";
+import { runBlocks } from "../../../lessons/kit/run.ts";
+import { format } from "./format.ts";
 
 // The worker's global scope, typed here so this file can share the DOM lib with the page's code.
 const scope = self as unknown as {
@@ -44,6 +46,7 @@ scope.addEventListener(
     const post = MessagePort.prototype.postMessage.bind(port) as (message: WorkerMessage) => void;
     closeNetwork();
     const ok = await runBlocks(request, {
+      format,
       import: load,
       report: (result) => post({ run, type: "block", ...result }),
       progress: (index, done, total) => post({ run, type: "progress", index, done, total }),

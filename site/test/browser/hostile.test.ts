@@ -158,6 +158,22 @@ describe("a hostile run in the page", () => {
     });
   });
 
+  it("bug 3: a syntax error is blamed on the block and line where it is, not on the block run", async (ctx) => {
+    sites.needsChromium(ctx);
+    await withPage({}, async (page) => {
+      await page.goto(RUNNING());
+      // An unclosed brace in block 1, then Run on block 2: block 1's box says where.
+      await edit(page, 0, "const a = 1;\nif (true) {\n");
+      await page.locator(".code[data-line]").nth(1).locator(".block-edit").click();
+      await runTo(page, 1);
+      const boxes = (await page.evaluate(`[...document.querySelectorAll(".code[data-line]")].map((c) => document.getElementById("run-result-" + c.dataset.line)?.textContent ?? "")`)) as string[];
+      expect(boxes[0]).toContain("Failed in your browser");
+      expect(boxes[0]).toMatch(/Line 2 of this block: SyntaxError/);
+      expect(boxes[1]).toBe(""); // block 2 never ran, and nothing is blamed on it
+      expect(await page.locator(".cm-error-line").textContent()).toBe("if (true) {");
+    });
+  });
+
   it("bug 2: the page and its worker cannot reach another host (a content security policy)", async (ctx) => {
     sites.needsChromium(ctx);
     // Another origin on this machine, counting the requests that reach it.

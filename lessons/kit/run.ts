@@ -1,17 +1,58 @@
-import { Capture } from "../../../lessons/kit/capture.ts";
-import { checkImport } from "../../../lessons/kit/steps.ts";
-import { checkFigure } from "../../../lessons/kit/show.ts";
-import { errorText, runThrowsBlock } from "../../../lessons/kit/throws.ts";
-import { format } from "./format.ts";
-import type { BlockResult, RunRequest } from "./lesson.ts";
+import type { BlockMeta } from "./block.ts";
+import { Capture } from "./capture.ts";
+import type { Figure } from "./figure.ts";
 import { CompileError, compileProgram, type BlockPlace, type Program } from "./program.ts";
+import { checkFigure } from "./show.ts";
+import { checkImport } from "./steps.ts";
+import { errorText, runThrowsBlock } from "./throws.ts";
 
-// The runtime of a run in the browser, the worker's twin of the kit's runtime.ts: it compiles
-// the blocks (program.ts), loads what they import, runs them in one scope, captures what each
-// prints (formatted as Node formats it) and shows, and reports each block as it ends. It uses no
-// DOM, so tests run it in Node.
+// The lesson core's runtime: it compiles a lesson's blocks (program.ts), loads what they import,
+// runs them in one scope, captures what each prints and shows (capture.ts), and reports each
+// block as it goes, with the block and line of an error. No Node, no DOM: its hosts are the
+// page's worker (site/src/client/worker.ts) and Node (the tests that compare the two).
+
+/** A runnable block: the kit's description of it (line, kind, output, pattern) and its code. */
+export interface RunBlock extends BlockMeta {
+  code: string;
+  /** Digests of the figures the test run recorded for it (outcome.ts), where known. */
+  figures?: string[];
+}
+
+/** A lesson's code as a run takes it: its runnable blocks, as written or as edited. */
+export interface LessonCode {
+  /** `lessons/NN-slug.md`: what errors and stored edits are named by. */
+  file: string;
+  /** The step package the lesson pairs with: it may import the packages up to that one. */
+  package: string | null;
+  blocks: RunBlock[];
+}
+
+/** A run: blocks 1..`upTo`+1 of the lesson. */
+export interface RunRequest {
+  lesson: LessonCode;
+  upTo: number;
+}
+
+/**
+ * What one block did since its last report: reported while it runs (`done: false`) and when it
+ * ends. Output and figures are only what is new; the counts past the limits are totals.
+ */
+export interface BlockResult {
+  index: number;
+  output: string;
+  figures: Figure[];
+  /** Lines and figures past the limits (capture.ts), so far. */
+  moreLines: number;
+  moreFigures: number;
+  error?: string;
+  /** Where the error happened, if the run could tell. */
+  at?: BlockPlace;
+  done: boolean;
+}
 
 export interface RunOptions {
+  /** Formats what `console.log` prints as Node's `util.format` does. */
+  format(...args: unknown[]): string;
   /** Loads a module the blocks import (`@gradbook/autograd`, `vitest` …). */
   import(specifier: string): Promise<unknown>;
   report(result: BlockResult): void;
@@ -33,8 +74,10 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
   // What block `index` captured since its last report (only what is new: a long block's output
   // is not sent again and again).
   const news = (index: number, done: boolean): BlockResult => ({ index, ...captures[index]!.take(), done });
-  const fail = (error: unknown, at?: BlockPlace) => {
-    const index = at && error instanceof CompileError ? at.block : current;
+  // A failure shows in the box of the block it belongs to: where the code does not compile or
+  // imports what it may not, or the block running when it threw (`at` may be an earlier block's
+  // line, a function defined there).
+  const fail = (error: unknown, at: BlockPlace | undefined, index: number) => {
     options.report({ ...news(index, true), error: errorText(error), ...(at ? { at } : {}) });
     return false;
   };
@@ -43,12 +86,14 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
   try {
     program = compileProgram(lesson.blocks.slice(0, upTo + 1));
   } catch (error) {
-    return fail(error, error instanceof CompileError ? error.place : undefined);
+    const at = error instanceof CompileError ? error.place : undefined;
+    return fail(error, at, at?.block ?? 0);
   }
   try {
     modules = await load(request, program, options);
   } catch (error) {
-    return fail(error, (error as { place?: BlockPlace }).place);
+    const at = (error as { place?: BlockPlace }).place;
+    return fail(error, at, at?.block ?? 0);
   }
 
   let lastReport = Date.now();
@@ -56,7 +101,7 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
   const due = () => Date.now() - lastReport > partialEvery && (lastReport = Date.now()) > 0;
   // A synchronous training loop blocks the worker's timers: report on elapsed time instead.
   const print = (...args: unknown[]) => {
-    captures[current]!.print(format(...args) + "\n");
+    captures[current]!.print(options.format(...args) + "\n");
     if (due()) options.report(news(current, false));
   };
   for (const module of modules.values()) listen(module, (done, total) => (done === total || due()) && options.progress?.(current, done, total));
@@ -84,7 +129,7 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
   try {
     await new AsyncFunction("__rt", "require", "console", "show", `${program.code}\n//# sourceURL=${NAME}`)(rt, require, console, show);
   } catch (error) {
-    return fail(error, await place(error, program));
+    return fail(error, await place(error, program), current);
   } finally {
     for (const module of modules.values()) listen(module, undefined);
   }

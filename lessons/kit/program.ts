@@ -1,8 +1,9 @@
 import { transform } from "sucrase";
-import type { RunBlock } from "./lesson.ts";
+import type { BlockMeta } from "./block.ts";
 
-// The blocks of a run, compiled in the browser to one program (sucrase: TypeScript to
-// JavaScript, imports to `require`, every line where it was):
+// The lesson core's compiler: a lesson's runnable blocks (as the lesson has them, or as a reader
+// edited them in the page) to one program (sucrase: TypeScript to JavaScript, imports to
+// `require`, every line where it was). No Node, no DOM: the page's worker bundles it.
 //
 //   await __rt.enter(0);                                      ← block 1 starts
 //   var _autograd = require('@gradbook/autograd');            ← was: import { Value } from …
@@ -11,8 +12,8 @@ import type { RunBlock } from "./lesson.ts";
 //   …
 //   });
 //
-// One scope for every block, as in the test run (lessons/kit/compile.ts); the runtime
-// (runtime.ts) runs it and learns from `enter` which block is running.
+// One scope for every block, as in the test run (compile.ts); the runtime (run.ts) runs it and
+// learns from `enter` which block is running.
 
 /** A place in the blocks: which block (0-based), and which line of its code (1-based). */
 export interface BlockPlace {
@@ -41,8 +42,22 @@ export class CompileError extends Error {
   }
 }
 
+/** A block as the compiler needs it. */
+export type ProgramBlock = Pick<BlockMeta, "kind"> & { code: string };
+
 /** Compiles `blocks` (TypeScript) to one program; throws a CompileError where the code does not parse. */
-export function compileProgram(blocks: readonly Pick<RunBlock, "kind" | "code">[]): Program {
+export function compileProgram(blocks: readonly ProgramBlock[]): Program {
+  // Each block parses on its own first: joined, an unclosed `{` in one block would swallow the
+  // blocks after it, and the parser would give up in the last of them.
+  blocks.forEach((block, index) => {
+    try {
+      transform(block.code, { transforms: ["typescript"], disableESTransforms: true });
+    } catch (error) {
+      const { message, loc } = error as Error & { loc?: { line: number } };
+      const last = block.code.replace(/\n$/, "").split("\n").length;
+      throw new CompileError({ block: index, line: Math.min(loc?.line ?? 1, last) }, message.replace(/\s*\(\d+:\d+\)$/, ""));
+    }
+  });
   const lines: string[] = [];
   const origins: (BlockPlace | undefined)[] = [];
   blocks.forEach((block, index) => {
