@@ -12,6 +12,8 @@ export const OUTPUT_LIMITS = { lines: 2000, chars: 200_000, figures: 100, figure
 export interface CaptureNews {
   output: string;
   figures: Figure[];
+  /** Which of the kept lines (0-based, counted from the block's first) `console.error` printed: the new ones. */
+  errorLines: number[];
   /** Lines printed past the limit so far (a total, not news). */
   moreLines: number;
   /** Figures shown past the limit so far (a total). */
@@ -24,15 +26,18 @@ export class Capture {
   figures: Figure[] = [];
   moreLines = 0;
   moreFigures = 0;
+  /** The kept lines (0-based) that `console.error` printed. */
+  errorLines: number[] = [];
   private lines = 0;
   private figureChars = 0;
-  private taken = { output: 0, figures: 0 };
+  private taken = { output: 0, figures: 0, errorLines: 0 };
 
   constructor(private readonly limits: typeof OUTPUT_LIMITS = OUTPUT_LIMITS) {}
 
-  /** Adds printed text: whole lines, each ending in "\n". */
-  print(text: string): void {
+  /** Adds printed text: whole lines, each ending in "\n"; `error` for what `console.error` printed. */
+  print(text: string, error = false): void {
     if (this.moreLines) return void (this.moreLines += countLines(text));
+    const first = this.lines;
     let end = 0;
     while (end < text.length) {
       const next = text.indexOf("\n", end) + 1 || text.length;
@@ -44,6 +49,7 @@ export class Capture {
       end = next;
     }
     this.output += text.slice(0, end);
+    if (error) for (let line = first; line < this.lines; line++) this.errorLines.push(line);
   }
 
   /** Adds a figure, unless the block has shown its fill of them. */
@@ -62,10 +68,11 @@ export class Capture {
     const news = {
       output: this.output.slice(this.taken.output),
       figures: this.figures.slice(this.taken.figures),
+      errorLines: this.errorLines.slice(this.taken.errorLines),
       moreLines: this.moreLines,
       moreFigures: this.moreFigures,
     };
-    this.taken = { output: this.output.length, figures: this.figures.length };
+    this.taken = { output: this.output.length, figures: this.figures.length, errorLines: this.errorLines.length };
     return news;
   }
 

@@ -41,6 +41,8 @@ export interface BlockResult {
   index: number;
   output: string;
   figures: Figure[];
+  /** The new lines of `output` that `console.error` printed, counted from the block's first (0-based). */
+  errorLines: number[];
   /** Lines and figures past the limits (capture.ts), so far. */
   moreLines: number;
   moreFigures: number;
@@ -100,10 +102,11 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
   const partialEvery = options.partialEvery ?? 250;
   const due = () => Date.now() - lastReport > partialEvery && (lastReport = Date.now()) > 0;
   // A synchronous training loop blocks the worker's timers: report on elapsed time instead.
-  const print = (...args: unknown[]) => {
-    captures[current]!.print(options.format(...args) + "\n");
+  const write = (error: boolean) => (...args: unknown[]) => {
+    captures[current]!.print(options.format(...args) + "\n", error);
     if (due()) options.report(news(current, false));
   };
+  const print = write(false);
   for (const module of modules.values()) listen(module, (done, total) => (done === total || due()) && options.progress?.(current, done, total));
   const rt = {
     enter(index: number) {
@@ -121,7 +124,7 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
     lastReport = Date.now();
   };
   const require = (specifier: string) => modules.get(specifier);
-  const console = { log: print, info: print, warn: print, error: print, debug: print };
+  const console = { log: print, info: print, warn: print, error: write(true), debug: print };
   const show = (figure: unknown) => {
     captures[current]!.show(checkFigure(figure));
     if (due()) options.report(news(current, false));

@@ -79,6 +79,9 @@ describe("the pages", () => {
 
   it("takes a lesson's summary from its first paragraph of prose, as markdown", () => {
     expect(summary("---\npackage: none\n---\n\n# T\n\n```ts\nx\n```\n\nFirst *para*\ngraph with $x^2$.\n\nSecond.")).toBe("First *para* graph with $x^2$.");
+    // A sentence that introduces a table is left out (lesson 07's first paragraph), or the whole paragraph if it is one.
+    expect(summary("# T\n\nThe run is 8004 steps. Here is how long it takes:\n\n| a |\n| - |\n\nMore.")).toBe("The run is 8004 steps.");
+    expect(summary("# T\n\nHere is how long it takes:\n\n| a |\n| - |\n\nThen this.")).toBe("Then this.");
   });
 
   it("links the 404 page from the site root, since it is served at any depth", () => {

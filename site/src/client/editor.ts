@@ -7,7 +7,8 @@ import { tags } from "@lezer/highlight";
 
 // The editor a block turns into on Edit: CodeMirror 6 with TypeScript highlighting in the site's
 // colours (light-dark(): the theme in force picks one), keyboard-usable (Tab is left to move
-// focus on; Ctrl/⌘-Enter runs), named for assistive technology. Loaded on the first Edit click.
+// focus on; Ctrl/⌘-Enter runs; Escape leaves it), named for assistive technology. Loaded on the
+// first Edit click.
 
 /** An open editor. */
 export interface Editor {
@@ -22,7 +23,10 @@ export interface EditorOptions {
   /** What assistive technology calls it: "Code of block 3". */
   label: string;
   onChange(code: string): void;
+  /** Ctrl/⌘-Enter. */
   onRun(): void;
+  /** Escape: the editor gives up the focus, and this says where it goes. */
+  onEscape(): void;
 }
 
 // The colours of the site's highlighted code (github-light-default / github-dark-default).
@@ -79,7 +83,12 @@ export function createEditor(parent: HTMLElement, code: string, options: EditorO
         syntaxHighlighting(highlight),
         errorLine,
         theme,
-        keymap.of([{ key: "Mod-Enter", run: () => (options.onRun(), true) }, ...defaultKeymap, ...historyKeymap]),
+        keymap.of([
+          { key: "Mod-Enter", run: () => (options.onRun(), true) },
+          { key: "Escape", run: (view) => (view.contentDOM.blur(), options.onEscape(), true) },
+          ...defaultKeymap,
+          ...historyKeymap,
+        ]),
         // tabindex: axe counts a contenteditable as focusable only with it (its scroller must hold something focusable).
         EditorView.contentAttributes.of({ "aria-label": options.label, tabindex: "0" }),
         EditorView.updateListener.of((update) => update.docChanged && options.onChange(update.state.doc.toString() + "\n")),

@@ -89,7 +89,7 @@ export function showResult(block: RunBlock, state: BlockState): void {
   const children: Node[] = [label(state.error ? "Failed in your browser" : same ? SAME : OTHER)];
   if (!state.error && mismatch?.diff !== undefined) {
     children.push(note("Where it differs from the recorded output: − the lesson, + this run."), diff(mismatch.diff));
-  } else if (printed) children.push(pre(printed));
+  } else if (printed) children.push(output(printed, 0, capture.errorLines));
   if (!state.error && mismatch?.figures) children.push(note(`The figures differ: ${mismatch.figures}.`));
   if (state.error) {
     const where = state.at ? `Line ${state.at.line} of ${state.at.block === state.index ? "this block" : `block ${state.at.block + 1}`}: ` : "";
@@ -105,13 +105,14 @@ export function showResult(block: RunBlock, state: BlockState): void {
 /** Adds a running block's new output and figures to its box. */
 function grow(box: HTMLElement, state: BlockState): void {
   if (!box.querySelector(".label")) box.prepend(label(RUNNING));
-  let output = box.querySelector<HTMLElement>("pre.live");
+  let live = box.querySelector<HTMLElement>("pre.live");
   if (state.newOutput || state.capture.moreLines) {
-    if (!output) {
-      output = pre("", "live");
-      box.querySelector("figure, .run-note") ? box.querySelector("figure, .run-note")!.before(output) : box.append(output);
+    if (!live) {
+      live = pre("", "live");
+      box.querySelector("figure, .run-note") ? box.querySelector("figure, .run-note")!.before(live) : box.append(live);
     }
-    if (state.newOutput) output.append(state.newOutput);
+    const output = live;
+    if (state.newOutput) output.append(...lines(state.newOutput, state.newOutputLine, state.capture.errorLines));
     let more = output.querySelector<HTMLElement>(".more");
     if (state.capture.moreLines) {
       more ??= output.appendChild(Object.assign(document.createElement("span"), { className: "more" }));
@@ -125,6 +126,26 @@ function grow(box: HTMLElement, state: BlockState): void {
     more ??= box.appendChild(note("", "more-figures"));
     more.textContent = moreFiguresNote(state.capture.moreFigures);
   }
+}
+
+/** Printed text in a <pre>, the lines `console.error` printed marked as errors. */
+function output(text: string, first: number, errorLines: readonly number[]): HTMLElement {
+  const element = pre("");
+  element.append(...lines(text, first, errorLines));
+  return element;
+}
+
+/** `text` (lines numbered from `first`) as nodes: plain text, and a span for each error line. */
+function lines(text: string, first: number, errorLines: readonly number[]): Node[] {
+  const errors = new Set(errorLines);
+  if (!errorLines.length) return [document.createTextNode(text)];
+  return text.split(/(?<=\n)/).map((line, i) => {
+    if (!errors.has(first + i)) return document.createTextNode(line);
+    const span = document.createElement("span");
+    span.className = "stderr";
+    span.textContent = line;
+    return span;
+  });
 }
 
 /** A figure from the run, sanitised, with its text alternative as caption. */

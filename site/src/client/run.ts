@@ -3,11 +3,13 @@ import { loadEdits, saveEdit } from "./edits.ts";
 import type { LessonData } from "./lesson.ts";
 import { clearResults, markRunning, settleResults, showProgress, showResult } from "./results.ts";
 import { startRun, type BlockState, type Run } from "./session.ts";
+import { sharedEdits, sharedView, shareLink } from "./share.ts";
 import { addBlockTools, button, type BlockTools } from "./tools.ts";
 
-// The lesson's runner: the Run button for the whole lesson and, on every runnable block, Edit
-// (a CodeMirror editor, loaded on the first click), Run (the blocks up to this one, earlier ones
-// as edited) and Reset. Edits are kept per lesson until reset (edits.ts). One run at a time.
+// The lesson's runner: the Run button for the whole lesson, Reset all edits, and, on every
+// runnable block, Edit (a CodeMirror editor, loaded on the first click), Run (the blocks up to
+// this one, earlier ones as edited) and Reset, each reset with an Undo. Edits are kept per lesson
+// until reset (edits.ts), and can be shared as a link (share.ts). One run at a time.
 
 /** Wires a lesson's `.runner` element and its runnable blocks. */
 export function setupRunner(runner: HTMLElement): void {
@@ -21,17 +23,21 @@ export function setupRunner(runner: HTMLElement): void {
   let busy = false;
 
   const lessonButton = button("run-button", "Run this lesson in your browser");
+  const resetAll = button("reset-all", "Reset all edits");
+  const share = button("share-edits", "Share edits", "as a link");
   const lessonStatus = document.createElement("span");
   lessonStatus.className = "run-status";
   lessonStatus.setAttribute("role", "status");
-  runner.append(lessonButton, lessonStatus);
+  runner.append(lessonButton, resetAll, share, lessonStatus);
+  const showResetAll = () => (resetAll.hidden = share.hidden = loadEdits(href).size === 0 && editors.size === 0);
 
   const tools: BlockTools[] = codes.map((code, i) => addBlockTools(code, i + 1));
   const runButtons = () => [lessonButton, ...tools.map((t) => t.run)];
 
   /** Runs blocks 1..upTo+1 (all of them without `upTo`), reporting in `status`. */
-  async function run(upTo: number | undefined, from: HTMLButtonElement, status: HTMLElement): Promise<void> {
+  async function run(upTo: number | undefined, from: HTMLButtonElement, status: HTMLElement, how = ""): Promise<void> {
     if (busy) return;
+    dropUndo();
     // Busy from the click on, before the lesson's code has loaded: one run at a time.
     busy = true;
     runButtons().forEach((b) => (b.disabled = true));
@@ -54,7 +60,8 @@ export function setupRunner(runner: HTMLElement): void {
     from.after(stop);
     stop.addEventListener("click", () => active?.stop());
     markRunning(blocks[0]);
-    status.textContent = lessonStatus.textContent = "Running…";
+    status.textContent = lessonStatus.textContent = `Running${how}…`;
+    from.classList.add("pressed");
     // Read per run: a test may set its own.
     const limits = { quietMs: Number(runner.dataset.timeLimit ?? 30_000), totalMs: Number(runner.dataset.runLimit ?? 600_000) };
     const states: BlockState[] = [];
@@ -71,6 +78,7 @@ export function setupRunner(runner: HTMLElement): void {
         busy = false;
         markRunning(undefined);
         settleResults(blocks, states);
+        from.classList.remove("pressed");
         stop.remove();
         runButtons().forEach((b) => (b.disabled = false));
         // "Run again" only where it runs what just ran: the whole lesson.
@@ -82,8 +90,16 @@ export function setupRunner(runner: HTMLElement): void {
     });
   }
 
-  async function openEditor(index: number, focus: boolean): Promise<void> {
-    if (editors.has(index)) return;
+  // One editor a block, however often Edit is asked for while CodeMirror loads.
+  const opening = new Map<number, Promise<void>>();
+  function openEditor(index: number, focus: boolean): Promise<void> {
+    if (editors.has(index)) return Promise.resolve();
+    const pending = opening.get(index) ?? createBlockEditor(index, focus).finally(() => opening.delete(index));
+    opening.set(index, pending);
+    return pending;
+  }
+
+  async function createBlockEditor(index: number, focus: boolean): Promise<void> {
     const [{ createEditor }, original] = await Promise.all([import("./editor.ts"), data()]);
     const block = original.blocks[index]!;
     const shown = codes[index]!.querySelector<HTMLElement>("pre")!;
@@ -94,32 +110,109 @@ export function setupRunner(runner: HTMLElement): void {
     const editor = createEditor(holder, loadEdits(href).get(block.line) ?? block.code, {
       label: `Code of block ${index + 1}`,
       onChange: (code) => saveEdit(href, block.line, code === block.code ? undefined : code),
-      onRun: () => void run(index, tools[index]!.run, tools[index]!.status),
+      onRun: () => void run(index, tools[index]!.run, tools[index]!.status, " (Ctrl+Enter)"),
+      onEscape: () => tools[index]!.run.focus(),
     });
     editors.set(index, editor);
     tools[index]!.editing(true);
+    showResetAll();
     if (focus) editor.focus();
   }
 
-  function reset(index: number): void {
+  /** Closes block `index`'s editor and forgets its edit; returns the code it had. */
+  function reset(index: number): string | undefined {
     const code = codes[index]!;
+    const line = Number(code.dataset.line);
+    const had = editors.get(index)?.code() ?? loadEdits(href).get(line);
     editors.get(index)?.destroy();
     editors.delete(index);
     code.querySelector(".block-editor")?.remove();
     code.querySelector<HTMLElement>("pre")!.hidden = false;
-    saveEdit(href, Number(code.dataset.line), undefined);
+    saveEdit(href, line, undefined);
     tools[index]!.editing(false);
-    tools[index]!.status.textContent = "Reset to the lesson's code.";
-    tools[index]!.edit.focus();
+    showResetAll();
+    return had;
+  }
+
+  // The last reset can be undone until the next run: the code it threw away, by block.
+  let undo: HTMLButtonElement | undefined;
+  const dropUndo = () => (undo?.remove(), (undo = undefined));
+  function offerUndo(after: HTMLElement, status: HTMLElement, message: string, kept: Map<number, string>): void {
+    dropUndo();
+    status.textContent = message;
+    if (!kept.size) return;
+    undo = button("undo-reset", "Undo", "the reset");
+    after.after(undo);
+    undo.addEventListener("click", async () => {
+      dropUndo();
+      for (const [index, code] of kept) {
+        saveEdit(href, Number(codes[index]!.dataset.line), code);
+        await openEditor(index, false);
+      }
+      status.textContent = kept.size === 1 ? "Your edit is back." : `Your edits to ${kept.size} blocks are back.`;
+      editors.get([...kept.keys()][0]!)?.focus();
+    });
   }
 
   lessonButton.addEventListener("click", () => void run(undefined, lessonButton, lessonStatus));
+  share.addEventListener("click", () => {
+    const link = shareLink(loadEdits(href));
+    history.replaceState(null, "", link);
+    lessonStatus.textContent = "The address bar holds a link to your edits. They are in its # part, which browsers never send to a server.";
+    navigator.clipboard?.writeText(link).then(
+      () => (lessonStatus.textContent = "Copied a link to your edits. They are in its # part, which browsers never send to a server."),
+      () => undefined,
+    );
+  });
+  resetAll.addEventListener("click", () => {
+    const edited = codes.map((_, i) => i).filter((i) => editors.has(i) || loadEdits(href).has(Number(codes[i]!.dataset.line)));
+    if (!edited.length || !confirm(`Reset ${edited.length === 1 ? "the edited block" : `all ${edited.length} edited blocks`} to the lesson's code?`)) return;
+    const kept = new Map<number, string>();
+    for (const i of edited) {
+      const had = reset(i);
+      if (had !== undefined) kept.set(i, had);
+    }
+    offerUndo(resetAll, lessonStatus, "Every block is back to the lesson's code.", kept);
+    lessonButton.focus();
+  });
   tools.forEach((t, i) => {
     t.edit.addEventListener("click", () => void openEditor(i, true));
     t.run.addEventListener("click", () => void run(i, t.run, t.status));
-    t.reset.addEventListener("click", () => reset(i));
+    t.reset.addEventListener("click", () => {
+      const had = reset(i);
+      offerUndo(t.edit, t.status, "Reset to the lesson's code.", new Map(had === undefined ? [] : [[i, had]]));
+      t.edit.focus();
+    });
   });
+  showResetAll();
   // Blocks edited before (this page, an earlier visit) open as the reader left them.
   const edited = new Set(loadEdits(href).keys());
   codes.forEach((code, i) => edited.has(Number(code.dataset.line)) && void openEditor(i, false));
+  void showShared();
+
+  /** Edits from a shared link: each shown read-only, as a diff, until the reader takes it with Edit. */
+  async function showShared(): Promise<void> {
+    const lines = codes.map((code) => Number(code.dataset.line));
+    const shared = sharedEdits(location.hash, lines);
+    if (shared === undefined) return;
+    if (typeof shared === "string") return void (lessonStatus.textContent = `This link's edits are not shown: ${shared}.`);
+    const { blocks } = await data();
+    for (const [line, code] of shared) {
+      const index = lines.indexOf(line);
+      if (code === (editors.get(index)?.code() ?? loadEdits(href).get(line) ?? blocks[index]!.code)) continue; // already what the reader has
+      const view = sharedView(blocks[index]!.code, code);
+      const take = button("take-shared", "Edit with the link's code", `in block ${index + 1}`);
+      view.append(take);
+      codes[index]!.querySelector(".block-editor, pre")!.after(view);
+      const use = async () => {
+        view.remove();
+        if (editors.has(index)) reset(index);
+        saveEdit(href, line, code);
+        await openEditor(index, true);
+      };
+      take.addEventListener("click", () => void use());
+      tools[index]!.edit.addEventListener("click", () => view.isConnected && void use(), { capture: true, once: true });
+    }
+    lessonStatus.textContent = `The link you opened changes ${shared.size === 1 ? "a block" : `${shared.size} blocks`}: each is shown as a diff, and runs only if you press Edit.`;
+  }
 }

@@ -15,8 +15,9 @@ export interface BlockState {
   capture: Capture;
   /** The figures the last report brought (to add to the page). */
   newFigures: Figure[];
-  /** The text the last report brought. */
+  /** The text the last report brought, and the number of its first line in the block's output. */
   newOutput: string;
+  newOutputLine: number;
   error?: string;
   at?: BlockResult["at"];
   done: boolean;
@@ -49,7 +50,7 @@ export function startRun(workerUrl: URL, request: RunRequest, limits: RunLimits,
   const run = ++runs;
   const worker = new Worker(workerUrl, { type: "module" });
   const channel = new MessageChannel();
-  const states: BlockState[] = request.lesson.blocks.slice(0, request.upTo + 1).map((_, index) => ({ index, capture: new Capture(), newFigures: [], newOutput: "", done: false }));
+  const states: BlockState[] = request.lesson.blocks.slice(0, request.upTo + 1).map((_, index) => ({ index, capture: new Capture(), newFigures: [], newOutput: "", newOutputLine: 0, done: false }));
   let running = 0; // the block under way: reports for earlier blocks are refused
   let ended = false;
   let quiet: ReturnType<typeof setTimeout> | undefined;
@@ -84,7 +85,9 @@ export function startRun(workerUrl: URL, request: RunRequest, limits: RunLimits,
       const state = states[m.index]!;
       running = m.index;
       const before = { output: state.capture.output.length, figures: state.capture.figures.length };
+      state.newOutputLine = lineCount(state.capture.output);
       state.capture.print(m.output);
+      state.capture.errorLines.push(...m.errorLines);
       for (const figure of m.figures) state.capture.show(figure);
       // The worker's counts past its limits, plus what this page dropped of its own.
       state.capture.moreLines = Math.max(state.capture.moreLines, m.moreLines);
@@ -121,6 +124,12 @@ export function startRun(workerUrl: URL, request: RunRequest, limits: RunLimits,
   return { stop: () => end(false, `Stopped at the block at line ${line()}.`) };
 }
 
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 const isFigure = (f: unknown): f is Figure => typeof (f as Figure | null)?.svg === "string" && typeof (f as Figure).alt === "string";
 
@@ -136,6 +145,7 @@ function invalid(message: unknown, run: number, running: number, blocks: number)
   if (m.index < running) return "a block that has ended";
   if (typeof m.output !== "string" || !Array.isArray(m.figures) || !m.figures.every(isFigure)) return "malformed output";
   if (!isCount(m.moreLines) || !isCount(m.moreFigures) || typeof m.done !== "boolean") return "malformed counts";
+  if (!Array.isArray(m.errorLines) || !m.errorLines.every(isCount)) return "malformed error lines";
   if (m.error !== undefined && typeof m.error !== "string") return "a malformed error";
   const at = m.at as { block?: unknown; line?: unknown } | undefined;
   if (at !== undefined && !(isCount(at.block) && at.block < blocks && isCount(at.line))) return "a malformed place";

@@ -1,5 +1,6 @@
 // The buttons over each runnable block: Edit; while editing, Run (this block and the ones before
-// it) and Reset (back to the lesson's code); Stop next to whichever Run started a run; a status.
+// it) and Reset (back to the lesson's code), with the editor's keys beside them; Stop next to
+// whichever Run started a run; a status.
 
 /** One block's buttons and status line. */
 export interface BlockTools {
@@ -7,6 +8,8 @@ export interface BlockTools {
   run: HTMLButtonElement;
   reset: HTMLButtonElement;
   status: HTMLElement;
+  /** The editor's keys, shown while it is open. */
+  keys: HTMLElement;
   /** Shows the buttons of an open editor (Run, Reset) or of a closed one (Edit). */
   editing(open: boolean): void;
 }
@@ -37,13 +40,17 @@ export function addBlockTools(code: HTMLElement, number: number): BlockTools {
   const status = document.createElement("span");
   status.className = "block-status";
   status.setAttribute("role", "status");
-  bar.append(edit, run, reset, status);
+  const keys = document.createElement("span");
+  keys.className = "block-keys";
+  const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl";
+  keys.innerHTML = `<kbd>${mod}</kbd>+<kbd>Enter</kbd> runs · <kbd>Esc</kbd> leaves the editor`;
+  bar.append(keys, edit, run, reset, status);
   code.querySelector("pre")!.before(bar);
   const tools: BlockTools = {
-    edit, run, reset, status,
+    edit, run, reset, status, keys,
     editing(open) {
       edit.hidden = open;
-      run.hidden = reset.hidden = !open;
+      run.hidden = reset.hidden = keys.hidden = !open;
     },
   };
   tools.editing(false);

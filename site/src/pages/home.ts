@@ -2,11 +2,19 @@ import type { LessonPage } from "../course/lessons.ts";
 import { escapeHtml } from "../render/escape.ts";
 import { page, type SiteNav } from "./layout.ts";
 
-/** The first paragraph of a lesson's prose (its markdown): its summary on the front page. */
+/**
+ * The first paragraph of a lesson's prose (its markdown): its summary on the front page. A
+ * sentence that ends on a colon introduces what follows it (a table, a list), which the front
+ * page does not show: the summary ends before it, or is the next paragraph.
+ */
 export function summary(source: string): string {
   const body = source.replace(/^---\n[\s\S]*?\n---\n/, "").replace(/```[\s\S]*?```/g, "");
-  const paragraph = body.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !/^(#|<<<|\$\$|[-*>|]|\d+\.)/.test(p)) ?? "";
-  return paragraph.replace(/\s+/g, " ");
+  const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim().replace(/\s+/g, " ")).filter((p) => p && !/^(#|<<<|\$\$|[-*>|]|\d+\.)/.test(p));
+  for (const paragraph of paragraphs) {
+    const text = paragraph.endsWith(":") ? paragraph.replace(/(^|(?<=[.!?]) )[^.!?]*:$/, "").trim() : paragraph;
+    if (text) return text;
+  }
+  return "";
 }
 
 /** The course's front page: what gradbook is, and the lessons in order with their summaries (HTML). */
