@@ -1,15 +1,15 @@
 import type { Editor } from "./editor.ts";
 import { loadEdits, saveEdit } from "./edits.ts";
 import type { LessonData } from "./lesson.ts";
-import { clearResults, markRunning, settleResults, showProgress, showResult } from "./results.ts";
-import { startRun, type BlockState, type Run } from "./session.ts";
-import { sharedEdits, sharedView, shareLink } from "./share.ts";
+import type { BlockState, Run } from "./session.ts";
 import { addBlockTools, button, type BlockTools } from "./tools.ts";
 
 // The lesson's runner: the Run button for the whole lesson, Reset all edits, and, on every
 // runnable block, Edit (a CodeMirror editor, loaded on the first click), Run (the blocks up to
 // this one, earlier ones as edited) and Reset, each reset with an Undo. Edits are kept per lesson
-// until reset (edits.ts), and can be shared as a link (share.ts). One run at a time.
+// until reset (edits.ts), and can be shared as a link (share.ts). One run at a time. What a run
+// needs (session.ts, results.ts) loads with the first run, and share.ts when it is used: every
+// lesson page loads this file.
 
 /** Wires a lesson's `.runner` element and its runnable blocks. */
 export function setupRunner(runner: HTMLElement): void {
@@ -42,8 +42,10 @@ export function setupRunner(runner: HTMLElement): void {
     busy = true;
     runButtons().forEach((b) => (b.disabled = true));
     let original: LessonData;
+    let startRun: typeof import("./session.ts").startRun;
+    let results: typeof import("./results.ts");
     try {
-      original = await data();
+      [original, { startRun }, results] = await Promise.all([data(), import("./session.ts"), import("./results.ts")]);
     } catch (error) {
       lesson = undefined;
       busy = false;
@@ -54,6 +56,7 @@ export function setupRunner(runner: HTMLElement): void {
     const last = upTo ?? original.blocks.length - 1;
     const stored = loadEdits(href);
     const blocks = original.blocks.slice(0, last + 1).map((block, i) => ({ ...block, code: editors.get(i)?.code() ?? stored.get(block.line) ?? block.code }));
+    const { clearResults, markRunning, settleResults, showProgress, showResult } = results;
     clearResults(blocks);
     editors.forEach((editor) => editor.markError(undefined));
     const stop = button("stop-button", "Stop", "the run");
@@ -155,7 +158,8 @@ export function setupRunner(runner: HTMLElement): void {
   }
 
   lessonButton.addEventListener("click", () => void run(undefined, lessonButton, lessonStatus));
-  share.addEventListener("click", () => {
+  share.addEventListener("click", async () => {
+    const { shareLink } = await import("./share.ts");
     const link = shareLink(loadEdits(href));
     history.replaceState(null, "", link);
     lessonStatus.textContent = "The address bar holds a link to your edits. They are in its # part, which browsers never send to a server.";
@@ -192,6 +196,8 @@ export function setupRunner(runner: HTMLElement): void {
 
   /** Edits from a shared link: each shown read-only, as a diff, until the reader takes it with Edit. */
   async function showShared(): Promise<void> {
+    if (!location.hash.startsWith("#edits=")) return;
+    const { sharedEdits, sharedView } = await import("./share.ts");
     const lines = codes.map((code) => Number(code.dataset.line));
     const shared = sharedEdits(location.hash, lines);
     if (shared === undefined) return;
