@@ -53,7 +53,7 @@ export function sharedView(original: string, shared: string): HTMLElement {
   const diff = document.createElement("pre");
   diff.className = "diff";
   diff.tabIndex = 0;
-  for (const line of lineDiff(original.replace(/\n$/, ""), shared.replace(/\n$/, "")).split("\n")) {
+  for (const line of lineDiff(original.replace(/\n+$/, ""), shared.replace(/\n+$/, "")).split("\n")) {
     const span = document.createElement("span");
     if (line.startsWith("- ")) span.className = "del";
     if (line.startsWith("+ ")) span.className = "ins";
