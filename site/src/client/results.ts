@@ -88,7 +88,7 @@ export function showResult(block: RunBlock, state: BlockState): void {
   const same = !mismatch;
   const children: Node[] = [label(state.error ? "Failed in your browser" : same ? SAME : OTHER)];
   if (!state.error && mismatch?.diff !== undefined) {
-    children.push(note("Where it differs from the recorded output: − the lesson, + this run."), diff(mismatch.diff));
+    children.push(note("Where it differs from the recorded output: − the lesson, + this run."), diff(mismatch.diff, capture.errorLines));
   } else if (printed) children.push(output(printed, 0, capture.errorLines));
   if (!state.error && mismatch?.figures) children.push(note(`The figures differ: ${mismatch.figures}.`));
   if (state.error) {
@@ -160,13 +160,16 @@ function figure({ svg, alt }: Figure): HTMLElement {
   return holder;
 }
 
-/** A line diff of the recorded output against this run's, its − and + lines marked. */
-function diff(lines: string): HTMLElement {
+/** A line diff of the recorded output against this run's, its − and + lines marked, and the run's console.error lines. */
+function diff(lines: string, errorLines: readonly number[]): HTMLElement {
   const element = pre("", "diff");
+  const errors = new Set(errorLines);
+  let printed = 0; // the run's line that a "+ " or "  " line of the diff is
   for (const line of lines.split("\n")) {
     const span = document.createElement("span");
     if (line.startsWith("- ")) span.className = "del";
     if (line.startsWith("+ ")) span.className = "ins";
+    if (!line.startsWith("- ") && errors.has(printed++)) span.classList.add("stderr");
     span.textContent = line + "\n";
     element.append(span);
   }
