@@ -46,11 +46,27 @@ function figuresDiffer(recorded: readonly string[], figures: readonly Figure[]):
   return `${changed.length === 1 ? `figure ${changed[0]} differs` : `figures ${changed.join(", ")} differ`} from what the test run drew`;
 }
 
-/** A short digest of a figure (its SVG and text alternative): FNV-1a over its UTF-16 code units. */
+/**
+ * A short digest of a figure (its SVG, ids renumbered, and text alternative): FNV-1a over its
+ * UTF-16 code units.
+ */
 export function figureDigest(figure: Figure): string {
+  const svg = renumberIds(figure.svg);
   let hash = 0x811c9dc5;
-  for (const text of [figure.svg, "\0", figure.alt]) {
+  for (const text of [svg, "\0", figure.alt]) {
     for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   }
-  return `${hash.toString(16).padStart(8, "0")}:${figure.svg.length}`;
+  return `${hash.toString(16).padStart(8, "0")}:${svg.length}`;
+}
+
+/**
+ * The SVG with its ids numbered in order of appearance, and their references with them. Plot
+ * numbers its clip paths and markers by a counter of the process (`plot-clip-8`): the test run
+ * draws every lesson in one process, the page each run in a fresh worker.
+ */
+function renumberIds(svg: string): string {
+  const ids = new Map<string, string>();
+  for (const [, id] of svg.matchAll(/\sid="([^"]+)"/g)) if (!ids.has(id!)) ids.set(id!, `id${ids.size}`);
+  if (!ids.size) return svg;
+  return svg.replace(/(\sid="|#)([^"'()\s]+)/g, (whole, before: string, id: string) => (ids.has(id) ? before + ids.get(id) : whole));
 }
