@@ -54,7 +54,10 @@ export function compileProgram(blocks: readonly ProgramBlock[]): Program {
       transform(block.code, { transforms: ["typescript"], disableESTransforms: true });
     } catch (error) {
       const { message, loc } = error as Error & { loc?: { line: number } };
-      const last = block.code.replace(/\n$/, "").split("\n").length;
+      // A parser that ran out of code (an unclosed brace) stops past the last line that has any.
+      const lines = block.code.split("\n");
+      let last = lines.length;
+      while (last > 1 && !lines[last - 1]!.trim()) last--;
       throw new CompileError({ block: index, line: Math.min(loc?.line ?? 1, last) }, message.replace(/\s*\(\d+:\d+\)$/, ""));
     }
   });

@@ -90,7 +90,7 @@ describe("running blocks in the browser's runtime", () => {
   });
 
   it("blames an unclosed brace on the block that opened it, not on the last block (bug 3)", async () => {
-    const blocks = [block("const a = 1;\nif (true) {\n"), ...[2, 3, 4, 5].map((n) => block(`console.log(${n});\nconst x${n} = { n: ${n} };\n`))];
+    const blocks = [block("const a = 1;\nif (true) {\n\n"), ...[2, 3, 4, 5].map((n) => block(`console.log(${n});\nconst x${n} = { n: ${n} };\n`))];
     const { ok, results } = await run(lesson(blocks));
     expect(ok).toBe(false);
     expect(results).toHaveLength(1);

@@ -46,7 +46,8 @@ export interface SharedSite {
 /** What the globalSetup made, as its control server sends it. */
 export interface Shared {
   wsEndpoint: string;
-  course: SharedSite;
+  /** Absent when GRADBOOK_BROWSER_SITES=fixture. */
+  course?: SharedSite;
   fixture: SharedSite;
 }
 
@@ -84,7 +85,9 @@ export function useBrowserSites(): BrowserSites {
       return ready(browser);
     },
     get course() {
-      return ready(shared).course;
+      const { course } = ready(shared);
+      if (!course) throw new Error("useBrowserSites: the course's site was not built (GRADBOOK_BROWSER_SITES=fixture)");
+      return course;
     },
     get fixture() {
       return ready(shared).fixture;
