@@ -88,6 +88,7 @@ describe("the editor as a playground", () => {
       await page.goto(RUNNING());
       await edit(page, 1, 'throw new RangeError("shared: expected an empty list");\n');
       await page.locator(".share-edits").click();
+      await page.waitForURL(/#edits=/);
       return page.url();
     });
     expect(link).toMatch(/02-running\.html#edits=[\w-]+$/);
