@@ -33,7 +33,7 @@ function closeNetwork(): void {
   const global = self as unknown as Record<string, unknown>;
   for (const name of ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "WebTransport", "importScripts"]) {
     for (let owner: object | null = global; owner; owner = Object.getPrototypeOf(owner)) {
-      if (Object.prototype.hasOwnProperty.call(owner, name)) delete (owner as Record<string, unknown>)[name];
+      if (Object.hasOwn(owner, name)) delete (owner as Record<string, unknown>)[name];
     }
   }
 }

@@ -9,7 +9,7 @@ import { createSiteMarkdown } from "../../src/render/markdown.ts";
 
 // Renders fixture lessons without running them: a test hands in the record it wants.
 
-const COURSE = fileURLToPath(new URL("../fixtures/course/", import.meta.url));
+export const COURSE = fileURLToPath(new URL("../fixtures/course/", import.meta.url));
 
 let highlighter: Promise<CodeHighlighter> | undefined;
 const md = createSiteMarkdown();
