@@ -29,8 +29,8 @@ const POSITIVE = "#2f6fde";
 const NEGATIVE = "#e0542c";
 
 /**
- * Digits (or first-layer weights) as small pictures with captions, one SVG. Drawn as rectangles,
- * one per run of equal shade along a row, in `currentColor` on a transparent background, so the
+ * Digits (or first-layer weights) as small pictures with captions, one SVG. Drawn as one path per
+ * shade, a rectangle per run of that shade along a row, in `currentColor` on a transparent background, so the
  * pictures follow the page's light or dark mode.
  *
  * @example
@@ -62,26 +62,38 @@ function frame(side: number): string {
   return `<rect width="${side}" height="${side}" fill="none" stroke="currentColor" stroke-opacity="0.25"/>`;
 }
 
-/** The picture's rectangles: one per run of equal shade (and sign) along each row. */
+/**
+ * The picture's ink: one path per shade (and sign), made of one rectangle per run of that shade
+ * along a row. A path per shade, not an element per run, keeps a page of pictures small.
+ */
 function ink(pixels: ArrayLike<number>, signed: boolean, scale: number): string {
   let top = 0;
   for (let p = 0; p < PIXELS; p++) top = Math.max(top, Math.abs(pixels[p]!));
   const range = signed ? top || 1 : 1;
   const shade = (v: number) => Math.min(SHADES, Math.round((Math.abs(v) / range) * SHADES)) * Math.sign(v);
-  const rects: string[] = [];
+  const runs = new Map<number, string[]>(); // shade → its rectangles, as path commands
   for (let row = 0; row < SIDE; row++) {
     for (let col = 0; col < SIDE; ) {
       const s = shade(pixels[row * SIDE + col]!);
       let end = col + 1;
       while (end < SIDE && shade(pixels[row * SIDE + end]!) === s) end++;
       if (s !== 0) {
-        const fill = signed ? (s > 0 ? POSITIVE : NEGATIVE) : "currentColor";
-        rects.push(`<rect x="${col * scale}" y="${row * scale}" width="${(end - col) * scale}" height="${scale}" fill="${fill}" fill-opacity="${(Math.abs(s) / SHADES).toFixed(3)}"/>`);
+        const w = (end - col) * scale;
+        const rect = `M${col * scale} ${row * scale}h${w}v${scale}h${-w}z`;
+        const same = runs.get(s);
+        if (same) same.push(rect);
+        else runs.set(s, [rect]);
       }
       col = end;
     }
   }
-  return rects.join("");
+  return [...runs]
+    .sort(([a], [b]) => b - a)
+    .map(([s, d]) => {
+      const fill = signed ? (s > 0 ? POSITIVE : NEGATIVE) : "currentColor";
+      return `<path fill="${fill}" fill-opacity="${(Math.abs(s) / SHADES).toFixed(3)}" d="${d.join("")}"/>`;
+    })
+    .join("");
 }
 
 function escape(text: string): string {

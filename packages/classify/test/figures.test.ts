@@ -5,15 +5,16 @@ import { describe, expect, it } from "vitest";
 const parse = (svg: string) => parseHTML(`<!doctype html><body>${svg}</body>`).document;
 
 describe("pictures", () => {
-  it("draws one rectangle per run of equal shade along a row, at the shade's opacity", () => {
+  it("draws one rectangle per run of equal shade along a row, one path per shade, at its opacity", () => {
     const pixels = new Float64Array(PIXELS);
     pixels.fill(1, 28 * 3 + 4, 28 * 3 + 10); // row 3, columns 4 … 9: full ink
     pixels[28 * 5] = 0.5; // row 5, column 0: half
     const doc = parse(pictures([{ pixels, caption: "7 as 1" }], "one digit").svg);
-    const rects = [...doc.querySelectorAll("g rect")].slice(1); // after the frame
-    expect(rects.map((r) => [r.getAttribute("x"), r.getAttribute("y"), r.getAttribute("width"), r.getAttribute("fill-opacity")])).toEqual([
-      ["12", "9", "18", "1.000"],
-      ["0", "15", "3", "0.500"],
+    const paths = [...doc.querySelectorAll("g path")];
+    // Runs at 3 px a pixel: row 3 from column 4 is (12, 9), 6 pixels wide; row 5's one pixel is (0, 15).
+    expect(paths.map((p) => [p.getAttribute("d"), p.getAttribute("fill-opacity")])).toEqual([
+      ["M12 9h18v3h-18z", "1.000"],
+      ["M0 15h3v3h-3z", "0.500"],
     ]);
     expect(doc.querySelector("text")!.textContent).toBe("7 as 1");
     expect(doc.querySelector("title")!.textContent).toBe("one digit");
@@ -22,8 +23,8 @@ describe("pictures", () => {
   it("draws signed values in two colours, scaled to the largest |value|", () => {
     const pixels = new Float64Array(PIXELS);
     [pixels[0], pixels[1]] = [0.2, -0.1];
-    const rects = [...parse(pictures([{ pixels, caption: "w" }], "weights", { signed: true }).svg).querySelectorAll("g rect")].slice(1);
-    expect(rects.map((r) => [r.getAttribute("fill"), r.getAttribute("fill-opacity")])).toEqual([
+    const paths = [...parse(pictures([{ pixels, caption: "w" }], "weights", { signed: true }).svg).querySelectorAll("g path")];
+    expect(paths.map((p) => [p.getAttribute("fill"), p.getAttribute("fill-opacity")])).toEqual([
       ["#2f6fde", "1.000"],
       ["#e0542c", "0.500"],
     ]);

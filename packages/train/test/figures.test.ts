@@ -118,6 +118,17 @@ describe("lossCurve", () => {
     expect([Math.min(...ys), Math.max(...ys)]).toEqual([24, xAxis]);
   });
 
+  it("thins each of several long runs to two points per pixel column: they share the chart", () => {
+    const losses = Array.from({ length: 2001 }, (_, epoch) => (epoch % 2 ? 0.02 : 0.5));
+    const svg = parse(lossCurve({ a: run(losses), b: run(losses.map((l) => l / 2)) }).svg);
+    const lines = [...svg.querySelectorAll('g[aria-label="line"] path')].map((p) => points(p.getAttribute("d")!));
+    expect(lines).toHaveLength(2);
+    for (const drawn of lines) {
+      expect(drawn.length).toBeLessThanOrEqual(MAX_POINTS / 2);
+      expect(drawn.length).toBeGreaterThan(MAX_POINTS / 4); // still every bucket's extremes
+    }
+  });
+
   it("draws every point of a run no longer than the chart can show: 2001 epochs, 3.5 a column", () => {
     const losses = Array.from({ length: 2001 }, (_, epoch) => 1 / (1 + epoch));
     const d = parse(lossCurve(run(losses)).svg).querySelector('g[aria-label="line"] path')!.getAttribute("d")!;
