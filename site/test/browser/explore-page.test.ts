@@ -68,7 +68,7 @@ describe("the XOR explorer as a page", () => {
       await page.click("#end");
       await page.waitForFunction(`Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) >= 20`);
       // The estimate needs a few of the run's epochs timed first: wait for it to appear.
-      await page.waitForFunction(\`/about .* left/.test(document.querySelector("#eta").textContent)\`);
+      await page.waitForFunction(`/about .* left/.test(document.querySelector("#eta").textContent)`);
       expect(await page.textContent("#eta")).toMatch(/about .* left/);
       const before = await epochOf(page);
       const training = await typeTen();
