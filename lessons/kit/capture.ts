@@ -6,7 +6,12 @@ import type { Figure } from "./figure.ts";
 // its worker bundle this file.
 
 /** How much of a block's output is kept: the rest is counted ("… N more lines"). */
-export const OUTPUT_LIMITS = { lines: 2000, chars: 200_000, figures: 100, figureChars: 4_000_000 } as const;
+export const OUTPUT_LIMITS = {
+  lines: 2000,
+  chars: 200_000,
+  figures: 100,
+  figureChars: 4_000_000,
+} as const;
 
 /** What a block captured since the last `take()`: new text and figures, and the totals dropped. */
 export interface CaptureNews {
@@ -41,7 +46,10 @@ export class Capture {
     let end = 0;
     while (end < text.length) {
       const next = text.indexOf("\n", end) + 1 || text.length;
-      if (this.lines >= this.limits.lines || this.output.length + (next - end) > this.limits.chars) {
+      if (
+        this.lines >= this.limits.lines ||
+        this.output.length + (next - end) > this.limits.chars
+      ) {
         this.moreLines += countLines(text.slice(end));
         break;
       }
@@ -55,7 +63,11 @@ export class Capture {
   /** Adds a figure, unless the block has shown its fill of them. */
   show(figure: Figure): void {
     const size = figure.svg.length + figure.alt.length;
-    if (this.moreFigures || this.figures.length >= this.limits.figures || this.figureChars + size > this.limits.figureChars) {
+    if (
+      this.moreFigures ||
+      this.figures.length >= this.limits.figures ||
+      this.figureChars + size > this.limits.figureChars
+    ) {
       this.moreFigures++;
       return;
     }
@@ -72,7 +84,11 @@ export class Capture {
       moreLines: this.moreLines,
       moreFigures: this.moreFigures,
     };
-    this.taken = { output: this.output.length, figures: this.figures.length, errorLines: this.errorLines.length };
+    this.taken = {
+      output: this.output.length,
+      figures: this.figures.length,
+      errorLines: this.errorLines.length,
+    };
     return news;
   }
 

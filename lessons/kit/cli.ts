@@ -8,7 +8,9 @@ if (command === "typecheck") {
   const lessons = courseLessons();
   const problems = typecheckLessons(lessons);
   for (const p of problems) console.error(p.text);
-  console.log(`${lessons.length} lessons type-checked: ${problems.length ? `${problems.length} problems` : "no problems"}`);
+  console.log(
+    `${lessons.length} lessons type-checked: ${problems.length ? `${problems.length} problems` : "no problems"}`,
+  );
   process.exitCode = problems.length ? 1 : 0;
 } else {
   console.error("usage: tsx lessons/kit/cli.ts typecheck");

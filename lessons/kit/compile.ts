@@ -52,7 +52,8 @@ export function compileLesson(lesson: Lesson, options: CompileOptions): Compiled
   // Phase 2: hoist imports, check the step rule, wrap each block.
   const meta: BlockMeta[] = [];
   for (const block of blocks) {
-    for (const [start, end] of scanImports(lesson, block)) s.move(block.start + start, block.start + end, 0);
+    for (const [start, end] of scanImports(lesson, block))
+      s.move(block.start + start, block.start + end, 0);
     if (!isRunnable(block)) {
       // Type-checked in the shared scope, never called.
       s.appendLeft(block.start, "(async () => {\n");
@@ -69,12 +70,15 @@ export function compileLesson(lesson: Lesson, options: CompileOptions): Compiled
   }
 
   const runtime = "./" + relative(dirname(options.path), options.runtime).replaceAll("\\", "/");
-  s.prepend(`import { test as __test, afterAll as __afterAll } from "vitest";\nimport { lesson as __lesson } from ${JSON.stringify(runtime)};\n`);
+  s.prepend(
+    `import { test as __test, afterAll as __afterAll } from "vitest";\nimport { lesson as __lesson } from ${JSON.stringify(runtime)};\n`,
+  );
   const opening =
     `const __rt = __lesson(${JSON.stringify({ file: lesson.file, path: options.path, blocks: meta })});\n` +
     `const __steps = (async function* () {\n` +
     `const { console, show } = __rt.scope;\n`;
-  if (blocks.length) s.prependLeft(blocks[0]!.start, opening); // before the first block's own wrapper
+  if (blocks.length)
+    s.prependLeft(blocks[0]!.start, opening); // before the first block's own wrapper
   else s.append(opening);
   s.append("})();\n");
   meta.forEach((block, i) => {
@@ -89,8 +93,12 @@ export function compileLesson(lesson: Lesson, options: CompileOptions): Compiled
     map: s.generateMap({ hires: true, source: options.path, includeContent: true }),
     locate(line, column) {
       const segments = decoded.mappings[line] ?? [];
-      const segment = segments.findLast((s) => s[0] <= column && s.length >= 4) ?? segments.find((s) => s.length >= 4);
-      return segment ? { line: segment[2]! + 1, column: segment[3]! + 1 + Math.max(0, column - segment[0]) } : undefined;
+      const segment =
+        segments.findLast((s) => s[0] <= column && s.length >= 4) ??
+        segments.find((s) => s.length >= 4);
+      return segment
+        ? { line: segment[2]! + 1, column: segment[3]! + 1 + Math.max(0, column - segment[0]) }
+        : undefined;
     },
   };
 }
@@ -101,16 +109,26 @@ export function compileLesson(lesson: Lesson, options: CompileOptions): Compiled
  */
 function scanImports(lesson: Lesson, block: CodeBlock): [number, number][] {
   const sf = ts.createSourceFile("block.ts", block.code, ts.ScriptTarget.Latest, true);
-  const lineOf = (node: ts.Node) => block.line + 1 + sf.getLineAndCharacterOfPosition(node.getStart(sf)).line;
-  const check = (node: ts.Node, specifier: string) => checkImport(lesson.file, lineOf(node), lesson.package, specifier);
+  const lineOf = (node: ts.Node) =>
+    block.line + 1 + sf.getLineAndCharacterOfPosition(node.getStart(sf)).line;
+  const check = (node: ts.Node, specifier: string) =>
+    checkImport(lesson.file, lineOf(node), lesson.package, specifier);
   const hoisted: [number, number][] = [];
   for (const statement of sf.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       check(statement, statement.moduleSpecifier.text);
       const end = block.code[statement.end] === "\n" ? statement.end + 1 : statement.end;
       hoisted.push([statement.getStart(sf), end]);
-    } else if (ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || hasExportModifier(statement)) {
-      throw new LessonError(lesson.file, lineOf(statement), "a lesson block cannot export: its bindings are shared with the later blocks already");
+    } else if (
+      ts.isExportDeclaration(statement) ||
+      ts.isExportAssignment(statement) ||
+      hasExportModifier(statement)
+    ) {
+      throw new LessonError(
+        lesson.file,
+        lineOf(statement),
+        "a lesson block cannot export: its bindings are shared with the later blocks already",
+      );
     }
   }
   const visit = (node: ts.Node): void => {
@@ -125,5 +143,8 @@ function scanImports(lesson: Lesson, block: CodeBlock): [number, number][] {
 }
 
 function hasExportModifier(statement: ts.Statement): boolean {
-  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  return (
+    ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }

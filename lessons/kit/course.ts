@@ -13,7 +13,11 @@ export { LESSON_FILE, lessonName } from "./lesson-file.ts";
 
 /** The names of the lesson files in a folder, in course order; none if there is no such folder. */
 export function lessonFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => LESSON_FILE.test(f)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => LESSON_FILE.test(f))
+        .sort()
+    : [];
 }
 
 /** The folder of the course's lessons. */

@@ -18,7 +18,8 @@ export interface Fence {
 /** Reads a fence's info string; returns an error message for a misspelt attribute. */
 export function parseFence(info: string): Fence | string {
   const [lang = "", ...attrs] = info.trim().split(/\s+/);
-  if (lang === "text" && attrs[0] === "output" && attrs.length === 1) return { kind: "output", lang };
+  if (lang === "text" && attrs[0] === "output" && attrs.length === 1)
+    return { kind: "output", lang };
   if (lang !== "ts") return { kind: "show", lang };
   if (attrs.length === 0) return { kind: "run", lang };
   const attr = attrs.join(" ");

@@ -12,7 +12,11 @@ export function resolveInclude(lesson: Lesson, include: Include, root: string): 
   }
   const code = extractRegion(readFileSync(path, "utf8"), include.region, include.path);
   if (code === undefined) {
-    throw new LessonError(lesson.file, include.line, `include: ${include.path} has no region "${include.region}" (mark it with // #region ${include.region} … // #endregion ${include.region})`);
+    throw new LessonError(
+      lesson.file,
+      include.line,
+      `include: ${include.path} has no region "${include.region}" (mark it with // #region ${include.region} … // #endregion ${include.region})`,
+    );
   }
   return code;
 }

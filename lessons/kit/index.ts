@@ -13,7 +13,13 @@ export { createMarkdown, lessonSyntax, splitFrontMatter } from "./markdown.ts";
 export { checkBlock, figureDigest, type Expected, type Mismatch } from "./outcome.ts";
 export { lineOffsets, parseLesson, type CodeBlock, type Include, type Lesson } from "./parse.ts";
 export { lessonPlugin, loadLesson, ROOT, RUNTIME, SUITE_RECORDS } from "./plugin.ts";
-export { runBlocks, type BlockResult, type LessonCode, type RunBlock, type RunRequest } from "./run.ts";
+export {
+  runBlocks,
+  type BlockResult,
+  type LessonCode,
+  type RunBlock,
+  type RunRequest,
+} from "./run.ts";
 export { extractRegion, findRegions, type Region } from "./regions.ts";
 export { type BlockRecord, type LessonScope, recordPath } from "./runtime.ts";
 export { checkFigure } from "./show.ts";

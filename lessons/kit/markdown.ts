@@ -20,7 +20,12 @@ export function splitFrontMatter(source: string): { meta: Record<string, string>
   return { meta, body: blank + source.slice(match[0].length) };
 }
 
-function includeRule(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+function includeRule(
+  state: StateBlock,
+  startLine: number,
+  _endLine: number,
+  silent: boolean,
+): boolean {
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   const text = state.src.slice(start, state.eMarks[startLine]);
   const match = INCLUDE.exec(text);

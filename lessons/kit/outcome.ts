@@ -23,14 +23,26 @@ export interface Mismatch {
 }
 
 /** Checks what a block printed (and showed, when `expected.figures` is known). */
-export function checkBlock(expected: Expected, printed: string, figures?: readonly Figure[]): Mismatch | undefined {
+export function checkBlock(
+  expected: Expected,
+  printed: string,
+  figures?: readonly Figure[],
+): Mismatch | undefined {
   const { output } = expected;
   if (output && printed !== output.text) {
     const diff = lineDiff(output.text.replace(/\n$/, ""), printed.replace(/\n$/, ""));
-    return { line: output.line, reason: `output differs from what the block at line ${expected.line} printed\n- expected (the lesson)\n+ actual (the code)\n\n${diff}`, diff };
+    return {
+      line: output.line,
+      reason: `output differs from what the block at line ${expected.line} printed\n- expected (the lesson)\n+ actual (the code)\n\n${diff}`,
+      diff,
+    };
   }
   if (!output && printed) {
-    return { line: expected.line, reason: `this block prints, but no \`\`\`text output block follows it. Add one with exactly:\n${printed}`, diff: lineDiff("", printed.replace(/\n$/, "")) };
+    return {
+      line: expected.line,
+      reason: `this block prints, but no \`\`\`text output block follows it. Add one with exactly:\n${printed}`,
+      diff: lineDiff("", printed.replace(/\n$/, "")),
+    };
   }
   const differ = expected.figures && figures && figuresDiffer(expected.figures, figures);
   if (differ) return { line: expected.line, reason: differ, figures: differ };
@@ -38,10 +50,16 @@ export function checkBlock(expected: Expected, printed: string, figures?: readon
 }
 
 /** How the figures differ from the recorded ones (their digests), or undefined. */
-function figuresDiffer(recorded: readonly string[], figures: readonly Figure[]): string | undefined {
+function figuresDiffer(
+  recorded: readonly string[],
+  figures: readonly Figure[],
+): string | undefined {
   const n = (count: number) => `${count} figure${count === 1 ? "" : "s"}`;
-  if (figures.length !== recorded.length) return `it showed ${n(figures.length)}; the test run showed ${n(recorded.length)}`;
-  const changed = figures.map((f, i) => (figureDigest(f) === recorded[i] ? 0 : i + 1)).filter(Boolean);
+  if (figures.length !== recorded.length)
+    return `it showed ${n(figures.length)}; the test run showed ${n(recorded.length)}`;
+  const changed = figures
+    .map((f, i) => (figureDigest(f) === recorded[i] ? 0 : i + 1))
+    .filter(Boolean);
   if (!changed.length) return undefined;
   return `${changed.length === 1 ? `figure ${changed[0]} differs` : `figures ${changed.join(", ")} differ`} from what the test run drew`;
 }
@@ -54,7 +72,8 @@ export function figureDigest(figure: Figure): string {
   const svg = renumberIds(figure.svg);
   let hash = 0x811c9dc5;
   for (const text of [svg, "\0", figure.alt]) {
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    for (let i = 0; i < text.length; i++)
+      hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   }
   return `${hash.toString(16).padStart(8, "0")}:${svg.length}`;
 }
@@ -66,7 +85,10 @@ export function figureDigest(figure: Figure): string {
  */
 function renumberIds(svg: string): string {
   const ids = new Map<string, string>();
-  for (const [, id] of svg.matchAll(/\sid="([^"]+)"/g)) if (!ids.has(id!)) ids.set(id!, `id${ids.size}`);
+  for (const [, id] of svg.matchAll(/\sid="([^"]+)"/g))
+    if (!ids.has(id!)) ids.set(id!, `id${ids.size}`);
   if (!ids.size) return svg;
-  return svg.replace(/(\sid="|#)([^"'()\s]+)/g, (whole, before: string, id: string) => (ids.has(id) ? before + ids.get(id) : whole));
+  return svg.replace(/(\sid="|#)([^"'()\s]+)/g, (whole, before: string, id: string) =>
+    ids.has(id) ? before + ids.get(id) : whole,
+  );
 }

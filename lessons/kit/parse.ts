@@ -47,16 +47,29 @@ export function parseLesson(file: string, text: string): Lesson {
   const name = lessonName(file);
   if (!name) throw new LessonError(file, 1, "a lesson's file name must look like NN-slug.md");
   const { meta, body } = splitFrontMatter(source);
-  if (!("package" in meta)) throw new LessonError(file, 1, "front matter must name the lesson's package (`package: autograd`, or `package: none`)");
+  if (!("package" in meta))
+    throw new LessonError(
+      file,
+      1,
+      "front matter must name the lesson's package (`package: autograd`, or `package: none`)",
+    );
   const lineStarts = lineOffsets(source);
   const lesson: Lesson = {
-    file, number: Number(name.nn), slug: name.slug, title: "", meta, source,
-    package: meta.package === "none" ? null : meta.package!, blocks: [], includes: [],
+    file,
+    number: Number(name.nn),
+    slug: name.slug,
+    title: "",
+    meta,
+    source,
+    package: meta.package === "none" ? null : meta.package!,
+    blocks: [],
+    includes: [],
   };
   let previous: CodeBlock | undefined;
   const tokens = md.parse(body, {});
   for (const [i, token] of tokens.entries()) {
-    if (token.type === "heading_open" && token.tag === "h1" && !lesson.title) lesson.title = tokens[i + 1]!.content.trim();
+    if (token.type === "heading_open" && token.tag === "h1" && !lesson.title)
+      lesson.title = tokens[i + 1]!.content.trim();
     if (!token.map) continue;
     const line = token.map[0] + 1;
     if (token.type === "include") {
@@ -67,7 +80,12 @@ export function parseLesson(file: string, text: string): Lesson {
     const fence = parseFence(token.info);
     if (typeof fence === "string") throw new LessonError(file, line, fence);
     if (fence.kind === "show") continue;
-    if (token.level > 0) throw new LessonError(file, line, "a ```ts or ```text output fence must be at the top level, not inside a list or quote");
+    if (token.level > 0)
+      throw new LessonError(
+        file,
+        line,
+        "a ```ts or ```text output fence must be at the top level, not inside a list or quote",
+      );
     if (fence.kind === "output") {
       attachOutput(file, line, token.content, previous);
       previous = undefined;
@@ -85,14 +103,29 @@ export function parseLesson(file: string, text: string): Lesson {
 
 function codeBlock(fence: Fence, line: number, code: string, lineStarts: number[]): CodeBlock {
   const start = lineStarts[line]!; // the line after the opening fence (line is 1-based)
-  const block: CodeBlock = { kind: fence.kind as CodeBlock["kind"], line, code, start, end: start + code.length };
+  const block: CodeBlock = {
+    kind: fence.kind as CodeBlock["kind"],
+    line,
+    code,
+    start,
+    end: start + code.length,
+  };
   if (fence.pattern) block.pattern = fence.pattern;
   return block;
 }
 
-function attachOutput(file: string, line: number, text: string, previous: CodeBlock | undefined): void {
+function attachOutput(
+  file: string,
+  line: number,
+  text: string,
+  previous: CodeBlock | undefined,
+): void {
   if (!previous || previous.kind === "no-run") {
-    throw new LessonError(file, line, "a ```text output block must follow a ```ts or ```ts throws block (the output of the block before it)");
+    throw new LessonError(
+      file,
+      line,
+      "a ```text output block must follow a ```ts or ```ts throws block (the output of the block before it)",
+    );
   }
   previous.output = { line, text };
 }

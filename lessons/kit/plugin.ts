@@ -28,7 +28,12 @@ export function loadLesson(path: string, source: string, root = ROOT): Lesson {
  * are small: sharing one worker without isolation runs them ~10× faster, in course order. A
  * block may train a network for seconds, and far longer on a loaded machine: hence LIMITS.
  */
-export const LESSON_TEST = { pool: "threads", isolate: false, sequence: { concurrent: false }, ...LIMITS } as const;
+export const LESSON_TEST = {
+  pool: "threads",
+  isolate: false,
+  sequence: { concurrent: false },
+  ...LIMITS,
+} as const;
 
 /**
  * A Vite plugin that turns `NN-slug.md` lessons into test modules: vitest runs them like
@@ -43,9 +48,18 @@ export function lessonPlugin(options: { root?: string; record?: string } = {}): 
     async transform(source, id) {
       if (!lessonName(id)) return null;
       const lesson = loadLesson(id, source, root);
-      const compiled = compileLesson(lesson, { path: id, runtime: RUNTIME, ...(options.record ? { record: options.record } : {}) });
+      const compiled = compileLesson(lesson, {
+        path: id,
+        runtime: RUNTIME,
+        ...(options.record ? { record: options.record } : {}),
+      });
       // Vite strips types only from .ts ids: strip them here, chaining the markdown's map.
-      const js = await transformWithOxc(compiled.code, `${id}.ts`, { lang: "ts", sourcemap: true }, compiled.map);
+      const js = await transformWithOxc(
+        compiled.code,
+        `${id}.ts`,
+        { lang: "ts", sourcemap: true },
+        compiled.map,
+      );
       // oxc types a map's sources as possibly undefined, rolldown's input does not: the map itself is fine.
       return { code: js.code, map: js.map as never };
     },

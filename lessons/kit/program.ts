@@ -58,36 +58,56 @@ export function compileProgram(blocks: readonly ProgramBlock[]): Program {
       const lines = block.code.split("\n");
       let last = lines.length;
       while (last > 1 && !lines[last - 1]!.trim()) last--;
-      throw new CompileError({ block: index, line: Math.min(loc?.line ?? 1, last) }, message.replace(/\s*\(\d+:\d+\)$/, ""));
+      throw new CompileError(
+        { block: index, line: Math.min(loc?.line ?? 1, last) },
+        message.replace(/\s*\(\d+:\d+\)$/, ""),
+      );
     }
   });
   const lines: string[] = [];
   const origins: (BlockPlace | undefined)[] = [];
   blocks.forEach((block, index) => {
     const enter = `await __rt.enter(${index});`;
-    lines.push(block.kind === "throws" ? `${enter} await __rt.throws(${index}, async () => {` : enter);
+    lines.push(
+      block.kind === "throws" ? `${enter} await __rt.throws(${index}, async () => {` : enter,
+    );
     origins.push(undefined);
-    block.code.replace(/\n$/, "").split("\n").forEach((line, i) => {
-      lines.push(line);
-      origins.push({ block: index, line: i + 1 });
-    });
+    block.code
+      .replace(/\n$/, "")
+      .split("\n")
+      .forEach((line, i) => {
+        lines.push(line);
+        origins.push({ block: index, line: i + 1 });
+      });
     if (block.kind === "throws") lines.push("});"), origins.push(undefined);
   });
   const origin = (line: number) => origins[line - 1];
   let code: string;
   try {
-    code = transform(lines.join("\n"), { transforms: ["typescript", "imports"], keepUnusedImports: true, disableESTransforms: true, production: true }).code;
+    code = transform(lines.join("\n"), {
+      transforms: ["typescript", "imports"],
+      keepUnusedImports: true,
+      disableESTransforms: true,
+      production: true,
+    }).code;
   } catch (error) {
     const { message, loc } = error as Error & { loc?: { line: number } };
     // The place the parser gave up at, or the last line of code before it (a missing `}` shows at the end).
     const at = loc ? origins.slice(0, loc.line).findLast((o) => o !== undefined) : undefined;
-    throw new CompileError(at ?? { block: blocks.length - 1, line: 1 }, message.replace(/\s*\(\d+:\d+\)$/, ""));
+    throw new CompileError(
+      at ?? { block: blocks.length - 1, line: 1 },
+      message.replace(/\s*\(\d+:\d+\)$/, ""),
+    );
   }
   const requires = new Map<string, number>();
   for (const match of code.matchAll(/\brequire\((['"])([^'"]+)\1\)/g)) {
     if (!requires.has(match[2]!)) requires.set(match[2]!, lineAt(code, match.index));
   }
-  return { code, requires: [...requires].map(([specifier, line]) => ({ specifier, line })), origin };
+  return {
+    code,
+    requires: [...requires].map(([specifier, line]) => ({ specifier, line })),
+    origin,
+  };
 }
 
 /** The 1-based line of `code` at `offset`. */

@@ -29,14 +29,17 @@ export function findRegions(source: string, file = "source"): Region[] {
     const top = open.pop();
     if (!top) throw new Error(`${file}:${i + 1}: #endregion without a matching #region`);
     if (end[1] && end[1] !== top.name) {
-      throw new Error(`${file}:${i + 1}: #endregion ${end[1]} closes #region ${top.name} (line ${top.line + 1})`);
+      throw new Error(
+        `${file}:${i + 1}: #endregion ${end[1]} closes #region ${top.name} (line ${top.line + 1})`,
+      );
     }
     const region: Region = { name: top.name, open: top.line, close: i };
     if (top.hint) region.hint = top.hint;
     regions.push(region);
   });
   const unclosed = open.pop();
-  if (unclosed) throw new Error(`${file}:${unclosed.line + 1}: #region ${unclosed.name} is never closed`);
+  if (unclosed)
+    throw new Error(`${file}:${unclosed.line + 1}: #region ${unclosed.name} is never closed`);
   return regions.sort((a, b) => a.open - b.open);
 }
 

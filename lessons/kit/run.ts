@@ -65,7 +65,12 @@ export interface RunOptions {
 }
 
 const NAME = "gradbook-run.js";
-type Body = (rt: unknown, require: (specifier: string) => unknown, console: unknown, show: unknown) => Promise<void>;
+type Body = (
+  rt: unknown,
+  require: (specifier: string) => unknown,
+  console: unknown,
+  show: unknown,
+) => Promise<void>;
 const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => Body;
 
 /** Runs blocks 1..upTo+1 to the end or their first failure. Returns whether every block passed. */
@@ -75,7 +80,11 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
   let current = 0;
   // What block `index` captured since its last report (only what is new: a long block's output
   // is not sent again and again).
-  const news = (index: number, done: boolean): BlockResult => ({ index, ...captures[index]!.take(), done });
+  const news = (index: number, done: boolean): BlockResult => ({
+    index,
+    ...captures[index]!.take(),
+    done,
+  });
   // A failure shows in the box of the block it belongs to: where the code does not compile or
   // imports what it may not, or the block running when it threw (`at` may be an earlier block's
   // line, a function defined there).
@@ -102,12 +111,18 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
   const partialEvery = options.partialEvery ?? 250;
   const due = () => Date.now() - lastReport > partialEvery && (lastReport = Date.now()) > 0;
   // A synchronous training loop blocks the worker's timers: report on elapsed time instead.
-  const write = (error: boolean) => (...args: unknown[]) => {
-    captures[current]!.print(options.format(...args) + "\n", error);
-    if (due()) options.report(news(current, false));
-  };
+  const write =
+    (error: boolean) =>
+    (...args: unknown[]) => {
+      captures[current]!.print(options.format(...args) + "\n", error);
+      if (due()) options.report(news(current, false));
+    };
   const print = write(false);
-  for (const module of modules.values()) listen(module, (done, total) => (done === total || due()) && options.progress?.(current, done, total));
+  for (const module of modules.values())
+    listen(
+      module,
+      (done, total) => (done === total || due()) && options.progress?.(current, done, total),
+    );
   const rt = {
     enter(index: number) {
       if (index > 0) finish(index - 1);
@@ -130,7 +145,13 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
     if (due()) options.report(news(current, false));
   };
   try {
-    await new AsyncFunction("__rt", "require", "console", "show", `${program.code}\n//# sourceURL=${NAME}`)(rt, require, console, show);
+    await new AsyncFunction(
+      "__rt",
+      "require",
+      "console",
+      "show",
+      `${program.code}\n//# sourceURL=${NAME}`,
+    )(rt, require, console, show);
   } catch (error) {
     return fail(error, await place(error, program), current);
   } finally {
@@ -141,13 +162,22 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
 }
 
 /** Loads the modules the program requires, each checked against the lesson's step first. */
-async function load(request: RunRequest, program: Program, options: RunOptions): Promise<Map<string, unknown>> {
+async function load(
+  request: RunRequest,
+  program: Program,
+  options: RunOptions,
+): Promise<Map<string, unknown>> {
   const modules = new Map<string, unknown>();
   await Promise.all(
     program.requires.map(async ({ specifier, line }) => {
       const at = program.origin(line);
       try {
-        checkImport(request.lesson.file, request.lesson.blocks[at?.block ?? 0]!.line, request.lesson.package, specifier);
+        checkImport(
+          request.lesson.file,
+          request.lesson.blocks[at?.block ?? 0]!.line,
+          request.lesson.package,
+          specifier,
+        );
         modules.set(specifier, await options.import(specifier));
       } catch (error) {
         throw Object.assign(error as Error, { place: at });
@@ -161,7 +191,10 @@ async function load(request: RunRequest, program: Program, options: RunOptions):
  * A package whose long computations report progress exports `onProgress(listener)`
  * (`@gradbook/train`: its sweep, once per seed). The runtime listens while blocks run.
  */
-function listen(module: unknown, listener: ((done: number, total: number) => void) | undefined): void {
+function listen(
+  module: unknown,
+  listener: ((done: number, total: number) => void) | undefined,
+): void {
   const onProgress = (module as { onProgress?: unknown } | undefined)?.onProgress;
   if (typeof onProgress === "function") onProgress(listener);
 }
@@ -178,7 +211,13 @@ async function place(error: unknown, program: Program): Promise<BlockPlace | und
 
 async function probe(): Promise<unknown> {
   try {
-    await new AsyncFunction("__rt", "require", "console", "show", `throw new Error();\n//# sourceURL=${NAME}`)(null, () => null, null, null);
+    await new AsyncFunction(
+      "__rt",
+      "require",
+      "console",
+      "show",
+      `throw new Error();\n//# sourceURL=${NAME}`,
+    )(null, () => null, null, null);
   } catch (error) {
     return error;
   }
@@ -186,6 +225,8 @@ async function probe(): Promise<unknown> {
 }
 
 function lineIn(error: unknown): number | undefined {
-  const match = new RegExp(`${NAME.replace(".", "\\.")}:(\\d+):\\d+`).exec((error as Error | undefined)?.stack ?? "");
+  const match = new RegExp(`${NAME.replace(".", "\\.")}:(\\d+):\\d+`).exec(
+    (error as Error | undefined)?.stack ?? "",
+  );
   return match ? Number(match[1]) : undefined;
 }

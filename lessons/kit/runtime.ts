@@ -34,7 +34,11 @@ interface TestContext {
 
 /** The runtime of one lesson module. */
 export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }) {
-  const records: BlockRecord[] = meta.blocks.map((b) => ({ line: b.line, output: "", figures: [] }));
+  const records: BlockRecord[] = meta.blocks.map((b) => ({
+    line: b.line,
+    output: "",
+    figures: [],
+  }));
   const captures = meta.blocks.map(() => new Capture());
   let current = 0;
   let failed: BlockMeta | undefined;
@@ -65,14 +69,16 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
     const line = frame ? Number(frame[1]) : block.line;
     const heading = `${err.name}: ${err.message}`;
     err.message = `${meta.file}:${line}: ${err.message}`;
-    if (err.stack?.startsWith(heading)) err.stack = `${err.name}: ${err.message}${err.stack.slice(heading.length)}`;
+    if (err.stack?.startsWith(heading))
+      err.stack = `${err.name}: ${err.message}${err.stack.slice(heading.length)}`;
     return err;
   }
 
   function checkOutput(block: BlockMeta, printed: string): void {
     const mismatch = checkBlock(block, printed);
     if (!mismatch) return;
-    if (updating && block.output) return void rewrites.push({ line: block.output.line, text: printed });
+    if (updating && block.output)
+      return void rewrites.push({ line: block.output.line, text: printed });
     throw at(mismatch.line, mismatch.reason);
   }
 
@@ -85,7 +91,11 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
       if (failed) return ctx.skip(`not run: the block at line ${failed.line} failed`);
       current = index;
       const record = records[index]!;
-      const take = () => Object.assign(record, { output: captures[index]!.text(), figures: captures[index]!.figures });
+      const take = () =>
+        Object.assign(record, {
+          output: captures[index]!.text(),
+          figures: captures[index]!.figures,
+        });
       try {
         await steps.next();
         checkOutput(block, take().output);
@@ -115,7 +125,10 @@ export function lesson(meta: { file: string; path: string; blocks: BlockMeta[] }
       folder = process.env.GRADBOOK_RECORD || folder;
       if (!folder) return;
       mkdirSync(folder, { recursive: true });
-      writeFileSync(recordPath(folder, meta.file), JSON.stringify({ file: meta.file, blocks: records }, null, 1));
+      writeFileSync(
+        recordPath(folder, meta.file),
+        JSON.stringify({ file: meta.file, blocks: records }, null, 1),
+      );
     },
   };
 }

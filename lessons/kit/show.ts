@@ -7,10 +7,14 @@ import type { Figure } from "./figure.ts";
 export function checkFigure(figure: unknown): Figure {
   const candidate = figure as Partial<Figure> | null | undefined;
   if (typeof candidate?.svg !== "string" || !candidate.svg.trimStart().startsWith("<svg")) {
-    throw new TypeError(`show: expected a figure { svg, alt } whose svg is an <svg> element, got ${describe(figure)}`);
+    throw new TypeError(
+      `show: expected a figure { svg, alt } whose svg is an <svg> element, got ${describe(figure)}`,
+    );
   }
   if (typeof candidate.alt !== "string" || !candidate.alt.trim()) {
-    throw new TypeError("show: a figure needs a text alternative (alt) for readers who cannot see it");
+    throw new TypeError(
+      "show: a figure needs a text alternative (alt) for readers who cannot see it",
+    );
   }
   return { svg: candidate.svg, alt: candidate.alt };
 }

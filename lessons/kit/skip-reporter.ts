@@ -11,12 +11,16 @@ export class SkipReporter implements Reporter {
       for (const t of m.children.allTests()) {
         const result = t.result();
         if (result.state !== "skipped") continue;
-        skipped.push(`${m.moduleId.replace(process.cwd() + "/", "")} > ${t.fullName}${result.note ? ` (${result.note})` : ""}`);
+        skipped.push(
+          `${m.moduleId.replace(process.cwd() + "/", "")} > ${t.fullName}${result.note ? ` (${result.note})` : ""}`,
+        );
       }
     }
     if (!skipped.length) return;
     const strict = Boolean(process.env.CI);
-    console.log(`\n${skipped.length} skipped test${skipped.length > 1 ? "s" : ""}${strict ? " — CI treats a skip as a failure" : ""}:\n  ${skipped.join("\n  ")}`);
+    console.log(
+      `\n${skipped.length} skipped test${skipped.length > 1 ? "s" : ""}${strict ? " — CI treats a skip as a failure" : ""}:\n  ${skipped.join("\n  ")}`,
+    );
     if (strict) process.exitCode = 1;
   }
 }

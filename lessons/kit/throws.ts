@@ -20,7 +20,8 @@ export async function runThrowsBlock(
   } catch (error) {
     const message = errorText(error);
     const expected = pattern && new RegExp(pattern.source, pattern.flags);
-    if (expected && !expected.test(message)) return { reason: `expected an error matching ${expected}, got ${message}` };
+    if (expected && !expected.test(message))
+      return { reason: `expected an error matching ${expected}, got ${message}` };
     return { message };
   }
   return { reason: "expected this ```ts throws block to throw, but it completed" };

@@ -18,8 +18,11 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<void> {
   // vitest keeps the command line's file filters here (`pnpm lessons 01`); none means every lesson.
   const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
-  const lessons = (await project.globTestFiles(filters)).testFiles.filter((file) => lessonName(file));
+  const lessons = (await project.globTestFiles(filters)).testFiles.filter((file) =>
+    lessonName(file),
+  );
   const errors: Record<string, string[]> = {};
-  for (const d of lessons.length ? typecheckLessons(lessons) : []) (errors[d.file] ??= []).push(d.text);
+  for (const d of lessons.length ? typecheckLessons(lessons) : [])
+    (errors[d.file] ??= []).push(d.text);
   project.provide("lessonTypeErrors", errors);
 }

@@ -39,18 +39,27 @@ export function typecheckLessons(paths: string[], root = ROOT): LessonDiagnostic
   host.readFile = (name) => virtual.get(name)?.code ?? readFile.call(host, name);
   host.getSourceFile = (name, version, ...rest) => {
     const entry = virtual.get(name);
-    return entry ? ts.createSourceFile(name, entry.code, version, true) : getSourceFile.call(host, name, version, ...rest);
+    return entry
+      ? ts.createSourceFile(name, entry.code, version, true)
+      : getSourceFile.call(host, name, version, ...rest);
   };
   const program = ts.createProgram([...virtual.keys()], options, host);
 
   for (const [name, entry] of virtual) {
     const sf = program.getSourceFile(name)!;
-    for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+    for (const d of [
+      ...program.getSyntacticDiagnostics(sf),
+      ...program.getSemanticDiagnostics(sf),
+    ]) {
       const at = sf.getLineAndCharacterOfPosition(d.start ?? 0);
       const where = entry.compiled.locate(at.line, at.character) ?? { line: 1, column: 1 };
       const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
       const category = ts.DiagnosticCategory[d.category].toLowerCase();
-      found.push({ file: entry.file, ...where, text: `${entry.file}:${where.line}:${where.column} - ${category} TS${d.code}: ${message}` });
+      found.push({
+        file: entry.file,
+        ...where,
+        text: `${entry.file}:${where.line}:${where.column} - ${category} TS${d.code}: ${message}`,
+      });
     }
   }
   return found;

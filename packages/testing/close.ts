@@ -8,6 +8,10 @@ import { expect } from "vitest";
  */
 export function expectClose(got: number, want: number, rel = 1e-12, abs = 0): void {
   // Infinities only equal themselves: |−∞ − ∞| ≤ rel·∞ would let opposite infinities pass.
-  if (got === want || (Number.isFinite(want) && Math.abs(got - want) <= Math.max(rel * Math.abs(want), abs))) return;
+  if (
+    got === want ||
+    (Number.isFinite(want) && Math.abs(got - want) <= Math.max(rel * Math.abs(want), abs))
+  )
+    return;
   expect.fail(`expected ${got} to be within ${rel} relative of ${want}`);
 }

@@ -37,11 +37,18 @@ export function writeStyles(out: string, tokenCss: string): void {
  * `mathChars`, the characters of all the site's typeset math (see fonts.ts).
  */
 export async function copyKatex(out: string, mathChars: Iterable<string>): Promise<SubsetReport> {
-  const katexDist = join(dirname(createRequire(import.meta.url).resolve("katex/package.json")), "dist");
+  const katexDist = join(
+    dirname(createRequire(import.meta.url).resolve("katex/package.json")),
+    "dist",
+  );
   const target = join(out, "assets/katex");
   mkdirSync(join(target, "fonts"), { recursive: true });
-  const css = readFileSync(join(katexDist, "katex.min.css"), "utf8").replace(/(url\(fonts\/[\w-]+\.woff2\) format\("woff2"\)),url\([^)]*\.woff\) format\("woff"\),url\([^)]*\.ttf\) format\("truetype"\)/g, "$1");
-  if (/\.(woff|ttf)\)/.test(css)) throw new Error("katex.min.css: could not reduce its fonts to woff2; check the katex version");
+  const css = readFileSync(join(katexDist, "katex.min.css"), "utf8").replace(
+    /(url\(fonts\/[\w-]+\.woff2\) format\("woff2"\)),url\([^)]*\.woff\) format\("woff"\),url\([^)]*\.ttf\) format\("truetype"\)/g,
+    "$1",
+  );
+  if (/\.(woff|ttf)\)/.test(css))
+    throw new Error("katex.min.css: could not reduce its fonts to woff2; check the katex version");
   writeFileSync(join(target, "katex.min.css"), css);
   return subsetFonts(join(katexDist, "fonts"), join(target, "fonts"), mathChars);
 }

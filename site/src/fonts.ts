@@ -18,13 +18,24 @@ import subsetFont from "subset-font";
 const ALWAYS = " ()0123456789";
 
 /** The entities KaTeX and markdown-it write in text (besides numeric ones). */
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+};
 
 function decode(text: string): string {
   return text.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (entity, body: string) => {
-    if (body[0] === "#") return String.fromCodePoint(body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : Number(body.slice(1)));
+    if (body[0] === "#")
+      return String.fromCodePoint(
+        body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : Number(body.slice(1)),
+      );
     const char = ENTITIES[body];
-    if (char === undefined) throw new Error(`mathCharacters: unknown entity ${entity} in typeset math`);
+    if (char === undefined)
+      throw new Error(`mathCharacters: unknown entity ${entity} in typeset math`);
     return char;
   });
 }
@@ -36,7 +47,11 @@ function decode(text: string): string {
  */
 export function mathCharacters(html: string): Set<string> {
   const chars = new Set<string>();
-  for (let start = html.indexOf('<span class="katex-html"'); start !== -1; start = html.indexOf('<span class="katex-html"', start + 1)) {
+  for (
+    let start = html.indexOf('<span class="katex-html"');
+    start !== -1;
+    start = html.indexOf('<span class="katex-html"', start + 1)
+  ) {
     // Walk the spans to the one that closes katex-html, taking the text between tags.
     const tokens = /<(\/?)([a-zA-Z][\w-]*)[^>]*>|[^<]+/g;
     tokens.lastIndex = start;
@@ -47,7 +62,8 @@ export function mathCharacters(html: string): Set<string> {
       else if (tag === "span" && !text.endsWith("/>")) depth += closing ? -1 : 1;
       if (depth === 0) break;
     }
-    if (depth !== 0) throw new Error(`mathCharacters: a katex-html span at offset ${start} is not closed`);
+    if (depth !== 0)
+      throw new Error(`mathCharacters: a katex-html span at offset ${start} is not closed`);
   }
   return chars;
 }
@@ -64,11 +80,17 @@ export interface SubsetReport {
  * Writes every woff2 font of the folder `from` into `to` under the same name, keeping only the
  * glyphs of `chars` (and of {@link ALWAYS}), with their layout features and hinting.
  */
-export async function subsetFonts(from: string, to: string, chars: Iterable<string>): Promise<SubsetReport> {
+export async function subsetFonts(
+  from: string,
+  to: string,
+  chars: Iterable<string>,
+): Promise<SubsetReport> {
   const started = performance.now();
   const text = [...new Set([...chars, ...ALWAYS])].sort().join("");
   const report: SubsetReport = { fonts: 0, bytesBefore: 0, bytesAfter: 0, ms: 0 };
-  for (const name of readdirSync(from).filter((f) => f.endsWith(".woff2")).sort()) {
+  for (const name of readdirSync(from)
+    .filter((f) => f.endsWith(".woff2"))
+    .sort()) {
     const font = readFileSync(join(from, name));
     const subset = await subsetFont(font, text, { targetFormat: "woff2" });
     writeFileSync(join(to, name), subset);

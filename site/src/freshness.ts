@@ -6,7 +6,15 @@ import { join, relative } from "node:path";
 // reuse site/dist only when it was built from exactly the files on disk now.
 
 /** The inputs of a site build, relative to the repository root (folders are walked). */
-const INPUTS = ["lessons", "packages", "site/src", "site/package.json", "tsconfig.base.json", "vitest.config.ts", "pnpm-lock.yaml"];
+const INPUTS = [
+  "lessons",
+  "packages",
+  "site/src",
+  "site/package.json",
+  "tsconfig.base.json",
+  "vitest.config.ts",
+  "pnpm-lock.yaml",
+];
 
 function* files(path: string): Generator<string> {
   if (!existsSync(path)) return;
@@ -21,7 +29,8 @@ function* files(path: string): Generator<string> {
 export function inputsHash(root: string, inputs = INPUTS): string {
   const hash = createHash("sha256");
   for (const input of inputs) {
-    for (const file of files(join(root, input))) hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
+    for (const file of files(join(root, input)))
+      hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex").slice(0, 16);
 }

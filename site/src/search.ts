@@ -32,18 +32,30 @@ export function lessonDocuments(href: string, title: string, parts: Section[]): 
 }
 
 /** The API's declarations as documents. */
-export function apiDocuments(packages: ApiPackage[], href: (id: number) => string | undefined): SearchDocument[] {
+export function apiDocuments(
+  packages: ApiPackage[],
+  href: (id: number) => string | undefined,
+): SearchDocument[] {
   return packages.flatMap((pkg) =>
     [...declarations(pkg)].map((decl) => {
       const url = href(decl.id) ?? pkg.href;
-      return { id: url, title: pkg.fullName, heading: decl.name, text: commentText(decl.comment ?? decl.signatures?.[0]?.comment), href: url };
+      return {
+        id: url,
+        title: pkg.fullName,
+        heading: decl.name,
+        text: commentText(decl.comment ?? decl.signatures?.[0]?.comment),
+        href: url,
+      };
     }),
   );
 }
 
 /** The serialized index the client loads. */
 export function searchIndex(documents: SearchDocument[]): string {
-  const search = new MiniSearch<SearchDocument>({ fields: SEARCH_FIELDS, storeFields: STORED_FIELDS });
+  const search = new MiniSearch<SearchDocument>({
+    fields: SEARCH_FIELDS,
+    storeFields: STORED_FIELDS,
+  });
   const seen = new Set<string>();
   search.addAll(documents.filter((d) => !seen.has(d.id) && seen.add(d.id)));
   return JSON.stringify(search);

@@ -59,10 +59,23 @@ export function createSiteServer(dir: string): Server {
     const type = TYPES[extname(served)] ?? "application/octet-stream";
     // no-cache: a rebuilt site shows at once (the browser revalidates; the files are small).
     const policy = `${type.startsWith("text/javascript") ? WORKER_POLICY : PAGE_POLICY}; ${HEADER_ONLY}`;
-    const headers = { "content-type": type, "cache-control": "no-cache", "x-content-type-options": "nosniff", vary: "accept-encoding", "content-security-policy": policy };
-    if (/^(text\/|image\/svg|application\/json)/.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"]))) {
+    const headers = {
+      "content-type": type,
+      "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
+      vary: "accept-encoding",
+      "content-security-policy": policy,
+    };
+    if (
+      /^(text\/|image\/svg|application\/json)/.test(type) &&
+      /\bgzip\b/.test(String(request.headers["accept-encoding"]))
+    ) {
       const body = gzipSync(readFileSync(served));
-      response.writeHead(status, { ...headers, "content-encoding": "gzip", "content-length": body.length });
+      response.writeHead(status, {
+        ...headers,
+        "content-encoding": "gzip",
+        "content-length": body.length,
+      });
       response.end(request.method === "HEAD" ? undefined : body);
       return;
     }
@@ -103,7 +116,9 @@ export function servedMessage(wanted: number, port: number): string {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dist = fileURLToPath(new URL("../dist", import.meta.url));
   if (!existsSync(join(dist, "index.html"))) {
-    console.error("site/dist has no site yet: run `pnpm start` (or `pnpm build`) from the repository root.");
+    console.error(
+      "site/dist has no site yet: run `pnpm start` (or `pnpm build`) from the repository root.",
+    );
     process.exit(1);
   }
   const wanted = Number(process.env.PORT ?? 4173);

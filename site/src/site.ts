@@ -94,13 +94,20 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
   const lessonRecords = async () => {
     const recorded = await options.recorded?.();
     if (recorded) return recorded;
-    await recordLessons({ root, dir: recordsDir, ...(options.vitestConfig ? { config: options.vitestConfig } : {}) });
+    await recordLessons({
+      root,
+      dir: recordsDir,
+      ...(options.vitestConfig ? { config: options.vitestConfig } : {}),
+    });
     return recordsDir;
   };
   const [recordedIn, packages, , , , highlighter] = await Promise.all([
     timed("lessons", course.length ? lessonRecords() : Promise.resolve(recordsDir)),
     timed("api", loadApi(root, packageNames, options.cache)),
-    timed("bundle", bundleClient({ root, client: CLIENT, out: join(out, "assets/js"), packages: packageNames })),
+    timed(
+      "bundle",
+      bundleClient({ root, client: CLIENT, out: join(out, "assets/js"), packages: packageNames }),
+    ),
     timed("explorer", bundleExplorer(root, join(out, "assets/explore"))),
     timed("draw", bundleDraw(root, join(out, "assets/draw"))),
     createCodeHighlighter(),
@@ -122,7 +129,8 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
     lessons: course.map(({ href, label, lesson }) => ({ href, label, title: lesson.title })),
     packages: packages.map((p) => ({ href: p.href, name: p.fullName })),
   };
-  const apiHref = (name: string | null) => (name && packages.some((p) => p.name === name) ? `api/${name}.html` : undefined);
+  const apiHref = (name: string | null) =>
+    name && packages.some((p) => p.name === name) ? `api/${name}.html` : undefined;
   const linkFor = (path: string) => apiHref(/^packages\/([\w-]+)\//.exec(path)?.[1] ?? null);
   const md = createSiteMarkdown();
   const records = readRecords(recordedIn);
@@ -137,7 +145,18 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
     const runHref = data ? `run/${label}-${lesson.slug}.json` : undefined;
     if (runHref) write(runHref, JSON.stringify(data));
     const apiPageHref = apiHref(lesson.package);
-    write(href, lessonPage({ course, index, rendered, nav, timeLimitMs: options.timeLimitMs ?? 30_000, ...(apiPageHref ? { apiHref: apiPageHref } : {}), ...(runHref ? { runHref } : {}) }));
+    write(
+      href,
+      lessonPage({
+        course,
+        index,
+        rendered,
+        nav,
+        timeLimitMs: options.timeLimitMs ?? 30_000,
+        ...(apiPageHref ? { apiHref: apiPageHref } : {}),
+        ...(runHref ? { runHref } : {}),
+      }),
+    );
     documents.push(...lessonDocuments(href, `${label} ${lesson.title}`, rendered.sections));
   }
   for (const name of PROSE_PAGES) {
@@ -145,14 +164,38 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
     if (!existsSync(path)) continue; // a course without it (the tests' small fixture courses)
     const source = readFileSync(path, "utf8");
     const title = /^# (.+)$/m.exec(source)?.[1] ?? name;
-    const prose = { file: `lessons/${name}.md`, number: 0, slug: name, title, package: null, meta: {}, source, blocks: [], includes: [] };
+    const prose = {
+      file: `lessons/${name}.md`,
+      number: 0,
+      slug: name,
+      title,
+      package: null,
+      meta: {},
+      source,
+      blocks: [],
+      includes: [],
+    };
     const rendered = renderLesson(md, prose, new Map(), { root, highlighter, linkFor });
     write(`${name}.html`, prosePage(name, title, rendered, nav));
     documents.push(...lessonDocuments(`${name}.html`, title, rendered.sections));
   }
   write("explore.html", explorePage(course, nav, readFileSync(EXPLORE_CSS, "utf8")));
-  write("draw.html", drawPage(nav, readFileSync(DRAW_CSS, "utf8"), course.find((c) => c.lesson.package === "classify")?.href));
-  write("index.html", homePage(course, nav, course.map(({ lesson }) => md.renderInline(summary(lesson.source), { toc: [] }))));
+  write(
+    "draw.html",
+    drawPage(
+      nav,
+      readFileSync(DRAW_CSS, "utf8"),
+      course.find((c) => c.lesson.package === "classify")?.href,
+    ),
+  );
+  write(
+    "index.html",
+    homePage(
+      course,
+      nav,
+      course.map(({ lesson }) => md.renderInline(summary(lesson.source), { toc: [] })),
+    ),
+  );
   const commentMd = commentMarkdown(highlighter);
   for (const pkg of packages) write(pkg.href, apiPage(pkg, links, course, nav, commentMd));
   write("api/index.html", apiIndexPage(packages, course, nav));
@@ -163,12 +206,23 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
   timings.render = Math.round(performance.now() - renderStart);
   await timed("fonts", copyKatex(out, mathChars)); // after every page too: all math is typeset now
   timings.total = Math.round(performance.now() - started);
-  const report: BuildReport = { pages, lessons: course.map((l) => l.href), packages: packages.map((p) => p.name), figures, timings };
+  const report: BuildReport = {
+    pages,
+    lessons: course.map((l) => l.href),
+    packages: packages.map((p) => p.name),
+    figures,
+    timings,
+  };
   // Sources edited while the build ran may have reached one part and not another (the lessons'
   // run and the Run button's bundle read the packages at different moments): never call that fresh.
   const settled = inputsHash(root) === inputs;
-  if (!settled) console.warn("site: sources changed during the build; build again for a consistent site");
-  writeFileSync(join(out, "build-info.json"), JSON.stringify({ inputs: settled ? inputs : "changed-during-build", ...report }, null, 1) + "\n");
+  if (!settled)
+    console.warn("site: sources changed during the build; build again for a consistent site");
+  writeFileSync(
+    join(out, "build-info.json"),
+    JSON.stringify({ inputs: settled ? inputs : "changed-during-build", ...report }, null, 1) +
+      "\n",
+  );
   rmSync(final, { recursive: true, force: true });
   renameSync(out, final);
   return report;

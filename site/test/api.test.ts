@@ -34,32 +34,57 @@ beforeAll(async () => {
 describe("the API reference", () => {
   it("covers the packages that have an entry point, in course order", () => {
     expect(findPackages(root)).toEqual(["autograd", "neuron"]); // optim has no src/index.ts yet
-    expect(packages.map((p) => [p.fullName, p.href])).toEqual([["@gradbook/autograd", "api/autograd.html"], ["@gradbook/neuron", "api/neuron.html"]]);
+    expect(packages.map((p) => [p.fullName, p.href])).toEqual([
+      ["@gradbook/autograd", "api/autograd.html"],
+      ["@gradbook/neuron", "api/neuron.html"],
+    ]);
   });
 
   it("gives each export and member an anchor, distinct when a type and a value share a name", () => {
     const ids = [...autograd.querySelectorAll("[id]")].map((e) => e.id);
-    expect(ids).toEqual(expect.arrayContaining(["Value", "Value.add", "Value.backward", "Value.data", "Value.grad", "Value.of", "toDot", "DotOptions", "DotOptions.horizontal"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "Value",
+        "Value.add",
+        "Value.backward",
+        "Value.data",
+        "Value.grad",
+        "Value.of",
+        "toDot",
+        "DotOptions",
+        "DotOptions.horizontal",
+      ]),
+    );
     expect(ids.filter((id) => id.startsWith("Op"))).toHaveLength(2);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("writes signatures as TypeScript", () => {
-    const text = (selector: string) => autograd.querySelector(selector)!.textContent!.replace(/\s*#$/, "");
+    const text = (selector: string) =>
+      autograd.querySelector(selector)!.textContent!.replace(/\s*#$/, "");
     expect(text("#Value ~ .signature")).toBe("class Value");
-    expect(autograd.querySelector("#Value")!.parentElement!.querySelectorAll(".signature")[1]!.textContent).toBe("new Value(data: number, label?: string)");
+    expect(
+      autograd.querySelector("#Value")!.parentElement!.querySelectorAll(".signature")[1]!
+        .textContent,
+    ).toBe("new Value(data: number, label?: string)");
     expect(text("[id='Value.add']")).toBe("add(other: number | Value): Value");
     expect(text("[id='Value.zero']")).toBe("get zero(): boolean");
     expect(text("[id='Value.of']")).toBe("static of(x: number): Value");
     expect(text("[id='Value.data']")).toBe("readonly data: number");
-    expect(text("#toDot ~ .signature")).toBe("function toDot(root: Value, options?: DotOptions): string");
+    expect(text("#toDot ~ .signature")).toBe(
+      "function toDot(root: Value, options?: DotOptions): string",
+    );
   });
 
   it("links types and {@link} tags to their declarations, across packages too", () => {
     expect(autograd.querySelector("[id='Value.add'] a[href='#Value']")).not.toBeNull();
     expect(autograd.querySelector("#Value ~ p a")!.getAttribute("href")).toBe("#Value.backward");
     const forward = neuron.querySelector("[id='Neuron.forward']")!;
-    expect([...forward.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual(["autograd.html#Value", "autograd.html#Value", "#Neuron.forward"]);
+    expect([...forward.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual([
+      "autograd.html#Value",
+      "autograd.html#Value",
+      "#Neuron.forward",
+    ]);
   });
 
   it("renders comments: parameters, @example as highlighted code, @returns, @default", () => {
@@ -68,18 +93,32 @@ describe("the API reference", () => {
     const add = autograd.querySelector("[id='Value.add']")!.parentElement!;
     expect(add.querySelector(".doc-tag-title")!.textContent).toBe("Example");
     expect(add.querySelector("pre.shiki")!.textContent).toBe("new Value(2).add(3).data; // 5");
-    expect(autograd.querySelector("#toDot")!.parentElement!.textContent).toContain("Returnsthe DOT source");
-    expect(autograd.querySelector("[id='DotOptions.horizontal']")!.parentElement!.textContent).toContain("Defaultfalse");
+    expect(autograd.querySelector("#toDot")!.parentElement!.textContent).toContain(
+      "Returnsthe DOT source",
+    );
+    expect(
+      autograd.querySelector("[id='DotOptions.horizontal']")!.parentElement!.textContent,
+    ).toContain("Defaultfalse");
   });
 
   it("links each package page back to the lessons that build it", () => {
-    expect(autograd.querySelector(".lesson-meta a")!.getAttribute("href")).toBe("../01-values.html");
-    expect(neuron.querySelector(".lesson-meta")!.textContent).toBe("No lesson builds this package yet.");
+    expect(autograd.querySelector(".lesson-meta a")!.getAttribute("href")).toBe(
+      "../01-values.html",
+    );
+    expect(neuron.querySelector(".lesson-meta")!.textContent).toBe(
+      "No lesson builds this package yet.",
+    );
   });
 
   it("lists every package on the index with its exports", () => {
     const index = dom(apiIndexPage(packages, course, { lessons: [], packages: [] }));
-    expect([...index.querySelectorAll(".api-packages > li > a")].map((a) => a.getAttribute("href"))).toEqual(["autograd.html", "neuron.html"]);
-    expect(dom(apiIndexPage([], course, { lessons: [], packages: [] })).querySelector("main p:not(.lead)")!.textContent).toMatch(/still being written/);
+    expect(
+      [...index.querySelectorAll(".api-packages > li > a")].map((a) => a.getAttribute("href")),
+    ).toEqual(["autograd.html", "neuron.html"]);
+    expect(
+      dom(apiIndexPage([], course, { lessons: [], packages: [] })).querySelector(
+        "main p:not(.lead)",
+      )!.textContent,
+    ).toMatch(/still being written/);
   });
 });

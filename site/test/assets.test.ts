@@ -22,7 +22,9 @@ describe("the site's assets", () => {
   });
 
   it("compacts CSS without changing selectors", () => {
-    expect(compactCss("/* why */\n:root:not([data-theme=\"light\"]) .a b {\n  color: red;\n}\n")).toBe(':root:not([data-theme="light"]) .a b{color: red;}');
+    expect(
+      compactCss('/* why */\n:root:not([data-theme="light"]) .a b {\n  color: red;\n}\n'),
+    ).toBe(':root:not([data-theme="light"]) .a b{color: red;}');
   });
 });
 
@@ -33,29 +35,44 @@ describe("highlighted code", () => {
   });
 
   it("moves a colour until it reads at 4.5:1 on its background, and leaves a readable one alone", () => {
-    expect(contrastRatio(ensureContrast("#8b949e", "#f6f8fa"), "#f6f8fa")).toBeGreaterThanOrEqual(4.5);
-    expect(contrastRatio(ensureContrast("#444c56", "#161b22"), "#161b22")).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(ensureContrast("#8b949e", "#f6f8fa"), "#f6f8fa")).toBeGreaterThanOrEqual(
+      4.5,
+    );
+    expect(contrastRatio(ensureContrast("#444c56", "#161b22"), "#161b22")).toBeGreaterThanOrEqual(
+      4.5,
+    );
     expect(ensureContrast("#1f2328", "#f6f8fa")).toBe("#1f2328");
   });
 
   it("checks token colours against the code backgrounds the stylesheet really uses", () => {
     const css = readFileSync(new URL("../src/styles/site.css", import.meta.url), "utf8");
-    const [, light, dark] = /--code-bg: light-dark\((#[0-9a-f]{6}), (#[0-9a-f]{6})\);/.exec(css) ?? [];
+    const [, light, dark] =
+      /--code-bg: light-dark\((#[0-9a-f]{6}), (#[0-9a-f]{6})\);/.exec(css) ?? [];
     expect({ light, dark }).toEqual(CODE_BACKGROUND);
   });
 
   it("gives every token class a readable colour in both themes", async () => {
     const highlighter = await createCodeHighlighter();
-    highlighter.highlight('// a comment\nconst x: number = 1; /** doc */ console.log(`t${x}`, /re/g);', "ts");
+    highlighter.highlight(
+      "// a comment\nconst x: number = 1; /** doc */ console.log(`t${x}`, /re/g);",
+      "ts",
+    );
     const css = highlighter.css();
     const colours = [...css.matchAll(/--shiki-(light|dark):(#[0-9a-f]{6})/gi)];
     expect(colours.length).toBeGreaterThanOrEqual(8);
-    for (const [, theme, colour] of colours) expect(contrastRatio(colour!, CODE_BACKGROUND[theme as "light" | "dark"])).toBeGreaterThanOrEqual(4.5);
+    for (const [, theme, colour] of colours)
+      expect(
+        contrastRatio(colour!, CODE_BACKGROUND[theme as "light" | "dark"]),
+      ).toBeGreaterThanOrEqual(4.5);
   });
 
   it("leaves text in the theme's own colour unwrapped, and gives other tokens a short class", async () => {
     const highlighter = await createCodeHighlighter();
-    expect(highlighter.highlight("x;", "ts")).toBe('<pre class="shiki" tabindex="0"><code><span class="line">x;</span></code></pre>');
-    expect(highlighter.highlight("1", "ts")).toMatch(/^<pre class="shiki" tabindex="0"><code><span class="line"><span class="t\d+">1<\/span><\/span><\/code><\/pre>$/);
+    expect(highlighter.highlight("x;", "ts")).toBe(
+      '<pre class="shiki" tabindex="0"><code><span class="line">x;</span></code></pre>',
+    );
+    expect(highlighter.highlight("1", "ts")).toMatch(
+      /^<pre class="shiki" tabindex="0"><code><span class="line"><span class="t\d+">1<\/span><\/span><\/code><\/pre>$/,
+    );
   });
 });

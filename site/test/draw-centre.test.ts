@@ -8,7 +8,12 @@ function measure(x: Float64Array) {
     for (let c = 0; c < FIELD; c++) {
       const v = x[y * FIELD + c]!;
       if (v <= 0) continue;
-      [left, right, top, bottom] = [Math.min(left, c), Math.max(right, c), Math.min(top, y), Math.max(bottom, y)];
+      [left, right, top, bottom] = [
+        Math.min(left, c),
+        Math.max(right, c),
+        Math.min(top, y),
+        Math.max(bottom, y),
+      ];
       [mass, mx, my] = [mass + v, mx + v * (c + 0.5), my + v * (y + 0.5)];
     }
   }
@@ -31,7 +36,11 @@ describe("centre (MNIST's preprocessing of a drawing)", () => {
   });
 
   it("puts the centre of mass within half a pixel of the field's centre, wherever the ink was drawn", () => {
-    for (const box of [[0, 0, 40, 90], [200, 150, 280, 280], [13, 77, 171, 99]]) {
+    for (const box of [
+      [0, 0, 40, 90],
+      [200, 150, 280, 280],
+      [13, 77, 171, 99],
+    ]) {
       const out = measure(centre(rectangle(280, 280, box), 280, 280));
       expect(Math.abs(out.cx - 14)).toBeLessThanOrEqual(0.5);
       expect(Math.abs(out.cy - 14)).toBeLessThanOrEqual(0.5);
@@ -40,9 +49,12 @@ describe("centre (MNIST's preprocessing of a drawing)", () => {
 
   it("averages the ink over each new pixel: a drawing at 10× scale comes back as its 28 × 28 self when that fits 20 × 20 and is centred", () => {
     const small = new Float64Array(FIELD * FIELD);
-    for (let y = 4; y < 24; y++) for (let x = 9; x < 19; x++) small[y * FIELD + x] = (x + y) % 3 === 0 ? 1 : 0.5; // 10 wide, 20 high, centre (14, 14)
+    for (let y = 4; y < 24; y++)
+      for (let x = 9; x < 19; x++) small[y * FIELD + x] = (x + y) % 3 === 0 ? 1 : 0.5; // 10 wide, 20 high, centre (14, 14)
     const big = new Float64Array(280 * 280);
-    for (let y = 0; y < 280; y++) for (let x = 0; x < 280; x++) big[y * 280 + x] = small[Math.floor(y / 10) * FIELD + Math.floor(x / 10)]!;
+    for (let y = 0; y < 280; y++)
+      for (let x = 0; x < 280; x++)
+        big[y * 280 + x] = small[Math.floor(y / 10) * FIELD + Math.floor(x / 10)]!;
     const out = centre(big, 280, 280);
     for (let p = 0; p < FIELD * FIELD; p++) expect(out[p]).toBeCloseTo(small[p]!, 12);
   });

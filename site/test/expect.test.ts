@@ -44,7 +44,13 @@ const cases: [string, unknown, string, unknown[]][] = [
   ["toThrow, not throwing", () => 1, "toThrow", []],
 ];
 
-const outcome = (make: (a: unknown) => unknown, actual: unknown, matcher: string, args: unknown[], not: boolean) => {
+const outcome = (
+  make: (a: unknown) => unknown,
+  actual: unknown,
+  matcher: string,
+  args: unknown[],
+  not: boolean,
+) => {
   try {
     type Matchers = Record<string, (...a: unknown[]) => void>;
     const assertion = make(actual) as Matchers & { not: Matchers };
@@ -59,7 +65,9 @@ const outcome = (make: (a: unknown) => unknown, actual: unknown, matcher: string
 describe("the browser's expect", () => {
   it.each(cases)("agrees with vitest on %s", (_name, actual, matcher, args) => {
     for (const not of [false, true]) {
-      expect(outcome(shim, actual, matcher, args, not)).toBe(outcome(expect, actual, matcher, args, not));
+      expect(outcome(shim, actual, matcher, args, not)).toBe(
+        outcome(expect, actual, matcher, args, not),
+      );
     }
   });
 

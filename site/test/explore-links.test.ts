@@ -12,7 +12,9 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 describe("the explorer's lesson links", () => {
   it("each resolve to a heading of the course's lesson", () => {
     const course = loadCourse(`${ROOT}lessons`, ROOT);
-    const missing = CONTROLS.filter((c) => c.link && lessonLinkHref(course, c.link) === undefined).map((c) => `${c.flag} → lesson ${c.link!.lesson} "${c.link!.heading}"`);
+    const missing = CONTROLS.filter(
+      (c) => c.link && lessonLinkHref(course, c.link) === undefined,
+    ).map((c) => `${c.flag} → lesson ${c.link!.lesson} "${c.link!.heading}"`);
     expect(missing).toEqual([]);
   });
 });

@@ -14,12 +14,44 @@ describe("readQuery", () => {
     ["?hidden=8,8&seed=3", { hidden: [8, 8], seed: 3 }, []],
     ["?order=fixed&order=shuffled", { order: "shuffled" }, []], // the last one wins, as on a command line
     ["?epochs=20000", { epochs: 20000 }, []],
-    ["?epochs=20001", {}, ['epochs: expected an integer in [0, 20000], got "20001". Using the default instead.']],
-    ["?hidden=9", {}, ['hidden: expected at most 3 layers of at most 8 neurons, got "9". Using the default instead.']],
-    ["?hidden=8,8", {}, ["hidden 8,8 needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4. Using the default instead."]],
-    ["?lr=abc&loss=mse", { loss: "mse" }, ['lr: expected a positive number, got "abc". Using the default instead.']],
-    ["?out=/tmp", {}, ['"out": not a setting here; expected one of data, noise, data-seed, test-split, features, hidden, activation, output-activation, loss, l1, l2, lr, momentum, batch-size, seed, epochs, order, log-every. Ignored.']],
-    [`?lr=${"9".repeat(100)}x`, {}, [`lr: expected a positive number, got "${"9".repeat(40)}…" (101 characters). Using the default instead.`]],
+    [
+      "?epochs=20001",
+      {},
+      ['epochs: expected an integer in [0, 20000], got "20001". Using the default instead.'],
+    ],
+    [
+      "?hidden=9",
+      {},
+      [
+        'hidden: expected at most 3 layers of at most 8 neurons, got "9". Using the default instead.',
+      ],
+    ],
+    [
+      "?hidden=8,8",
+      {},
+      [
+        "hidden 8,8 needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4. Using the default instead.",
+      ],
+    ],
+    [
+      "?lr=abc&loss=mse",
+      { loss: "mse" },
+      ['lr: expected a positive number, got "abc". Using the default instead.'],
+    ],
+    [
+      "?out=/tmp",
+      {},
+      [
+        '"out": not a setting here; expected one of data, noise, data-seed, test-split, features, hidden, activation, output-activation, loss, l1, l2, lr, momentum, batch-size, seed, epochs, order, log-every. Ignored.',
+      ],
+    ],
+    [
+      `?lr=${"9".repeat(100)}x`,
+      {},
+      [
+        `lr: expected a positive number, got "${"9".repeat(40)}…" (101 characters). Using the default instead.`,
+      ],
+    ],
   ])("%s", (query, changed, problems) => {
     const read = readQuery(query);
     expect(read.args).toEqual({ ...DEFAULT, ...changed });
@@ -36,13 +68,43 @@ describe("readQuery", () => {
 
 describe("readForm", () => {
   const last = readXorArgs({ lr: "0.1" });
-  const texts = (changes: Record<string, string>) => ({ data: "xor", hidden: "5,4", "output-activation": "linear", loss: "l1", lr: "0.1", momentum: "0.9", seed: "torch", epochs: "2001", order: "2", "log-every": "500", ...changes });
+  const texts = (changes: Record<string, string>) => ({
+    data: "xor",
+    hidden: "5,4",
+    "output-activation": "linear",
+    loss: "l1",
+    lr: "0.1",
+    momentum: "0.9",
+    seed: "torch",
+    epochs: "2001",
+    order: "2",
+    "log-every": "500",
+    ...changes,
+  });
 
   it.each<[string, Record<string, string>, string | undefined, Record<string, unknown>, string[]]>([
     ["a good change applies", { lr: "0.5" }, "lr", { lr: 0.5 }, []],
-    ["a refused field keeps the run's value; the others apply", { hidden: "8,8", momentum: "0.5" }, "momentum", { lr: 0.1, momentum: 0.5 }, ["hidden"]],
-    ["the field just changed is blamed for a rule it broke", { seed: "torch", hidden: "5,4" }, "seed", { lr: 0.1 }, []],
-    ["two bad fields are both refused", { lr: "-1", epochs: "x" }, "epochs", { lr: 0.1 }, ["lr", "epochs"]],
+    [
+      "a refused field keeps the run's value; the others apply",
+      { hidden: "8,8", momentum: "0.5" },
+      "momentum",
+      { lr: 0.1, momentum: 0.5 },
+      ["hidden"],
+    ],
+    [
+      "the field just changed is blamed for a rule it broke",
+      { seed: "torch", hidden: "5,4" },
+      "seed",
+      { lr: 0.1 },
+      [],
+    ],
+    [
+      "two bad fields are both refused",
+      { lr: "-1", epochs: "x" },
+      "epochs",
+      { lr: 0.1 },
+      ["lr", "epochs"],
+    ],
   ])("%s", (_, changes, changed, expected, refused) => {
     const read = readForm(texts(changes), last, changed as never);
     expect(read.args).toEqual({ ...DEFAULT, ...expected });
@@ -53,6 +115,8 @@ describe("readForm", () => {
     const wide = readXorArgs({ hidden: "8,8", seed: "3", lr: "0.1" });
     const read = readForm(texts({ hidden: "8,8", seed: "torch" }), wide, "seed");
     expect(read.args).toEqual(wide);
-    expect(read.refused).toEqual({ seed: "hidden 8,8 needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4" });
+    expect(read.refused).toEqual({
+      seed: "hidden 8,8 needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4",
+    });
   });
 });

@@ -1,4 +1,11 @@
-import { checkBlock, figureDigest, lessonFiles, ROOT, runBlocks, type BlockResult } from "@gradbook/lessons/kit";
+import {
+  checkBlock,
+  figureDigest,
+  lessonFiles,
+  ROOT,
+  runBlocks,
+  type BlockResult,
+} from "@gradbook/lessons/kit";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,14 +39,26 @@ describe("the lesson core's two hosts", () => {
       const record = recorded.get(lesson.file)!;
       const data = lessonData(lesson, record)!;
       const whole = new Map<number, BlockResult>();
-      const ok = await runBlocks({ lesson: data, upTo: data.blocks.length - 1 }, {
-        format,
-        import: (s) => (modules[s] ? modules[s]() : Promise.reject(new Error(`no module ${s}`))),
-        report: (r) => {
-          const before = whole.get(r.index);
-          whole.set(r.index, before ? { ...r, output: before.output + r.output, figures: [...before.figures, ...r.figures] } : r);
+      const ok = await runBlocks(
+        { lesson: data, upTo: data.blocks.length - 1 },
+        {
+          format,
+          import: (s) => (modules[s] ? modules[s]() : Promise.reject(new Error(`no module ${s}`))),
+          report: (r) => {
+            const before = whole.get(r.index);
+            whole.set(
+              r.index,
+              before
+                ? {
+                    ...r,
+                    output: before.output + r.output,
+                    figures: [...before.figures, ...r.figures],
+                  }
+                : r,
+            );
+          },
         },
-      });
+      );
       // The lesson that never ends in a worker ends at once in Node, as in vitest.
       expect(ok, lesson.file).toBe(true);
       data.blocks.forEach((block, i) => {

@@ -32,19 +32,63 @@ const cases: [string, unknown[]][] = [
   ["a short array", [[1, 2, 3]]],
   ["an empty array and object", [[], {}]],
   ["a long numeric array in columns", [Array.from({ length: 26 }, (_, i) => i * i)]],
-  ["a long string array in columns", [["tanh", "relu", "sigmoid", "linear", "gelu", "silu", "elu", "selu"]]],
+  [
+    "a long string array in columns",
+    [["tanh", "relu", "sigmoid", "linear", "gelu", "silu", "elu", "selu"]],
+  ],
   ["an array over 100 items", [Array.from({ length: 120 }, (_, i) => i)]],
-  ["floats that wrap", [[0.123456789, -0.987654321, 0.5555555555, 0.111111111, 0.2222222222, 0.333333333333, 0.44444444444, 0.6666666666]]],
+  [
+    "floats that wrap",
+    [
+      [
+        0.123456789, -0.987654321, 0.5555555555, 0.111111111, 0.2222222222, 0.333333333333,
+        0.44444444444, 0.6666666666,
+      ],
+    ],
+  ],
   ["a sparse array", [sparse]],
   ["a plain object", [{ total: 6, mean: 2 }]],
   ["quoted keys and strings", [{ "a-b": "it's", c: 'say "hi"', d: "both ' and \"" }]],
   ["nested objects past the depth", [{ a: { b: { c: { d: { e: 1 } } } } }]],
-  ["an object too long for a line", [{ alpha: "aaaaaaaaaaaaaaaa", beta: "bbbbbbbbbbbbbbbbbbb", gamma: "ccccccccccccccccc", delta: 4 }]],
-  ["arrays of arrays", [[[1, 2], [3, 4], [5, 6]]]],
-  ["a matrix of floats", [Array.from({ length: 4 }, (_, i) => Array.from({ length: 5 }, (_, j) => (i - j) / 7))]],
+  [
+    "an object too long for a line",
+    [
+      {
+        alpha: "aaaaaaaaaaaaaaaa",
+        beta: "bbbbbbbbbbbbbbbbbbb",
+        gamma: "ccccccccccccccccc",
+        delta: 4,
+      },
+    ],
+  ],
+  [
+    "arrays of arrays",
+    [
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+    ],
+  ],
+  [
+    "a matrix of floats",
+    [Array.from({ length: 4 }, (_, i) => Array.from({ length: 5 }, (_, j) => (i - j) / 7))],
+  ],
   ["a class instance", [new Point(1, 2)]],
   ["a custom inspect method", [new Labelled(), [new Labelled(), new Labelled()]]],
-  ["Map and Set", [new Map([["lr", 0.1], ["momentum", 0.9]]), new Set([1, 2, 3]), new Map(), new Set()]],
+  [
+    "Map and Set",
+    [
+      new Map([
+        ["lr", 0.1],
+        ["momentum", 0.9],
+      ]),
+      new Set([1, 2, 3]),
+      new Map(),
+      new Set(),
+    ],
+  ],
   ["functions and classes", [function named() {}, () => 1, Point]],
   ["a circular object", [circular]],
   ["a null-prototype object", [Object.assign(Object.create(null), { a: 1 })]],
@@ -53,7 +97,10 @@ const cases: [string, unknown[]][] = [
   ["%s with an object and a custom toString", ["%s and %s", { a: 1 }, new WithToString()]],
   ["%o and %O", ["%O", { a: [1, 2] }]],
   ["too few arguments for the placeholders", ["%s and %s", "one"]],
-  ["a multi-line string inside an object", [{ text: "line one is quite long indeed\nline two is also quite long, long enough to split" }]],
+  [
+    "a multi-line string inside an object",
+    [{ text: "line one is quite long indeed\nline two is also quite long, long enough to split" }],
+  ],
 ];
 
 describe("the browser console's format", () => {

@@ -42,8 +42,15 @@ describe("the static server", () => {
   });
 
   it("gzips text for a browser that accepts it, and leaves fonts as they are", async () => {
-    const encoding = async (path: string) => (await fetch(base + path, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding");
-    expect([await encoding("/"), await encoding("/assets/a.css"), await encoding("/assets/a.woff2")]).toEqual(["gzip", "gzip", null]);
+    const encoding = async (path: string) =>
+      (await fetch(base + path, { headers: { "accept-encoding": "gzip" } })).headers.get(
+        "content-encoding",
+      );
+    expect([
+      await encoding("/"),
+      await encoding("/assets/a.css"),
+      await encoding("/assets/a.woff2"),
+    ]).toEqual(["gzip", "gzip", null]);
     expect(await (await fetch(base + "/assets/a.css")).text()).toBe("a{}"); // decoded as it was
   });
 
@@ -81,6 +88,8 @@ describe("a busy port", () => {
   });
 
   it("prints only the address when the port was free", () => {
-    expect(servedMessage(4173, 4173)).toBe("\n  gradbook is served at http://127.0.0.1:4173/  (Ctrl+C stops it)\n");
+    expect(servedMessage(4173, 4173)).toBe(
+      "\n  gradbook is served at http://127.0.0.1:4173/  (Ctrl+C stops it)\n",
+    );
   });
 });

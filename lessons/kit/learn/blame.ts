@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findRegions } from "../regions.ts";
-import { blankedIn } from "./blank.ts";
 import { EXERCISE, type Exercise } from "./exercises.ts";
 import type { Frame, Runner, RunResult, TestOutcome } from "./runner.ts";
 import type { State } from "./state.ts";
@@ -30,13 +29,24 @@ export function suspects(exercises: Exercise[], edited: Set<string>, full: RunRe
  * Runs each suspect alone (see the top of the file), only the test files that failed in `full`,
  * and leaves the runner as it found it: no rewrites, every touched file invalidated.
  */
-export async function runAlone(root: string, state: State, exercises: Exercise[], suspected: Exercise[], full: RunResult, runner: Runner): Promise<Alone> {
+export async function runAlone(
+  root: string,
+  state: State,
+  exercises: Exercise[],
+  suspected: Exercise[],
+  full: RunResult,
+  runner: Runner,
+): Promise<Alone> {
   const alone: Alone = new Map();
   const files = new Set(full.failed.map((t) => t.id.split(" > ")[0]!));
   const sources = [...new Set(exercises.map((e) => e.file))];
   try {
     for (const exercise of suspected) {
-      const toRef = toReference(root, state, exercises.filter((e) => e !== exercise));
+      const toRef = toReference(
+        root,
+        state,
+        exercises.filter((e) => e !== exercise),
+      );
       const rewritten = new Map<string, { from: string; to: string }>();
       for (const file of sources) {
         const path = join(root, file);
@@ -46,11 +56,17 @@ export async function runAlone(root: string, state: State, exercises: Exercise[]
         runner.invalidate(path);
       }
       const result = await runner.run(files);
-      alone.set(exercise.name, { ...result, tests: result.tests.map(remap), failed: result.failed.map(remap) });
+      alone.set(exercise.name, {
+        ...result,
+        tests: result.tests.map(remap),
+        failed: result.failed.map(remap),
+      });
       function remap(t: TestOutcome): TestOutcome {
         const frames = t.frames.map((f): Frame => {
           const texts = rewritten.get(f.file);
-          return texts ? { file: f.file, line: learnerLine(texts.from, texts.to, f.line, exercise.name) } : f;
+          return texts
+            ? { file: f.file, line: learnerLine(texts.from, texts.to, f.line, exercise.name) }
+            : f;
         });
         return { ...t, frames };
       }
@@ -71,15 +87,27 @@ export async function runAlone(root: string, state: State, exercises: Exercise[]
  */
 export function learnerLine(from: string, to: string, line: number, kept: string): number {
   const l = line - 1; // 0-based, as regions count
-  const markers = (text: string) => new Map(findRegions(text).flatMap((r) => [[`${r.name}<`, r.open], [`${r.name}>`, r.close]] as const));
+  const markers = (text: string) =>
+    new Map(
+      findRegions(text).flatMap(
+        (r) =>
+          [
+            [`${r.name}<`, r.open],
+            [`${r.name}>`, r.close],
+          ] as const,
+      ),
+    );
   const [was, now] = [markers(from), markers(to)];
   for (const r of findRegions(to)) {
     if (r.name.startsWith(EXERCISE) && l > r.open && l < r.close && was.has(`${r.name}<`)) {
-      return r.name === EXERCISE + kept ? was.get(`${r.name}<`)! + (l - r.open) + 1 : was.get(`${r.name}<`)! + 1;
+      return r.name === EXERCISE + kept
+        ? was.get(`${r.name}<`)! + (l - r.open) + 1
+        : was.get(`${r.name}<`)! + 1;
     }
   }
   // The nearest marker at or above the line: below it, the two texts are the same down to the line.
   let best: [number, number] | undefined;
-  for (const [key, at] of now) if (at <= l && was.has(key) && (!best || at > best[0])) best = [at, was.get(key)!];
+  for (const [key, at] of now)
+    if (at <= l && was.has(key) && (!best || at > best[0])) best = [at, was.get(key)!];
   return best ? best[1] + (l - best[0]) + 1 : line;
 }

@@ -40,7 +40,12 @@ export function exerciseBody(source: string, name: string): string | undefined {
 }
 
 /** Replaces the lines between an exercise's markers with `body`, keeping the file's line endings. */
-export function withExerciseBody(source: string, name: string, body: string, file = "source"): string {
+export function withExerciseBody(
+  source: string,
+  name: string,
+  body: string,
+  file = "source",
+): string {
   const eol = source.includes("\r\n") ? "\r\n" : "\n";
   const lines = source.split(/\r?\n/);
   const region = findRegions(source, file).find((r) => r.name === EXERCISE + name);
@@ -50,21 +55,41 @@ export function withExerciseBody(source: string, name: string, body: string, fil
 }
 
 /** The source with an exercise blanked: its body becomes one `throw`, indented like its marker. */
-export function blankExercise(source: string, name: string, lesson: LessonRef, file = "source"): string {
-  const marker = source.split(/\r?\n/).find((l) => new RegExp(`#region\\s+${EXERCISE}${escape(name)}(\\s|$)`).test(l));
+export function blankExercise(
+  source: string,
+  name: string,
+  lesson: LessonRef,
+  file = "source",
+): string {
+  const marker = source
+    .split(/\r?\n/)
+    .find((l) => new RegExp(`#region\\s+${EXERCISE}${escape(name)}(\\s|$)`).test(l));
   const indent = /^\s*/.exec(marker ?? "")![0];
-  return withExerciseBody(source, name, `${indent}throw new Error(${JSON.stringify(blankMessage(name, lesson))});`, file);
+  return withExerciseBody(
+    source,
+    name,
+    `${indent}throw new Error(${JSON.stringify(blankMessage(name, lesson))});`,
+    file,
+  );
 }
 
 /** Whether a body is a blank of exercise `name` (of any lesson: the message may have been written for another number). */
 export function isBlank(body: string, name: string): boolean {
   const lines = body.split("\n").filter((l) => l.trim());
-  return lines.length === 1 && new RegExp(`^\\s*throw new Error\\("exercise ${escape(name)} \\(lesson \\d+\\)`).test(lines[0]!);
+  return (
+    lines.length === 1 &&
+    new RegExp(`^\\s*throw new Error\\("exercise ${escape(name)} \\(lesson \\d+\\)`).test(lines[0]!)
+  );
 }
 
 /** Whether two bodies are the same code, ignoring trailing spaces, line endings and blank lines at either end. */
 export function sameCode(a: string, b: string): boolean {
-  const norm = (s: string) => s.split(/\r?\n/).map((l) => l.trimEnd()).join("\n").replace(/^\n+|\n+$/g, "");
+  const norm = (s: string) =>
+    s
+      .split(/\r?\n/)
+      .map((l) => l.trimEnd())
+      .join("\n")
+      .replace(/^\n+|\n+$/g, "");
   return norm(a) === norm(b);
 }
 

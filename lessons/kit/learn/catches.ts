@@ -75,7 +75,9 @@ export async function measureCatches(root: string, options: MeasureOptions): Pro
     for (const exercise of exercises) {
       prepare(exercise);
       const result = await runner.run();
-      catches[exercise.name] = inOrder(result.failed.map((t) => t.id).filter((id) => !failing.has(id)));
+      catches[exercise.name] = inOrder(
+        result.failed.map((t) => t.id).filter((id) => !failing.has(id)),
+      );
     }
     return { baseline, catches, sharedWorkers, ms: performance.now() - started };
   } finally {

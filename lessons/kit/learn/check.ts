@@ -7,7 +7,17 @@ import type { CourseLesson } from "./course.ts";
 import { columns, firstLine, plural, shortId } from "./format.ts";
 import { assess, type ExerciseProgress, type Progress } from "./progress.ts";
 import { openRunner, type Runner, type RunResult, type TestOutcome } from "./runner.ts";
-import { blanksOnDisk, editedOnDisk, isStarted, lessonOrCurrent, nextLesson, openSession, restoredOnDisk, syncGitMarks, type Session } from "./session.ts";
+import {
+  blanksOnDisk,
+  editedOnDisk,
+  isStarted,
+  lessonOrCurrent,
+  nextLesson,
+  openSession,
+  restoredOnDisk,
+  syncGitMarks,
+  type Session,
+} from "./session.ts";
 import { referenceKey, saveState } from "./state.ts";
 
 /**
@@ -31,7 +41,9 @@ export async function check(root: string, nn: string | undefined): Promise<numbe
 export function checkable(session: Session, nn: string | undefined): CourseLesson | undefined {
   const lesson = lessonOrCurrent(session, nn);
   if (!lesson) {
-    console.log("No lesson in progress. See the lessons with pnpm learn, and begin one with pnpm learn start NN.");
+    console.log(
+      "No lesson in progress. See the lessons with pnpm learn, and begin one with pnpm learn start NN.",
+    );
     return undefined;
   }
   if (!lesson.exercises.length) {
@@ -39,7 +51,9 @@ export function checkable(session: Session, nn: string | undefined): CourseLesso
     return undefined;
   }
   if (!isStarted(session, lesson)) {
-    console.log(`Lesson ${lesson.nn} is not started: pnpm learn start ${lesson.nn} blanks its exercises for you to write.`);
+    console.log(
+      `Lesson ${lesson.nn} is not started: pnpm learn start ${lesson.nn} blanks its exercises for you to write.`,
+    );
     return undefined;
   }
   return lesson;
@@ -57,17 +71,27 @@ export function openLessonRunner(root: string, lesson: CourseLesson): Promise<Ru
  * exercise passes, the lesson itself with the learner's code, unless it is slow. Prints the report
  * and records the progress.
  */
-export async function checkWith(session: Session, lesson: CourseLesson, runner: Runner, watching = false): Promise<Progress> {
+export async function checkWith(
+  session: Session,
+  lesson: CourseLesson,
+  runner: Runner,
+  watching = false,
+): Promise<Progress> {
   const { root, state } = session;
   const blank = blanksOnDisk(root, lesson);
   const edited = editedOnDisk(session, lesson);
   const runBlamed = async (files: (file: string) => boolean) => {
     const full = await runner.run(files);
     // An exercise that passed alone and has not changed since passes again: no need to rerun it.
-    const suspected = suspects(lesson.exercises, edited, full).filter((e) => state.passedAlone[referenceKey(e.pkg, e.name)] !== bodyHash(root, e));
-    const alone: Alone = suspected.length ? await runAlone(root, state, lesson.exercises, suspected, full, runner) : new Map();
+    const suspected = suspects(lesson.exercises, edited, full).filter(
+      (e) => state.passedAlone[referenceKey(e.pkg, e.name)] !== bodyHash(root, e),
+    );
+    const alone: Alone = suspected.length
+      ? await runAlone(root, state, lesson.exercises, suspected, full, runner)
+      : new Map();
     for (const e of suspected) {
-      if (!alone.get(e.name)?.failed.length) state.passedAlone[referenceKey(e.pkg, e.name)] = bodyHash(root, e);
+      if (!alone.get(e.name)?.failed.length)
+        state.passedAlone[referenceKey(e.pkg, e.name)] = bodyHash(root, e);
     }
     return { full, alone };
   };
@@ -78,23 +102,37 @@ export async function checkWith(session: Session, lesson: CourseLesson, runner: 
   const lessonExists = existsSync(join(root, lesson.file));
   if (progress.done && lessonExists && !lesson.slowLesson) {
     const lessonRun = await runBlamed((f) => f === lesson.file);
-    progress = assess(lesson.exercises, blank, joinRuns(pkgRun.full, lessonRun.full), joinAlone(pkgRun.alone, lessonRun.alone));
+    progress = assess(
+      lesson.exercises,
+      blank,
+      joinRuns(pkgRun.full, lessonRun.full),
+      joinAlone(pkgRun.alone, lessonRun.alone),
+    );
     tests += lessonRun.full.tests.length;
     lessonNote = " and the lesson";
   } else if (lessonExists) {
-    lessonNote = lesson.slowLesson ? ` (not the lesson: ${lesson.slowLesson}; pnpm lessons ${lesson.nn} runs it)` : " (the lesson runs once every exercise passes)";
+    lessonNote = lesson.slowLesson
+      ? ` (not the lesson: ${lesson.slowLesson}; pnpm lessons ${lesson.nn} runs it)`
+      : " (the lesson runs once every exercise passes)";
   }
   const passing = progress.exercises.filter((p) => p.status === "passing");
   const restored = restoredOnDisk(session, lesson);
 
-  console.log(`Lesson ${lesson.nn} · ${lesson.title} — ${plural(tests, "test")} of packages/${lesson.pkg}${lessonNote}\n`);
+  console.log(
+    `Lesson ${lesson.nn} · ${lesson.title} — ${plural(tests, "test")} of packages/${lesson.pkg}${lessonNote}\n`,
+  );
   for (const line of columns(progress.exercises.map((p) => row(p, restored)))) console.log(line);
   const solved = passing.filter((p) => !restored.has(p.exercise.name)).length;
   const fromSolution = passing.length - solved;
-  console.log(`\n${passing.length} of ${plural(lesson.exercises.length, "exercise")} pass${fromSolution ? ` (${solved} solved, ${fromSolution} restored from the solution)` : ""}.`);
+  console.log(
+    `\n${passing.length} of ${plural(lesson.exercises.length, "exercise")} pass${fromSolution ? ` (${solved} solved, ${fromSolution} restored from the solution)` : ""}.`,
+  );
   if (progress.others.length) {
-    console.log(`\nAlso failing, outside the exercises (${plural(progress.others.length, "test")}):`);
-    for (const t of progress.others.slice(0, 3)) console.log(`  ${shortId(t.id, lesson.pkg!)}\n    ${firstLine(t.messages[0])}`);
+    console.log(
+      `\nAlso failing, outside the exercises (${plural(progress.others.length, "test")}):`,
+    );
+    for (const t of progress.others.slice(0, 3))
+      console.log(`  ${shortId(t.id, lesson.pkg!)}\n    ${firstLine(t.messages[0])}`);
   }
   console.log("");
   for (const line of nextSteps(session, lesson, progress, watching)) console.log(line);
@@ -124,7 +162,8 @@ function joinRuns(a: RunResult, b: RunResult): RunResult {
 
 function joinAlone(a: Alone, b: Alone): Alone {
   const joined: Alone = new Map(a);
-  for (const [name, run] of b) joined.set(name, joined.has(name) ? joinRuns(joined.get(name)!, run) : run);
+  for (const [name, run] of b)
+    joined.set(name, joined.has(name) ? joinRuns(joined.get(name)!, run) : run);
   return joined;
 }
 
@@ -139,8 +178,15 @@ function row(p: ExerciseProgress, restored: Set<string>): string[] {
   return [MARK[p.status], p.exercise.name, what];
 }
 
-function nextSteps(session: Session, lesson: CourseLesson, progress: Progress, watching: boolean): string[] {
-  const again = watching ? "save, and it is checked again" : `run pnpm learn check ${lesson.nn} (or pnpm learn watch)`;
+function nextSteps(
+  session: Session,
+  lesson: CourseLesson,
+  progress: Progress,
+  watching: boolean,
+): string[] {
+  const again = watching
+    ? "save, and it is checked again"
+    : `run pnpm learn check ${lesson.nn} (or pnpm learn watch)`;
   if (progress.done) {
     const next = nextLesson(session, lesson);
     const started = next && isStarted(session, next);
@@ -154,16 +200,26 @@ function nextSteps(session: Session, lesson: CourseLesson, progress: Progress, w
     ];
   }
   // Written but wrong comes first: the learner has just written it and wants to know why.
-  const first = progress.exercises.find((p) => p.status === "failing") ?? progress.exercises.find((p) => p.status === "todo");
+  const first =
+    progress.exercises.find((p) => p.status === "failing") ??
+    progress.exercises.find((p) => p.status === "todo");
   if (!first) return [`Fix the failing tests above, then ${again}.`];
   const { exercise } = first;
-  const lines = [`Next: ${exercise.name} (${exercise.file}:${exercise.line}), a ${exercise.kind}: ${exercise.task}`];
+  const lines = [
+    `Next: ${exercise.name} (${exercise.file}:${exercise.line}), a ${exercise.kind}: ${exercise.task}`,
+  ];
   const failure = first.failures[0];
   if (first.status === "failing" && failure) {
     const blankLeft = failure.messages.join("\n").includes(`exercise ${exercise.name} (lesson`);
-    if (blankLeft) lines.push(`  It still throws "exercise ${exercise.name} … is ${NOT_WRITTEN}": remove that line once the code above it is written.`);
+    if (blankLeft)
+      lines.push(
+        `  It still throws "exercise ${exercise.name} … is ${NOT_WRITTEN}": remove that line once the code above it is written.`,
+      );
     else {
-      lines.push(`  Failing: ${shortId(failure.id, lesson.pkg!)}`, `    ${firstLine(failure.messages[0])}`);
+      lines.push(
+        `  Failing: ${shortId(failure.id, lesson.pkg!)}`,
+        `    ${firstLine(failure.messages[0])}`,
+      );
       const at = where(failure, exercise.file);
       if (at) lines.push(`    at ${at}`);
     }

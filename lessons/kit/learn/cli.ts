@@ -56,25 +56,42 @@ export async function main(argv: string[], root: string, stop?: AbortSignal): Pr
     const [first = "list", ...rest] = argv;
     const command = first === "--help" || first === "-h" ? "help" : first;
     const spec = COMMANDS[command];
-    if (!spec) throw new UsageError(command.startsWith("-") ? `unknown option ${command}` : `unknown command ${JSON.stringify(command)}`);
+    if (!spec)
+      throw new UsageError(
+        command.startsWith("-")
+          ? `unknown option ${command}`
+          : `unknown command ${JSON.stringify(command)}`,
+      );
     const flags = new Set(rest.filter((a) => a.startsWith("-")));
     const args = rest.filter((a) => !a.startsWith("-"));
-    for (const flag of flags) if (!spec.flags.includes(flag)) throw new UsageError(`${command} takes no option ${flag}`);
+    for (const flag of flags)
+      if (!spec.flags.includes(flag)) throw new UsageError(`${command} takes no option ${flag}`);
     const [min, max] = spec.args;
-    if (args.length < min || args.length > max) throw new UsageError(`${command} takes ${min === max ? min : max === Infinity ? `${min} or more` : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, got ${args.length}`);
+    if (args.length < min || args.length > max)
+      throw new UsageError(
+        `${command} takes ${min === max ? min : max === Infinity ? `${min} or more` : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, got ${args.length}`,
+      );
     const [a, b] = args;
     switch (command) {
       case "help":
         console.log(USAGE);
         return 0;
-      case "start": return (await import("./start.ts")).start(root, a!, flags.has("--force"));
-      case "check": return await (await import("./check.ts")).check(root, a);
-      case "watch": return await (await import("./watch.ts")).watch(root, a, stop);
-      case "hint": return (await import("./hint.ts")).hint(root, a, b);
-      case "solution": return (await import("./solution.ts")).solution(root, a!, b);
-      case "reset": return (await import("./solution.ts")).reset(root, a, b);
-      case "verify": return await (await import("./verify.ts")).verify(root, args, flags.has("--all"));
-      default: return (await import("./list.ts")).list(root);
+      case "start":
+        return (await import("./start.ts")).start(root, a!, flags.has("--force"));
+      case "check":
+        return await (await import("./check.ts")).check(root, a);
+      case "watch":
+        return await (await import("./watch.ts")).watch(root, a, stop);
+      case "hint":
+        return (await import("./hint.ts")).hint(root, a, b);
+      case "solution":
+        return (await import("./solution.ts")).solution(root, a!, b);
+      case "reset":
+        return (await import("./solution.ts")).reset(root, a, b);
+      case "verify":
+        return await (await import("./verify.ts")).verify(root, args, flags.has("--all"));
+      default:
+        return (await import("./list.ts")).list(root);
     }
   } catch (error) {
     if (error instanceof UsageError) {

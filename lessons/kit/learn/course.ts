@@ -46,7 +46,16 @@ export function readCourse(root: string): CourseLesson[] {
   return lessonFiles(join(root, "lessons")).map((name) => {
     const file = `lessons/${name}`;
     const { nn } = lessonName(name)!;
-    const lesson: CourseLesson = { nn, number: Number(nn), title: name, file, pkg: null, exercises: [], problems: [], notes: [] };
+    const lesson: CourseLesson = {
+      nn,
+      number: Number(nn),
+      title: name,
+      file,
+      pkg: null,
+      exercises: [],
+      problems: [],
+      notes: [],
+    };
     try {
       const parsed = parseLesson(file, readFileSync(join(root, file), "utf8"));
       Object.assign(lesson, { title: parsed.title, pkg: parsed.package });
@@ -58,21 +67,35 @@ export function readCourse(root: string): CourseLesson[] {
           // A lesson written before manifests keeps its exercises meanwhile: each a type-along
           // whose one hint is the text on its marker line.
           lesson.notes.push(moved);
-          manifest = { exercises: legacy(parsed.meta.exercises!, lesson.pkg ? regionsOf(lesson.pkg) : []) };
+          manifest = {
+            exercises: legacy(parsed.meta.exercises!, lesson.pkg ? regionsOf(lesson.pkg) : []),
+          };
         }
       }
       if (!manifest) return lesson;
       if (manifest.slowLesson) lesson.slowLesson = manifest.slowLesson;
-      if (!lesson.pkg) throw new Error(`${manifestFile(file)} lists exercises, but ${file} pairs with no package (package: none)`);
+      if (!lesson.pkg)
+        throw new Error(
+          `${manifestFile(file)} lists exercises, but ${file} pairs with no package (package: none)`,
+        );
       const found = regionsOf(lesson.pkg);
       if (found instanceof Error) throw found;
       for (const info of manifest.exercises) {
         const region = found.find((r) => r.name === info.name);
         const key = `${lesson.pkg}:${info.name}`;
-        if (!region) lesson.problems.push(`${manifestFile(file)}: exercise ${info.name} has no region // #region exercise:${info.name} in packages/${lesson.pkg}/src`);
-        else if (listed.has(key)) lesson.problems.push(`${manifestFile(file)}: exercise ${info.name} is listed by ${listed.get(key)} already`);
+        if (!region)
+          lesson.problems.push(
+            `${manifestFile(file)}: exercise ${info.name} has no region // #region exercise:${info.name} in packages/${lesson.pkg}/src`,
+          );
+        else if (listed.has(key))
+          lesson.problems.push(
+            `${manifestFile(file)}: exercise ${info.name} is listed by ${listed.get(key)} already`,
+          );
         else {
-          if (region.extra && !lesson.notes.length) lesson.problems.push(`${region.file}:${region.line}: the marker line of exercise ${info.name} has text after the name; hints belong in ${manifestFile(file)}`);
+          if (region.extra && !lesson.notes.length)
+            lesson.problems.push(
+              `${region.file}:${region.line}: the marker line of exercise ${info.name} has text after the name; hints belong in ${manifestFile(file)}`,
+            );
           listed.set(key, manifestFile(file));
           lesson.exercises.push({ ...region, ...info });
         }
@@ -87,14 +110,21 @@ export function readCourse(root: string): CourseLesson[] {
 /** The old front matter list (`exercises: a, b`) as a manifest, the marker lines' text as task and hint. */
 function legacy(list: string, regions: ExerciseRegion[] | Error): ExerciseInfo[] {
   if (regions instanceof Error) throw regions;
-  return list.split(/[\s,]+/).filter(Boolean).map((name) => {
-    const text = regions.find((r) => r.name === name)?.extra || `exercise ${name}`;
-    return { name, kind: "type-along", task: text, hints: [text] };
-  });
+  return list
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((name) => {
+      const text = regions.find((r) => r.name === name)?.extra || `exercise ${name}`;
+      return { name, kind: "type-along", task: text, hints: [text] };
+    });
 }
 
 /** The exercise regions of the course's packages that no lesson's manifest lists, by package. */
-export function unlisted(root: string, course: CourseLesson[], pkgs: string[]): Map<string, ExerciseRegion[]> {
+export function unlisted(
+  root: string,
+  course: CourseLesson[],
+  pkgs: string[],
+): Map<string, ExerciseRegion[]> {
   const listed = new Set(course.flatMap((l) => l.exercises.map((e) => `${e.pkg}:${e.name}`)));
   const out = new Map<string, ExerciseRegion[]>();
   for (const pkg of pkgs) {

@@ -52,10 +52,15 @@ export function exercisesIn(source: string, pkg: string, file: string): Exercise
     // Blanking removes every line between the markers: a region inside would vanish with them.
     const inner = regions.find((r) => r.open > region.open && r.close < region.close);
     if (inner) {
-      throw new Error(`${file}:${inner.open + 1}: region ${inner.name} is inside exercise region ${region.name}; blanking would remove it`);
+      throw new Error(
+        `${file}:${inner.open + 1}: region ${inner.name} is inside exercise region ${region.name}; blanking would remove it`,
+      );
     }
     const name = region.name.slice(EXERCISE.length);
-    if (!/^[\w.-]+$/.test(name)) throw new Error(`${file}:${region.open + 1}: exercise name "${name}" must be letters, digits, _ . or -`);
+    if (!/^[\w.-]+$/.test(name))
+      throw new Error(
+        `${file}:${region.open + 1}: exercise name "${name}" must be letters, digits, _ . or -`,
+      );
     exercises.push({ name, pkg, file, line: region.open + 1, extra: region.hint ?? "" });
   }
   return exercises;
@@ -63,11 +68,16 @@ export function exercisesIn(source: string, pkg: string, file: string): Exercise
 
 /** Every exercise of a package, in source order (files sorted by path). Throws on a name used twice. */
 export function packageExercises(root: string, pkg: string): ExerciseRegion[] {
-  const all = packageSources(root, pkg).flatMap((file) => exercisesIn(readFileSync(join(root, file), "utf8"), pkg, file));
+  const all = packageSources(root, pkg).flatMap((file) =>
+    exercisesIn(readFileSync(join(root, file), "utf8"), pkg, file),
+  );
   const seen = new Map<string, ExerciseRegion>();
   for (const ex of all) {
     const first = seen.get(ex.name);
-    if (first) throw new Error(`${ex.file}:${ex.line}: exercise ${ex.name} is already defined at ${first.file}:${first.line}`);
+    if (first)
+      throw new Error(
+        `${ex.file}:${ex.line}: exercise ${ex.name} is already defined at ${first.file}:${first.line}`,
+      );
     seen.set(ex.name, ex);
   }
   return all;

@@ -17,8 +17,20 @@ export function testsFail(n: number): string {
 
 /** Rows of cells as lines, each column padded to its widest cell (the last column is not padded). */
 export function columns(rows: string[][], indent = "  "): string[] {
-  const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, [...cell].length)), []);
-  return rows.map((row) => indent + row.map((cell, i) => (i < row.length - 1 ? cell + " ".repeat(widths[i]! - [...cell].length) : cell)).join("  ").trimEnd());
+  const widths = rows.reduce<number[]>(
+    (w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, [...cell].length)),
+    [],
+  );
+  return rows.map(
+    (row) =>
+      indent +
+      row
+        .map((cell, i) =>
+          i < row.length - 1 ? cell + " ".repeat(widths[i]! - [...cell].length) : cell,
+        )
+        .join("  ")
+        .trimEnd(),
+  );
 }
 
 /** The first line of a failure message, cut to `max` characters. */

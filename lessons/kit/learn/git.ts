@@ -13,7 +13,14 @@ export function hideFromGit(root: string, files: string[], hidden: boolean): str
   if (!files.length) return [];
   const tracked = (git(root, ["ls-files", "--", ...files]) ?? "").split("\n").filter(Boolean);
   if (!tracked.length) return [];
-  return git(root, ["update-index", hidden ? "--skip-worktree" : "--no-skip-worktree", "--", ...tracked]) === undefined ? [] : tracked;
+  return git(root, [
+    "update-index",
+    hidden ? "--skip-worktree" : "--no-skip-worktree",
+    "--",
+    ...tracked,
+  ]) === undefined
+    ? []
+    : tracked;
 }
 
 /** The files among `files` that git has marked skip-worktree. */
@@ -21,13 +28,20 @@ export function hiddenFromGit(root: string, files: string[]): string[] {
   if (!files.length) return [];
   const listed = git(root, ["ls-files", "-v", "--", ...files]);
   // `ls-files -v` tags a skip-worktree file with S (H for an ordinary tracked one).
-  return (listed ?? "").split("\n").filter((line) => line.startsWith("S ")).map((line) => line.slice(2));
+  return (listed ?? "")
+    .split("\n")
+    .filter((line) => line.startsWith("S "))
+    .map((line) => line.slice(2));
 }
 
 /** Runs git in `root`; its output, or undefined when git is missing or fails (not a repository, untracked file). */
 function git(root: string, args: string[]): string | undefined {
   try {
-    return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return execFileSync("git", args, {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
   } catch {
     return undefined;
   }

@@ -16,15 +16,22 @@ export function hint(root: string, nn: string | undefined, name: string | undefi
     return 0;
   }
   const passing = session.state.lessons[lesson.nn]?.passing ?? [];
-  const ex = name === undefined ? (lesson.exercises.find((e) => !passing.includes(e.name)) ?? lesson.exercises[0]!) : exerciseArg(lesson, name);
+  const ex =
+    name === undefined
+      ? (lesson.exercises.find((e) => !passing.includes(e.name)) ?? lesson.exercises[0]!)
+      : exerciseArg(lesson, name);
   const key = referenceKey(ex.pkg, ex.name);
   const steps = ex.hints.length;
   const given = Math.min((session.state.hints[key] ?? 0) + 1, steps);
   session.state.hints[key] = given;
   saveState(root, session.state);
 
-  console.log(`Lesson ${lesson.nn}, exercise ${ex.name} (${ex.file}:${ex.line}), a ${ex.kind}: ${ex.task}`);
-  ex.hints.slice(0, given).forEach((text, i) => console.log(`  Hint ${i + 1} of ${steps}: ${text}`));
+  console.log(
+    `Lesson ${lesson.nn}, exercise ${ex.name} (${ex.file}:${ex.line}), a ${ex.kind}: ${ex.task}`,
+  );
+  ex.hints
+    .slice(0, given)
+    .forEach((text, i) => console.log(`  Hint ${i + 1} of ${steps}: ${text}`));
   console.log(
     given < steps
       ? `Run it again for hint ${given + 1}. Stuck after the last? pnpm learn solution ${lesson.nn} ${ex.name} puts the reference code back (yours is backed up).`

@@ -1,20 +1,44 @@
 import type { CourseLesson } from "./course.ts";
 import { columns, plural } from "./format.ts";
-import { blanksOnDisk, currentLesson, isStarted, openSession, restoredOnDisk, type Session } from "./session.ts";
+import {
+  blanksOnDisk,
+  currentLesson,
+  isStarted,
+  openSession,
+  restoredOnDisk,
+  type Session,
+} from "./session.ts";
 
 /** `pnpm learn`: the lessons in order, each with its state, and what to do next. Exit code 0. */
 export function list(root: string): number {
   const session = openSession(root);
-  const current = currentLesson(session) ?? session.course.find((l) => l.exercises.length && !isStarted(session, l));
-  console.log("gradbook exercise mode: write the code each lesson teaches; its tests tell you when it works.\n");
-  const rows = session.course.map((l) => [l === current ? "→" : " ", l.nn, l.title, stateOf(session, l)]);
+  const current =
+    currentLesson(session) ??
+    session.course.find((l) => l.exercises.length && !isStarted(session, l));
+  console.log(
+    "gradbook exercise mode: write the code each lesson teaches; its tests tell you when it works.\n",
+  );
+  const rows = session.course.map((l) => [
+    l === current ? "→" : " ",
+    l.nn,
+    l.title,
+    stateOf(session, l),
+  ]);
   for (const line of columns([[" ", "", "lesson", "state"], ...rows])) console.log(line);
-  const done = session.course.filter((l) => l.exercises.length && session.state.lessons[l.nn]?.done).length;
+  const done = session.course.filter(
+    (l) => l.exercises.length && session.state.lessons[l.nn]?.done,
+  ).length;
   const total = session.course.filter((l) => l.exercises.length).length;
   console.log(`\n${done} of ${plural(total, "lesson")} with exercises done.`);
   if (!current) console.log(total ? "Every lesson is done." : "No lesson has exercises yet.");
-  else if (isStarted(session, current)) console.log(`Now: lesson ${current.nn}. pnpm learn check ${current.nn} · pnpm learn hint ${current.nn} · pnpm learn watch`);
-  else console.log(`Next: pnpm learn start ${current.nn} blanks the code lesson ${current.nn} teaches, for you to write.`);
+  else if (isStarted(session, current))
+    console.log(
+      `Now: lesson ${current.nn}. pnpm learn check ${current.nn} · pnpm learn hint ${current.nn} · pnpm learn watch`,
+    );
+  else
+    console.log(
+      `Next: pnpm learn start ${current.nn} blanks the code lesson ${current.nn} teaches, for you to write.`,
+    );
   return 0;
 }
 

@@ -64,26 +64,42 @@ function checkManifest(data: unknown, file: string): Manifest {
   const fail = (where: string, expected: string): never => {
     throw new Error(`${file}: ${where} must be ${expected}`);
   };
-  if (!isObject(data) || !Array.isArray(data.exercises)) fail("the file", 'an object with an "exercises" array');
+  if (!isObject(data) || !Array.isArray(data.exercises))
+    fail("the file", 'an object with an "exercises" array');
   const { exercises, slowLesson } = data as { exercises: unknown[]; slowLesson?: unknown };
-  if (slowLesson !== undefined && (typeof slowLesson !== "string" || !slowLesson.trim())) fail('"slowLesson"', "a sentence saying why check skips the lesson");
+  if (slowLesson !== undefined && (typeof slowLesson !== "string" || !slowLesson.trim()))
+    fail('"slowLesson"', "a sentence saying why check skips the lesson");
   const seen = new Set<string>();
   const infos = exercises.map((e, i): ExerciseInfo => {
     const at = `exercises[${i}]`;
     if (!isObject(e)) return fail(at, "an object with name, kind, task and hints");
     const { name, kind, task, hints } = e;
-    if (typeof name !== "string" || !/^[\w.-]+$/.test(name)) fail(`${at}.name`, "letters, digits, _ . or - (the region is exercise:NAME)");
+    if (typeof name !== "string" || !/^[\w.-]+$/.test(name))
+      fail(`${at}.name`, "letters, digits, _ . or - (the region is exercise:NAME)");
     const label = `${at} (${String(name)})`;
     if (seen.has(name as string)) fail(`${label}.name`, "unique in the lesson");
     seen.add(name as string);
-    if (!KINDS.includes(kind as ExerciseKind)) fail(`${label}.kind`, `one of ${KINDS.map((k) => `"${k}"`).join(", ")}`);
-    if (typeof task !== "string" || !task.trim()) fail(`${label}.task`, "one sentence saying what to do");
-    if (!Array.isArray(hints) || !hints.length || hints.some((h) => typeof h !== "string" || !h.trim())) {
+    if (!KINDS.includes(kind as ExerciseKind))
+      fail(`${label}.kind`, `one of ${KINDS.map((k) => `"${k}"`).join(", ")}`);
+    if (typeof task !== "string" || !task.trim())
+      fail(`${label}.task`, "one sentence saying what to do");
+    if (
+      !Array.isArray(hints) ||
+      !hints.length ||
+      hints.some((h) => typeof h !== "string" || !h.trim())
+    ) {
       fail(`${label}.hints`, "a list of at least one hint, each a non-empty string");
     }
-    return { name: name as string, kind: kind as ExerciseKind, task: task as string, hints: hints as string[] };
+    return {
+      name: name as string,
+      kind: kind as ExerciseKind,
+      task: task as string,
+      hints: hints as string[],
+    };
   });
-  return slowLesson === undefined ? { exercises: infos } : { exercises: infos, slowLesson: slowLesson as string };
+  return slowLesson === undefined
+    ? { exercises: infos }
+    : { exercises: infos, slowLesson: slowLesson as string };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

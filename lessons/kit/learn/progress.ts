@@ -41,17 +41,32 @@ export interface Progress {
  * Assesses a check: `blank` names the exercises still blank in the source, `full` is the run of
  * the learner's code, `alone` the runs of the suspects on their own (see blame.ts).
  */
-export function assess(exercises: Exercise[], blank: Set<string>, full: RunResult, alone: Alone): Progress {
+export function assess(
+  exercises: Exercise[],
+  blank: Set<string>,
+  full: RunResult,
+  alone: Alone,
+): Progress {
   const stoppedAt = (t: TestOutcome) => blankedIn(t.messages.join("\n")).map((b) => b.name);
   const progress = exercises.map((exercise): ExerciseProgress => {
     if (blank.has(exercise.name)) {
-      return { exercise, status: "todo", failures: full.failed.filter((t) => stoppedAt(t).includes(exercise.name)) };
+      return {
+        exercise,
+        status: "todo",
+        failures: full.failed.filter((t) => stoppedAt(t).includes(exercise.name)),
+      };
     }
     const failures = alone.get(exercise.name)?.failed ?? [];
     return { exercise, status: failures.length ? "failing" : "passing", failures };
   });
   const names = new Set(exercises.map((e) => e.name));
   const blamed = new Set([...alone.values()].flatMap((r) => r.failed.map((t) => t.id)));
-  const others = full.failed.filter((t) => !stoppedAt(t).some((n) => names.has(n)) && !blamed.has(t.id));
-  return { exercises: progress, others, done: full.failed.length === 0 && progress.every((p) => p.status === "passing") };
+  const others = full.failed.filter(
+    (t) => !stoppedAt(t).some((n) => names.has(n)) && !blamed.has(t.id),
+  );
+  return {
+    exercises: progress,
+    others,
+    done: full.failed.length === 0 && progress.every((p) => p.status === "passing"),
+  };
 }

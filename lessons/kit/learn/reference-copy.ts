@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, relative, sep } from "node:path";
 import { exerciseBody, withExerciseBody } from "./blank.ts";
 import { readCourse } from "./course.ts";
@@ -16,7 +24,10 @@ export function exercisesInProgress(root: string): Exercise[] {
     .flatMap((lesson) => lesson.exercises)
     .filter((ex) => {
       const body = exerciseBody(readFileSync(join(root, ex.file), "utf8"), ex.name);
-      return body !== undefined && regionState(body, ex.name, referenceOf(root, state, ex)) !== "reference";
+      return (
+        body !== undefined &&
+        regionState(body, ex.name, referenceOf(root, state, ex)) !== "reference"
+      );
     });
 }
 
@@ -35,13 +46,23 @@ export function referenceCopy(root: string, dir: string, exercises: Exercise[]):
   // Entry by entry: `dir` may lie inside `root` (.gradbook/reference), and cpSync refuses a copy into itself.
   for (const entry of readdirSync(root)) {
     if (SKIP.has(entry) || entry === "node_modules") continue;
-    cpSync(join(root, entry), join(dir, entry), { recursive: true, verbatimSymlinks: true, filter: (src) => !relative(root, src).split(sep).some((part) => SKIP.has(part)) });
+    cpSync(join(root, entry), join(dir, entry), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (src) =>
+        !relative(root, src)
+          .split(sep)
+          .some((part) => SKIP.has(part)),
+    });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   const state = loadState(root);
   for (const ex of exercises) {
     const reference = referenceOf(root, state, ex);
-    if (reference === undefined) throw new Error(`no reference code is known for exercise ${ex.name} (${ex.file}:${ex.line}): pnpm learn solution restores it`);
+    if (reference === undefined)
+      throw new Error(
+        `no reference code is known for exercise ${ex.name} (${ex.file}:${ex.line}): pnpm learn solution restores it`,
+      );
     const path = join(dir, ex.file);
     writeFileSync(path, withExerciseBody(readFileSync(path, "utf8"), ex.name, reference, ex.file));
   }

@@ -68,7 +68,15 @@ export async function openRunner(root: string, options: RunnerOptions): Promise<
   const { LESSON_TEST, lessonPlugin } = await import("../plugin.ts");
   const rewrites: Rewrites = new Map();
   const projects = [packageProject(root, options, rewrites)];
-  if (options.lesson) projects.push(lessonProject(root, options.lesson, [lessonPlugin({ root }), rewritePlugin(rewrites)], LESSON_TEST));
+  if (options.lesson)
+    projects.push(
+      lessonProject(
+        root,
+        options.lesson,
+        [lessonPlugin({ root }), rewritePlugin(rewrites)],
+        LESSON_TEST,
+      ),
+    );
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
   const vitest: Vitest = await createVitest(
     "test",
@@ -82,14 +90,30 @@ export async function openRunner(root: string, options: RunnerOptions): Promise<
     async run(files) {
       const started = performance.now();
       const all = await vitest.globTestSpecifications();
-      const chosen = typeof files === "function" ? files : files ? (file: string) => files.has(file) : () => true;
-      const specs = all.filter((spec) => chosen(relative(root, spec.moduleId).replaceAll("\\", "/")));
+      const chosen =
+        typeof files === "function"
+          ? files
+          : files
+            ? (file: string) => files.has(file)
+            : () => true;
+      const specs = all.filter((spec) =>
+        chosen(relative(root, spec.moduleId).replaceAll("\\", "/")),
+      );
       const result = await vitest.runTestSpecifications(specs, true);
       const tests = result.testModules.flatMap((m) => outcomes(root, m));
       for (const error of result.unhandledErrors) {
-        tests.push({ id: "(unhandled error)", state: "failed", messages: [messageOf(error)], frames: framesOf(root, error) });
+        tests.push({
+          id: "(unhandled error)",
+          state: "failed",
+          messages: [messageOf(error)],
+          frames: framesOf(root, error),
+        });
       }
-      return { tests, failed: tests.filter((t) => t.state === "failed"), ms: performance.now() - started };
+      return {
+        tests,
+        failed: tests.filter((t) => t.state === "failed"),
+        ms: performance.now() - started,
+      };
     },
     invalidate(file) {
       vitest.invalidateFile(file);
@@ -99,10 +123,15 @@ export async function openRunner(root: string, options: RunnerOptions): Promise<
   };
 }
 
-function packageProject(root: string, options: RunnerOptions, rewrites: Rewrites): TestProjectInlineConfiguration {
+function packageProject(
+  root: string,
+  options: RunnerOptions,
+  rewrites: Rewrites,
+): TestProjectInlineConfiguration {
   const dir = join(root, "packages", options.pkg);
   const config = join(dir, "vitest.config.ts");
-  if (!existsSync(config)) throw new Error(`packages/${options.pkg} has no vitest.config.ts to run its tests with`);
+  if (!existsSync(config))
+    throw new Error(`packages/${options.pkg} has no vitest.config.ts to run its tests with`);
   return {
     extends: config,
     root: dir,
@@ -113,7 +142,12 @@ function packageProject(root: string, options: RunnerOptions, rewrites: Rewrites
 
 // The lessons project of the course, for one lesson: the plugin and settings of
 // lessons/vitest.config.ts, with the root made explicit so a fixture course runs too.
-function lessonProject(root: string, lesson: string, plugins: Plugin[], settings: typeof import("../plugin.ts").LESSON_TEST): TestProjectInlineConfiguration {
+function lessonProject(
+  root: string,
+  lesson: string,
+  plugins: Plugin[],
+  settings: typeof import("../plugin.ts").LESSON_TEST,
+): TestProjectInlineConfiguration {
   return {
     root: join(root, "lessons"),
     plugins,
@@ -127,11 +161,22 @@ function outcomes(root: string, module: TestModule): TestOutcome[] {
     const result = test.result();
     const state = result.state === "passed" || result.state === "failed" ? result.state : "skipped";
     const errors = result.errors ?? [];
-    return { id: `${file} > ${test.fullName}`, state, messages: errors.map(messageOf), frames: framesOf(root, errors[0]) };
+    return {
+      id: `${file} > ${test.fullName}`,
+      state,
+      messages: errors.map(messageOf),
+      frames: framesOf(root, errors[0]),
+    };
   });
   // A file that fails to load (a syntax error, a lesson's missing include) has errors but no tests.
   const errors = module.errors();
-  if (errors.length) tests.push({ id: file, state: "failed", messages: errors.map(messageOf), frames: framesOf(root, errors[0]) });
+  if (errors.length)
+    tests.push({
+      id: file,
+      state: "failed",
+      messages: errors.map(messageOf),
+      frames: framesOf(root, errors[0]),
+    });
   return tests;
 }
 
@@ -150,7 +195,10 @@ export function messageOf(error: unknown): string {
 function framesOf(root: string, error: unknown): Frame[] {
   const e = error as { stacks?: { file: string; line: number }[]; cause?: unknown } | undefined;
   const frames = (e?.stacks ?? [])
-    .map((s) => ({ file: relative(root, s.file.replace(/^file:\/\//, "")).replaceAll("\\", "/"), line: s.line }))
+    .map((s) => ({
+      file: relative(root, s.file.replace(/^file:\/\//, "")).replaceAll("\\", "/"),
+      line: s.line,
+    }))
     .filter((f) => !f.file.startsWith("..") && !f.file.includes("node_modules/"));
   return frames.length || !e?.cause ? frames : framesOf(root, e.cause);
 }

@@ -32,11 +32,16 @@ export function lessonArg(session: Session, nn: string): CourseLesson {
 
 /** The lesson the learner is on: the first one started and not done. */
 export function currentLesson(session: Session): CourseLesson | undefined {
-  return session.course.find((l) => l.exercises.length && isStarted(session, l) && !session.state.lessons[l.nn]?.done);
+  return session.course.find(
+    (l) => l.exercises.length && isStarted(session, l) && !session.state.lessons[l.nn]?.done,
+  );
 }
 
 /** The lesson a command without a number means: the current one, else none (the caller says what to do). */
-export function lessonOrCurrent(session: Session, nn: string | undefined): CourseLesson | undefined {
+export function lessonOrCurrent(
+  session: Session,
+  nn: string | undefined,
+): CourseLesson | undefined {
   return nn === undefined ? currentLesson(session) : lessonArg(session, nn);
 }
 
@@ -47,7 +52,9 @@ export function isStarted(session: Session, lesson: CourseLesson): boolean {
 
 /** The lesson after `lesson` that has exercises and is not done yet: what to do next. */
 export function nextLesson(session: Session, lesson: CourseLesson): CourseLesson | undefined {
-  return session.course.find((l) => l.number > lesson.number && l.exercises.length && !session.state.lessons[l.nn]?.done);
+  return session.course.find(
+    (l) => l.number > lesson.number && l.exercises.length && !session.state.lessons[l.nn]?.done,
+  );
 }
 
 /** The exercises `solution` restored that still hold the reference code (the learner has not rewritten them since). */
@@ -57,7 +64,11 @@ export function restoredOnDisk(session: Session, lesson: CourseLesson): Set<stri
   for (const ex of lesson.exercises) {
     if (!names.has(ex.name)) continue;
     const body = exerciseBody(readFileSync(join(session.root, ex.file), "utf8"), ex.name);
-    if (body !== undefined && regionState(body, ex.name, referenceOf(session.root, session.state, ex)) === "reference") restored.add(ex.name);
+    if (
+      body !== undefined &&
+      regionState(body, ex.name, referenceOf(session.root, session.state, ex)) === "reference"
+    )
+      restored.add(ex.name);
   }
   return restored;
 }
@@ -67,7 +78,11 @@ export function editedOnDisk(session: Session, lesson: CourseLesson): Set<string
   const edited = new Set<string>();
   for (const ex of lesson.exercises) {
     const body = exerciseBody(readFileSync(join(session.root, ex.file), "utf8"), ex.name);
-    if (body !== undefined && regionState(body, ex.name, referenceOf(session.root, session.state, ex)) === "edited") edited.add(ex.name);
+    if (
+      body !== undefined &&
+      regionState(body, ex.name, referenceOf(session.root, session.state, ex)) === "edited"
+    )
+      edited.add(ex.name);
   }
   return edited;
 }
@@ -89,7 +104,9 @@ export function exerciseArg(lesson: CourseLesson, name: string) {
   const ex = lesson.exercises.find((e) => e.name === name);
   if (!ex) {
     const known = lesson.exercises.map((e) => e.name).join(", ");
-    throw new UsageError(`lesson ${lesson.nn} has no exercise ${JSON.stringify(name)}: its exercises are ${known || "(none)"}`);
+    throw new UsageError(
+      `lesson ${lesson.nn} has no exercise ${JSON.stringify(name)}: its exercises are ${known || "(none)"}`,
+    );
   }
   return ex;
 }
@@ -99,9 +116,17 @@ export function exerciseArg(lesson: CourseLesson, name: string) {
  * written, and shows the others again; shows them all once the lesson is `done`.
  */
 export function syncGitMarks(session: Session, lesson: CourseLesson, done: boolean): void {
-  const open = done ? new Set<string>() : new Set([...blanksOnDisk(session.root, lesson), ...editedOnDisk(session, lesson)]);
+  const open = done
+    ? new Set<string>()
+    : new Set([...blanksOnDisk(session.root, lesson), ...editedOnDisk(session, lesson)]);
   const files = [...new Set(lesson.exercises.map((e) => e.file))];
-  const hidden = files.filter((f) => lesson.exercises.some((e) => e.file === f && open.has(e.name)));
+  const hidden = files.filter((f) =>
+    lesson.exercises.some((e) => e.file === f && open.has(e.name)),
+  );
   hideFromGit(session.root, hidden, true);
-  hideFromGit(session.root, files.filter((f) => !hidden.includes(f)), false);
+  hideFromGit(
+    session.root,
+    files.filter((f) => !hidden.includes(f)),
+    false,
+  );
 }

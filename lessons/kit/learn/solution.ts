@@ -27,7 +27,8 @@ export function solution(root: string, nn: string, name: string | undefined): nu
     saveState(root, session.state);
   }
   syncGitMarks(session, lesson, progress?.done ?? false);
-  if (report.changed.length) console.log(`Compare it with what you wrote, then pnpm learn check ${lesson.nn}.`);
+  if (report.changed.length)
+    console.log(`Compare it with what you wrote, then pnpm learn check ${lesson.nn}.`);
   return report.unknown.length ? 1 : 0;
 }
 
@@ -40,15 +41,23 @@ export function reset(root: string, nn: string | undefined, name: string | undef
   const session = openSession(root);
   if (nn === undefined) {
     const started = session.course.filter((l) => l.exercises.length && isStarted(session, l));
-    const report = restoreInPlace(root, session.state, started.flatMap((l) => l.exercises));
+    const report = restoreInPlace(
+      root,
+      session.state,
+      started.flatMap((l) => l.exercises),
+    );
     print(report, "restored the reference code", "holds the reference code already");
     for (const lesson of started) syncGitMarks(session, lesson, false);
     if (report.unknown.length) {
-      console.log("Progress is kept, with the saved reference code, until every exercise is restored.");
+      console.log(
+        "Progress is kept, with the saved reference code, until every exercise is restored.",
+      );
       return 1;
     }
     rmSync(join(stateDir(root), "state.json"), { force: true });
-    console.log(`Reset ${plural(started.length, "lesson")}: the code is as committed and progress is forgotten. Begin again with pnpm learn start NN.`);
+    console.log(
+      `Reset ${plural(started.length, "lesson")}: the code is as committed and progress is forgotten. Begin again with pnpm learn start NN.`,
+    );
     return 0;
   }
   const lesson = lessonArg(session, nn);
@@ -59,10 +68,15 @@ export function reset(root: string, nn: string | undefined, name: string | undef
   const targets = name === undefined ? lesson.exercises : [exerciseArg(lesson, name)];
   const report = blankInPlace(root, session.state, lesson, targets, true);
   print(report, "blanked again", "is blank already");
-  forget(session.state.lessons[lesson.nn], targets.map((e) => e.name));
+  forget(
+    session.state.lessons[lesson.nn],
+    targets.map((e) => e.name),
+  );
   saveState(root, session.state);
   syncGitMarks(session, lesson, false);
-  console.log(`Write ${targets.length === 1 ? "it" : "them"} again from ${lesson.file}, then pnpm learn check ${lesson.nn}.`);
+  console.log(
+    `Write ${targets.length === 1 ? "it" : "them"} again from ${lesson.file}, then pnpm learn check ${lesson.nn}.`,
+  );
   return 0;
 }
 
@@ -78,7 +92,10 @@ function print(report: EditReport, changed: string, unchanged: string): void {
   for (const ex of report.changed) console.log(`${ex.name}: ${changed} (${ex.file}:${ex.line})`);
   for (const ex of report.unchanged) console.log(`${ex.name}: ${unchanged}`);
   for (const ex of report.unknown) {
-    console.log(`${ex.name}: no reference code is known (no copy in .gradbook/, and git has none): git checkout -- ${ex.file} restores the committed file`);
+    console.log(
+      `${ex.name}: no reference code is known (no copy in .gradbook/, and git has none): git checkout -- ${ex.file} restores the committed file`,
+    );
   }
-  for (const { file, backup } of report.backups) console.log(`Your version of ${file} is saved as ${backup}.`);
+  for (const { file, backup } of report.backups)
+    console.log(`Your version of ${file} is saved as ${backup}.`);
 }

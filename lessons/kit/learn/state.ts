@@ -46,15 +46,27 @@ export function stateDir(root: string): string {
 /** Reads the state, or an empty one before the first `start`. */
 export function loadState(root: string): State {
   const path = join(stateDir(root), "state.json");
-  if (!existsSync(path)) return { version: 1, lessons: {}, references: {}, hints: {}, passedAlone: {} };
+  if (!existsSync(path))
+    return { version: 1, lessons: {}, references: {}, hints: {}, passedAlone: {} };
   let state: Partial<State>;
   try {
     state = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new Error(`.gradbook/state.json is not valid JSON (${(error as Error).message}); fix it or delete it to start over`);
+    throw new Error(
+      `.gradbook/state.json is not valid JSON (${(error as Error).message}); fix it or delete it to start over`,
+    );
   }
-  if (state.version !== 1) throw new Error(`.gradbook/state.json has version ${state.version}, expected 1; delete it to start over`);
-  return { version: 1, lessons: state.lessons ?? {}, references: state.references ?? {}, hints: state.hints ?? {}, passedAlone: state.passedAlone ?? {} };
+  if (state.version !== 1)
+    throw new Error(
+      `.gradbook/state.json has version ${state.version}, expected 1; delete it to start over`,
+    );
+  return {
+    version: 1,
+    lessons: state.lessons ?? {},
+    references: state.references ?? {},
+    hints: state.hints ?? {},
+    passedAlone: state.passedAlone ?? {},
+  };
 }
 
 /** Writes the state (to a temporary file first, so an interrupted write leaves the old state whole). */

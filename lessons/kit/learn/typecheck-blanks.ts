@@ -9,24 +9,39 @@ import ts from "typescript";
 
 // The repository's settings when it has a tsconfig.json; a fixture course without one gets these.
 const DEFAULTS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2023, module: ts.ModuleKind.Preserve, moduleResolution: ts.ModuleResolutionKind.Bundler,
-  allowImportingTsExtensions: true, verbatimModuleSyntax: true, strict: true, noEmit: true, skipLibCheck: true, types: ["node"],
+  target: ts.ScriptTarget.ES2023,
+  module: ts.ModuleKind.Preserve,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowImportingTsExtensions: true,
+  verbatimModuleSyntax: true,
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: ["node"],
 };
 
 /**
  * Type-checks packages with some of their files replaced (`blanked`: text by path from the
  * repository root); returns the errors, like tsc prints them, that the replacement adds.
  */
-export function typecheckBlanks(root: string, pkgs: string[], blanked: Map<string, string>): string[] {
+export function typecheckBlanks(
+  root: string,
+  pkgs: string[],
+  blanked: Map<string, string>,
+): string[] {
   const options = compilerOptions(root);
-  const files = pkgs.flatMap((pkg) => ["src", "test"].flatMap((dir) => tsFiles(join(root, "packages", pkg, dir))));
+  const files = pkgs.flatMap((pkg) =>
+    ["src", "test"].flatMap((dir) => tsFiles(join(root, "packages", pkg, dir))),
+  );
   const overrides = new Map<string, string>();
   const host = ts.createCompilerHost(options);
   const { getSourceFile } = host;
   host.readFile = (name) => overrides.get(name) ?? ts.sys.readFile(name);
   host.getSourceFile = (name, version, ...rest) => {
     const text = overrides.get(name);
-    return text === undefined ? getSourceFile.call(host, name, version, ...rest) : ts.createSourceFile(name, text, version, true);
+    return text === undefined
+      ? getSourceFile.call(host, name, version, ...rest)
+      : ts.createSourceFile(name, text, version, true);
   };
   const before = ts.createProgram(files, options, host);
   const baseline = new Set(diagnostics(root, before, files));
@@ -38,7 +53,11 @@ export function typecheckBlanks(root: string, pkgs: string[], blanked: Map<strin
 function compilerOptions(root: string): ts.CompilerOptions {
   const path = join(root, "tsconfig.json");
   if (!existsSync(path)) return DEFAULTS;
-  const parsed = ts.getParsedCommandLineOfConfigFile(path, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   return parsed?.options ?? DEFAULTS;
 }
 

@@ -12,7 +12,11 @@ const SETTLE_MS = 150;
  * `stop` aborts. Resolves with the exit code once stopped: 0, also when there is nothing to watch
  * (it says why).
  */
-export async function watch(root: string, nn: string | undefined, stop?: AbortSignal): Promise<number> {
+export async function watch(
+  root: string,
+  nn: string | undefined,
+  stop?: AbortSignal,
+): Promise<number> {
   const session = openSession(root);
   const lesson = checkable(session, nn);
   if (!lesson) return 0;
@@ -50,7 +54,10 @@ export async function watch(root: string, nn: string | undefined, stop?: AbortSi
   recheck();
 
   await new Promise<void>((resolve) => {
-    if (stop) return stop.aborted ? resolve() : stop.addEventListener("abort", () => resolve(), { once: true });
+    if (stop)
+      return stop.aborted
+        ? resolve()
+        : stop.addEventListener("abort", () => resolve(), { once: true });
     // vitest's own handler runs first and exits a moment later with a signal's code: being
     // stopped is how watch ends, so say it ended well.
     const interrupted = () => ((process.exitCode = 0), resolve());

@@ -1,7 +1,14 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { blankExercise, exerciseBody, isBlank, sameCode, withExerciseBody, type LessonRef } from "./blank.ts";
+import {
+  blankExercise,
+  exerciseBody,
+  isBlank,
+  sameCode,
+  withExerciseBody,
+  type LessonRef,
+} from "./blank.ts";
 import type { Exercise } from "./exercises.ts";
 import { referenceKey, stateDir, type State } from "./state.ts";
 
@@ -36,7 +43,11 @@ export interface EditReport {
 /** The committed text of a file, or undefined (no git, not committed). */
 function committed(root: string, file: string): string | undefined {
   try {
-    return execFileSync("git", ["show", `HEAD:./${file}`], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return execFileSync("git", ["show", `HEAD:./${file}`], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
   } catch {
     return undefined;
   }
@@ -52,7 +63,11 @@ export function referenceOf(root: string, state: State, ex: Exercise): string | 
 }
 
 /** What an exercise's region holds, compared with its reference (undefined: take the working copy as it). */
-export function regionState(body: string, name: string, reference: string | undefined): RegionState {
+export function regionState(
+  body: string,
+  name: string,
+  reference: string | undefined,
+): RegionState {
   if (isBlank(body, name)) return "blank";
   return reference === undefined || sameCode(body, reference) ? "reference" : "edited";
 }
@@ -70,11 +85,16 @@ export function editedExercises(root: string, state: State, exercises: Exercise[
  * A rewrite that puts the reference code into every exercise of a file (where it is known):
  * the code as committed, whatever the learner's copy holds now. `start` measures with it.
  */
-export function toReference(root: string, state: State, exercises: Exercise[]): (file: string, code: string) => string {
+export function toReference(
+  root: string,
+  state: State,
+  exercises: Exercise[],
+): (file: string, code: string) => string {
   const references = new Map(exercises.map((ex) => [ex, referenceOf(root, state, ex)] as const));
   return (file, code) => {
     for (const [ex, reference] of references) {
-      if (ex.file === file && reference !== undefined) code = withExerciseBody(code, ex.name, reference, file);
+      if (ex.file === file && reference !== undefined)
+        code = withExerciseBody(code, ex.name, reference, file);
     }
     return code;
   };
@@ -84,7 +104,13 @@ export function toReference(root: string, state: State, exercises: Exercise[]): 
  * Blanks exercises in place, saving each one's reference first. Refuses (writes nothing) when a
  * region holds the learner's code, unless `force`: then the file is backed up and blanked.
  */
-export function blankInPlace(root: string, state: State, lesson: LessonRef, exercises: Exercise[], force: boolean): EditReport {
+export function blankInPlace(
+  root: string,
+  state: State,
+  lesson: LessonRef,
+  exercises: Exercise[],
+  force: boolean,
+): EditReport {
   const report = emptyReport();
   const plan = byFile(root, exercises, (ex, body) => {
     const reference = referenceOf(root, state, ex);
@@ -124,13 +150,24 @@ interface FilePlan {
 }
 
 // Reads each file once and asks `decide` what to do with each of its exercises.
-function byFile(root: string, exercises: Exercise[], decide: (ex: Exercise, body: string) => Edit | void): FilePlan[] {
+function byFile(
+  root: string,
+  exercises: Exercise[],
+  decide: (ex: Exercise, body: string) => Edit | void,
+): FilePlan[] {
   const plans = new Map<string, FilePlan>();
   for (const ex of exercises) {
     let plan = plans.get(ex.file);
-    if (!plan) plans.set(ex.file, (plan = { file: ex.file, text: readFileSync(join(root, ex.file), "utf8"), edits: [] }));
+    if (!plan)
+      plans.set(
+        ex.file,
+        (plan = { file: ex.file, text: readFileSync(join(root, ex.file), "utf8"), edits: [] }),
+      );
     const body = exerciseBody(plan.text, ex.name);
-    if (body === undefined) throw new Error(`${ex.file}: the region exercise:${ex.name} is gone; restore its markers (git diff ${ex.file} shows them)`);
+    if (body === undefined)
+      throw new Error(
+        `${ex.file}: the region exercise:${ex.name} is gone; restore its markers (git diff ${ex.file} shows them)`,
+      );
     const edit = decide(ex, body);
     if (edit) plan.edits.push(edit);
   }
@@ -143,12 +180,18 @@ function write(root: string, plans: FilePlan[], report: EditReport): void {
   for (const plan of plans) {
     if (!plan.edits.length) continue;
     if (risky.has(plan.file)) {
-      const backup = relative(root, join(stateDir(root), "backup", stamp, plan.file)).replaceAll("\\", "/");
+      const backup = relative(root, join(stateDir(root), "backup", stamp, plan.file)).replaceAll(
+        "\\",
+        "/",
+      );
       mkdirSync(dirname(join(root, backup)), { recursive: true });
       writeFileSync(join(root, backup), plan.text);
       report.backups.push({ file: plan.file, backup });
     }
-    writeFileSync(join(root, plan.file), plan.edits.reduce((text, edit) => edit(text), plan.text));
+    writeFileSync(
+      join(root, plan.file),
+      plan.edits.reduce((text, edit) => edit(text), plan.text),
+    );
   }
 }
 

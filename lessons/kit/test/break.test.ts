@@ -14,25 +14,36 @@ import { breakBlock, BROKEN, type Plan } from "./break/breaks.ts";
 // one block of every lesson in a real run (the message vitest reports).
 
 const files = lessonFiles(LESSONS);
-const lessons = files.map((f) => loadLesson(join(LESSONS, f), readFileSync(join(LESSONS, f), "utf8")));
+const lessons = files.map((f) =>
+  loadLesson(join(LESSONS, f), readFileSync(join(LESSONS, f), "utf8")),
+);
 
 describe("breaking a block of a course lesson", () => {
-  it.each(lessons.map((l) => [l.file, l] as const))("%s: a throw in any runnable block maps to the block's first line", async (_, lesson) => {
-    const transform = lessonPlugin().transform as (source: string, id: string) => Promise<{ code: string; map: ConstructorParameters<typeof SourceMap>[0] }>;
-    const runnable = lesson.blocks.filter((b) => b.kind !== "no-run");
-    expect(runnable.length).toBeGreaterThan(0);
-    for (const block of runnable) {
-      const { code, map } = await transform(breakBlock(lesson.source, block, "throw"), join(ROOT, lesson.file));
-      const at = code.indexOf(`throw new Error(${JSON.stringify(BROKEN)})`);
-      expect(at, `${lesson.file}: block at line ${block.line}`).toBeGreaterThan(-1);
-      const before = code.slice(0, at).split("\n");
-      const entry = new SourceMap(map).findEntry(before.length - 1, before.at(-1)!.length);
-      expect(entry && "originalLine" in entry ? [entry.originalSource, entry.originalLine + 1] : entry, `block at line ${block.line}`).toEqual([
-        join(ROOT, lesson.file),
-        block.line + 1,
-      ]);
-    }
-  });
+  it.each(lessons.map((l) => [l.file, l] as const))(
+    "%s: a throw in any runnable block maps to the block's first line",
+    async (_, lesson) => {
+      const transform = lessonPlugin().transform as (
+        source: string,
+        id: string,
+      ) => Promise<{ code: string; map: ConstructorParameters<typeof SourceMap>[0] }>;
+      const runnable = lesson.blocks.filter((b) => b.kind !== "no-run");
+      expect(runnable.length).toBeGreaterThan(0);
+      for (const block of runnable) {
+        const { code, map } = await transform(
+          breakBlock(lesson.source, block, "throw"),
+          join(ROOT, lesson.file),
+        );
+        const at = code.indexOf(`throw new Error(${JSON.stringify(BROKEN)})`);
+        expect(at, `${lesson.file}: block at line ${block.line}`).toBeGreaterThan(-1);
+        const before = code.slice(0, at).split("\n");
+        const entry = new SourceMap(map).findEntry(before.length - 1, before.at(-1)!.length);
+        expect(
+          entry && "originalLine" in entry ? [entry.originalSource, entry.originalLine + 1] : entry,
+          `block at line ${block.line}`,
+        ).toEqual([join(ROOT, lesson.file), block.line + 1]);
+      }
+    },
+  );
 
   it("fails the real run of each lesson at the broken block, with the lesson's path and line, and runs nothing after it", () => {
     // One block per lesson, early, so the run stays short: an output changed in lesson 00 (as it
@@ -44,21 +55,35 @@ describe("breaking a block of a course lesson", () => {
     const expected: Record<string, { title: string; message: string; after: number }> = {};
     for (const lesson of lessons) {
       const runnable = lesson.blocks.filter((b) => b.kind !== "no-run");
-      const title = (line: number, kind: string) => `line ${line}${kind === "throws" ? " (throws)" : ""}`;
-      const early = (kind: string) => runnable.find((b, i) => i > 0 && b.kind === kind) ?? runnable.find((b) => b.kind === kind)!;
+      const title = (line: number, kind: string) =>
+        `line ${line}${kind === "throws" ? " (throws)" : ""}`;
+      const early = (kind: string) =>
+        runnable.find((b, i) => i > 0 && b.kind === kind) ?? runnable.find((b) => b.kind === kind)!;
       let block;
       if (lesson.number === 0) {
         block = runnable.find((b) => b.output)!;
         plan[lesson.file] = { line: block.line, how: "output", text: "16" };
-        expected[lesson.file] = { title: title(block.line, block.kind), message: `LessonError: ${lesson.file}:${block.output!.line}: output differs from what the block at line ${block.line} printed`, after: 0 };
+        expected[lesson.file] = {
+          title: title(block.line, block.kind),
+          message: `LessonError: ${lesson.file}:${block.output!.line}: output differs from what the block at line ${block.line} printed`,
+          after: 0,
+        };
       } else if (lesson === withThrows) {
         block = early("throws");
         plan[lesson.file] = { line: block.line, how: "complete" };
-        expected[lesson.file] = { title: title(block.line, block.kind), message: `LessonError: ${lesson.file}:${block.line}: expected this \`\`\`ts throws block to throw, but it completed`, after: 0 };
+        expected[lesson.file] = {
+          title: title(block.line, block.kind),
+          message: `LessonError: ${lesson.file}:${block.line}: expected this \`\`\`ts throws block to throw, but it completed`,
+          after: 0,
+        };
       } else {
         block = early("run");
         plan[lesson.file] = { line: block.line, how: "throw" };
-        expected[lesson.file] = { title: title(block.line, block.kind), message: `Error: ${lesson.file}:${block.line + 1}: ${BROKEN}`, after: 0 };
+        expected[lesson.file] = {
+          title: title(block.line, block.kind),
+          message: `Error: ${lesson.file}:${block.line + 1}: ${BROKEN}`,
+          after: 0,
+        };
       }
       expected[lesson.file]!.after = runnable.length - 1 - runnable.indexOf(block);
     }
@@ -70,20 +95,29 @@ describe("breaking a block of a course lesson", () => {
       const states = result!.assertionResults.map((a) => a.status);
       const failedAt = result!.assertionResults.findIndex((a) => a.status === "failed");
       // Everything before the broken block passed; it failed; everything after it was not run.
-      expect(states.slice(0, failedAt).every((s) => s === "passed"), lesson.file).toBe(true);
+      expect(
+        states.slice(0, failedAt).every((s) => s === "passed"),
+        lesson.file,
+      ).toBe(true);
       expect(result!.assertionResults[failedAt]?.title, lesson.file).toBe(title);
       expect(result!.assertionResults[failedAt]!.failureMessages[0]!.split("\n")[0]).toBe(message);
       expect(states.slice(failedAt + 1), lesson.file).toEqual(Array(after).fill("skipped"));
     }
     // Lesson 00 shows its reader the message this break gives: it must be the one the run printed.
     const first = report.testResults.find((r) => r.name.endsWith("/lessons/00-how-to-read.md"))!;
-    const shown = first.assertionResults.find((a) => a.status === "failed")!.failureMessages[0]!.split("\n    at ")[0]!.trimEnd();
+    const shown = first.assertionResults
+      .find((a) => a.status === "failed")!
+      .failureMessages[0]!.split("\n    at ")[0]!
+      .trimEnd();
     expect(lessons[0]!.source).toContain("```text\n" + shown + "\n```");
   });
 });
 
 interface Report {
-  testResults: { name: string; assertionResults: { title: string; status: string; failureMessages: string[] }[] }[];
+  testResults: {
+    name: string;
+    assertionResults: { title: string; status: string; failureMessages: string[] }[];
+  }[];
 }
 
 /** Runs the course's lessons through vitest with the planned blocks broken; its JSON report. */
@@ -91,10 +125,14 @@ function runBroken(plan: Plan): Report {
   const vitest = fileURLToPath(new URL("../../../node_modules/vitest/vitest.mjs", import.meta.url));
   const config = fileURLToPath(new URL("./break/vitest.config.ts", import.meta.url));
   const out = join(mkdtempSync(join(tmpdir(), "gradbook-break-")), "report.json");
-  const run = spawnSync(process.execPath, [vitest, "run", "--config", config, "--reporter=json", `--outputFile=${out}`], {
-    encoding: "utf8",
-    env: { ...process.env, GRADBOOK_BREAK: JSON.stringify(plan), GRADBOOK_RECORD: "" },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [vitest, "run", "--config", config, "--reporter=json", `--outputFile=${out}`],
+    {
+      encoding: "utf8",
+      env: { ...process.env, GRADBOOK_BREAK: JSON.stringify(plan), GRADBOOK_RECORD: "" },
+    },
+  );
   expect(run.status, run.stderr).toBe(1);
   return JSON.parse(readFileSync(out, "utf8")) as Report;
 }

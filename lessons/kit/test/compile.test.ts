@@ -3,7 +3,10 @@ import { compileLesson } from "../compile.ts";
 import { parseLesson } from "../parse.ts";
 
 const compile = (body: string, pkg = "autograd") =>
-  compileLesson(parseLesson("lessons/09-x.md", `---\npackage: ${pkg}\n---\n${body}`), { path: "/repo/lessons/09-x.md", runtime: "/repo/lessons/kit/runtime.ts" });
+  compileLesson(parseLesson("lessons/09-x.md", `---\npackage: ${pkg}\n---\n${body}`), {
+    path: "/repo/lessons/09-x.md",
+    runtime: "/repo/lessons/kit/runtime.ts",
+  });
 
 const lessonText = [
   "# T", //                                    4
@@ -36,15 +39,24 @@ describe("compileLesson", () => {
   it("maps generated lines back to the lesson's lines", () => {
     const compiled = compile(lessonText);
     const lines = compiled.code.split("\n");
-    expect(compiled.locate(lines.indexOf("const b = a.mul(3);"), 6)).toEqual({ line: 12, column: 7 });
-    expect(compiled.locate(lines.indexOf('import { Value } from "@gradbook/autograd";'), 0)).toEqual({ line: 7, column: 1 });
+    expect(compiled.locate(lines.indexOf("const b = a.mul(3);"), 6)).toEqual({
+      line: 12,
+      column: 7,
+    });
+    expect(
+      compiled.locate(lines.indexOf('import { Value } from "@gradbook/autograd";'), 0),
+    ).toEqual({ line: 7, column: 1 });
   });
 
   it("rejects an export, at its line", () => {
-    expect(() => compile("# T\n\n```ts\nconst a = 1;\nexport { a };\n```\n")).toThrow("lessons/09-x.md:8: a lesson block cannot export");
+    expect(() => compile("# T\n\n```ts\nconst a = 1;\nexport { a };\n```\n")).toThrow(
+      "lessons/09-x.md:8: a lesson block cannot export",
+    );
   });
 
   it("checks dynamic imports against the step rule too", () => {
-    expect(() => compile('# T\n\n```ts\nconst m = await import("@gradbook/train");\n```\n')).toThrow("lessons/09-x.md:7: imports @gradbook/train (step 6)");
+    expect(() =>
+      compile('# T\n\n```ts\nconst m = await import("@gradbook/train");\n```\n'),
+    ).toThrow("lessons/09-x.md:7: imports @gradbook/train (step 6)");
   });
 });

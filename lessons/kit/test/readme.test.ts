@@ -23,11 +23,15 @@ describe("README's numbers", () => {
   it("counts the assignment's network right: 2 → 5 → 4 → 1 has 44 parameters", async () => {
     const { MLP } = await import("@gradbook/neuron");
     expect(readme).toContain("(2 → 5 → 4 → 1, 44 parameters)");
-    expect(new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" }).parameters()).toHaveLength(44);
+    expect(
+      new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" }).parameters(),
+    ).toHaveLength(44);
   });
 
   it("names the port the site is served on by default", () => {
-    const port = /process\.env\.PORT \?\? (\d+)/.exec(readFileSync(join(ROOT, "site/src/serve.ts"), "utf8"))?.[1];
+    const port = /process\.env\.PORT \?\? (\d+)/.exec(
+      readFileSync(join(ROOT, "site/src/serve.ts"), "utf8"),
+    )?.[1];
     expect(readme).toContain(`http://127.0.0.1:${port}`);
   });
 

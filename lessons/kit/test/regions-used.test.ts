@@ -20,14 +20,22 @@ function packageRegions(): string[] {
         .filter((f) => f.endsWith(".ts"))
         .map((f) => `packages/${pkg}/src/${f.replaceAll("\\", "/")}`),
     )
-    .flatMap((path) => findRegions(readFileSync(join(ROOT, path), "utf8"), path).map((r) => `${path}#${r.name}`))
+    .flatMap((path) =>
+      findRegions(readFileSync(join(ROOT, path), "utf8"), path).map((r) => `${path}#${r.name}`),
+    )
     .filter((id) => !id.includes("#exercise:"));
 }
 
 /** `path#region` for every include of every lesson. */
 function includedRegions(): Set<string> {
-  const lessons = courseLessons().map((path) => parseLesson(path.slice(ROOT.length + 1).replaceAll("\\", "/"), readFileSync(path, "utf8")));
-  return new Set(lessons.flatMap((lesson) => lesson.includes.map((include) => `${include.path}#${include.region}`)));
+  const lessons = courseLessons().map((path) =>
+    parseLesson(path.slice(ROOT.length + 1).replaceAll("\\", "/"), readFileSync(path, "utf8")),
+  );
+  return new Set(
+    lessons.flatMap((lesson) =>
+      lesson.includes.map((include) => `${include.path}#${include.region}`),
+    ),
+  );
 }
 
 describe("package regions", () => {

@@ -22,7 +22,9 @@ describe("regions", () => {
   });
 
   it("extracts a region dedented, without nested markers", () => {
-    expect(extractRegion(source, "mul")).toBe("mul(other: Value): Value {\n  return new Value(this.data * other.data);\n}\n");
+    expect(extractRegion(source, "mul")).toBe(
+      "mul(other: Value): Value {\n  return new Value(this.data * other.data);\n}\n",
+    );
   });
 
   it("returns undefined for a region that is not there", () => {
@@ -30,9 +32,17 @@ describe("regions", () => {
   });
 
   it.each([
-    ["an #endregion without #region", "// #endregion a", "f.ts:1: #endregion without a matching #region"],
+    [
+      "an #endregion without #region",
+      "// #endregion a",
+      "f.ts:1: #endregion without a matching #region",
+    ],
     ["a region never closed", "// #region a\nx", "f.ts:1: #region a is never closed"],
-    ["a mismatched #endregion name", "// #region a\n// #endregion b", "f.ts:2: #endregion b closes #region a (line 1)"],
+    [
+      "a mismatched #endregion name",
+      "// #region a\n// #endregion b",
+      "f.ts:2: #endregion b closes #region a (line 1)",
+    ],
   ])("rejects %s", (_what, text, message) => {
     expect(() => findRegions(text, "f.ts")).toThrow(message);
   });
@@ -40,8 +50,14 @@ describe("regions", () => {
 
 describe("region hints", () => {
   it.each([
-    ["// #region exercise:topo Visit each value once, operands first", "Visit each value once, operands first"],
-    ["  //#region exercise:topo   spaces around the hint are trimmed  ", "spaces around the hint are trimmed"],
+    [
+      "// #region exercise:topo Visit each value once, operands first",
+      "Visit each value once, operands first",
+    ],
+    [
+      "  //#region exercise:topo   spaces around the hint are trimmed  ",
+      "spaces around the hint are trimmed",
+    ],
     ["// #region exercise:topo\r", undefined],
   ])("reads the hint after the name in %j", (marker, hint) => {
     const [region] = findRegions(`${marker}\nx\n// #endregion exercise:topo`);

@@ -23,12 +23,24 @@ interface Report {
 
 let report: Report;
 const lesson = (name: string) => report.testResults.find((r) => r.name.endsWith(`/${name}`))!;
-const test = (name: string, title: string) => lesson(name).assertionResults.find((a) => a.title === title)!;
+const test = (name: string, title: string) =>
+  lesson(name).assertionResults.find((a) => a.title === title)!;
 const firstLine = (message: string | undefined) => message?.split("\n")[0];
 
 beforeAll(() => {
   const out = join(mkdtempSync(join(tmpdir(), "gradbook-kit-")), "report.json");
-  const run = spawnSync(process.execPath, [vitest, "run", "--config", join(here, "fixtures/vitest.config.ts"), "--reporter=json", `--outputFile=${out}`], { encoding: "utf8" });
+  const run = spawnSync(
+    process.execPath,
+    [
+      vitest,
+      "run",
+      "--config",
+      join(here, "fixtures/vitest.config.ts"),
+      "--reporter=json",
+      `--outputFile=${out}`,
+    ],
+    { encoding: "utf8" },
+  );
   expect(run.status, run.stderr).toBe(1); // the failing fixtures fail the run
   report = JSON.parse(readFileSync(out, "utf8"));
 });
@@ -48,7 +60,9 @@ describe("running fixture lessons through vitest", () => {
     expect(test("02-failing-assertion.md", "line 7").status).toBe("passed");
     const failed = test("02-failing-assertion.md", "line 12");
     expect(failed.status).toBe("failed");
-    expect(firstLine(failed.failureMessages[0])).toBe(`AssertionError: ${F}02-failing-assertion.md:13: expected 42 to be 41 // Object.is equality`);
+    expect(firstLine(failed.failureMessages[0])).toBe(
+      `AssertionError: ${F}02-failing-assertion.md:13: expected 42 to be 41 // Object.is equality`,
+    );
   });
 
   it("shows a line diff when printed output differs from the output block", () => {
@@ -70,13 +84,17 @@ describe("running fixture lessons through vitest", () => {
 
   it("fails a throws block that completes", () => {
     const [message] = test("04-throws-not-thrown.md", "line 7 (throws)").failureMessages;
-    expect(firstLine(message)).toBe(`LessonError: ${F}04-throws-not-thrown.md:7: expected this \`\`\`ts throws block to throw, but it completed`);
+    expect(firstLine(message)).toBe(
+      `LessonError: ${F}04-throws-not-thrown.md:7: expected this \`\`\`ts throws block to throw, but it completed`,
+    );
   });
 
   it("fails a lesson whose include names a missing region, at the include's line", () => {
     const missing = lesson("05-missing-region.md");
     expect(missing.status).toBe("failed");
-    expect(missing.message).toBe(`${F}05-missing-region.md:7: include: ${F}source.ts has no region "cube" (mark it with // #region cube … // #endregion cube)`);
+    expect(missing.message).toBe(
+      `${F}05-missing-region.md:7: include: ${F}source.ts has no region "cube" (mark it with // #region cube … // #endregion cube)`,
+    );
   });
 
   it("fails a lesson that imports a step package beyond its own, naming line and package", () => {
@@ -87,7 +105,9 @@ describe("running fixture lessons through vitest", () => {
 
   it("fails a block that prints without an output block, quoting what it printed", () => {
     const [message] = test("08-unchecked-output.md", "line 7").failureMessages;
-    expect(message).toContain(`${F}08-unchecked-output.md:7: this block prints, but no \`\`\`text output block follows it. Add one with exactly:\nan unchecked number: 0.30000000000000004\n`);
+    expect(message).toContain(
+      `${F}08-unchecked-output.md:7: this block prints, but no \`\`\`text output block follows it. Add one with exactly:\nan unchecked number: 0.30000000000000004\n`,
+    );
   });
 
   it("runs a lesson with a type error (vitest strips types: the type check catches it)", () => {

@@ -39,14 +39,25 @@ describe("lesson runtime", () => {
       yield;
     })();
     await rt.step(steps, 0, ctx());
-    await expect(rt.step(steps, 1, ctx())).rejects.toThrow("lessons/09-x.md:12: expected an error matching /positive/, got TypeError: size must be an integer");
+    await expect(rt.step(steps, 1, ctx())).rejects.toThrow(
+      "lessons/09-x.md:12: expected an error matching /positive/, got TypeError: size must be an integer",
+    );
     const later = ctx();
     await rt.step(steps, 2, later);
     expect(later.notes).toEqual(["not run: the block at line 12 failed"]);
   });
 
   it("prints a throws block's error as its output", async () => {
-    const rt = lesson({ ...meta, blocks: [{ line: 3, kind: "throws" as const, output: { line: 7, text: "RangeError: size must be positive\n" } }] });
+    const rt = lesson({
+      ...meta,
+      blocks: [
+        {
+          line: 3,
+          kind: "throws" as const,
+          output: { line: 7, text: "RangeError: size must be positive\n" },
+        },
+      ],
+    });
     const steps = (async function* () {
       await rt.throws(0, async () => {
         throw new RangeError("size must be positive");
@@ -57,8 +68,16 @@ describe("lesson runtime", () => {
   });
 
   it.each([
-    ["a string", "<svg/>", "show: expected a figure { svg, alt } whose svg is an <svg> element, got <svg/>"],
-    ["a figure without alt text", { svg: "<svg></svg>", alt: " " }, "show: a figure needs a text alternative (alt)"],
+    [
+      "a string",
+      "<svg/>",
+      "show: expected a figure { svg, alt } whose svg is an <svg> element, got <svg/>",
+    ],
+    [
+      "a figure without alt text",
+      { svg: "<svg></svg>", alt: " " },
+      "show: a figure needs a text alternative (alt)",
+    ],
   ])("show rejects %s", (_what, figure, message) => {
     expect(() => lesson(meta).scope.show(figure as never)).toThrow(message);
   });
@@ -67,7 +86,8 @@ describe("lesson runtime", () => {
     const rt = lesson({ ...meta, blocks: [{ line: 20, kind: "run" as const }] });
     const steps = (async function* () {
       const error = new Error("boom");
-      error.stack = "Error: boom\n    at f (/repo/lessons/09-x.md:23:9)\n    at /repo/lessons/09-x.md:25:1";
+      error.stack =
+        "Error: boom\n    at f (/repo/lessons/09-x.md:23:9)\n    at /repo/lessons/09-x.md:25:1";
       throw error;
     })();
     await expect(rt.step(steps, 0, ctx())).rejects.toThrow(/^lessons\/09-x\.md:23: boom$/);

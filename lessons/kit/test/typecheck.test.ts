@@ -41,11 +41,31 @@ describe("the course's lessons type-check", () => {
 // lessons/vitest.config.ts): a lesson whose blocks run fine but do not type-check fails, at its line.
 describe("running lessons reports their type errors", () => {
   it("fails the lesson with the error at its markdown line, and passes the lesson without one", () => {
-    const vitest = fileURLToPath(new URL("../../../node_modules/vitest/vitest.mjs", import.meta.url));
+    const vitest = fileURLToPath(
+      new URL("../../../node_modules/vitest/vitest.mjs", import.meta.url),
+    );
     const out = join(mkdtempSync(join(tmpdir(), "gradbook-kit-")), "report.json");
-    const run = spawnSync(process.execPath, [vitest, "run", "--config", fixture("typecheck.config.ts"), "--reporter=json", `--outputFile=${out}`], { encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      [
+        vitest,
+        "run",
+        "--config",
+        fixture("typecheck.config.ts"),
+        "--reporter=json",
+        `--outputFile=${out}`,
+      ],
+      { encoding: "utf8" },
+    );
     expect(run.status, run.stderr).toBe(1);
-    const report = JSON.parse(readFileSync(out, "utf8")) as { testResults: { name: string; status: string; message: string; assertionResults: { status: string }[] }[] };
+    const report = JSON.parse(readFileSync(out, "utf8")) as {
+      testResults: {
+        name: string;
+        status: string;
+        message: string;
+        assertionResults: { status: string }[];
+      }[];
+    };
     const result = (name: string) => report.testResults.find((r) => r.name.endsWith(`/${name}`))!;
     expect(result("01-passing.md").status).toBe("passed");
     const failing = result("06-type-error.md");

@@ -55,7 +55,8 @@ export function backward(root: Value): void {
   for (let i = order.length - 1; i >= 0; i--) {
     const out = order[i]!;
     const op = out.op;
-    if (op.arity === 2) op.backward(out.grad, out.data, out.a!, out.b!); // a binary op's result has both operands
+    if (op.arity === 2)
+      op.backward(out.grad, out.data, out.a!, out.b!); // a binary op's result has both operands
     else if (out.a !== null) op.backward(out.grad, out.data, out.a, out.numberOperand); // a leaf (a root alone) has none
   }
   // #endregion exercise:backward

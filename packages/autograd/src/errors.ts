@@ -23,7 +23,8 @@ export function showValue(v: Value, withGrad: boolean): string {
  */
 export function show(x: unknown): string {
   if (x instanceof Value) return showValue(x, false);
-  if (Array.isArray(x)) return `[${x.slice(0, 10).map(show).join(", ")}${x.length > 10 ? `, … ${x.length} in all` : ""}]`;
+  if (Array.isArray(x))
+    return `[${x.slice(0, 10).map(show).join(", ")}${x.length > 10 ? `, … ${x.length} in all` : ""}]`;
   if (typeof x === "string") return JSON.stringify(x);
   if (typeof x === "object" && x !== null) return "an object";
   return typeof x === "function" ? "a function" : String(x);

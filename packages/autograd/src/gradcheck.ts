@@ -42,17 +42,27 @@ export class GradcheckReport {
     this.value = value;
     this.rows = rows;
     this.tolerance = tolerance;
-    this.maxError = rows.reduce((max, r) => (Number.isNaN(r.error) ? NaN : Math.max(max, r.error)), 0);
+    this.maxError = rows.reduce(
+      (max, r) => (Number.isNaN(r.error) ? NaN : Math.max(max, r.error)),
+      0,
+    );
     this.ok = rows.every((r) => r.error <= tolerance);
   }
 
   /** An aligned table: per input its name, where it was taken, analytic, numeric, relative error; then the verdict. */
   toString(): string {
     const header = ["input", "at", "analytic", "numeric", "rel. error"];
-    const cells = this.rows.map((r) => [r.name, fixed(r.input, 6), fixed(r.analytic, 8), fixed(r.numeric, 8), r.error.toExponential(1)]);
+    const cells = this.rows.map((r) => [
+      r.name,
+      fixed(r.input, 6),
+      fixed(r.analytic, 8),
+      fixed(r.numeric, 8),
+      r.error.toExponential(1),
+    ]);
     const widths = header.map((h, j) => Math.max(h.length, ...cells.map((c) => c[j]!.length)));
     // Names left-aligned, numbers right-aligned so their decimal points line up.
-    const line = (c: string[]) => c.map((s, j) => (j === 0 ? s.padEnd(widths[j]!) : s.padStart(widths[j]!))).join("  ");
+    const line = (c: string[]) =>
+      c.map((s, j) => (j === 0 ? s.padEnd(widths[j]!) : s.padStart(widths[j]!))).join("  ");
     const verdict = `max rel. error ${this.maxError.toExponential(1)}, tolerance ${this.tolerance.toExponential(0)}: ${this.ok ? "ok" : "FAILED"}`;
     return [line(header), ...cells.map(line), verdict].join("\n");
   }
@@ -81,7 +91,11 @@ export function relativeError(a: number, n: number): number {
  * report.ok; // true
  * console.log(String(report));
  */
-export function gradcheck(f: (...xs: Value[]) => Value, inputs: readonly number[], opts: GradcheckOptions = {}): GradcheckReport {
+export function gradcheck(
+  f: (...xs: Value[]) => Value,
+  inputs: readonly number[],
+  opts: GradcheckOptions = {},
+): GradcheckReport {
   const h = opts.h ?? 1e-5;
   const tolerance = opts.tolerance ?? 1e-6;
   const names = inputs.map((_, i) => opts.names?.[i] ?? `x${i}`);
@@ -99,7 +113,13 @@ export function gradcheck(f: (...xs: Value[]) => Value, inputs: readonly number[
     const numeric = (at(i, up) - at(i, down)) / (up - down);
     // #endregion central-difference
     const analytic = xs[i]!.grad;
-    return { name: names[i]!, input: x, analytic, numeric, error: relativeError(analytic, numeric) };
+    return {
+      name: names[i]!,
+      input: x,
+      analytic,
+      numeric,
+      error: relativeError(analytic, numeric),
+    };
   });
   return new GradcheckReport(out.data, rows, tolerance);
 }

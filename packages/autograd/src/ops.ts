@@ -245,4 +245,3 @@ export const unary: UnaryOp = {
     a.grad += derivative * g; // ∂f(a)/∂a = f′(a), given
   },
 };
-

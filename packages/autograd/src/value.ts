@@ -49,7 +49,9 @@ export class Value {
 
   /** Sum `this + other`. */
   add(other: Value | number): Value {
-    return typeof other === "number" ? applyUnary(ops.addK, this, num("add", other)) : applyBinary(ops.add, this, other);
+    return typeof other === "number"
+      ? applyUnary(ops.addK, this, num("add", other))
+      : applyBinary(ops.add, this, other);
   }
 
   /** Difference `this − other`, computed as `this + (−other)`. */
@@ -59,7 +61,9 @@ export class Value {
 
   /** Product `this · other`. */
   mul(other: Value | number): Value {
-    return typeof other === "number" ? applyUnary(ops.mulK, this, num("mul", other)) : applyBinary(ops.mul, this, other);
+    return typeof other === "number"
+      ? applyUnary(ops.mulK, this, num("mul", other))
+      : applyBinary(ops.mul, this, other);
   }
 
   /** Quotient `this / other`. Throws a `RangeError` if `other` is 0. */
@@ -68,7 +72,8 @@ export class Value {
       if (num("div", other) === 0) throw new RangeError("div: expected a non-zero divisor, got 0");
       return applyUnary(ops.divK, this, other);
     }
-    if (other.data === 0) throw new RangeError(`div: expected a non-zero divisor, got ${show(other)}`);
+    if (other.data === 0)
+      throw new RangeError(`div: expected a non-zero divisor, got ${show(other)}`);
     return applyBinary(ops.div, this, other);
   }
 
@@ -78,10 +83,14 @@ export class Value {
       throw new TypeError(`pow: expected a finite number as exponent, got ${show(k)}`);
     }
     if (this.data < 0 && !Number.isInteger(k)) {
-      throw new RangeError(`pow: expected a non-negative base for the fractional exponent ${k}, got ${show(this)}`);
+      throw new RangeError(
+        `pow: expected a non-negative base for the fractional exponent ${k}, got ${show(this)}`,
+      );
     }
     if (this.data === 0 && k < 0) {
-      throw new RangeError(`pow: expected a non-zero base for the negative exponent ${k}, got ${show(this)}`);
+      throw new RangeError(
+        `pow: expected a non-zero base for the negative exponent ${k}, got ${show(this)}`,
+      );
     }
     return applyUnary(ops.pow, this, k);
   }
@@ -149,7 +158,9 @@ export class Value {
    */
   unary(data: number, derivative: number): Value {
     if (Number.isNaN(data) || Number.isNaN(derivative)) {
-      throw new TypeError(`unary: expected a value and a derivative that are numbers, got ${data} and ${derivative}`);
+      throw new TypeError(
+        `unary: expected a value and a derivative that are numbers, got ${data} and ${derivative}`,
+      );
     }
     return result(ops.unary, data, this, null, derivative);
   }

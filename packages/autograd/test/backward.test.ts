@@ -108,7 +108,9 @@ describe("topologicalOrder", () => {
     expect(new Set(order)).toEqual(new Set([ab, s, t, f]));
     expect(order.at(-1)).toBe(f);
     for (const v of order) {
-      for (const operand of [v.a, v.b]) if (operand && operand.op !== ops.leaf) expect(order.indexOf(operand)).toBeLessThan(order.indexOf(v));
+      for (const operand of [v.a, v.b])
+        if (operand && operand.op !== ops.leaf)
+          expect(order.indexOf(operand)).toBeLessThan(order.indexOf(v));
     }
   });
 

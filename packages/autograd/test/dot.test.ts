@@ -59,7 +59,9 @@ describe("toDot", () => {
 
   it("labels ops with their number operand", () => {
     const x = new Value(1);
-    const ops = [x.add(1), x.sub(1.5), x.mul(2), x.div(4), x.pow(-0.5), x.neg(), x.exp()].map((v) => toDot(v).match(/ellipse, label="(.*)"/)![1]);
+    const ops = [x.add(1), x.sub(1.5), x.mul(2), x.div(4), x.pow(-0.5), x.neg(), x.exp()].map(
+      (v) => toDot(v).match(/ellipse, label="(.*)"/)![1],
+    );
     expect(ops).toEqual(["+1", "-1.5", "*2", "/4", "^-0.5", "neg", "exp"]);
   });
 
@@ -72,17 +74,24 @@ describe("toDot", () => {
 
   it("takes rankdir and a graph id", () => {
     const dot = toDot(example(), { rankdir: "TB", id: "fig-2" });
-    expect(dot.split("\n").slice(0, 2)).toEqual(['digraph "fig-2" {', '  graph [id="fig-2", rankdir=TB, fontname="Courier"];']);
+    expect(dot.split("\n").slice(0, 2)).toEqual([
+      'digraph "fig-2" {',
+      '  graph [id="fig-2", rankdir=TB, fontname="Courier"];',
+    ]);
   });
 
   it("escapes labels and ids", () => {
     const dot = toDot(new Value(1, 'a "b" {c|d} <e> \\ f\nnext'), { id: 'my "graph"' });
-    expect(dot).toContain('label="{ a \\"b\\" \\{c\\|d\\} \\<e\\> \\\\ f next | data 1.0000 | grad 0.0000 }"');
+    expect(dot).toContain(
+      'label="{ a \\"b\\" \\{c\\|d\\} \\<e\\> \\\\ f next | data 1.0000 | grad 0.0000 }"',
+    );
     expect(dot).toContain('digraph "my \\"graph\\"" {');
   });
 
   it("numbers values in the order they are first drawn: operands before their result", () => {
-    const ids = [...toDot(example()).matchAll(/(v\d+) \[shape=record, label="\{ (\w+) /g)].map((m) => `${m[1]}=${m[2]}`);
+    const ids = [...toDot(example()).matchAll(/(v\d+) \[shape=record, label="\{ (\w+) /g)].map(
+      (m) => `${m[1]}=${m[2]}`,
+    );
     expect(ids).toEqual(["v0=a", "v1=b", "v2=e", "v3=d", "v4=L"]);
   });
 });

@@ -13,7 +13,11 @@ export type Expr =
  * Build `expr` from Values. A constant operand is passed as a number where the API takes one
  * (the right of a binary op), else it becomes a leaf Value; with `constantsAsLeaves` it always does.
  */
-export function evaluate(expr: Expr, leaves: Record<string, Value>, constantsAsLeaves = false): Value {
+export function evaluate(
+  expr: Expr,
+  leaves: Record<string, Value>,
+  constantsAsLeaves = false,
+): Value {
   if ("leaf" in expr) return leaves[expr.leaf]!;
   if ("const" in expr) return new Value(expr.const);
   const a = evaluate(expr.args[0], leaves, constantsAsLeaves);
@@ -23,7 +27,10 @@ export function evaluate(expr: Expr, leaves: Record<string, Value>, constantsAsL
     case "mul":
     case "div": {
       const right = expr.args[1];
-      const b = "const" in right && !constantsAsLeaves ? right.const : evaluate(right, leaves, constantsAsLeaves);
+      const b =
+        "const" in right && !constantsAsLeaves
+          ? right.const
+          : evaluate(right, leaves, constantsAsLeaves);
       return a[expr.op](b);
     }
     case "pow":

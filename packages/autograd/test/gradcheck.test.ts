@@ -39,7 +39,9 @@ describe("gradcheck", () => {
   });
 
   it("prints an aligned table with fixed precision", () => {
-    const report = gradcheck((x, y) => x.mul(y).add(x.tanh()), [0.5, -2], { names: ["x", "weight"] });
+    const report = gradcheck((x, y) => x.mul(y).add(x.tanh()), [0.5, -2], {
+      names: ["x", "weight"],
+    });
     expect(String(report)).toBe(
       [
         "input          at     analytic      numeric  rel. error",
@@ -99,6 +101,8 @@ describe("gradcheck", () => {
   });
 
   it("passes on f's domain errors", () => {
-    expect(() => gradcheck((x) => x.log(), [0])).toThrow("log: expected a positive input, got Value(data=0");
+    expect(() => gradcheck((x) => x.log(), [0])).toThrow(
+      "log: expected a positive input, got Value(data=0",
+    );
   });
 });

@@ -47,7 +47,13 @@ describe("unary ops: value and derivative", () => {
     ["pow 0", -3, (x) => x.pow(0), 1, 0],
     ["pow 0.5 at 0", 0, (x) => x.pow(0.5), 0, Infinity], // ½·0^(−½) = +∞, as in PyTorch
     // unary(f(x), f'(x)): softplus log(1 + eˣ), whose derivative is σ(x), given by the caller
-    ["unary softplus", 0.3, (x) => x.unary(log(1 + exp(0.3)), 1 / (1 + exp(-0.3))), log(1 + exp(0.3)), 1 / (1 + exp(-0.3))],
+    [
+      "unary softplus",
+      0.3,
+      (x) => x.unary(log(1 + exp(0.3)), 1 / (1 + exp(-0.3))),
+      log(1 + exp(0.3)),
+      1 / (1 + exp(-0.3)),
+    ],
     ["unary chained", 2, (x) => x.mul(3).unary(36, 12), 36, 36], // f(u) = u², u = 3x: df/dx = 2u·3 = 36
   ])("%s at %s", (_, x, f, value, derivative) => {
     const leaf = new Value(x);
@@ -117,15 +123,18 @@ describe("special values", () => {
     expect([new Value(-1000).sigmoid().data, new Value(1000).sigmoid().data]).toEqual([0, 1]);
   });
 
-  it.each([-5, -0.5, 0.7, 4])("softplus at %s agrees with ln(1 + eˣ) built from exp, add and log", (x) => {
-    const [a, b] = [new Value(x), new Value(x)];
-    const [fast, slow] = [a.softplus(), b.exp().add(1).log()];
-    fast.backward();
-    slow.backward();
-    // ln(1 + eˣ) rounds 1 + eˣ first: the two agree to a few ulps, not exactly
-    expectClose(fast.data, slow.data, 1e-13);
-    expectClose(a.grad, b.grad, 1e-13);
-  });
+  it.each([-5, -0.5, 0.7, 4])(
+    "softplus at %s agrees with ln(1 + eˣ) built from exp, add and log",
+    (x) => {
+      const [a, b] = [new Value(x), new Value(x)];
+      const [fast, slow] = [a.softplus(), b.exp().add(1).log()];
+      fast.backward();
+      slow.backward();
+      // ln(1 + eˣ) rounds 1 + eˣ first: the two agree to a few ulps, not exactly
+      expectClose(fast.data, slow.data, 1e-13);
+      expectClose(a.grad, b.grad, 1e-13);
+    },
+  );
 
   it("tanh is exactly ±1 far out, with gradient 0", () => {
     const x = new Value(-30);

@@ -13,6 +13,9 @@ describe("pow's backward multiplies in the engine's order: k · aᵏ⁻¹ · g",
     a.pow(3).mul(0.1).backward(); // mulK passes g = 0.1 down to the pow
     const engineOrder = 3 * math.pow(1.3, 2) * 0.1;
     expect(0.1 * 3 * math.pow(1.3, 2)).not.toBe(engineOrder); // so the order shows
-    expect(a.grad, "compute k * pow(a, k - 1) * g, in that order: the compiled replay (lesson 07) does").toBe(engineOrder);
+    expect(
+      a.grad,
+      "compute k * pow(a, k - 1) * g, in that order: the compiled replay (lesson 07) does",
+    ).toBe(engineOrder);
   });
 });

@@ -6,9 +6,11 @@ import { gradcheck, math, Value } from "../src/index.ts";
 import { evaluate, type Expr } from "./expr.ts";
 
 /** Numbers in [min, max] on a grid of 1e-6: no subnormals, which would make a difference quotient noise. */
-const real = (min: number, max: number) => fc.integer({ min: Math.round(min * 1e6), max: Math.round(max * 1e6) }).map((i) => i / 1e6);
+const real = (min: number, max: number) =>
+  fc.integer({ min: Math.round(min * 1e6), max: Math.round(max * 1e6) }).map((i) => i / 1e6);
 /** Both signs, magnitude in [min, max]: away from 0 where an op has a kink or a pole there. */
-const awayFromZero = (min: number, max: number) => fc.tuple(real(min, max), fc.boolean()).map(([x, neg]) => (neg ? -x : x));
+const awayFromZero = (min: number, max: number) =>
+  fc.tuple(real(min, max), fc.boolean()).map(([x, neg]) => (neg ? -x : x));
 
 describe("gradcheck passes for every op on random inputs in its domain", () => {
   // op, its domain (avoiding kinks, poles, and where the derivative vanishes), f
@@ -53,7 +55,13 @@ describe("gradcheck passes for every op on random inputs in its domain", () => {
   });
 
   it("div", () => {
-    fc.assert(fc.property(real(-10, 10), awayFromZero(0.1, 10), (a, b) => gradcheck((a, b) => a.div(b), [a, b]).ok));
+    fc.assert(
+      fc.property(
+        real(-10, 10),
+        awayFromZero(0.1, 10),
+        (a, b) => gradcheck((a, b) => a.div(b), [a, b]).ok,
+      ),
+    );
   });
 });
 
@@ -74,7 +82,10 @@ function dual(expr: Expr, inputs: Record<string, number>, wrt: string): Dual {
   }
   switch (expr.op) {
     case "pow":
-      return [math.pow(a, expr.exponent), expr.exponent === 0 ? 0 : expr.exponent * math.pow(a, expr.exponent - 1) * da];
+      return [
+        math.pow(a, expr.exponent),
+        expr.exponent === 0 ? 0 : expr.exponent * math.pow(a, expr.exponent - 1) * da,
+      ];
     case "neg":
       return [-a, -da];
     case "exp":
@@ -104,10 +115,23 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
     real(-2, 2).map((c): Expr => ({ const: c })),
     {
       weight: 2,
-      arbitrary: fc.record({ op: fc.constantFrom("neg", "exp", "tanh", "relu", "sigmoid", "sin", "cos"), args: fc.tuple(tie("expr")) }),
+      arbitrary: fc.record({
+        op: fc.constantFrom("neg", "exp", "tanh", "relu", "sigmoid", "sin", "cos"),
+        args: fc.tuple(tie("expr")),
+      }),
     },
-    { weight: 3, arbitrary: fc.record({ op: fc.constantFrom("add", "sub", "mul"), args: fc.tuple(tie("expr"), tie("expr")) }) },
-    fc.record({ op: fc.constant("pow"), args: fc.tuple(tie("expr")), exponent: fc.constantFrom(0, 1, 2, 3) }),
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        op: fc.constantFrom("add", "sub", "mul"),
+        args: fc.tuple(tie("expr"), tie("expr")),
+      }),
+    },
+    fc.record({
+      op: fc.constant("pow"),
+      args: fc.tuple(tie("expr")),
+      exponent: fc.constantFrom(0, 1, 2, 3),
+    }),
   ) as fc.Arbitrary<Expr>,
 }));
 
@@ -124,7 +148,9 @@ describe("random compositions: backward equals forward-mode derivatives", () => 
           const [value, derivative] = dual(e, x, name);
           expect(out.data).toBe(value);
           // Same derivative, summed in another order: equal up to rounding.
-          expect(Math.abs(leaves[name].grad - derivative)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(derivative)));
+          expect(Math.abs(leaves[name].grad - derivative)).toBeLessThanOrEqual(
+            1e-9 * Math.max(1, Math.abs(derivative)),
+          );
         }
       }),
     );

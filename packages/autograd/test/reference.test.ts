@@ -18,14 +18,18 @@ interface Case {
   grads: Record<string, number>;
 }
 
-const cases: Case[] = JSON.parse(readFileSync(new URL("fixtures/expressions.json", import.meta.url), "utf8")).cases;
+const cases: Case[] = JSON.parse(
+  readFileSync(new URL("fixtures/expressions.json", import.meta.url), "utf8"),
+).cases;
 
 describe.each([
   ["number constants", false],
   ["constants as leaves", true],
 ])("PyTorch reference expressions, %s", (_, constantsAsLeaves) => {
   it.each(cases.map((c) => [c.id, c] as const))("%s", (_, c) => {
-    const leaves = Object.fromEntries(Object.entries(c.inputs).map(([name, x]) => [name, new Value(x, name)]));
+    const leaves = Object.fromEntries(
+      Object.entries(c.inputs).map(([name, x]) => [name, new Value(x, name)]),
+    );
     const out = evaluate(c.expr, leaves, constantsAsLeaves);
     out.backward();
     expectClose(out.data, c.value, 1e-12, 1e-15);
@@ -45,5 +49,19 @@ it("the reference sample covers every op of the format", () => {
     }
   };
   cases.forEach((c) => walk(c.expr));
-  expect([...ops].sort()).toEqual(["add", "cos", "div", "exp", "log", "mul", "neg", "pow", "relu", "sigmoid", "sin", "sub", "tanh"]);
+  expect([...ops].sort()).toEqual([
+    "add",
+    "cos",
+    "div",
+    "exp",
+    "log",
+    "mul",
+    "neg",
+    "pow",
+    "relu",
+    "sigmoid",
+    "sin",
+    "sub",
+    "tanh",
+  ]);
 });

@@ -43,6 +43,8 @@ describe("Value", () => {
   it("inspects as it prints, also inside arrays", () => {
     const v = new Value(0.5, "b");
     expect(inspect(v)).toBe('Value(data=0.5, grad=0, label="b")');
-    expect(inspect([new Value(1), new Value(2)])).toBe("[ Value(data=1, grad=0), Value(data=2, grad=0) ]");
+    expect(inspect([new Value(1), new Value(2)])).toBe(
+      "[ Value(data=1, grad=0), Value(data=2, grad=0) ]",
+    );
   });
 });

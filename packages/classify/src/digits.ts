@@ -19,10 +19,13 @@ export interface Digits {
 /** Checks that `images` and `labels` hold the same number of whole digits, with labels 0 … 9. */
 export function digits(images: Uint8Array, labels: Uint8Array): Digits {
   if (images.length !== labels.length * PIXELS) {
-    throw new RangeError(`digits: expected ${PIXELS} grey levels per label, got ${images.length} grey levels for ${labels.length} labels`);
+    throw new RangeError(
+      `digits: expected ${PIXELS} grey levels per label, got ${images.length} grey levels for ${labels.length} labels`,
+    );
   }
   const bad = labels.findIndex((label) => label >= CLASSES);
-  if (bad >= 0) throw new RangeError(`digits: expected labels 0 … 9, got ${labels[bad]} at digit ${bad}`);
+  if (bad >= 0)
+    throw new RangeError(`digits: expected labels 0 … 9, got ${labels[bad]} at digit ${bad}`);
   return { images, labels, size: labels.length };
 }
 

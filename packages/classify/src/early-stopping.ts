@@ -21,8 +21,12 @@ export class EarlyStopping {
     readonly patience: number,
     readonly minDelta = 0,
   ) {
-    if (!(Number.isInteger(patience) && patience >= 1)) throw new RangeError(`EarlyStopping: expected patience to be a positive integer, got ${patience}`);
-    if (!(minDelta >= 0)) throw new RangeError(`EarlyStopping: expected minDelta ≥ 0, got ${minDelta}`);
+    if (!(Number.isInteger(patience) && patience >= 1))
+      throw new RangeError(
+        `EarlyStopping: expected patience to be a positive integer, got ${patience}`,
+      );
+    if (!(minDelta >= 0))
+      throw new RangeError(`EarlyStopping: expected minDelta ≥ 0, got ${minDelta}`);
   }
 
   /** Records one epoch's validation loss; true when training should stop after it. */

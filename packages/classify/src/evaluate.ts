@@ -34,7 +34,10 @@ export function evaluate(model: Classifier, set: Digits, batchSize = 500): Evalu
   let lossSum = 0;
   let right = 0;
   for (let start = 0; start < set.size; start += batchSize) {
-    const indices = Array.from({ length: Math.min(batchSize, set.size - start) }, (_, i) => start + i);
+    const indices = Array.from(
+      { length: Math.min(batchSize, set.size - start) },
+      (_, i) => start + i,
+    );
     const labels = indices.map((i) => set.labels[i]!);
     const logits = model.forward(new Tensor(inputs(set, indices), [indices.length, PIXELS]));
     lossSum += crossEntropy(logits, labels).item() * indices.length;

@@ -65,10 +65,15 @@ export interface FitResult {
  */
 export function fit(model: Classifier, opts: FitOptions): FitResult {
   const { optimizer, epochs, loader, validation, rates, earlyStopping, onEpoch, onStep } = opts;
-  if (!(Number.isInteger(epochs) && epochs >= 0)) throw new RangeError(`fit: expected epochs to be an integer ≥ 0, got ${epochs}`);
+  if (!(Number.isInteger(epochs) && epochs >= 0))
+    throw new RangeError(`fit: expected epochs to be an integer ≥ 0, got ${epochs}`);
   const total = epochs * loader.batches;
-  if (rates && rates.length < total) throw new RangeError(`fit: expected a rate for each of ${total} steps (${epochs} epochs of ${loader.batches} batches), got ${rates.length}`);
-  if (earlyStopping && !validation) throw new RangeError("fit: early stopping watches the validation loss: give a validation set");
+  if (rates && rates.length < total)
+    throw new RangeError(
+      `fit: expected a rate for each of ${total} steps (${epochs} epochs of ${loader.batches} batches), got ${rates.length}`,
+    );
+  if (earlyStopping && !validation)
+    throw new RangeError("fit: early stopping watches the validation loss: give a validation set");
   const records: EpochRecord[] = [];
   let best: Float64Array[] | null = null;
   let step = 0;
@@ -90,8 +95,17 @@ export function fit(model: Classifier, opts: FitOptions): FitResult {
       step++;
       onStep?.(step, total); // not onStep?.(++step): an absent onStep would skip the count
     }
-    const measured = validation ? evaluate(model, validation) : { loss: Number.NaN, accuracy: Number.NaN };
-    const record = { epoch, trainLoss: lossSum / loader.set.size, trainAccuracy: right / loader.set.size, validationLoss: measured.loss, validationAccuracy: measured.accuracy, lr: optimizer.lr };
+    const measured = validation
+      ? evaluate(model, validation)
+      : { loss: Number.NaN, accuracy: Number.NaN };
+    const record = {
+      epoch,
+      trainLoss: lossSum / loader.set.size,
+      trainAccuracy: right / loader.set.size,
+      validationLoss: measured.loss,
+      validationAccuracy: measured.accuracy,
+      lr: optimizer.lr,
+    };
     records.push(record);
     onEpoch?.(record);
     if (earlyStopping) {
@@ -103,14 +117,21 @@ export function fit(model: Classifier, opts: FitOptions): FitResult {
       }
     }
   }
-  if (earlyStopping && best && earlyStopping.bestEpoch !== records.length - 1) model.parameters().forEach((p, i) => p.data.set(best![i]!));
-  return { epochs: records, stopped: false, kept: earlyStopping ? earlyStopping.bestEpoch : records.length - 1 };
+  if (earlyStopping && best && earlyStopping.bestEpoch !== records.length - 1)
+    model.parameters().forEach((p, i) => p.data.set(best![i]!));
+  return {
+    epochs: records,
+    stopped: false,
+    kept: earlyStopping ? earlyStopping.bestEpoch : records.length - 1,
+  };
 }
 
 /** Throws, naming the epoch, the step and the learning rate, when a number of `values` is NaN or infinite. */
 function finite(values: ArrayLike<number>, epoch: number, step: number, lr: number): void {
   for (let i = 0; i < values.length; i++) {
     if (Number.isFinite(values[i]!)) continue;
-    throw new RangeError(`fit: the loss became ${Number.isNaN(values[i]!) ? "NaN" : "infinite"} at epoch ${epoch} (step ${step}) with lr ${lr} — the learning rate is probably too large`);
+    throw new RangeError(
+      `fit: the loss became ${Number.isNaN(values[i]!) ? "NaN" : "infinite"} at epoch ${epoch} (step ${step}) with lr ${lr} — the learning rate is probably too large`,
+    );
   }
 }

@@ -23,8 +23,12 @@ export class Loader {
     readonly batchSize: number,
     private readonly rng: Rng | null,
   ) {
-    if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new RangeError(`Loader: expected a batch size that is a positive integer, got ${batchSize}`);
-    if (set.size === 0) throw new RangeError("Loader: expected at least one digit, got an empty set");
+    if (!(Number.isInteger(batchSize) && batchSize >= 1))
+      throw new RangeError(
+        `Loader: expected a batch size that is a positive integer, got ${batchSize}`,
+      );
+    if (set.size === 0)
+      throw new RangeError("Loader: expected at least one digit, got an empty set");
   }
 
   /** How many batches one epoch has. */
@@ -37,12 +41,18 @@ export class Loader {
     const order = Array.from({ length: this.set.size }, (_, i) => i);
     this.rng?.shuffle(order); // Fisher–Yates, seeded
     const batches: number[][] = [];
-    for (let start = 0; start < order.length; start += this.batchSize) batches.push(order.slice(start, start + this.batchSize));
+    for (let start = 0; start < order.length; start += this.batchSize)
+      batches.push(order.slice(start, start + this.batchSize));
     return batches;
   }
 
   /** The next epoch's batches, each built when it is reached (a batch of 32 is 200 KB of float64). */
   *epoch(): Generator<Batch> {
-    for (const indices of this.order()) yield { indices, x: inputs(this.set, indices), labels: indices.map((i) => this.set.labels[i]!) };
+    for (const indices of this.order())
+      yield {
+        indices,
+        x: inputs(this.set, indices),
+        labels: indices.map((i) => this.set.labels[i]!),
+      };
   }
 }

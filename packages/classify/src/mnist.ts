@@ -13,11 +13,20 @@ import { CLASSES, type Digits, digits, PIXELS } from "./digits.ts";
  * decimals, so the bytes are exactly the k it was made from (a test checks the round trip).
  */
 export function loadMnist(): Digits {
-  const folder = join(dirname(createRequire(import.meta.url).resolve("mnist/package.json")), "src", "digits");
+  const folder = join(
+    dirname(createRequire(import.meta.url).resolve("mnist/package.json")),
+    "src",
+    "digits",
+  );
   const parts: number[][] = [];
   for (let label = 0; label < CLASSES; label++) {
-    const { data } = JSON.parse(readFileSync(join(folder, `${label}.json`), "utf8")) as { data: number[] };
-    if (data.length % PIXELS !== 0) throw new RangeError(`loadMnist: ${label}.json holds ${data.length} grey levels, not a multiple of ${PIXELS}`);
+    const { data } = JSON.parse(readFileSync(join(folder, `${label}.json`), "utf8")) as {
+      data: number[];
+    };
+    if (data.length % PIXELS !== 0)
+      throw new RangeError(
+        `loadMnist: ${label}.json holds ${data.length} grey levels, not a multiple of ${PIXELS}`,
+      );
     parts.push(data);
   }
   const size = parts.reduce((n, data) => n + data.length / PIXELS, 0);

@@ -16,7 +16,10 @@ export function packDigits(set: Digits): Uint8Array {
 
 /** The digits of a {@link packDigits} array (views into it, not copies). */
 export function unpackDigits(bytes: Uint8Array): Digits {
-  if (bytes.length % RECORD !== 0) throw new RangeError(`unpackDigits: expected ${RECORD} bytes a digit (a label and ${PIXELS} grey levels), got ${bytes.length} bytes`);
+  if (bytes.length % RECORD !== 0)
+    throw new RangeError(
+      `unpackDigits: expected ${RECORD} bytes a digit (a label and ${PIXELS} grey levels), got ${bytes.length} bytes`,
+    );
   const size = bytes.length / RECORD;
   return digits(bytes.subarray(size), bytes.subarray(0, size));
 }

@@ -36,11 +36,18 @@ const NEGATIVE = "#e0542c";
  * @example
  * pictures(worst.map((i) => ({ pixels: testInputs.subarray(i * 784, (i + 1) * 784), caption: `7 as 2` })), "…");
  */
-export function pictures(items: readonly Picture[], alt: string, opts: PicturesOptions = {}): Figure {
+export function pictures(
+  items: readonly Picture[],
+  alt: string,
+  opts: PicturesOptions = {},
+): Figure {
   const { columns = 8, signed = false, scale = 3 } = opts;
   if (items.length === 0) throw new RangeError("pictures: expected at least one picture");
   const bad = items.findIndex((item) => item.pixels.length !== PIXELS);
-  if (bad >= 0) throw new RangeError(`pictures: expected ${PIXELS} values per picture, got ${items[bad]!.pixels.length} in picture ${bad}`);
+  if (bad >= 0)
+    throw new RangeError(
+      `pictures: expected ${PIXELS} values per picture, got ${items[bad]!.pixels.length} in picture ${bad}`,
+    );
   const side = SIDE * scale;
   const cols = Math.min(columns, items.length);
   const rows = Math.ceil(items.length / columns);
@@ -70,7 +77,8 @@ function ink(pixels: ArrayLike<number>, signed: boolean, scale: number): string 
   let top = 0;
   for (let p = 0; p < PIXELS; p++) top = Math.max(top, Math.abs(pixels[p]!));
   const range = signed ? top || 1 : 1;
-  const shade = (v: number) => Math.min(SHADES, Math.round((Math.abs(v) / range) * SHADES)) * Math.sign(v);
+  const shade = (v: number) =>
+    Math.min(SHADES, Math.round((Math.abs(v) / range) * SHADES)) * Math.sign(v);
   const runs = new Map<number, string[]>(); // shade → its rectangles, as path commands
   for (let row = 0; row < SIDE; row++) {
     for (let col = 0; col < SIDE; ) {
@@ -97,5 +105,8 @@ function ink(pixels: ArrayLike<number>, signed: boolean, scale: number): string 
 }
 
 function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+  return text.replace(
+    /[&<>"]/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!,
+  );
 }

@@ -16,10 +16,15 @@ export function accuracyLine(right: number, total: number): string {
 export function confusionTable(matrix: readonly (readonly number[])[]): string {
   const width = Math.max(4, ...matrix.flat().map((n) => String(n).length + 1));
   const cell = (text: string | number) => String(text).padStart(width);
-  const lines = [`true ↓ predicted → ${""}`.trimEnd(), `     ${matrix.map((_, p) => cell(p)).join("")}   right`];
+  const lines = [
+    `true ↓ predicted → ${""}`.trimEnd(),
+    `     ${matrix.map((_, p) => cell(p)).join("")}   right`,
+  ];
   matrix.forEach((row, t) => {
     const total = row.reduce((a, b) => a + b, 0);
-    lines.push(`${String(t).padStart(5)}${row.map((n) => cell(n === 0 ? "." : n)).join("")}   ${total === 0 ? "-" : percent(row[t]! / total)}`);
+    lines.push(
+      `${String(t).padStart(5)}${row.map((n) => cell(n === 0 ? "." : n)).join("")}   ${total === 0 ? "-" : percent(row[t]! / total)}`,
+    );
   });
   return lines.join("\n");
 }
@@ -28,7 +33,11 @@ export function confusionTable(matrix: readonly (readonly number[])[]): string {
  * The digits the net is most wrong about, from its `[size, 10]` probabilities over `set`: those with the lowest probability on their true class,
  * worst first (a digit it got right can be among them only if it got few wrong).
  */
-export function worstDigits(probabilities: ArrayLike<number>, set: Digits, count: number): number[] {
+export function worstDigits(
+  probabilities: ArrayLike<number>,
+  set: Digits,
+  count: number,
+): number[] {
   const pTrue = (i: number) => probabilities[i * CLASSES + set.labels[i]!]!;
   return Array.from({ length: set.size }, (_, i) => i)
     .sort((a, b) => pTrue(a) - pTrue(b) || a - b)

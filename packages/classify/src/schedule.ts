@@ -33,11 +33,18 @@ export interface WarmupCosineOptions {
  */
 export function warmupCosine(lr: number, opts: WarmupCosineOptions): Float64Array {
   const { total, warmup = 0, startFactor = 0.1, minLr = 0 } = opts;
-  if (!(Number.isFinite(lr) && lr > 0)) throw new RangeError(`warmupCosine: expected lr to be a positive number, got ${lr}`);
-  if (!(Number.isInteger(total) && total >= 1)) throw new RangeError(`warmupCosine: expected total to be a positive integer, got ${total}`);
-  if (!(Number.isInteger(warmup) && warmup >= 0 && warmup < total)) throw new RangeError(`warmupCosine: expected warmup to be an integer in [0, ${total}), got ${warmup}`);
-  if (!(startFactor > 0 && startFactor <= 1)) throw new RangeError(`warmupCosine: expected startFactor in (0, 1], got ${startFactor}`);
-  if (!(minLr >= 0 && minLr <= lr)) throw new RangeError(`warmupCosine: expected minLr in [0, lr], got ${minLr}`);
+  if (!(Number.isFinite(lr) && lr > 0))
+    throw new RangeError(`warmupCosine: expected lr to be a positive number, got ${lr}`);
+  if (!(Number.isInteger(total) && total >= 1))
+    throw new RangeError(`warmupCosine: expected total to be a positive integer, got ${total}`);
+  if (!(Number.isInteger(warmup) && warmup >= 0 && warmup < total))
+    throw new RangeError(
+      `warmupCosine: expected warmup to be an integer in [0, ${total}), got ${warmup}`,
+    );
+  if (!(startFactor > 0 && startFactor <= 1))
+    throw new RangeError(`warmupCosine: expected startFactor in (0, 1], got ${startFactor}`);
+  if (!(minLr >= 0 && minLr <= lr))
+    throw new RangeError(`warmupCosine: expected minLr in [0, lr], got ${minLr}`);
   const rates = new Float64Array(total);
   // Warmup, LinearLR's recursion (end factor 1): rate_t = rate_{t−1}·(1 + (1 − s)/(W·s + (t − 1)(1 − s))).
   let rate = lr * startFactor;
@@ -50,7 +57,11 @@ export function warmupCosine(lr: number, opts: WarmupCosineOptions): Float64Arra
   rate = warmup === 0 ? lr : minLr + (lr - minLr); // after a warmup, SequentialLR starts the cosine at its closed form: minLr + (lr − minLr)·(1 + cos 0)/2
   for (let t = 0; warmup + t < total; t++) {
     // #region exercise:cosine
-    if (t > 0) rate = ((1 + math.cos((Math.PI * t) / T)) / (1 + math.cos((Math.PI * (t - 1)) / T))) * (rate - minLr) + minLr;
+    if (t > 0)
+      rate =
+        ((1 + math.cos((Math.PI * t) / T)) / (1 + math.cos((Math.PI * (t - 1)) / T))) *
+          (rate - minLr) +
+        minLr;
     // #endregion exercise:cosine
     rates[warmup + t] = rate;
   }
@@ -59,7 +70,9 @@ export function warmupCosine(lr: number, opts: WarmupCosineOptions): Float64Arra
 
 /** A constant rate for every one of `total` steps: the baseline a schedule is measured against. */
 export function constantRate(lr: number, total: number): Float64Array {
-  if (!(Number.isFinite(lr) && lr > 0)) throw new RangeError(`constantRate: expected lr to be a positive number, got ${lr}`);
-  if (!(Number.isInteger(total) && total >= 1)) throw new RangeError(`constantRate: expected total to be a positive integer, got ${total}`);
+  if (!(Number.isFinite(lr) && lr > 0))
+    throw new RangeError(`constantRate: expected lr to be a positive number, got ${lr}`);
+  if (!(Number.isInteger(total) && total >= 1))
+    throw new RangeError(`constantRate: expected total to be a positive integer, got ${total}`);
   return new Float64Array(total).fill(lr);
 }

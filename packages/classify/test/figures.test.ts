@@ -23,7 +23,11 @@ describe("pictures", () => {
   it("draws signed values in two colours, scaled to the largest |value|", () => {
     const pixels = new Float64Array(PIXELS);
     [pixels[0], pixels[1]] = [0.2, -0.1];
-    const paths = [...parse(pictures([{ pixels, caption: "w" }], "weights", { signed: true }).svg).querySelectorAll("g path")];
+    const paths = [
+      ...parse(
+        pictures([{ pixels, caption: "w" }], "weights", { signed: true }).svg,
+      ).querySelectorAll("g path"),
+    ];
     expect(paths.map((p) => [p.getAttribute("fill"), p.getAttribute("fill-opacity")])).toEqual([
       ["#2f6fde", "1.000"],
       ["#e0542c", "0.500"],
@@ -31,7 +35,10 @@ describe("pictures", () => {
   });
 
   it("lays out `columns` pictures a row, and escapes captions", () => {
-    const items = Array.from({ length: 5 }, (_, i) => ({ pixels: new Float64Array(PIXELS), caption: `<${i}>` }));
+    const items = Array.from({ length: 5 }, (_, i) => ({
+      pixels: new Float64Array(PIXELS),
+      caption: `<${i}>`,
+    }));
     const svg = pictures(items, "five", { columns: 2 }).svg;
     expect(parse(svg).querySelectorAll("g").length).toBe(5);
     expect(svg).toContain('viewBox="0 0 176 316"'); // 2·84 + 8 wide, 3·(84 + 16) + 2·8 high
@@ -39,19 +46,29 @@ describe("pictures", () => {
   });
 
   it("refuses a picture that is not 28 × 28", () => {
-    expect(() => pictures([{ pixels: [1, 2], caption: "" }], "bad")).toThrow(/784 values per picture, got 2 in picture 0/);
+    expect(() => pictures([{ pixels: [1, 2], caption: "" }], "bad")).toThrow(
+      /784 values per picture, got 2 in picture 0/,
+    );
   });
 });
 
 describe("charts", () => {
   it("confusionChart writes every non-zero count in its cell", () => {
-    const matrix = Array.from({ length: 10 }, (_, t) => Array.from({ length: 10 }, (_, p) => (t === p ? 90 + t : t === 3 && p === 5 ? 7 : 0)));
-    const texts = [...parse(confusionChart(matrix, "a confusion matrix").svg).querySelectorAll("text")].map((t) => t.textContent);
+    const matrix = Array.from({ length: 10 }, (_, t) =>
+      Array.from({ length: 10 }, (_, p) => (t === p ? 90 + t : t === 3 && p === 5 ? 7 : 0)),
+    );
+    const texts = [
+      ...parse(confusionChart(matrix, "a confusion matrix").svg).querySelectorAll("text"),
+    ].map((t) => t.textContent);
     for (const count of ["90", "99", "7"]) expect(texts).toContain(count);
   });
 
   it("epochCurves labels each series", () => {
-    const svg = epochCurves({ training: [0.5, 0.3], validation: [0.6, 0.4] }, "loss", "two curves").svg;
+    const svg = epochCurves(
+      { training: [0.5, 0.3], validation: [0.6, 0.4] },
+      "loss",
+      "two curves",
+    ).svg;
     expect(svg).toContain("training");
     expect(svg).toContain("validation");
   });
@@ -68,11 +85,25 @@ describe("report", () => {
 
   it("confusionTable writes counts, dots for zeros, and each row's share right", async () => {
     const { confusionTable } = await import("@gradbook/classify");
-    expect(confusionTable([[3, 1], [0, 4]])).toBe(["true ↓ predicted →", "        0   1   right", "    0   3   1   75.0%", "    1   .   4   100.0%"].join("\n"));
+    expect(
+      confusionTable([
+        [3, 1],
+        [0, 4],
+      ]),
+    ).toBe(
+      [
+        "true ↓ predicted →",
+        "        0   1   right",
+        "    0   3   1   75.0%",
+        "    1   .   4   100.0%",
+      ].join("\n"),
+    );
   });
 
   it("accuracyLine gives the count and the Wilson interval", async () => {
     const { accuracyLine } = await import("@gradbook/classify");
-    expect(accuracyLine(963, 1000)).toBe("96.3% (963 of 1000), 95% interval 94.9% to 97.3% (Wilson)");
+    expect(accuracyLine(963, 1000)).toBe(
+      "96.3% (963 of 1000), 95% interval 94.9% to 97.3% (Wilson)",
+    );
   });
 });

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 describe("accuracy", () => {
   it("is the share of predictions equal to their labels", () => {
     expect(accuracy([1, 2, 3, 4], [1, 0, 3, 0])).toBe(0.5);
-    expect(() => accuracy([1], [1, 2])).toThrow(/as many predictions as labels, at least one, got 1 and 2/);
+    expect(() => accuracy([1], [1, 2])).toThrow(
+      /as many predictions as labels, at least one, got 1 and 2/,
+    );
   });
 });
 
@@ -21,17 +23,29 @@ describe("confusionMatrix", () => {
 
   it("has rows that sum to the class counts and a diagonal that sums to the right answers", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })), { minLength: 1, maxLength: 200 }), (pairs) => {
-        const labels = pairs.map(([t]) => t);
-        const predicted = pairs.map(([, p]) => p);
-        const matrix = confusionMatrix(predicted, labels);
-        matrix.forEach((row, t) => expect(row.reduce((a, b) => a + b, 0)).toBe(labels.filter((l) => l === t).length));
-        expect(matrix.reduce((sum, row, t) => sum + row[t]!, 0)).toBe(accuracy(predicted, labels) * pairs.length);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })), {
+          minLength: 1,
+          maxLength: 200,
+        }),
+        (pairs) => {
+          const labels = pairs.map(([t]) => t);
+          const predicted = pairs.map(([, p]) => p);
+          const matrix = confusionMatrix(predicted, labels);
+          matrix.forEach((row, t) =>
+            expect(row.reduce((a, b) => a + b, 0)).toBe(labels.filter((l) => l === t).length),
+          );
+          expect(matrix.reduce((sum, row, t) => sum + row[t]!, 0)).toBe(
+            accuracy(predicted, labels) * pairs.length,
+          );
+        },
+      ),
     );
   });
 
   it("refuses a class outside 0 … classes − 1", () => {
-    expect(() => confusionMatrix([3], [1], 3)).toThrow(/classes 0 … 2, got label 1 and prediction 3 at 0/);
+    expect(() => confusionMatrix([3], [1], 3)).toThrow(
+      /classes 0 … 2, got label 1 and prediction 3 at 0/,
+    );
   });
 });

@@ -19,10 +19,14 @@ describe("loadMnist", () => {
   it("stores each grey level g as the byte round(255·g) it was made from: b/255 to three decimals is g", () => {
     const file = createRequire(import.meta.url).resolve("mnist/src/digits/5.json");
     const { data } = JSON.parse(readFileSync(file, "utf8")) as { data: number[] };
-    const first5 = classCounts(digits).slice(0, 5).reduce((a, b) => a + b, 0) * PIXELS;
+    const first5 =
+      classCounts(digits)
+        .slice(0, 5)
+        .reduce((a, b) => a + b, 0) * PIXELS;
     for (let i = 0; i < data.length; i++) {
       const byte = digits.images[first5 + i]!;
-      if (Number((byte / 255).toFixed(3)) !== data[i]) expect.fail(`grey level ${i} of 5.json: ${data[i]} read as byte ${byte}`);
+      if (Number((byte / 255).toFixed(3)) !== data[i])
+        expect.fail(`grey level ${i} of 5.json: ${data[i]} read as byte ${byte}`);
     }
     expect(data.length).toBe(863 * PIXELS);
   });

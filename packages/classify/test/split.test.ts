@@ -1,4 +1,12 @@
-import { digits, inputs, Loader, MNIST_SPLIT, PIXELS, split, splitIndices } from "@gradbook/classify";
+import {
+  digits,
+  inputs,
+  Loader,
+  MNIST_SPLIT,
+  PIXELS,
+  split,
+  splitIndices,
+} from "@gradbook/classify";
 import { Rng } from "@gradbook/neuron";
 import { describe, expect, it } from "vitest";
 
@@ -6,13 +14,18 @@ import { describe, expect, it } from "vitest";
 function numbered(n: number) {
   const images = new Uint8Array(n * PIXELS);
   for (let i = 0; i < n; i++) images.fill(i % 256, i * PIXELS, (i + 1) * PIXELS);
-  return digits(images, Uint8Array.from({ length: n }, (_, i) => i % 10));
+  return digits(
+    images,
+    Uint8Array.from({ length: n }, (_, i) => i % 10),
+  );
 }
 
 describe("split", () => {
   it("cuts a seeded shuffle into disjoint parts of the asked sizes", () => {
     const parts = splitIndices(10_000, new Rng(0), MNIST_SPLIT);
-    expect([parts.train.length, parts.validation.length, parts.test.length]).toEqual([8000, 1000, 1000]);
+    expect([parts.train.length, parts.validation.length, parts.test.length]).toEqual([
+      8000, 1000, 1000,
+    ]);
     const all = [...parts.train, ...parts.validation, ...parts.test];
     expect(new Set(all).size).toBe(10_000); // disjoint and covering
     expect(all.slice(0, 20)).not.toEqual(Array.from({ length: 20 }, (_, i) => i)); // shuffled
@@ -21,7 +34,9 @@ describe("split", () => {
   it("is the same for the same seed, and different for another", () => {
     const sizes = { train: 50, validation: 30, test: 20 };
     expect(splitIndices(100, new Rng(7), sizes)).toEqual(splitIndices(100, new Rng(7), sizes));
-    expect(splitIndices(100, new Rng(8), sizes).train).not.toEqual(splitIndices(100, new Rng(7), sizes).train);
+    expect(splitIndices(100, new Rng(8), sizes).train).not.toEqual(
+      splitIndices(100, new Rng(7), sizes).train,
+    );
   });
 
   it("picks the digits its indices name, labels with them", () => {
@@ -39,8 +54,12 @@ describe("split", () => {
   });
 
   it("refuses more digits than the set holds, and sizes that are not counts", () => {
-    expect(() => split(numbered(10), new Rng(0), { train: 8, validation: 2, test: 1 })).toThrow(/8 \+ 2 \+ 1 digits, but the set holds 10/);
-    expect(() => split(numbered(10), new Rng(0), { train: 2.5, validation: 2, test: 1 })).toThrow(/train size to be an integer ≥ 0, got 2.5/);
+    expect(() => split(numbered(10), new Rng(0), { train: 8, validation: 2, test: 1 })).toThrow(
+      /8 \+ 2 \+ 1 digits, but the set holds 10/,
+    );
+    expect(() => split(numbered(10), new Rng(0), { train: 2.5, validation: 2, test: 1 })).toThrow(
+      /train size to be an integer ≥ 0, got 2.5/,
+    );
   });
 });
 
@@ -74,6 +93,8 @@ describe("Loader", () => {
   });
 
   it("refuses a batch size that is not a positive integer", () => {
-    expect(() => new Loader(numbered(5), 0, null)).toThrow(/batch size that is a positive integer, got 0/);
+    expect(() => new Loader(numbered(5), 0, null)).toThrow(
+      /batch size that is a positive integer, got 0/,
+    );
   });
 });

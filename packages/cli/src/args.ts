@@ -1,6 +1,16 @@
 import { parseArgs } from "node:util";
 import { FEATURE_NAMES } from "@gradbook/train";
-import { readXorArgs, UsageError, XOR_ACTIVATIONS, XOR_DATA, XOR_FLAG_NAMES, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, type XorFlag } from "./flags.ts";
+import {
+  readXorArgs,
+  UsageError,
+  XOR_ACTIVATIONS,
+  XOR_DATA,
+  XOR_FLAG_NAMES,
+  XOR_LOSSES,
+  XOR_OUTPUTS,
+  type XorArgs,
+  type XorFlag,
+} from "./flags.ts";
 
 export const USAGE = `Usage: gradbook xor [options]
 
@@ -46,8 +56,15 @@ Options:
 export function parseXorArgs(argv: string[]): XorArgs | "help" {
   let values: Record<string, string | boolean | undefined>;
   try {
-    const options = Object.fromEntries(XOR_FLAG_NAMES.map((name) => [name, { type: "string" as const }]));
-    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { ...options, help: { type: "boolean", short: "h" } } }));
+    const options = Object.fromEntries(
+      XOR_FLAG_NAMES.map((name) => [name, { type: "string" as const }]),
+    );
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+    }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -28,14 +28,20 @@ export interface DigitsArgs {
 }
 
 type Reader<T> = (flag: string, text: string) => T;
-const flag = <K extends keyof DigitsArgs>(key: K, fallback: DigitsArgs[K], read: Reader<DigitsArgs[K]>) => ({ key, fallback, read });
+const flag = <K extends keyof DigitsArgs>(
+  key: K,
+  fallback: DigitsArgs[K],
+  read: Reader<DigitsArgs[K]>,
+) => ({ key, fallback, read });
 
 /** Every flag that carries a value, by its name on the command line. */
 const DIGITS_FLAGS = {
   hidden: flag("hidden", [64], sizes),
   activation: flag("activation", "relu", (f, t) => choice(f, t, DIGITS_ACTIVATIONS)),
   lr: flag("lr", 0.05, (f, t) => number(f, t, (x) => x > 0, "a positive number")),
-  momentum: flag("momentum", 0.9, (f, t) => number(f, t, (x) => x >= 0 && x < 1, "a number in [0, 1)")),
+  momentum: flag("momentum", 0.9, (f, t) =>
+    number(f, t, (x) => x >= 0 && x < 1, "a number in [0, 1)"),
+  ),
   batch: flag("batch", 32, (f, t) => integer(f, t, 1, 8000)),
   epochs: flag("epochs", 10, (f, t) => integer(f, t, 1, 10_000)),
   "weight-decay": flag("weightDecay", 5e-4, (f, t) => number(f, t, (x) => x >= 0, "a number ≥ 0")),
@@ -77,42 +83,70 @@ Options:
 export function parseDigitsArgs(argv: string[]): DigitsArgs | "help" {
   let values: Record<string, string | boolean | undefined>;
   try {
-    const options = Object.fromEntries(Object.keys(DIGITS_FLAGS).map((name) => [name, { type: "string" as const }]));
-    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { ...options, help: { type: "boolean", short: "h" } } }));
+    const options = Object.fromEntries(
+      Object.keys(DIGITS_FLAGS).map((name) => [name, { type: "string" as const }]),
+    );
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+    }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   if (values.help) return "help";
   const args = {} as Record<keyof DigitsArgs, unknown>;
-  for (const [name, spec] of Object.entries(DIGITS_FLAGS) as [string, { key: keyof DigitsArgs; fallback: unknown; read: Reader<unknown> }][]) {
+  for (const [name, spec] of Object.entries(DIGITS_FLAGS) as [
+    string,
+    { key: keyof DigitsArgs; fallback: unknown; read: Reader<unknown> },
+  ][]) {
     const text = values[name] as string | undefined;
     args[spec.key] = text === undefined ? spec.fallback : spec.read(name, text);
   }
   const checked = args as DigitsArgs;
-  if (checked.warmup >= checked.epochs) throw new UsageError(`--warmup: expected fewer epochs of warmup than --epochs ${checked.epochs}, got ${checked.warmup}`, "warmup");
-  if (checked.warmup > 0 && checked.schedule !== "cosine") throw new UsageError("--warmup: a warmup leads into the cosine schedule: add --schedule cosine", "warmup");
+  if (checked.warmup >= checked.epochs)
+    throw new UsageError(
+      `--warmup: expected fewer epochs of warmup than --epochs ${checked.epochs}, got ${checked.warmup}`,
+      "warmup",
+    );
+  if (checked.warmup > 0 && checked.schedule !== "cosine")
+    throw new UsageError(
+      "--warmup: a warmup leads into the cosine schedule: add --schedule cosine",
+      "warmup",
+    );
   return checked;
 }
 
 function number(flag: string, text: string, ok: (x: number) => boolean, expected: string): number {
   const x = Number(text);
-  if (text.trim() === "" || !Number.isFinite(x) || !ok(x)) throw new UsageError(`--${flag}: expected ${expected}, got "${text}"`, flag);
+  if (text.trim() === "" || !Number.isFinite(x) || !ok(x))
+    throw new UsageError(`--${flag}: expected ${expected}, got "${text}"`, flag);
   return x;
 }
 
 function integer(flag: string, text: string, min: number, max: number): number {
-  return number(flag, text, (x) => Number.isInteger(x) && x >= min && x <= max, `an integer in [${min}, ${max}]`);
+  return number(
+    flag,
+    text,
+    (x) => Number.isInteger(x) && x >= min && x <= max,
+    `an integer in [${min}, ${max}]`,
+  );
 }
 
 function choice<T extends string>(flag: string, text: string, names: readonly T[]): T {
-  if (!(names as readonly string[]).includes(text)) throw new UsageError(`--${flag}: expected one of ${names.join(", ")}, got "${text}"`, flag);
+  if (!(names as readonly string[]).includes(text))
+    throw new UsageError(`--${flag}: expected one of ${names.join(", ")}, got "${text}"`, flag);
   return text as T;
 }
 
 function sizes(flag: string, text: string): number[] {
   const parts = text.split(",");
   if (!parts.every((p) => /^\s*[1-9]\d{0,3}\s*$/.test(p)) || parts.length > 8) {
-    throw new UsageError(`--${flag}: expected up to 8 layer sizes from 1 to 9999 separated by commas, like 128 or 64,32, got "${text}"`, flag);
+    throw new UsageError(
+      `--${flag}: expected up to 8 layer sizes from 1 to 9999 separated by commas, like 128 or 64,32, got "${text}"`,
+      flag,
+    );
   }
   return parts.map(Number);
 }

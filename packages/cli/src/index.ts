@@ -1,4 +1,19 @@
 // What the browser shares with the command line: the flags of `gradbook xor` and the run they
 // make (the XOR explorer reads its URL with them). The command itself is main.ts (Node only).
-export { changedFlags, flagText, quoted, readXorArgs, UsageError, XOR_ACTIVATIONS, XOR_DATA, XOR_FLAG_NAMES, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag, type XorLimits } from "./flags.ts";
+export {
+  changedFlags,
+  flagText,
+  quoted,
+  readXorArgs,
+  UsageError,
+  XOR_ACTIVATIONS,
+  XOR_DATA,
+  XOR_FLAG_NAMES,
+  XOR_LOSSES,
+  XOR_OUTPUTS,
+  type XorArgs,
+  xorCommand,
+  type XorFlag,
+  type XorLimits,
+} from "./flags.ts";
 export { type XorRun, xorRun } from "./setup.ts";

@@ -21,9 +21,10 @@ export function main(argv: string[], out: Out, err: Out): number {
       const args = parseDigitsArgs(rest);
       return args === "help" ? (out.write(DIGITS_USAGE), 0) : runDigits(args, out);
     }
-    if (command !== "xor") throw new UsageError(`unknown command "${command}": expected xor or digits`);
+    if (command !== "xor")
+      throw new UsageError(`unknown command "${command}": expected xor or digits`);
     const args = parseXorArgs(rest);
-    if (args === "help") return void out.write(USAGE), 0;
+    if (args === "help") return (void out.write(USAGE), 0);
     return runXor(args, out, trainers[args.engine]);
   } catch (error) {
     if (error instanceof UsageError) {

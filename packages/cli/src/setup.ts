@@ -2,7 +2,19 @@ import { assignmentInit } from "@gradbook/init";
 import { type Loss, lossByName } from "@gradbook/loss";
 import { loadParameters, MLP, Rng } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
-import { assignmentRun, type Dataset, datasetByName, FEATURES, featuresOf, lcgOrder, logLine, type Sampler, shuffledBatches, splitData, withFeatures } from "@gradbook/train";
+import {
+  assignmentRun,
+  type Dataset,
+  datasetByName,
+  FEATURES,
+  featuresOf,
+  lcgOrder,
+  logLine,
+  type Sampler,
+  shuffledBatches,
+  splitData,
+  withFeatures,
+} from "@gradbook/train";
 import type { XorArgs } from "./flags.ts";
 
 // What `gradbook xor`'s settings make: the model, its optimizer, the data and their order. The
@@ -40,12 +52,21 @@ export function xorRun(args: XorArgs): XorRun {
     seed: args.seed === "torch" ? 0 : args.seed,
   });
   if (args.seed === "torch") loadParameters(model, assignmentRun.init);
-  const all = datasetByName(args.data, { ...(args.noise === "default" ? {} : { noise: args.noise }), seed: args.dataSeed });
+  const all = datasetByName(args.data, {
+    ...(args.noise === "default" ? {} : { noise: args.noise }),
+    seed: args.dataSeed,
+  });
   const points = splitData(all, args.testSplit, args.dataSeed);
   const data = withFeatures(points.train, args.features);
   const test = withFeatures(points.test, args.features);
   const dataLoss = lossByName(args.loss);
-  const testLoss = () => (test.x.length === 0 ? undefined : dataLoss(test.x.map((x) => model.forward(x)[0]!), test.y).data);
+  const testLoss = () =>
+    test.x.length === 0
+      ? undefined
+      : dataLoss(
+          test.x.map((x) => model.forward(x)[0]!),
+          test.y,
+        ).data;
   const order =
     args.order === "fixed"
       ? "the fixed order 0, 1, …, n−1"
@@ -54,13 +75,20 @@ export function xorRun(args: XorArgs): XorRun {
         : `the LCG order from s₀ = ${args.order}`;
   const n = data.x.length;
   const batches = Math.ceil(n / args.batchSize);
-  const steps = args.batchSize === 1 ? `${n} single-point steps` : `${batches} step${batches === 1 ? "" : "s"} of up to ${args.batchSize} points`;
-  const penalties = [args.l1 ? `L1 ${args.l1}` : "", args.l2 ? `L2 ${args.l2}` : ""].filter(Boolean);
+  const steps =
+    args.batchSize === 1
+      ? `${n} single-point steps`
+      : `${batches} step${batches === 1 ? "" : "s"} of up to ${args.batchSize} points`;
+  const penalties = [args.l1 ? `L1 ${args.l1}` : "", args.l2 ? `L2 ${args.l2}` : ""].filter(
+    Boolean,
+  );
   const dataLine = [
     args.noise === "default" ? "" : `noise ${args.noise}`,
     args.dataSeed === 1 ? "" : `Rng(${args.dataSeed})`,
     points.test.x.length ? `${points.test.x.length} held out to test` : "",
-    args.features.join(",") === "x1,x2" ? "" : `inputs ${args.features.map((f) => FEATURES[f].label).join(", ")}`,
+    args.features.join(",") === "x1,x2"
+      ? ""
+      : `inputs ${args.features.map((f) => FEATURES[f].label).join(", ")}`,
   ].filter(Boolean);
   return {
     model,
@@ -98,8 +126,20 @@ function penalized(loss: Loss, model: MLP, l1: number, l2: number): Loss {
   const weights = model.layers.flatMap((layer) => layer.neurons.flatMap((neuron) => neuron.w));
   return (pred, target) => {
     let total = loss(pred, target);
-    if (l1 !== 0) total = total.add(weights.map((w) => w.abs()).reduce((sum, a) => sum.add(a)).mul(l1));
-    if (l2 !== 0) total = total.add(weights.map((w) => w.mul(w)).reduce((sum, s) => sum.add(s)).mul(l2 / 2));
+    if (l1 !== 0)
+      total = total.add(
+        weights
+          .map((w) => w.abs())
+          .reduce((sum, a) => sum.add(a))
+          .mul(l1),
+      );
+    if (l2 !== 0)
+      total = total.add(
+        weights
+          .map((w) => w.mul(w))
+          .reduce((sum, s) => sum.add(s))
+          .mul(l2 / 2),
+      );
     return total;
   };
 }
@@ -107,10 +147,13 @@ function penalized(loss: Loss, model: MLP, l1: number, l2: number): Loss {
 /** The data order, `batchSize` points a step: the order's points in turn (the shuffled order shuffles, then cuts). */
 function samplerOf(order: XorArgs["order"], batchSize: number): Sampler {
   if (order === "shuffled") return shuffledBatches(new Rng(1), batchSize);
-  const single: Sampler = order === "fixed" ? (n) => Array.from({ length: n }, (_, i) => [i]) : lcgOrder(order);
+  const single: Sampler =
+    order === "fixed" ? (n) => Array.from({ length: n }, (_, i) => [i]) : lcgOrder(order);
   if (batchSize === 1) return single;
   return (n) => {
     const indices = single(n).flat();
-    return Array.from({ length: Math.ceil(n / batchSize) }, (_, k) => indices.slice(k * batchSize, (k + 1) * batchSize));
+    return Array.from({ length: Math.ceil(n / batchSize) }, (_, k) =>
+      indices.slice(k * batchSize, (k + 1) * batchSize),
+    );
   };
 }

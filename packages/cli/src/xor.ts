@@ -4,7 +4,15 @@ import { type MLP, summary } from "@gradbook/neuron";
 import type { SGD } from "@gradbook/optim";
 import { compiledFit } from "@gradbook/compile";
 import { tensorFit } from "@gradbook/tensor";
-import { type Dataset, decisionBoundary, type FitOptions, fit, type History, lossCurve, predictionTable } from "@gradbook/train";
+import {
+  type Dataset,
+  decisionBoundary,
+  type FitOptions,
+  fit,
+  type History,
+  lossCurve,
+  predictionTable,
+} from "@gradbook/train";
 import type { XorArgs } from "./flags.ts";
 import { type Out, Progress } from "./progress.ts";
 import { xorRun } from "./setup.ts";
@@ -16,7 +24,11 @@ import { xorRun } from "./setup.ts";
 export type Trainer = (model: MLP, data: Dataset, opts: FitOptions & { optimizer: SGD }) => History;
 
 /** The trainers `--engine NAME` offers. */
-export const trainers: Readonly<Record<XorArgs["engine"], Trainer>> = { engine: fit, compiled: compiledFit, tensor: tensorFit };
+export const trainers: Readonly<Record<XorArgs["engine"], Trainer>> = {
+  engine: fit,
+  compiled: compiledFit,
+  tensor: tensorFit,
+};
 
 /**
  * `gradbook xor`: the assignment's run, or a variation of it. Prints the model, the loss every
@@ -24,7 +36,18 @@ export const trainers: Readonly<Record<XorArgs["engine"], Trainer>> = { engine: 
  */
 export function runXor(args: XorArgs, out: Out, train: Trainer = fit): number {
   const print = (line = "") => out.write(`${line}\n`);
-  const { model, optimizer, loss, data, points, features, sampler, threshold, description, logLine } = xorRun(args);
+  const {
+    model,
+    optimizer,
+    loss,
+    data,
+    points,
+    features,
+    sampler,
+    threshold,
+    description,
+    logLine,
+  } = xorRun(args);
   for (const line of description) print(line);
   print();
   print(summary(model));

@@ -12,8 +12,14 @@ function xor(dir: string, ...args: string[]) {
   const out = { text: "", write: (s: string) => void (out.text += s) };
   const err = { text: "", write: (s: string) => void (err.text += s) };
   const code = main(["xor", ...args, "--out", join(folder, dir)], out, err);
-  const figure = (name: string) => readFileSync(join(folder, dir, name), "utf8").replace(/plot-clip-\d+/g, "plot-clip");
-  return { code, lines: out.text.split("\n"), stderr: err.text, figures: () => [figure("loss-curve.svg"), figure("decision-boundary.svg")] };
+  const figure = (name: string) =>
+    readFileSync(join(folder, dir, name), "utf8").replace(/plot-clip-\d+/g, "plot-clip");
+  return {
+    code,
+    lines: out.text.split("\n"),
+    stderr: err.text,
+    figures: () => [figure("loss-curve.svg"), figure("decision-boundary.svg")],
+  };
 }
 
 describe("pnpm xor --engine tensor", () => {
@@ -37,6 +43,8 @@ describe("pnpm xor --engine tensor", () => {
   it("names the losses it can train with", () => {
     const run = xor("bce", "--loss", "bce-with-logits", "--engine", "tensor");
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe("gradbook xor: tensorFit: expected the loss l1Loss or mseLoss of @gradbook/loss\n");
+    expect(run.stderr).toBe(
+      "gradbook xor: tensorFit: expected the loss l1Loss or mseLoss of @gradbook/loss\n",
+    );
   });
 });

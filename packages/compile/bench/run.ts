@@ -15,7 +15,15 @@ import { assignmentInit } from "@gradbook/init";
 import { l1Loss } from "@gradbook/loss";
 import { loadParameters, MLP, parameterData } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
-import { type Dataset, fit, lcgOrder, PlainMLP, plainFit, assignmentRun, xor } from "@gradbook/train";
+import {
+  type Dataset,
+  fit,
+  lcgOrder,
+  PlainMLP,
+  plainFit,
+  assignmentRun,
+  xor,
+} from "@gradbook/train";
 import { CompiledStep, compiledFit } from "../src/index.ts";
 
 /** What a later step adds to the table: a row, and its run from the initial parameters to the final ones. */
@@ -56,7 +64,13 @@ export function runBench(argv: string[], extra: Record<string, ExtraSide> = {}):
     try {
       return parseArgs({
         args: argv,
-        options: { repeats: { type: "string", default: "15" }, only: { type: "string" }, hidden: { type: "string", default: "5,4" }, epochs: { type: "string" }, help: { type: "boolean" } },
+        options: {
+          repeats: { type: "string", default: "15" },
+          only: { type: "string" },
+          hidden: { type: "string", default: "5,4" },
+          epochs: { type: "string" },
+          help: { type: "boolean" },
+        },
       }).values;
     } catch (error) {
       return refuse((error as Error).message);
@@ -68,7 +82,8 @@ export function runBench(argv: string[], extra: Record<string, ExtraSide> = {}):
   }
   const count = (flag: string, text: string) => {
     const n = Number(text);
-    if (!Number.isInteger(n) || n < 1) refuse(`--${flag} expects a positive integer, got ${JSON.stringify(text)}`);
+    if (!Number.isInteger(n) || n < 1)
+      refuse(`--${flag} expects a positive integer, got ${JSON.stringify(text)}`);
     return n;
   };
   const repeats = count("repeats", values.repeats);
@@ -80,7 +95,12 @@ export function runBench(argv: string[], extra: Record<string, ExtraSide> = {}):
   const { lr, momentum } = assignmentRun;
 
   function model(): MLP {
-    const m = new MLP(2, [...hidden, 1], { activation: "tanh", outputActivation: "linear", init: assignmentInit, seed: 0 });
+    const m = new MLP(2, [...hidden, 1], {
+      activation: "tanh",
+      outputActivation: "linear",
+      init: assignmentInit,
+      seed: 0,
+    });
     if (seed) loadParameters(m, assignmentRun.init);
     return m;
   }
@@ -91,13 +111,23 @@ export function runBench(argv: string[], extra: Record<string, ExtraSide> = {}):
     /** The run through the engine: the parameters at the end. */
     engine(n) {
       const m = model();
-      fit(m, data, { loss: l1Loss, optimizer: new SGD(m.parameters(), { lr, momentum }), epochs: n, sampler: lcgOrder(assignmentRun.order) });
+      fit(m, data, {
+        loss: l1Loss,
+        optimizer: new SGD(m.parameters(), { lr, momentum }),
+        epochs: n,
+        sampler: lcgOrder(assignmentRun.order),
+      });
       return parameterData(m);
     },
     /** The same run through a tape (compiling it included: the table subtracts `compile`). */
     compiled(n) {
       const m = model();
-      compiledFit(m, data, { loss: l1Loss, optimizer: { lr, momentum }, epochs: n, sampler: lcgOrder(assignmentRun.order) });
+      compiledFit(m, data, {
+        loss: l1Loss,
+        optimizer: { lr, momentum },
+        epochs: n,
+        sampler: lcgOrder(assignmentRun.order),
+      });
       return parameterData(m);
     },
     /** Compiling alone, to tell the one-off cost from the cost per step. */
@@ -108,7 +138,13 @@ export function runBench(argv: string[], extra: Record<string, ExtraSide> = {}):
     /** The same run by hand. */
     plain(n) {
       const net = new PlainMLP(sizes, init);
-      plainFit(net, data, { loss: "l1", lr, momentum, epochs: n, sampler: lcgOrder(assignmentRun.order) });
+      plainFit(net, data, {
+        loss: "l1",
+        lr,
+        momentum,
+        epochs: n,
+        sampler: lcgOrder(assignmentRun.order),
+      });
       return Array.from(net.params);
     },
   };
@@ -133,28 +169,42 @@ export function runBench(argv: string[], extra: Record<string, ExtraSide> = {}):
   if (values.only) {
     const run = sides[values.only];
     const known = ["engine", "compiled", "plain", ...Object.keys(extra)];
-    if (!run) refuse(`--only expects ${known.slice(0, -1).join(", ")} or ${known.at(-1)}, got ${JSON.stringify(values.only)}`);
+    if (!run)
+      refuse(
+        `--only expects ${known.slice(0, -1).join(", ")} or ${known.at(-1)}, got ${JSON.stringify(values.only)}`,
+      );
     for (let k = 0; k < 3; k++) run(epochs); // warm-up
     const times = Array.from({ length: repeats }, () => time(() => run(epochs)));
-    console.log(`${values.only}: median ${median(times).toFixed(2)} ms of CPU over ${repeats} runs of ${steps} steps`);
+    console.log(
+      `${values.only}: median ${median(times).toFixed(2)} ms of CPU over ${repeats} runs of ${steps} steps`,
+    );
   } else {
     // Same work: the compiled step gives the engine's bits; the twin agrees early, where the run is
     // not yet chaotic (rounding differences grow about tenfold per 100 epochs).
     const [e, c] = [sides.engine!(epochs), sides.compiled!(epochs)];
-    if (!e.every((x, i) => Object.is(x, c[i]))) throw new Error(`bench: the compiled step and the engine differ after ${epochs} epochs`);
+    if (!e.every((x, i) => Object.is(x, c[i])))
+      throw new Error(`bench: the compiled step and the engine differ after ${epochs} epochs`);
     for (const [name, side] of Object.entries(extra)) {
       if (!side.sameBits) continue;
       const x = sides[name]!(epochs);
-      if (!e.every((v, i) => Object.is(v, x[i]))) throw new Error(`bench: ${name} and the engine differ after ${epochs} epochs`);
+      if (!e.every((v, i) => Object.is(v, x[i])))
+        throw new Error(`bench: ${name} and the engine differ after ${epochs} epochs`);
     }
     const [engine10, twin10] = [sides.engine!(10), sides.plain!(10)];
     // Relative to the largest parameter: a tiny parameter's relative difference is rounding noise.
     // 1e-9, the course's bar for agreeing with PyTorch: the twin sums in its own order, and at 128
     // wide and more its rounding differences reach 1e-11 within the 40 steps.
-    const early = Math.max(...engine10.map((x, i) => Math.abs(x - twin10[i]!))) / Math.max(...engine10.map(Math.abs));
-    if (!(early < 1e-9)) throw new Error(`bench: the engine and the twin differ by ${early} after 40 steps: they are not doing the same work`);
+    const early =
+      Math.max(...engine10.map((x, i) => Math.abs(x - twin10[i]!))) /
+      Math.max(...engine10.map(Math.abs));
+    if (!(early < 1e-9))
+      throw new Error(
+        `bench: the engine and the twin differ by ${early} after 40 steps: they are not doing the same work`,
+      );
     const same = ["compiled", ...Object.keys(extra).filter((n) => extra[n]!.sameBits)].join(" = ");
-    console.log(`${sizes.join(" → ")}, ${init.length} parameters, ${steps} steps; ${same} = engine bit for bit, twin = engine to ${early.toExponential(0)} after 40 steps`);
+    console.log(
+      `${sizes.join(" → ")}, ${init.length} parameters, ${steps} steps; ${same} = engine bit for bit, twin = engine to ${early.toExponential(0)} after 40 steps`,
+    );
 
     const names = ["engine", "compiled", "plain", "compile", ...Object.keys(extra)];
     for (let k = 0; k < 3; k++) for (const n of names) sides[n]!(epochs); // warm-up: let the JIT compile all three
@@ -169,19 +219,33 @@ export function runBench(argv: string[], extra: Record<string, ExtraSide> = {}):
       t.compiled! -= t.compile!; // the steps alone; compiling is reported on its own line
       for (const n of names) times[n]!.push(t[n]!);
     }
-    const label: Record<string, string> = { engine: "engine (MLP + l1Loss + SGD + fit)", compiled: "compiled (compiledFit, tape)", plain: "twin (PlainMLP + plainFit)" };
+    const label: Record<string, string> = {
+      engine: "engine (MLP + l1Loss + SGD + fit)",
+      compiled: "compiled (compiledFit, tape)",
+      plain: "twin (PlainMLP + plainFit)",
+    };
     for (const [name, side] of Object.entries(extra)) label[name] = side.label;
     const rows = ["engine", "compiled", ...Object.keys(extra), "plain"];
     const ratio = (n: string) => median(times[n]!) / median(times.plain!);
     console.log(`median CPU time over ${repeats} repeats, and its ratio to the twin's`);
-    console.log(`${"".padEnd(34)}${"ms".padStart(9)}${"µs/step".padStart(10)}${"× twin".padStart(9)}`);
+    console.log(
+      `${"".padEnd(34)}${"ms".padStart(9)}${"µs/step".padStart(10)}${"× twin".padStart(9)}`,
+    );
     for (const n of rows) {
       const ms = median(times[n]!);
-      console.log(`${label[n]!.padEnd(34)}${ms.toFixed(2).padStart(9)}${((ms * 1000) / steps).toFixed(2).padStart(10)}${ratio(n).toFixed(2).padStart(9)}`);
+      console.log(
+        `${label[n]!.padEnd(34)}${ms.toFixed(2).padStart(9)}${((ms * 1000) / steps).toFixed(2).padStart(10)}${ratio(n).toFixed(2).padStart(9)}`,
+      );
     }
-    console.log(`compiling the step once (not in the compiled row): ${median(times.compile!).toFixed(2)} ms, the time of ${Math.round(ratio("compile") * steps)} twin steps`);
+    console.log(
+      `compiling the step once (not in the compiled row): ${median(times.compile!).toFixed(2)} ms, the time of ${Math.round(ratio("compile") * steps)} twin steps`,
+    );
     // The engine's bar (DESIGN.md) is for the assignment's net; at other widths its ratio is information.
-    const engineBar = seed ? `; the engine within 10×: ${ratio("engine") <= 10 ? "yes" : "no"}` : "";
-    console.log(`compiled is within 2× of the twin: ${ratio("compiled") <= 2 ? "yes" : "no"}${engineBar}`);
+    const engineBar = seed
+      ? `; the engine within 10×: ${ratio("engine") <= 10 ? "yes" : "no"}`
+      : "";
+    console.log(
+      `compiled is within 2× of the twin: ${ratio("compiled") <= 2 ? "yes" : "no"}${engineBar}`,
+    );
   }
 }

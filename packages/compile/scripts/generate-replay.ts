@@ -37,7 +37,10 @@ interface Calls {
 }
 
 /** The rows of ops.ts (its text) that a tape replays, in the file's order: that order is the op codes'. */
-export function readRows(source: string, calls: Calls = { math: new Set(), ops: new Set() }): Row[] {
+export function readRows(
+  source: string,
+  calls: Calls = { math: new Set(), ops: new Set() },
+): Row[] {
   const file = ts.createSourceFile("ops.ts", source, ts.ScriptTarget.Latest, true);
   const helpers = new Set<string>(); // ops.ts's own functions the rows call (tanhDerivative)
   for (const s of file.statements) {
@@ -51,7 +54,8 @@ export function readRows(source: string, calls: Calls = { math: new Set(), ops: 
       if ((kind !== "UnaryOp" && kind !== "BinaryOp") || !ts.isIdentifier(d.name)) continue;
       const name = d.name.text;
       if (name in NOT_REPLAYED) continue;
-      if (!d.initializer || !ts.isObjectLiteralExpression(d.initializer)) fail(name, "expected an object literal");
+      if (!d.initializer || !ts.isObjectLiteralExpression(d.initializer))
+        fail(name, "expected an object literal");
       rows.push(readRow(name, kind === "BinaryOp", d.initializer, { file, helpers, calls }));
     }
   }
@@ -74,7 +78,12 @@ interface Context {
   calls: Calls;
 }
 
-function readRow(name: string, binary: boolean, row: ts.ObjectLiteralExpression, context: Context): Row {
+function readRow(
+  name: string,
+  binary: boolean,
+  row: ts.ObjectLiteralExpression,
+  context: Context,
+): Row {
   const { file, helpers, calls } = context;
   const property = (key: string) => row.properties.find((p) => p.name?.getText(file) === key);
   const forward = property("forward");
@@ -91,7 +100,11 @@ function readRow(name: string, binary: boolean, row: ts.ObjectLiteralExpression,
   const [g, y, a, other] = backward.parameters.map((p) => p.name.getText(file));
   // What every case renames: math.exp is exp, a module constant; ops.ts's helpers keep their names.
   const common = (n: ts.Node): string | undefined => {
-    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "math") {
+    if (
+      ts.isPropertyAccessExpression(n) &&
+      ts.isIdentifier(n.expression) &&
+      n.expression.text === "math"
+    ) {
       calls.math.add(n.name.text);
       return n.name.text;
     }
@@ -110,7 +123,11 @@ function readRow(name: string, binary: boolean, row: ts.ObjectLiteralExpression,
   if (binary) slots.set(other, "bi");
   let number = false;
   const body = translate(file, backward.body, (n) => {
-    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && slots.has(n.expression.text)) {
+    if (
+      ts.isPropertyAccessExpression(n) &&
+      ts.isIdentifier(n.expression) &&
+      slots.has(n.expression.text)
+    ) {
       const slot = slots.get(n.expression.text);
       if (n.name.text === "grad") return `g[${slot}]!`;
       if (n.name.text === "data") return `v[${slot}]!`;
@@ -139,12 +156,17 @@ function readRow(name: string, binary: boolean, row: ts.ObjectLiteralExpression,
 }
 
 /** `node`'s text with each node that `rename` gives a text for replaced by that text. */
-function translate(file: ts.SourceFile, node: ts.Node, rename: (n: ts.Node) => string | undefined): string {
+function translate(
+  file: ts.SourceFile,
+  node: ts.Node,
+  rename: (n: ts.Node) => string | undefined,
+): string {
   const edits: { start: number; end: number; text: string }[] = [];
   const visit = (n: ts.Node): void => {
     const text = rename(n);
     if (text !== undefined) edits.push({ start: n.getStart(file), end: n.getEnd(), text });
-    else if (ts.isPropertyAccessExpression(n)) visit(n.expression); // not the property's name
+    else if (ts.isPropertyAccessExpression(n))
+      visit(n.expression); // not the property's name
     else ts.forEachChild(n, visit);
   };
   visit(node);
@@ -182,7 +204,9 @@ import type { Tape } from "./tape.ts";
 // Each case is its op's row of ops.ts with \`v[…]\` for \`.data\` and \`g[…]\` for \`.grad\`: the
 // same expression in the same order, so the same bits (a property test holds every row to it).
 // Not here:
-${Object.entries(NOT_REPLAYED).map(([name, why]) => `// - \`${name}\`: ${why}.`).join("\n")}
+${Object.entries(NOT_REPLAYED)
+  .map(([name, why]) => `// - \`${name}\`: ${why}.`)
+  .join("\n")}
 
 /** The ops a tape can replay, indexed by op code. */
 export const OPS: readonly Op[] = [

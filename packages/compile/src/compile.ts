@@ -27,19 +27,33 @@ export interface TraceData {
  * ops a tape cannot replay.
  */
 export function compileTape(step: StepFunction, params: readonly Value[], data: TraceData): Tape {
-  if (data.probes.length < 2) throw new RangeError(`compile: expected at least two probes, got ${data.probes.length}`);
+  if (data.probes.length < 2)
+    throw new RangeError(`compile: expected at least two probes, got ${data.probes.length}`);
   const paramIndex = new Map(params.map((p, i) => [p, i]));
   const traces = [...data.probes, ...(data.checks ?? [])];
   const recordings = traces.map((d) => record(step(d), paramIndex));
   const first = recordings[0]!;
-  recordings.forEach((r, t) => t > 0 && sameGraph(first, r, t < data.probes.length ? `probe ${t}` : `the data [${traces[t]!.join(", ")}]`));
+  recordings.forEach(
+    (r, t) =>
+      t > 0 &&
+      sameGraph(
+        first,
+        r,
+        t < data.probes.length ? `probe ${t}` : `the data [${traces[t]!.join(", ")}]`,
+      ),
+  );
   notFromParameters(first, withParametersMoved(step, params, data.probes[0]!, paramIndex));
   return build(first, params, siteSources(recordings, traces));
 }
 // #endregion compile
 
 /** A trace at `probe` with every parameter moved a little, each put back after. */
-function withParametersMoved(step: StepFunction, params: readonly Value[], probe: readonly number[], paramIndex: ReadonlyMap<Value, number>): Recording {
+function withParametersMoved(
+  step: StepFunction,
+  params: readonly Value[],
+  probe: readonly number[],
+  paramIndex: ReadonlyMap<Value, number>,
+): Recording {
   const saved = params.map((p) => p.data);
   params.forEach((p) => (p.data = p.data * 1.001 + 0.001));
   try {
@@ -63,14 +77,19 @@ function notFromParameters(first: Recording, moved: Recording): void {
 /** A number site, for messages: the leaf or the operation it belongs to. */
 function siteName(r: Recording, s: number): string {
   const site = r.sites[s]!;
-  return site >= 0 ? `a leaf Value (data ${r.numbers[s]})` : `the number operand of operation #${-1 - site} (${opName(r.nodes[-1 - site]!.op)})`;
+  return site >= 0
+    ? `a leaf Value (data ${r.numbers[s]})`
+    : `the number operand of operation #${-1 - site} (${opName(r.nodes[-1 - site]!.op)})`;
 }
 
 /**
  * Where each number site of the graph comes from: `null` for a constant (the same in every
  * trace), or the data entry `index` times `sign` (±1) that it equals in every trace.
  */
-function siteSources(recordings: Recording[], traces: readonly (readonly number[])[]): ({ index: number; sign: number } | null)[] {
+function siteSources(
+  recordings: Recording[],
+  traces: readonly (readonly number[])[],
+): ({ index: number; sign: number } | null)[] {
   const first = recordings[0]!;
   return first.numbers.map((x, s) => {
     const values = recordings.map((r) => r.numbers[s]!);
@@ -78,12 +97,16 @@ function siteSources(recordings: Recording[], traces: readonly (readonly number[
     const found: { index: number; sign: number }[] = [];
     for (const sign of [1, -1]) {
       for (let index = 0; index < traces[0]!.length; index++) {
-        if (values.every((y, t) => Object.is(y, sign * traces[t]![index]!))) found.push({ index, sign });
+        if (values.every((y, t) => Object.is(y, sign * traces[t]![index]!)))
+          found.push({ index, sign });
       }
     }
     const where = siteName(first, s);
     if (found.length === 1) return found[0]!;
-    if (found.length > 1) throw new RangeError(`compile: ${where} matches ${found.length} entries of the data in every trace; expected probes whose entries differ`);
+    if (found.length > 1)
+      throw new RangeError(
+        `compile: ${where} matches ${found.length} entries of the data in every trace; expected probes whose entries differ`,
+      );
     throw new RangeError(
       `compile: ${where} changes with the data but is none of its inputs and targets (values ${values.slice(0, 3).join(", ")} …): the step computes it outside the graph; expected the data to reach the graph as it is`,
     );
@@ -91,7 +114,11 @@ function siteSources(recordings: Recording[], traces: readonly (readonly number[
 }
 
 /** Lays out the slots and writes the instructions of one recording. */
-function build(r: Recording, params: readonly Value[], sources: ReturnType<typeof siteSources>): Tape {
+function build(
+  r: Recording,
+  params: readonly Value[],
+  sources: ReturnType<typeof siteSources>,
+): Tape {
   const P = params.length;
   // The data slots, one per (entry, sign); then the constants, one per site.
   const dataSlot = new Map<string, number>();
@@ -99,10 +126,13 @@ function build(r: Recording, params: readonly Value[], sources: ReturnType<typeo
   sources.forEach((src) => {
     if (src === null) return;
     const key = `${src.sign}:${src.index}`;
-    if (!dataSlot.has(key)) dataSlot.set(key, P + loads.push({ slot: P + loads.length, ...src }) - 1);
+    if (!dataSlot.has(key))
+      dataSlot.set(key, P + loads.push({ slot: P + loads.length, ...src }) - 1);
   });
   let next = P + loads.length;
-  const siteSlot = sources.map((src, s) => (src === null ? next++ : dataSlot.get(`${src.sign}:${src.index}`)!));
+  const siteSlot = sources.map((src, s) =>
+    src === null ? next++ : dataSlot.get(`${src.sign}:${src.index}`)!,
+  );
   const first = next;
   const size = first + r.nodes.length;
   const init = new Float64Array(size);
@@ -111,9 +141,12 @@ function build(r: Recording, params: readonly Value[], sources: ReturnType<typeo
   // Where each leaf and each node's number operand went.
   const leafSlot = new Map<number, number>();
   const kSlot = new Map<number, number>();
-  r.sites.forEach((site, s) => (site >= 0 ? leafSlot.set(site, siteSlot[s]!) : kSlot.set(-1 - site, siteSlot[s]!)));
+  r.sites.forEach((site, s) =>
+    site >= 0 ? leafSlot.set(site, siteSlot[s]!) : kSlot.set(-1 - site, siteSlot[s]!),
+  );
   r.leafKinds.forEach((kind, l) => kind >= 0 && leafSlot.set(l, kind));
-  const slotOf = (ref: number) => (ref >= 0 ? first + ref : ref === -1 ? -1 : leafSlot.get(-2 - ref)!);
+  const slotOf = (ref: number) =>
+    ref >= 0 ? first + ref : ref === -1 ? -1 : leafSlot.get(-2 - ref)!;
 
   // Instructions: one per node, except that a neuron's weighted sum b + w₀x₀ + w₁x₁ + …, which
   // the engine builds as a chain of products and sums, becomes one `dot` (see `fusable`).
@@ -128,11 +161,17 @@ function build(r: Recording, params: readonly Value[], sources: ReturnType<typeo
   for (let i = 0; i < n; i++) {
     if (i + 1 < n && fusable(r, i, uses)) continue; // a product: it joins the sum that follows it
     if (i === 0 || !fusable(r, i - 1, uses)) {
-      list.push({ code: OPS.indexOf(r.nodes[i]!.op), out: first + i, a: slotOf(r.refA[i]!), b: operandB(i) });
+      list.push({
+        code: OPS.indexOf(r.nodes[i]!.op),
+        out: first + i,
+        a: slotOf(r.refA[i]!),
+        b: operandB(i),
+      });
       continue;
     }
     const term = [slotOf(r.refA[i - 1]!), operandB(i - 1)]; // the product's w and x (or k)
-    const dot = r.refA[i]! >= 0 && uses[r.refA[i]!] === 1 ? open.get(first + r.refA[i]!) : undefined;
+    const dot =
+      r.refA[i]! >= 0 && uses[r.refA[i]!] === 1 ? open.get(first + r.refA[i]!) : undefined;
     // The sum goes on from a dot when it adds to that dot's result, used nowhere else, and when
     // the instructions since that dot pass no gradient to the slots the dot does: then moving
     // the dot's backward step before theirs changes no sum's order.
@@ -145,13 +184,19 @@ function build(r: Recording, params: readonly Value[], sources: ReturnType<typeo
       for (const slot of term) dot.writes.add(slot);
       open.set(dot.ins.out, { ...dot, at: list.push(dot.ins) - 1 });
     } else {
-      const ins: Instruction = { code: DOT, out: first + i, a: slotOf(r.refA[i]!), b: -1, terms: term };
+      const ins: Instruction = {
+        code: DOT,
+        out: first + i,
+        a: slotOf(r.refA[i]!),
+        b: -1,
+        terms: term,
+      };
       open.set(ins.out, { ins, at: list.push(ins) - 1, writes: new Set([ins.a, ...term]) });
     }
   }
   const kept = list.filter((x) => x !== null);
   const terms: number[] = [];
-  for (const ins of kept) if (ins.terms) ins.b = terms.length, terms.push(...ins.terms);
+  for (const ins of kept) if (ins.terms) (ins.b = terms.length), terms.push(...ins.terms);
   // A slot needs a gradient when a parameter is at or below it.
   const learns = new Uint8Array(size);
   learns.fill(1, 0, P);
@@ -192,7 +237,12 @@ function build(r: Recording, params: readonly Value[], sources: ReturnType<typeo
 function fusable(r: Recording, i: number, uses: Uint32Array): boolean {
   // #region exercise:fusable
   const [p, sum] = [r.nodes[i]!, r.nodes[i + 1]];
-  return (p.op === ops.mul || p.op === ops.mulK) && sum?.op === ops.add && r.refB[i + 1] === i && uses[i] === 1;
+  return (
+    (p.op === ops.mul || p.op === ops.mulK) &&
+    sum?.op === ops.add &&
+    r.refB[i + 1] === i &&
+    uses[i] === 1
+  );
   // #endregion exercise:fusable
 }
 // #endregion fusable

@@ -4,7 +4,13 @@
 
 // #region dot
 /** A dot's forward pass: z + w·x, term by term: the engine's mul then add, one rounding each, left to right. */
-export function dot(v: Float64Array, terms: Int32Array, z: number, from: number, to: number): number {
+export function dot(
+  v: Float64Array,
+  terms: Int32Array,
+  z: number,
+  from: number,
+  to: number,
+): number {
   // #region exercise:dot
   for (let t = from; t < to; t += 2) z = z + v[terms[t]!]! * v[terms[t + 1]!]!;
   return z;
@@ -17,7 +23,15 @@ export function dot(v: Float64Array, terms: Int32Array, z: number, from: number,
  * A dot's backward pass, the last term first, as the engine visits its sums and products: each
  * sum passes gy on to its product, which passes it to w and x; the first sum also to the start z.
  */
-export function dotBackward(v: Float64Array, g: Float64Array, terms: Int32Array, gy: number, z: number, from: number, to: number): void {
+export function dotBackward(
+  v: Float64Array,
+  g: Float64Array,
+  terms: Int32Array,
+  gy: number,
+  z: number,
+  from: number,
+  to: number,
+): void {
   // #region exercise:dot-backward
   for (let t = to - 2; t > from; t -= 2) {
     const w = terms[t]!;

@@ -1,4 +1,10 @@
-import { checkSGDOptions, SGD, type SGDOptions, type SGDSettings, sgdUpdate } from "@gradbook/optim";
+import {
+  checkSGDOptions,
+  SGD,
+  type SGDOptions,
+  type SGDSettings,
+  sgdUpdate,
+} from "@gradbook/optim";
 
 /**
  * `@gradbook/optim`'s SGD on slots: the same update rule, `sgdUpdate`, over a `Float64Array` of
@@ -20,7 +26,9 @@ export class SlotSGD implements SGDSettings {
    */
   constructor(count: number, opts: SGDOptions | SGD) {
     if (opts instanceof SGD && opts.steps > 0) {
-      throw new RangeError(`SlotSGD: expected SGD's options or a fresh SGD, got an SGD that has taken ${opts.steps} steps: its momentum would be lost`);
+      throw new RangeError(
+        `SlotSGD: expected SGD's options or a fresh SGD, got an SGD that has taken ${opts.steps} steps: its momentum would be lost`,
+      );
     }
     const settings = opts instanceof SGD ? opts : checkSGDOptions("SlotSGD", opts);
     this.#lr = settings.lr;

@@ -71,7 +71,10 @@ export class CompiledStep {
       for (let p = 0; p < batch; p++) {
         const at = p * (nin + 1);
         const out = model.forward(d.slice(at, at + nin));
-        if (out.length !== 1) throw new RangeError(`compile: expected a model with one output per point, got ${out.length} outputs`);
+        if (out.length !== 1)
+          throw new RangeError(
+            `compile: expected a model with one output per point, got ${out.length} outputs`,
+          );
         outputs.push(out[0]!);
         targets.push(d[at + nin]!);
       }
@@ -83,7 +86,9 @@ export class CompiledStep {
     const probes = Array.from({ length: count }, (_, k) => probe(data, nin, batch, k));
     const checks: number[][] = [];
     for (let i = 0; i + batch <= Math.min(data.x.length, CHECKED_POINTS); i += batch) {
-      checks.push(Array.from({ length: batch }, (_, p) => [...data.x[i + p]!, data.y[i + p]!]).flat());
+      checks.push(
+        Array.from({ length: batch }, (_, p) => [...data.x[i + p]!, data.y[i + p]!]).flat(),
+      );
     }
     return new CompiledStep(compileTape(step, model.parameters(), { probes, checks }), nin, batch);
   }
@@ -116,5 +121,8 @@ function probe(data: Dataset, nin: number, batch: number, k: number): number[] {
   const rng = new Rng(1 + k);
   const labels = [...new Set(data.y)].sort((a, b) => a - b);
   const target = (p: number) => labels[((p + 1) >> k) & 1 ? Math.min(1, labels.length - 1) : 0]!;
-  return Array.from({ length: batch }, (_, p) => [...Array.from({ length: nin }, () => rng.uniform(-2, 2)), target(p)]).flat();
+  return Array.from({ length: batch }, (_, p) => [
+    ...Array.from({ length: nin }, () => rng.uniform(-2, 2)),
+    target(p),
+  ]).flat();
 }

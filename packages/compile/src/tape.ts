@@ -43,4 +43,3 @@ export interface Tape {
   readonly outputs: Int32Array;
 }
 // #endregion tape
-

@@ -38,7 +38,10 @@ export interface Recording {
 
 /** Records one trace of the step; throws on an op a tape cannot replay. */
 export function record(traced: Traced, paramIndex: ReadonlyMap<Value, number>): Recording {
-  if (traced.loss.op === ops.leaf) throw new RangeError("compile: the loss is a leaf: it was computed from nothing, there is no step to compile");
+  if (traced.loss.op === ops.leaf)
+    throw new RangeError(
+      "compile: the loss is a leaf: it was computed from nothing, there is no step to compile",
+    );
   const nodes = topologicalOrder(traced.loss);
   const nodeIndex = new Map(nodes.map((v, i) => [v, i]));
   const leaves: Value[] = [];
@@ -57,7 +60,10 @@ export function record(traced: Traced, paramIndex: ReadonlyMap<Value, number>): 
         `compile: operation #${i} is unary, a function given only by its value and derivative at one point (bceLoss and bceWithLogitsLoss use one): a tape cannot compute it again; expected a step built from the engine's ops (l1Loss, mseLoss, …)`,
       );
     }
-    if (!OPS.includes(v.op)) throw new RangeError(`compile: operation #${i} is ${opName(v.op)}, which the tape does not know`);
+    if (!OPS.includes(v.op))
+      throw new RangeError(
+        `compile: operation #${i} is ${opName(v.op)}, which the tape does not know`,
+      );
   });
   const refA = nodes.map((v) => ref(v.a));
   const refB = nodes.map((v) => ref(v.b));
@@ -66,7 +72,9 @@ export function record(traced: Traced, paramIndex: ReadonlyMap<Value, number>): 
   const numbers: number[] = [];
   const sites: number[] = [];
   leaves.forEach((v, l) => leafKinds[l] === -1 && (numbers.push(v.data), sites.push(l)));
-  nodes.forEach((v, i) => NUMBER_OPERAND.has(v.op) && (numbers.push(v.numberOperand), sites.push(-1 - i)));
+  nodes.forEach(
+    (v, i) => NUMBER_OPERAND.has(v.op) && (numbers.push(v.numberOperand), sites.push(-1 - i)),
+  );
   return { nodes, refA, refB, leafKinds, outputs, numbers, sites };
 }
 
@@ -80,12 +88,17 @@ export function sameGraph(first: Recording, other: Recording, where: string): vo
       `compile: the step's graph depends on the data: traced at ${where}, ${what}. A tape replays one graph; expected a step whose operations do not depend on the values it computes (no branch on .data)`,
     );
   };
-  if (first.nodes.length !== other.nodes.length) fail(`it has ${other.nodes.length} operations, the first trace ${first.nodes.length}`);
+  if (first.nodes.length !== other.nodes.length)
+    fail(`it has ${other.nodes.length} operations, the first trace ${first.nodes.length}`);
   for (let i = 0; i < first.nodes.length; i++) {
     const [x, y] = [first.nodes[i]!, other.nodes[i]!];
-    if (x.op !== y.op) fail(`operation #${i} is ${opName(y.op)}, in the first trace ${opName(x.op)}`);
-    if (first.refA[i] !== other.refA[i] || first.refB[i] !== other.refB[i]) fail(`operation #${i} (${opName(x.op)}) has other operands than in the first trace`);
+    if (x.op !== y.op)
+      fail(`operation #${i} is ${opName(y.op)}, in the first trace ${opName(x.op)}`);
+    if (first.refA[i] !== other.refA[i] || first.refB[i] !== other.refB[i])
+      fail(`operation #${i} (${opName(x.op)}) has other operands than in the first trace`);
   }
-  if (first.leafKinds.join() !== other.leafKinds.join()) fail("it reads other parameters or numbers than the first trace");
-  if (first.outputs.join() !== other.outputs.join()) fail("its predictions are other values than in the first trace");
+  if (first.leafKinds.join() !== other.leafKinds.join())
+    fail("it reads other parameters or numbers than the first trace");
+  if (first.outputs.join() !== other.outputs.join())
+    fail("its predictions are other values than in the first trace");
 }

@@ -9,7 +9,12 @@ import { LIMITS } from "../../../vitest.limits.ts";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const BENCH = fileURLToPath(new URL("../bench/xor.ts", import.meta.url));
-const bench = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", BENCH, ...args], { cwd: ROOT, encoding: "utf8", timeout: LIMITS.testTimeout });
+const bench = (...args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", BENCH, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: LIMITS.testTimeout,
+  });
 
 describe("pnpm bench", () => {
   it("times the engine, the compiled step and the twin on the same run, each against the twin", () => {
@@ -18,14 +23,25 @@ describe("pnpm bench", () => {
     expect(run.stderr).toBe("");
     const lines = run.stdout.split("\n");
     // 2 → 3 → 1: 3·2 + 3 + 1·3 + 1 = 13 parameters; 20 epochs of 4 points = 80 steps.
-    expect(lines[0]).toMatch(/^2 → 3 → 1, 13 parameters, 80 steps; compiled = engine bit for bit, twin = engine to \S+ after 40 steps$/);
+    expect(lines[0]).toMatch(
+      /^2 → 3 → 1, 13 parameters, 80 steps; compiled = engine bit for bit, twin = engine to \S+ after 40 steps$/,
+    );
     // On a run this short, compiling is most of compiledFit's time, and the compiled row (the run
     // less a compile timed apart) can come out below 0 on a busy machine: any number will do.
-    for (const row of ["engine (MLP + l1Loss + SGD + fit)", "compiled (compiledFit, tape)", "twin (PlainMLP + plainFit)"]) {
-      expect(lines.some((l) => l.startsWith(row) && /\)\s+-?[\d.]+\s+-?[\d.]+\s+-?[\d.]+$/.test(l)), row).toBe(true);
+    for (const row of [
+      "engine (MLP + l1Loss + SGD + fit)",
+      "compiled (compiledFit, tape)",
+      "twin (PlainMLP + plainFit)",
+    ]) {
+      expect(
+        lines.some((l) => l.startsWith(row) && /\)\s+-?[\d.]+\s+-?[\d.]+\s+-?[\d.]+$/.test(l)),
+        row,
+      ).toBe(true);
     }
     expect(lines.find((l) => l.startsWith("twin"))).toMatch(/\s1\.00$/); // the twin against itself
-    expect(lines).toContainEqual(expect.stringMatching(/^compiled is within 2× of the twin: (yes|no)$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^compiled is within 2× of the twin: (yes|no)$/),
+    );
   });
 
   it.each([

@@ -14,7 +14,9 @@ describe("replay.ts, generated from ops.ts", () => {
     // A changed row (a new op, or a derivative's operands in another order, which changes its
     // rounding) changes the replay: the message names the rows whose cases are not in the file.
     const current = readFileSync(REPLAY_FILE, "utf8");
-    const changed = readRows(source).filter((row) => ![row.forward, ...row.backward].every((l) => current.includes(l)));
+    const changed = readRows(source).filter(
+      (row) => ![row.forward, ...row.backward].every((l) => current.includes(l)),
+    );
     const message =
       `packages/compile/src/replay.ts is stale: ops.ts (lesson 01) changed since it was generated, ` +
       `in the rows ${changed.map((r) => r.name).join(", ") || "(none: elsewhere)"}. A tape gives the ` +
@@ -40,6 +42,8 @@ describe("replay.ts, generated from ops.ts", () => {
     const row = `export const bad: UnaryOp = {
       arity: 1, symbol: "b", forward: (a) => a, backward(g, y, a) { use(a); },
     };`;
-    expect(() => generateReplay(row)).toThrow("row bad: backward uses the operand a other than by .data and .grad");
+    expect(() => generateReplay(row)).toThrow(
+      "row bad: backward uses the operand a other than by .data and .grad",
+    );
   });
 });

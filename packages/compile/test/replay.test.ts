@@ -2,7 +2,12 @@ import { topologicalOrder, Value } from "@gradbook/autograd";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileTape } from "../src/compile.ts";
-import { OPS, backward as replayBackward, forward as replayForward, type Tape } from "../src/index.ts";
+import {
+  OPS,
+  backward as replayBackward,
+  forward as replayForward,
+  type Tape,
+} from "../src/index.ts";
 
 // Every op row of the engine, replayed from a tape, against the engine itself: the same bits for
 // the result and for every gradient. Each graph uses its parameters several times, so the order
@@ -41,22 +46,34 @@ function graph(op: (a: Value, b: Value, k: number) => Value, a: Value, b: Value,
 }
 
 /** Loads the data, replays forward and backward; returns the slots' values and gradients. */
-function replay(tape: Tape, data: number[], params: number[]): { v: Float64Array; g: Float64Array } {
+function replay(
+  tape: Tape,
+  data: number[],
+  params: number[],
+): { v: Float64Array; g: Float64Array } {
   const v = tape.init.slice();
   const g = new Float64Array(tape.size);
   v.set(params);
-  for (let l = 0; l < tape.loadSlot.length; l++) v[tape.loadSlot[l]!] = tape.loadSign[l]! * data[tape.loadIndex[l]!]!;
+  for (let l = 0; l < tape.loadSlot.length; l++)
+    v[tape.loadSlot[l]!] = tape.loadSign[l]! * data[tape.loadIndex[l]!]!;
   replayForward(tape, v);
   replayBackward(tape, v, g);
   return { v, g };
 }
 
-const number = fc.oneof(fc.constantFrom(0, -0, 1, -1, 0.5), fc.double({ min: -3, max: 3, noNaN: true }));
+const number = fc.oneof(
+  fc.constantFrom(0, -0, 1, -1, 0.5),
+  fc.double({ min: -3, max: 3, noNaN: true }),
+);
 const nonZero = number.filter((x) => x !== 0);
 
 describe("a tape replays every op row with the engine's bits", () => {
   it("the cases below use every op a tape knows", () => {
-    const used = new Set(rows.flatMap(([, op]) => topologicalOrder(op(new Value(0.5), new Value(2), 3)).map((v) => v.op)));
+    const used = new Set(
+      rows.flatMap(([, op]) =>
+        topologicalOrder(op(new Value(0.5), new Value(2), 3)).map((v) => v.op),
+      ),
+    );
     expect(OPS.filter((op) => !used.has(op))).toEqual([]);
   });
 
@@ -64,7 +81,9 @@ describe("a tape replays every op row with the engine's bits", () => {
     fc.assert(
       fc.property(number, nonZero, nonZero, (x, y, k) => {
         const [a, b] = [new Value(x), new Value(y)];
-        const tape = compileTape((d) => ({ loss: graph(op, a, b, d[0]!), outputs: [] }), [a, b], { probes: [[0.37], [-1.21]] });
+        const tape = compileTape((d) => ({ loss: graph(op, a, b, d[0]!), outputs: [] }), [a, b], {
+          probes: [[0.37], [-1.21]],
+        });
         const [pa, pb] = [new Value(x), new Value(y)];
         const root = graph(op, pa, pb, k);
         root.backward();

@@ -12,7 +12,13 @@ function small(): Recording {
   const [a, b] = [new Value(0.5), new Value(-2)];
   const c = a.mul(b);
   const f = c.add(a).tanh().mul(c);
-  return record({ loss: f, outputs: [] }, new Map([[a, 0], [b, 1]]));
+  return record(
+    { loss: f, outputs: [] },
+    new Map([
+      [a, 0],
+      [b, 1],
+    ]),
+  );
 }
 
 /** One traced step of the assignment's 2 → 5 → 4 → 1 network on one XOR point. */
@@ -23,7 +29,8 @@ function step(): Recording {
   return record({ loss: mseLoss(out, [1]), outputs: out }, new Map(params.map((p, i) => [p, i])));
 }
 
-const readers = (r: Recording, i: number) => r.nodes.flatMap((_, j) => (r.refA[j] === i || r.refB[j] === i ? [j] : []));
+const readers = (r: Recording, i: number) =>
+  r.nodes.flatMap((_, j) => (r.refA[j] === i || r.refB[j] === i ? [j] : []));
 
 describe("lastUse", () => {
   it("is [3, 2, 3, −1] on the small graph, by hand", () => {

@@ -85,18 +85,55 @@ export function lines(data: readonly Row[], options: LinesOptions, alt: string):
       clip: true,
       ...(options.dots ? { marker: "dot" } : {}),
     });
-  const drawn = options.dashed && series ? names.map((name, i) => line(data.filter((d) => String(d[series]) === name), DASHES[i % DASHES.length]!)) : [line(data, "none")];
+  const drawn =
+    options.dashed && series
+      ? names.map((name, i) =>
+          line(
+            data.filter((d) => String(d[series]) === name),
+            DASHES[i % DASHES.length]!,
+          ),
+        )
+      : [line(data, "none")];
   const rules = (options.rules ?? []).flatMap((rule) => [
-    Plot.ruleY([rule.y], { strokeOpacity: rule.dashed ? 1 : 0.3, ...(rule.dashed ? { strokeDasharray: "4 3" } : {}) }),
-    ...(rule.label ? [Plot.text([rule.label], { frameAnchor: "right", y: () => rule.y, dy: -8, textAnchor: "end" })] : []),
+    Plot.ruleY([rule.y], {
+      strokeOpacity: rule.dashed ? 1 : 0.3,
+      ...(rule.dashed ? { strokeDasharray: "4 3" } : {}),
+    }),
+    ...(rule.label
+      ? [
+          Plot.text([rule.label], {
+            frameAnchor: "right",
+            y: () => rule.y,
+            dy: -8,
+            textAnchor: "end",
+          }),
+        ]
+      : []),
   ]);
   let labels: Plot.Markish[] = [];
   const where = options.labels;
   if (series && where === "ends") {
-    const labelled = options.labelsIn && columns ? data.filter((d) => String(d[columns]) === options.labelsIn) : data;
+    const labelled =
+      options.labelsIn && columns
+        ? data.filter((d) => String(d[columns]) === options.labelsIn)
+        : data;
     // at the point furthest right: the largest x, or the smallest on a reversed axis
     const select = options.xAxis?.reverse ? Plot.selectMinX : Plot.selectMaxX;
-    labels = [Plot.text(labelled, select({ x, y, z: series, text: series, fill: series, ...facets, dx: 6, textAnchor: "start" }))];
+    labels = [
+      Plot.text(
+        labelled,
+        select({
+          x,
+          y,
+          z: series,
+          text: series,
+          fill: series,
+          ...facets,
+          dx: 6,
+          textAnchor: "start",
+        }),
+      ),
+    ];
   } else if (series && where && where !== "ends") labels = legend(names, where);
   const ends = where === "ends";
   // the names of the stacked charts sit in the right margin
@@ -107,7 +144,14 @@ export function lines(data: readonly Row[], options: LinesOptions, alt: string):
       x: scale(options.xAxis),
       y: scale(options.yAxis),
       ...(series ? { color: { domain: [...names] } } : {}),
-      ...(columns ? { fx: { label: null, ...(options.columnOrder ? { domain: [...options.columnOrder] } : {}) } } : {}),
+      ...(columns
+        ? {
+            fx: {
+              label: null,
+              ...(options.columnOrder ? { domain: [...options.columnOrder] } : {}),
+            },
+          }
+        : {}),
       ...(rows ? { fy: { label: null } } : {}),
       height: options.height ?? 300,
       ...(options.width ? { width: options.width } : {}),
@@ -149,8 +193,21 @@ export function bars(data: readonly Row[], options: BarsOptions, alt: string): F
     {
       marks: [
         Plot.barX(data, { x: value, y: name, ...facets, fill: "currentColor", fillOpacity: 0.5 }),
-        ...(lo && hi ? [Plot.ruleY(data, { x1: lo, x2: hi, y: name, ...facets, strokeWidth: 2 })] : []),
-        ...(options.text ? [Plot.text(data, { x: hi ?? value, y: name, ...facets, text: options.text, dx: 4, textAnchor: "start" })] : []),
+        ...(lo && hi
+          ? [Plot.ruleY(data, { x1: lo, x2: hi, y: name, ...facets, strokeWidth: 2 })]
+          : []),
+        ...(options.text
+          ? [
+              Plot.text(data, {
+                x: hi ?? value,
+                y: name,
+                ...facets,
+                text: options.text,
+                dx: 4,
+                textAnchor: "start",
+              }),
+            ]
+          : []),
         Plot.ruleX([0]),
       ],
       x: scale(options.axis),
@@ -189,7 +246,15 @@ export function histograms(data: readonly Row[], options: HistogramsOptions, alt
   return plot(
     {
       marks: [
-        Plot.rectY(data, { x1, x2, y, fx: columns, fy: rows, fill: "currentColor", fillOpacity: 0.7 }),
+        Plot.rectY(data, {
+          x1,
+          x2,
+          y,
+          fx: columns,
+          fy: rows,
+          fill: "currentColor",
+          fillOpacity: 0.7,
+        }),
         Plot.ruleY([0], { strokeOpacity: 0.3 }),
       ],
       fx: { label: null, ...(options.columnOrder ? { domain: [...options.columnOrder] } : {}) },

@@ -1,4 +1,12 @@
 export { type Corner, type Figure, legend, Plot, plot } from "./plot.ts";
-export { type Axis, bars, type BarsOptions, histograms, type HistogramsOptions, lines, type LinesOptions } from "./charts.ts";
+export {
+  type Axis,
+  bars,
+  type BarsOptions,
+  histograms,
+  type HistogramsOptions,
+  lines,
+  type LinesOptions,
+} from "./charts.ts";
 export { graph } from "./graph.ts";
 export { TWO_CLASS_GRADIENT, TWO_CLASS_INK, twoClassColour } from "./two-classes.ts";

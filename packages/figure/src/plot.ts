@@ -21,18 +21,29 @@ let document: PlotDocument | undefined;
  * @example show(plot({ marks: [Plot.lineY([1, 4, 9])] }, "a parabola rising from 1 to 9"))
  */
 export function plot(options: Plot.PlotOptions, alt: string): Figure {
-  document ??= parseHTML("<!doctype html><html><body></body></html>").document as unknown as PlotDocument;
+  document ??= parseHTML("<!doctype html><html><body></body></html>")
+    .document as unknown as PlotDocument;
   const chart = Plot.plot({
     ...options,
     document,
     ariaLabel: alt,
-    style: { background: "transparent", color: "currentColor", fontSize: "12px", ...(options.style as object) },
+    style: {
+      background: "transparent",
+      color: "currentColor",
+      fontSize: "12px",
+      ...(options.style as object),
+    },
   });
   // A legend or caption wraps the chart's SVG in a <figure>. Legends are HTML (swatches), which a
   // figure cannot carry: refuse them with a way out rather than return a swatch for the chart.
   const svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector(":scope > svg")!;
-  if (svg !== chart && chart.querySelector("[class$=-swatches], [class*=-swatches-], :scope > div")) {
-    throw new Error("plot: a figure is one SVG and Plot draws legends as HTML: label the marks directly (Plot.text at the line ends) instead of legend: true");
+  if (
+    svg !== chart &&
+    chart.querySelector("[class$=-swatches], [class*=-swatches-], :scope > div")
+  ) {
+    throw new Error(
+      "plot: a figure is one SVG and Plot draws legends as HTML: label the marks directly (Plot.text at the line ends) instead of legend: true",
+    );
   }
   if (!svg.querySelector(":scope > title")) {
     const title = document.createElement("title");
@@ -40,9 +51,17 @@ export function plot(options: Plot.PlotOptions, alt: string): Figure {
     svg.insertBefore(title, svg.firstChild);
   }
   // Plot paints halos in --plot-background; the site sets --figure-background per colour scheme.
-  const text = svg.outerHTML.replace("--plot-background: white", "--plot-background: var(--figure-background, white)");
+  const text = svg.outerHTML.replace(
+    "--plot-background: white",
+    "--plot-background: var(--figure-background, white)",
+  );
   // A file on its own (the CLI's) is an SVG image only with the namespace; inline, it is harmless.
-  return { svg: text.includes("xmlns=") ? text : text.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"'), alt };
+  return {
+    svg: text.includes("xmlns=")
+      ? text
+      : text.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"'),
+    alt,
+  };
 }
 
 /** A corner of a chart's frame. */

@@ -40,9 +40,12 @@ export type Nonlinearity = (typeof nonlinearities)[number];
  */
 export function calculateGain(nonlinearity: Nonlinearity, param?: number): number {
   if (!nonlinearities.includes(nonlinearity)) {
-    throw new RangeError(`calculateGain: unknown nonlinearity ${show(nonlinearity)}: expected one of ${nonlinearities.join(", ")}`);
+    throw new RangeError(
+      `calculateGain: unknown nonlinearity ${show(nonlinearity)}: expected one of ${nonlinearities.join(", ")}`,
+    );
   }
-  if (nonlinearity === "leaky_relu" && param !== undefined) finite("calculateGain", "negative slope for leaky_relu", param);
+  if (nonlinearity === "leaky_relu" && param !== undefined)
+    finite("calculateGain", "negative slope for leaky_relu", param);
   // #region gain
   // #region exercise:gain
   switch (nonlinearity) {

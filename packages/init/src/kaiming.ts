@@ -70,11 +70,15 @@ export function heUniform(opts: KaimingOptions = {}): Draw {
 
 /** The options checked once, when the initializer is made: the fan to use and the gain. */
 function kaiming(where: string, opts: KaimingOptions): { mode: "fanIn" | "fanOut"; gain: number } {
-  if (typeof opts !== "object" || opts === null) throw new TypeError(`${where}: expected an options object, got ${show(opts)}`);
+  if (typeof opts !== "object" || opts === null)
+    throw new TypeError(`${where}: expected an options object, got ${show(opts)}`);
   const { a = 0, mode = "fanIn", nonlinearity = "leaky_relu" } = opts;
-  if (mode !== "fanIn" && mode !== "fanOut") throw new RangeError(`${where}: expected mode "fanIn" or "fanOut", got ${show(mode)}`);
+  if (mode !== "fanIn" && mode !== "fanOut")
+    throw new RangeError(`${where}: expected mode "fanIn" or "fanOut", got ${show(mode)}`);
   if (!nonlinearities.includes(nonlinearity)) {
-    throw new RangeError(`${where}: unknown nonlinearity ${show(nonlinearity)}: expected one of ${nonlinearities.join(", ")}`);
+    throw new RangeError(
+      `${where}: unknown nonlinearity ${show(nonlinearity)}: expected one of ${nonlinearities.join(", ")}`,
+    );
   }
   finite(where, "negative slope a", a);
   return { mode, gain: calculateGain(nonlinearity, a) };

@@ -30,7 +30,9 @@ export function leakyMeanSquare(std: number, slope: number): number {
  */
 export function fans(shape: readonly number[]): { fanIn: number; fanOut: number } {
   if (shape.length < 2 || !shape.every((n) => Number.isInteger(n) && n > 0)) {
-    throw new RangeError(`fans: expected a shape of at least two positive integers [out, in, …kernel], got [${shape.join(", ")}]`);
+    throw new RangeError(
+      `fans: expected a shape of at least two positive integers [out, in, …kernel], got [${shape.join(", ")}]`,
+    );
   }
   // #region exercise:fans
   const receptive = shape.slice(2).reduce((product, k) => product * k, 1); // the kernel's size: 1 for a Linear layer

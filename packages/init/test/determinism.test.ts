@@ -31,7 +31,8 @@ const random: [string, Init][] = [
   ["assignmentInit", assignmentInit],
 ];
 
-const weights = (init: Init, seed: number) => new MLP(3, [4, 2], { init, seed }).parameters().map((p) => p.data);
+const weights = (init: Init, seed: number) =>
+  new MLP(3, [4, 2], { init, seed }).parameters().map((p) => p.data);
 
 describe("determinism", () => {
   it.each(random)("%s: the same seed gives the same model, another seed another", (_name, init) => {

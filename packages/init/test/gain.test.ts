@@ -33,7 +33,12 @@ describe("calculateGain", () => {
       RangeError,
       'calculateGain: unknown nonlinearity "softmax": expected one of linear, sigmoid, tanh, relu, leaky_relu, selu, conv1d',
     ],
-    ["a NaN slope", () => calculateGain("leaky_relu", Number.NaN), RangeError, "calculateGain: expected a finite negative slope for leaky_relu, got NaN"],
+    [
+      "a NaN slope",
+      () => calculateGain("leaky_relu", Number.NaN),
+      RangeError,
+      "calculateGain: expected a finite negative slope for leaky_relu, got NaN",
+    ],
     [
       "a slope that is not a number",
       () => calculateGain("leaky_relu", true as unknown as number),

@@ -3,7 +3,15 @@
 import type { Draw } from "@gradbook/neuron";
 import { MLP } from "@gradbook/neuron";
 import { describe, expect, it } from "vitest";
-import { heNormal, heUniform, lecunNormal, pytorchDefault, xavierNormal, xavierUniform, zeros } from "../src/index.ts";
+import {
+  heNormal,
+  heUniform,
+  lecunNormal,
+  pytorchDefault,
+  xavierNormal,
+  xavierUniform,
+  zeros,
+} from "../src/index.ts";
 import { mean, meanError, variance, varianceError } from "./stats.ts";
 
 // A 100 → 200 → 50 net: layer 1 has fans (100, 200) and 20,000 weights, layer 2 (200, 50) and 10,000.
@@ -31,7 +39,9 @@ describe("initializers inside MLP", () => {
       [l2!.w, v2],
     ] as const) {
       expect(Math.abs(mean(w))).toBeLessThan(5 * meanError(sigma2, w.length));
-      expect(Math.abs(variance(w) - sigma2)).toBeLessThan(5 * varianceError(sigma2, kurtosis, w.length));
+      expect(Math.abs(variance(w) - sigma2)).toBeLessThan(
+        5 * varianceError(sigma2, kurtosis, w.length),
+      );
     }
     expect([...l1!.b, ...l2!.b].every((b) => b === 0)).toBe(true);
   });

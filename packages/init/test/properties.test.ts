@@ -16,7 +16,8 @@ import {
 
 const fan = fc.integer({ min: 1, max: 1_000_000 });
 const seed = fc.integer({ min: 0, max: 0xffffffff });
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-14 * Math.max(Math.abs(a), Math.abs(b));
+const close = (a: number, b: number) =>
+  Math.abs(a - b) <= 1e-14 * Math.max(Math.abs(a), Math.abs(b));
 
 describe("properties", () => {
   it("uniform initializers never leave their bound: Xavier √(6/(fanIn+fanOut)), He √(6/fanIn), PyTorch 1/√fanIn", () => {
@@ -25,10 +26,16 @@ describe("properties", () => {
         const rng = new Rng(s);
         const within = (x: number, bound: number) => Math.abs(x) <= bound * (1 + 1e-12);
         for (let k = 0; k < 20; k++) {
-          expect(within(xavierUniform()(fanIn, fanOut, rng), Math.sqrt(6 / (fanIn + fanOut)))).toBe(true);
+          expect(within(xavierUniform()(fanIn, fanOut, rng), Math.sqrt(6 / (fanIn + fanOut)))).toBe(
+            true,
+          );
           expect(within(heUniform()(fanIn, fanOut, rng), Math.sqrt(6 / fanIn))).toBe(true);
-          expect(within(heUniform({ mode: "fanOut" })(fanIn, fanOut, rng), Math.sqrt(6 / fanOut))).toBe(true);
-          expect(within(pytorchDefault.weight(fanIn, fanOut, rng), 1 / Math.sqrt(fanIn))).toBe(true);
+          expect(
+            within(heUniform({ mode: "fanOut" })(fanIn, fanOut, rng), Math.sqrt(6 / fanOut)),
+          ).toBe(true);
+          expect(within(pytorchDefault.weight(fanIn, fanOut, rng), 1 / Math.sqrt(fanIn))).toBe(
+            true,
+          );
           expect(within(pytorchDefault.bias(fanIn, fanOut, rng), 1 / Math.sqrt(fanIn))).toBe(true);
         }
       }),
@@ -40,22 +47,42 @@ describe("properties", () => {
       fc.property(fan, fan, fan, seed, (a, b, c, s) => {
         expect(xavierNormal()(a, b, new Rng(s))).toBe(xavierNormal()(b, a, new Rng(s)));
         expect(heNormal()(a, b, new Rng(s))).toBe(heNormal()(a, c, new Rng(s)));
-        expect(heUniform({ mode: "fanOut" })(a, b, new Rng(s))).toBe(heUniform({ mode: "fanOut" })(c, b, new Rng(s)));
+        expect(heUniform({ mode: "fanOut" })(a, b, new Rng(s))).toBe(
+          heUniform({ mode: "fanOut" })(c, b, new Rng(s)),
+        );
       }),
     );
   });
 
   it("the same stream, scaled: He(relu) = √2·LeCun, Xavier(gain) = gain·Xavier(1), He(tanh) = (5/3)·LeCun", () => {
     fc.assert(
-      fc.property(fan, fan, seed, fc.double({ min: 0.1, max: 10, noNaN: true }), (fanIn, fanOut, s, gain) => {
-        const lecun = lecunNormal()(fanIn, fanOut, new Rng(s));
-        expect(close(heNormal({ nonlinearity: "relu" })(fanIn, fanOut, new Rng(s)), Math.SQRT2 * lecun)).toBe(true);
-        expect(close(heNormal({ nonlinearity: "tanh" })(fanIn, fanOut, new Rng(s)), (5 / 3) * lecun)).toBe(true);
-        const xavier = xavierNormal()(fanIn, fanOut, new Rng(s));
-        expect(close(xavierNormal(gain)(fanIn, fanOut, new Rng(s)), gain * xavier)).toBe(true);
-        // With equal fans, Xavier's 2/(n + n) is LeCun's 1/n.
-        expect(close(xavierNormal()(fanIn, fanIn, new Rng(s)), lecunNormal()(fanIn, fanIn, new Rng(s)))).toBe(true);
-      }),
+      fc.property(
+        fan,
+        fan,
+        seed,
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        (fanIn, fanOut, s, gain) => {
+          const lecun = lecunNormal()(fanIn, fanOut, new Rng(s));
+          expect(
+            close(
+              heNormal({ nonlinearity: "relu" })(fanIn, fanOut, new Rng(s)),
+              Math.SQRT2 * lecun,
+            ),
+          ).toBe(true);
+          expect(
+            close(heNormal({ nonlinearity: "tanh" })(fanIn, fanOut, new Rng(s)), (5 / 3) * lecun),
+          ).toBe(true);
+          const xavier = xavierNormal()(fanIn, fanOut, new Rng(s));
+          expect(close(xavierNormal(gain)(fanIn, fanOut, new Rng(s)), gain * xavier)).toBe(true);
+          // With equal fans, Xavier's 2/(n + n) is LeCun's 1/n.
+          expect(
+            close(
+              xavierNormal()(fanIn, fanIn, new Rng(s)),
+              lecunNormal()(fanIn, fanIn, new Rng(s)),
+            ),
+          ).toBe(true);
+        },
+      ),
     );
   });
 
@@ -66,7 +93,9 @@ describe("properties", () => {
         // The bounds agree to rounding, and a draw is −a + 2a·u: near 0 that sum cancels, so the
         // draws agree to the bound's scale, not to their own (fanIn 1, Rng(612916106): 0.00435, 2.6e-14 apart relatively).
         const bound = 1 / Math.sqrt(fanIn);
-        expect(Math.abs(kaiming - pytorchDefault.weight(fanIn, fanOut, new Rng(s)))).toBeLessThanOrEqual(1e-14 * bound);
+        expect(
+          Math.abs(kaiming - pytorchDefault.weight(fanIn, fanOut, new Rng(s))),
+        ).toBeLessThanOrEqual(1e-14 * bound);
       }),
     );
   });

@@ -31,7 +31,13 @@ const normals: [string, Draw, number, number, number][] = [
   ["heNormal at (100, 10): 2/100", heNormal(), 100, 10, 0.02],
   ["heNormal fanOut at (100, 10): 2/10", heNormal({ mode: "fanOut" }), 100, 10, 0.2],
   ["heNormal tanh at (25, 3): (25/9)/25 = 1/9", heNormal({ nonlinearity: "tanh" }), 25, 3, 1 / 9],
-  ["heNormal leaky_relu 0.2 at (50, 5): 2/(1.04·50) = 1/26", heNormal({ nonlinearity: "leaky_relu", a: 0.2 }), 50, 5, 1 / 26],
+  [
+    "heNormal leaky_relu 0.2 at (50, 5): 2/(1.04·50) = 1/26",
+    heNormal({ nonlinearity: "leaky_relu", a: 0.2 }),
+    50,
+    5,
+    1 / 26,
+  ],
   ["heNormal linear at (4, 9): 1/4", heNormal({ nonlinearity: "linear" }), 4, 9, 0.25],
   ["assignmentInit.weight at (2, 5): 1", assignmentInit.weight, 2, 5, 1],
 ];
@@ -41,15 +47,43 @@ const uniforms: [string, Draw, number, number, number, number][] = [
   ["uniform(-2, 3)", uniform(-2, 3), 3, 7, -2, 3],
   ["uniform()", uniform(), 1, 1, 0, 1],
   ["xavierUniform at (100, 50): ±√(6/150) = ±0.2", xavierUniform(), 100, 50, -0.2, 0.2],
-  ["xavierUniform(2) at (3, 7): ±2·√(6/10)", xavierUniform(2), 3, 7, -2 * Math.sqrt(0.6), 2 * Math.sqrt(0.6)],
+  [
+    "xavierUniform(2) at (3, 7): ±2·√(6/10)",
+    xavierUniform(2),
+    3,
+    7,
+    -2 * Math.sqrt(0.6),
+    2 * Math.sqrt(0.6),
+  ],
   ["heUniform at (100, 10): ±√(6/100)", heUniform(), 100, 10, -Math.sqrt(0.06), Math.sqrt(0.06)],
-  ["heUniform relu fanOut at (3, 12): ±√(6/12)", heUniform({ mode: "fanOut", nonlinearity: "relu" }), 3, 12, -Math.sqrt(0.5), Math.sqrt(0.5)],
+  [
+    "heUniform relu fanOut at (3, 12): ±√(6/12)",
+    heUniform({ mode: "fanOut", nonlinearity: "relu" }),
+    3,
+    12,
+    -Math.sqrt(0.5),
+    Math.sqrt(0.5),
+  ],
   // PyTorch's Linear weights: gain √(2/(1+5)) = √(1/3), bound √3·√(1/3)/√16 = 1/4.
   ["heUniform a = √5 at (16, 3): ±1/√16", heUniform({ a: Math.sqrt(5) }), 16, 3, -0.25, 0.25],
-  ["heUniform tanh at (9, 2): ±√3·(5/3)/3", heUniform({ nonlinearity: "tanh" }), 9, 2, -(5 / 9) * Math.sqrt(3), (5 / 9) * Math.sqrt(3)],
+  [
+    "heUniform tanh at (9, 2): ±√3·(5/3)/3",
+    heUniform({ nonlinearity: "tanh" }),
+    9,
+    2,
+    -(5 / 9) * Math.sqrt(3),
+    (5 / 9) * Math.sqrt(3),
+  ],
   ["pytorchDefault.weight at (16, 3): ±1/4", pytorchDefault.weight, 16, 3, -0.25, 0.25],
   ["pytorchDefault.bias at (4, 1): ±1/2", pytorchDefault.bias, 4, 1, -0.5, 0.5],
-  ["assignmentInit.bias at (5, 4): ±1/√5", assignmentInit.bias, 5, 4, -1 / Math.sqrt(5), 1 / Math.sqrt(5)],
+  [
+    "assignmentInit.bias at (5, 4): ±1/√5",
+    assignmentInit.bias,
+    5,
+    4,
+    -1 / Math.sqrt(5),
+    1 / Math.sqrt(5),
+  ],
 ];
 
 describe("normal initializers", () => {

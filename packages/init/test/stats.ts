@@ -5,7 +5,13 @@ import type { Draw } from "@gradbook/neuron";
 import { Rng } from "@gradbook/neuron";
 
 /** `n` draws of `draw` for a layer with the given fans, from a generator seeded with `seed`. */
-export function sample(draw: Draw, fanIn: number, fanOut: number, n: number, seed = 1): Float64Array {
+export function sample(
+  draw: Draw,
+  fanIn: number,
+  fanOut: number,
+  n: number,
+  seed = 1,
+): Float64Array {
   const rng = new Rng(seed);
   const xs = new Float64Array(n);
   for (let i = 0; i < n; i++) xs[i] = draw(fanIn, fanOut, rng);

@@ -15,7 +15,8 @@ const X = [
 ];
 const Y = [0, 1, 1, 0];
 
-const assignmentNet = (init: Init) => new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear", init, seed: 3 });
+const assignmentNet = (init: Init) =>
+  new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear", init, seed: 3 });
 
 /** The MSE over the four XOR points, with its gradient in every parameter. */
 function lossAndBackward(model: MLP): number {
@@ -39,7 +40,9 @@ function train(model: MLP, steps: number, lr = 0.2): number {
 
 /** Each hidden layer's units as [w…, b] rows (data, or grad). */
 const hiddenRows = (model: MLP, what: "data" | "grad") =>
-  model.layers.slice(0, -1).map((layer) => layer.neurons.map((n) => [...n.w, n.b].map((p) => p[what])));
+  model.layers
+    .slice(0, -1)
+    .map((layer) => layer.neurons.map((n) => [...n.w, n.b].map((p) => p[what])));
 
 const constants: [string, Init][] = [
   ["weights 0.5, biases 0", { weight: constant(0.5), bias: zeros() }],
@@ -56,20 +59,23 @@ describe("constant initialization never breaks the symmetry", () => {
     }
   });
 
-  it.each(constants)("%s: after 200 steps the units have moved, and are still identical", (_name, init) => {
-    const model = assignmentNet(init);
-    const before = hiddenRows(model, "data");
-    const loss = train(model, 200);
-    const after = hiddenRows(model, "data");
-    for (const [l, rows] of after.entries()) {
-      expect(rows[0]).not.toEqual(before[l]![0]);
-      for (const row of rows) expect(row).toEqual(rows[0]);
-    }
-    // Identical units make the net a 2 → 1 → 1 → 1 chain, monotone in one projection s = w·x of
-    // the input. The best monotone fit of XOR's targets in any order of s is worth MSE 1/6
-    // (e.g. order 0, 1, 1, 0 fitted 0, ⅔, ⅔, ⅔: (0 + 1/9 + 1/9 + 4/9)/4), so the loss cannot go lower.
-    expect(loss).toBeGreaterThanOrEqual(1 / 6 - 1e-12);
-  });
+  it.each(constants)(
+    "%s: after 200 steps the units have moved, and are still identical",
+    (_name, init) => {
+      const model = assignmentNet(init);
+      const before = hiddenRows(model, "data");
+      const loss = train(model, 200);
+      const after = hiddenRows(model, "data");
+      for (const [l, rows] of after.entries()) {
+        expect(rows[0]).not.toEqual(before[l]![0]);
+        for (const row of rows) expect(row).toEqual(rows[0]);
+      }
+      // Identical units make the net a 2 → 1 → 1 → 1 chain, monotone in one projection s = w·x of
+      // the input. The best monotone fit of XOR's targets in any order of s is worth MSE 1/6
+      // (e.g. order 0, 1, 1, 0 fitted 0, ⅔, ⅔, ⅔: (0 + 1/9 + 1/9 + 4/9)/4), so the loss cannot go lower.
+      expect(loss).toBeGreaterThanOrEqual(1 / 6 - 1e-12);
+    },
+  );
 
   it("with all zeros only the output bias learns: every hidden output is tanh(0) = 0, so no gradient reaches the rest", () => {
     const model = assignmentNet({ weight: zeros(), bias: zeros() });
@@ -83,10 +89,14 @@ describe("constant initialization never breaks the symmetry", () => {
   it.each<[string, Init]>([
     ["heNormal", { weight: heNormal({ nonlinearity: "tanh" }), bias: zeros() }],
     ["assignmentInit", assignmentInit],
-  ])("random weights (%s) break it: the units differ, and the net fits XOR below the symmetric bound 1/6", (_name, init) => {
-    const model = assignmentNet(init);
-    const loss = train(model, 500);
-    for (const rows of hiddenRows(model, "data")) expect(new Set(rows.map((r) => r.join())).size).toBe(rows.length);
-    expect(loss).toBeLessThan(0.05);
-  });
+  ])(
+    "random weights (%s) break it: the units differ, and the net fits XOR below the symmetric bound 1/6",
+    (_name, init) => {
+      const model = assignmentNet(init);
+      const loss = train(model, 500);
+      for (const rows of hiddenRows(model, "data"))
+        expect(new Set(rows.map((r) => r.join())).size).toBe(rows.length);
+      expect(loss).toBeLessThan(0.05);
+    },
+  );
 });

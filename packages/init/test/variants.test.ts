@@ -8,7 +8,8 @@ function expectation(f: (z: number) => number, std: number): number {
   const steps = 24_000;
   const [a, b] = [-12 * std, 12 * std];
   const h = (b - a) / steps;
-  const g = (z: number) => (f(z) * Math.exp(-((z / std) ** 2) / 2)) / (std * Math.sqrt(2 * Math.PI));
+  const g = (z: number) =>
+    (f(z) * Math.exp(-((z / std) ** 2) / 2)) / (std * Math.sqrt(2 * Math.PI));
   let sum = g(a) + g(b);
   for (let i = 1; i < steps; i++) sum += (i % 2 ? 4 : 2) * g(a + i * h);
   return (sum * h) / 3;
@@ -36,7 +37,10 @@ describe("leakyMeanSquare", () => {
     [2, 1],
   ])("at std %s and slope %s: E[leaky_relu(z)²] by integration", (std, slope) => {
     const leaky = (z: number) => (z > 0 ? z : slope * z);
-    expect(leakyMeanSquare(std, slope)).toBeCloseTo(expectation((z) => leaky(z) ** 2, std), 10);
+    expect(leakyMeanSquare(std, slope)).toBeCloseTo(
+      expectation((z) => leaky(z) ** 2, std),
+      10,
+    );
   });
 
   it("is relu's σ²/2 at slope 0 and the input's σ² at slope 1", () => {
@@ -57,6 +61,8 @@ describe("fans", () => {
   });
 
   it("refuses a shape of fewer than two dimensions, naming it", () => {
-    expect(() => fans([3])).toThrow("fans: expected a shape of at least two positive integers [out, in, …kernel], got [3]");
+    expect(() => fans([3])).toThrow(
+      "fans: expected a shape of at least two positive integers [out, in, …kernel], got [3]",
+    );
   });
 });

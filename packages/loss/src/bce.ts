@@ -47,12 +47,22 @@ function bceWithLogitsTerm(logit: Value, t: number): Value {
  * const loss = bceLoss([p], [1]); // −ln 0.8 = 0.2231
  * loss.backward();                // p.grad = (0.8 − 1) / (0.8 · 0.2) = −1.25
  */
-export function bceLoss(pred: readonly (Value | number)[], target: readonly number[], opts?: LossOptions): Value {
+export function bceLoss(
+  pred: readonly (Value | number)[],
+  target: readonly number[],
+  opts?: LossOptions,
+): Value {
   const reduction = reductionOf("bceLoss", opts);
   const ps = predictions("bceLoss", pred);
   targets("bceLoss", target, ps.length);
   const probabilities = ps.map((p) => p.data);
-  each("bceLoss", probabilities, inUnitInterval, "predictions that are probabilities in [0, 1]", "for logits, use bceWithLogitsLoss");
+  each(
+    "bceLoss",
+    probabilities,
+    inUnitInterval,
+    "predictions that are probabilities in [0, 1]",
+    "for logits, use bceWithLogitsLoss",
+  );
   each("bceLoss", target, inUnitInterval, "targets in [0, 1]");
   return reduce(
     ps.map((p, i) => bceTerm(p, target[i]!)),
@@ -75,7 +85,11 @@ export function bceLoss(pred: readonly (Value | number)[], target: readonly numb
  * const loss = bceWithLogitsLoss([x], [1]); // 1000, where −ln σ(−1000) would be Infinity
  * loss.backward();                          // x.grad = σ(−1000) − 1 = −1
  */
-export function bceWithLogitsLoss(pred: readonly (Value | number)[], target: readonly number[], opts?: LossOptions): Value {
+export function bceWithLogitsLoss(
+  pred: readonly (Value | number)[],
+  target: readonly number[],
+  opts?: LossOptions,
+): Value {
   const reduction = reductionOf("bceWithLogitsLoss", opts);
   const xs = predictions("bceWithLogitsLoss", pred, "logits");
   targets("bceWithLogitsLoss", target, xs.length, "logits");

@@ -20,7 +20,11 @@ import type { LossOptions } from "./reduction.ts";
  * const loss = crossEntropyLoss(logits, 1); // 2000, where e^1000 alone would be Infinity
  * loss.backward();                          // grads [1, −1, 0] = softmax − onehot
  */
-export function crossEntropyLoss(logits: readonly (Value | number)[], target: number, opts?: LossOptions): Value {
+export function crossEntropyLoss(
+  logits: readonly (Value | number)[],
+  target: number,
+  opts?: LossOptions,
+): Value {
   reductionOf("crossEntropyLoss", opts); // checked for the message; one sample needs no reduction
   const xs = predictions("crossEntropyLoss", logits, "logits");
   each(
@@ -29,9 +33,16 @@ export function crossEntropyLoss(logits: readonly (Value | number)[], target: nu
     Number.isFinite,
     "finite logits",
   );
-  if (typeof target !== "number" || !Number.isInteger(target) || target < 0 || target >= xs.length) {
+  if (
+    typeof target !== "number" ||
+    !Number.isInteger(target) ||
+    target < 0 ||
+    target >= xs.length
+  ) {
     const got = typeof target === "string" ? JSON.stringify(target) : String(target);
-    throw new RangeError(`crossEntropyLoss: expected the target class as an integer in [0, ${xs.length}), got ${got}`);
+    throw new RangeError(
+      `crossEntropyLoss: expected the target class as an integer in [0, ${xs.length}), got ${got}`,
+    );
   }
   // #region cross-entropy
   // #region exercise:cross-entropy

@@ -25,11 +25,21 @@ function hingeTerm(s: Value, y: number): Value {
  * const loss = hingeLoss([s, new Value(-3)], [1, -1]); // (max(0, 0.75) + max(0, −2)) / 2 = 0.375
  * loss.backward();                                      // s.grad = −1 / 2 = −0.5
  */
-export function hingeLoss(scores: readonly (Value | number)[], labels: readonly number[], opts?: LossOptions): Value {
+export function hingeLoss(
+  scores: readonly (Value | number)[],
+  labels: readonly number[],
+  opts?: LossOptions,
+): Value {
   const reduction = reductionOf("hingeLoss", opts);
   const ss = predictions("hingeLoss", scores, "scores");
   targets("hingeLoss", labels, ss.length, "scores", "labels");
-  each("hingeLoss", labels, (y) => y === 1 || y === -1, "labels -1 or +1", "map 0/1 targets with 2t − 1");
+  each(
+    "hingeLoss",
+    labels,
+    (y) => y === 1 || y === -1,
+    "labels -1 or +1",
+    "map 0/1 targets with 2t − 1",
+  );
   return reduce(
     ss.map((s, i) => hingeTerm(s, labels[i]!)),
     reduction,

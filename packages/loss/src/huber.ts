@@ -13,7 +13,10 @@ function huberTerm(y: Value, t: number, delta: number): Value {
   // #region exercise:huber
   const error = y.sub(t);
   if (Math.abs(error.data) < delta) return error.pow(2).mul(0.5); // d/dy = y − t: MSE's gradient, halved
-  return error.abs().sub(0.5 * delta).mul(delta); // d/dy = ±δ: L1's gradient, scaled; both are δ at |y − t| = δ
+  return error
+    .abs()
+    .sub(0.5 * delta)
+    .mul(delta); // d/dy = ±δ: L1's gradient, scaled; both are δ at |y − t| = δ
   // #endregion exercise:huber
 }
 
@@ -31,11 +34,17 @@ function huberTerm(y: Value, t: number, delta: number): Value {
  * const loss = huberLoss([y], [0]); // δ = 1: 1·(3 − ½) = 2.5
  * loss.backward();                  // y.grad = δ = 1
  */
-export function huberLoss(pred: readonly (Value | number)[], target: readonly number[], opts?: HuberOptions): Value {
+export function huberLoss(
+  pred: readonly (Value | number)[],
+  target: readonly number[],
+  opts?: HuberOptions,
+): Value {
   const reduction = reductionOf("huberLoss", opts);
   const delta = opts?.delta ?? 1;
   if (typeof delta !== "number" || !(delta > 0) || !Number.isFinite(delta)) {
-    throw new RangeError(`huberLoss: expected delta to be a finite number > 0, got ${String(delta)}`);
+    throw new RangeError(
+      `huberLoss: expected delta to be a finite number > 0, got ${String(delta)}`,
+    );
   }
   const ys = predictions("huberLoss", pred);
   targets("huberLoss", target, ys.length);

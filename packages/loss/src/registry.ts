@@ -5,7 +5,11 @@ import type { LossOptions } from "./reduction.ts";
 import { l1Loss, mseLoss } from "./regression.ts";
 
 /** A loss over a batch of predictions and their targets, returning one scalar `Value`. */
-export type Loss = (pred: readonly (Value | number)[], target: readonly number[], opts?: LossOptions) => Value;
+export type Loss = (
+  pred: readonly (Value | number)[],
+  target: readonly number[],
+  opts?: LossOptions,
+) => Value;
 
 /**
  * The element-wise losses by the names a command line uses (`--loss bce-with-logits`).
@@ -33,7 +37,9 @@ export type LossName = keyof typeof losses;
  */
 export function lossByName(name: string): Loss {
   if (!Object.hasOwn(losses, name)) {
-    throw new RangeError(`lossByName: expected one of ${Object.keys(losses).join(", ")}, got ${JSON.stringify(name)}`);
+    throw new RangeError(
+      `lossByName: expected one of ${Object.keys(losses).join(", ")}, got ${JSON.stringify(name)}`,
+    );
   }
   return losses[name as LossName];
 }

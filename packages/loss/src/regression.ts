@@ -33,7 +33,11 @@ function mseTerm(y: Value, t: number): Value {
  * const loss = l1Loss([y, new Value(-1)], [1, 1]); // (|1.5 − 1| + |−1 − 1|) / 2 = 1.25
  * loss.backward();                                  // y.grad = sign(0.5) / 2 = 0.5
  */
-export function l1Loss(pred: readonly (Value | number)[], target: readonly number[], opts?: LossOptions): Value {
+export function l1Loss(
+  pred: readonly (Value | number)[],
+  target: readonly number[],
+  opts?: LossOptions,
+): Value {
   const reduction = reductionOf("l1Loss", opts);
   const ys = predictions("l1Loss", pred);
   targets("l1Loss", target, ys.length);
@@ -56,7 +60,11 @@ export function l1Loss(pred: readonly (Value | number)[], target: readonly numbe
  * const loss = mseLoss([y], [1]); // (3 − 1)² = 4
  * loss.backward();                // y.grad = 2·(3 − 1) = 4
  */
-export function mseLoss(pred: readonly (Value | number)[], target: readonly number[], opts?: LossOptions): Value {
+export function mseLoss(
+  pred: readonly (Value | number)[],
+  target: readonly number[],
+  opts?: LossOptions,
+): Value {
   const reduction = reductionOf("mseLoss", opts);
   const ys = predictions("mseLoss", pred);
   targets("mseLoss", target, ys.length);

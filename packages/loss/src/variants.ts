@@ -38,13 +38,20 @@ export function bestConstant(targets: readonly number[], loss: "mse" | "l1"): nu
  * @example
  * smoothedCrossEntropy([new Value(0), new Value(0)], 0, 0.1).data; // ln 2, whatever ε
  */
-export function smoothedCrossEntropy(logits: readonly Value[], target: number, smoothing: number): Value {
+export function smoothedCrossEntropy(
+  logits: readonly Value[],
+  target: number,
+  smoothing: number,
+): Value {
   // #region exercise:label-smoothing
   // log softmax(z)ⱼ = (zⱼ − m) − log Σₖ e^(zₖ − m) with m the largest logit; and Σⱼ qⱼ = 1, so the
   // loss is log Σₖ e^(zₖ − m) − Σⱼ qⱼ·(zⱼ − m)
   const m = Math.max(...logits.map((z) => z.data));
   const shifted = logits.map((z) => z.sub(m));
-  const logSum = shifted.map((s) => s.exp()).reduce((sum, e) => sum.add(e)).log();
+  const logSum = shifted
+    .map((s) => s.exp())
+    .reduce((sum, e) => sum.add(e))
+    .log();
   const q = (j: number) => (j === target ? 1 - smoothing : 0) + smoothing / logits.length;
   return logSum.sub(shifted.map((s, j) => s.mul(q(j))).reduce((sum, term) => sum.add(term)));
   // #endregion exercise:label-smoothing

@@ -1,7 +1,14 @@
 // Each loss against values and gradients worked by hand (the arithmetic beside each case).
 import { Value } from "@gradbook/autograd";
 import { describe, expect, it } from "vitest";
-import { crossEntropyLoss, l1Loss, type LossOptions, losses, mseLoss, reduce } from "../src/index.ts";
+import {
+  crossEntropyLoss,
+  l1Loss,
+  type LossOptions,
+  losses,
+  mseLoss,
+  reduce,
+} from "../src/index.ts";
 import { expectClose } from "@gradbook/testing";
 
 type Batch = (pred: Value[], target: number[], opts?: LossOptions) => Value;
@@ -81,7 +88,12 @@ describe("crossEntropyLoss: value and gradient", () => {
     // one class: softmax is 1, the loss is −ln 1 = 0 and nothing moves
     [[5], 0, 0, [0]],
     // (1, 2, 3): Σ eˣ = e + e² + e³; loss ln Σ − 1
-    [[1, 2, 3], 0, log(exp(1) + exp(2) + exp(3)) - 1, [1, 2, 3].map((x, j) => exp(x) / (exp(1) + exp(2) + exp(3)) - (j === 0 ? 1 : 0))],
+    [
+      [1, 2, 3],
+      0,
+      log(exp(1) + exp(2) + exp(3)) - 1,
+      [1, 2, 3].map((x, j) => exp(x) / (exp(1) + exp(2) + exp(3)) - (j === 0 ? 1 : 0)),
+    ],
   ])("%j, class %s", (logits, target, value, grads) => {
     const xs = logits.map((x) => new Value(x));
     const out = crossEntropyLoss(xs, target);
@@ -92,7 +104,9 @@ describe("crossEntropyLoss: value and gradient", () => {
 
   it("is the same for 'mean' and 'sum': one sample is a batch of one", () => {
     const logits = [0.5, -1, 2];
-    expect(crossEntropyLoss(logits, 2, { reduction: "sum" }).data).toBe(crossEntropyLoss(logits, 2, { reduction: "mean" }).data);
+    expect(crossEntropyLoss(logits, 2, { reduction: "sum" }).data).toBe(
+      crossEntropyLoss(logits, 2, { reduction: "mean" }).data,
+    );
   });
 });
 

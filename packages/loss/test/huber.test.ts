@@ -15,7 +15,9 @@ interface Case {
   loss: number;
   grad: number[];
 }
-const { cases } = JSON.parse(readFileSync(new URL("fixtures/torch-huber.json", import.meta.url), "utf8")) as { cases: Case[] };
+const { cases } = JSON.parse(
+  readFileSync(new URL("fixtures/torch-huber.json", import.meta.url), "utf8"),
+) as { cases: Case[] };
 
 describe("huberLoss against PyTorch", () => {
   it("the fixture has both reductions, three deltas and the edge cases", () => {
@@ -37,9 +39,15 @@ describe("huberLoss by its two pieces", () => {
     expectClose(huberLoss([0.2, -0.4], [0, 0]).data, mseLoss([0.2, -0.4], [0, 0]).data / 2, 1e-15);
   });
   it("is the L1 loss less ½δ, times δ, when every error is beyond delta", () => {
-    expectClose(huberLoss([3, -5], [0, 0], { delta: 2 }).data, 2 * (l1Loss([3, -5], [0, 0]).data - 1), 1e-15);
+    expectClose(
+      huberLoss([3, -5], [0, 0], { delta: 2 }).data,
+      2 * (l1Loss([3, -5], [0, 0]).data - 1),
+      1e-15,
+    );
   });
   it.each([0, -1, Number.NaN, Infinity])("rejects delta %s", (delta) => {
-    expect(() => huberLoss([1], [0], { delta })).toThrow(/huberLoss: expected delta to be a finite number > 0/);
+    expect(() => huberLoss([1], [0], { delta })).toThrow(
+      /huberLoss: expected delta to be a finite number > 0/,
+    );
   });
 });

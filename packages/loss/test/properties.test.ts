@@ -3,13 +3,23 @@
 import { gradcheck, Value } from "@gradbook/autograd";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bceLoss, bceWithLogitsLoss, crossEntropyLoss, hingeLoss, l1Loss, type LossOptions, mseLoss } from "../src/index.ts";
+import {
+  bceLoss,
+  bceWithLogitsLoss,
+  crossEntropyLoss,
+  hingeLoss,
+  l1Loss,
+  type LossOptions,
+  mseLoss,
+} from "../src/index.ts";
 import { expectClose } from "@gradbook/testing";
 
 /** Numbers in [min, max] on a grid of 1e-6: no subnormals, which would make a difference quotient noise. */
-const real = (min: number, max: number) => fc.integer({ min: Math.round(min * 1e6), max: Math.round(max * 1e6) }).map((i) => i / 1e6);
+const real = (min: number, max: number) =>
+  fc.integer({ min: Math.round(min * 1e6), max: Math.round(max * 1e6) }).map((i) => i / 1e6);
 /** Both signs, magnitude in [min, max]: away from a kink at 0. */
-const awayFromZero = (min: number, max: number) => fc.tuple(real(min, max), fc.boolean()).map(([x, neg]) => (neg ? -x : x));
+const awayFromZero = (min: number, max: number) =>
+  fc.tuple(real(min, max), fc.boolean()).map(([x, neg]) => (neg ? -x : x));
 const reduction = fc.constantFrom<"mean" | "sum">("mean", "sum");
 const sign = fc.constantFrom(-1, 1);
 
@@ -22,7 +32,8 @@ type Batch = (pred: Value[], target: number[], opts?: LossOptions) => Value;
  */
 function passes(f: (...xs: Value[]) => Value, inputs: number[]): boolean {
   const report = gradcheck(f, inputs);
-  if (!report.rows.every((r) => r.error <= 1e-6 || Math.abs(r.analytic - r.numeric) <= 1e-9)) expect.fail(String(report));
+  if (!report.rows.every((r) => r.error <= 1e-6 || Math.abs(r.analytic - r.numeric) <= 1e-9))
+    expect.fail(String(report));
   return true;
 }
 
@@ -33,37 +44,88 @@ function checks(loss: Batch, pred: number[], target: number[], opts: LossOptions
 
 describe("gradcheck on random batches of 1 to 5", () => {
   it("l1Loss, away from the kink at the target", () => {
-    const batch = fc.array(fc.tuple(real(-5, 5), awayFromZero(0.01, 5)), { minLength: 1, maxLength: 5 });
-    fc.assert(fc.property(batch, reduction, (pairs, r) => checks(l1Loss, pairs.map(([t, d]) => t + d), pairs.map(([t]) => t), { reduction: r })));
+    const batch = fc.array(fc.tuple(real(-5, 5), awayFromZero(0.01, 5)), {
+      minLength: 1,
+      maxLength: 5,
+    });
+    fc.assert(
+      fc.property(batch, reduction, (pairs, r) =>
+        checks(
+          l1Loss,
+          pairs.map(([t, d]) => t + d),
+          pairs.map(([t]) => t),
+          { reduction: r },
+        ),
+      ),
+    );
   });
 
   it("mseLoss, away from the target, where the partial 2(y − t)/n is not rounding noise", () => {
-    const batch = fc.array(fc.tuple(real(-5, 5), awayFromZero(0.01, 5)), { minLength: 1, maxLength: 5 });
-    fc.assert(fc.property(batch, reduction, (pairs, r) => checks(mseLoss, pairs.map(([t, d]) => t + d), pairs.map(([t]) => t), { reduction: r })));
+    const batch = fc.array(fc.tuple(real(-5, 5), awayFromZero(0.01, 5)), {
+      minLength: 1,
+      maxLength: 5,
+    });
+    fc.assert(
+      fc.property(batch, reduction, (pairs, r) =>
+        checks(
+          mseLoss,
+          pairs.map(([t, d]) => t + d),
+          pairs.map(([t]) => t),
+          { reduction: r },
+        ),
+      ),
+    );
   });
 
   it("bceLoss, p in [0.05, 0.95] and at least 0.05 from t, where the partial is not rounding noise", () => {
     const pair = fc.tuple(real(0.05, 0.95), real(0, 1)).filter(([p, t]) => Math.abs(p - t) >= 0.05);
     const batch = fc.array(pair, { minLength: 1, maxLength: 5 });
-    fc.assert(fc.property(batch, reduction, (pairs, r) => checks(bceLoss, pairs.map(([p]) => p), pairs.map(([, t]) => t), { reduction: r })));
+    fc.assert(
+      fc.property(batch, reduction, (pairs, r) =>
+        checks(
+          bceLoss,
+          pairs.map(([p]) => p),
+          pairs.map(([, t]) => t),
+          { reduction: r },
+        ),
+      ),
+    );
   });
 
   it("bceWithLogitsLoss", () => {
     const batch = fc.array(fc.tuple(real(-10, 10), real(0, 1)), { minLength: 1, maxLength: 5 });
-    fc.assert(fc.property(batch, reduction, (pairs, r) => checks(bceWithLogitsLoss, pairs.map(([x]) => x), pairs.map(([, t]) => t), { reduction: r })));
+    fc.assert(
+      fc.property(batch, reduction, (pairs, r) =>
+        checks(
+          bceWithLogitsLoss,
+          pairs.map(([x]) => x),
+          pairs.map(([, t]) => t),
+          { reduction: r },
+        ),
+      ),
+    );
   });
 
   it("hingeLoss, away from the kink at the margin", () => {
     // score = y·(1 + d): the margin y·s − 1 = d is never near 0
     const batch = fc.array(fc.tuple(sign, awayFromZero(0.01, 3)), { minLength: 1, maxLength: 5 });
-    fc.assert(fc.property(batch, reduction, (pairs, r) => checks(hingeLoss, pairs.map(([y, d]) => y * (1 + d)), pairs.map(([y]) => y), { reduction: r })));
+    fc.assert(
+      fc.property(batch, reduction, (pairs, r) =>
+        checks(
+          hingeLoss,
+          pairs.map(([y, d]) => y * (1 + d)),
+          pairs.map(([y]) => y),
+          { reduction: r },
+        ),
+      ),
+    );
   });
 
   it("crossEntropyLoss", () => {
-    const sample = fc.array(real(-6, 6), { minLength: 2, maxLength: 5 }).chain((xs) => fc.tuple(fc.constant(xs), fc.nat(xs.length - 1)));
-    fc.assert(
-      fc.property(sample, ([xs, t]) => passes((...ys) => crossEntropyLoss(ys, t), xs)),
-    );
+    const sample = fc
+      .array(real(-6, 6), { minLength: 2, maxLength: 5 })
+      .chain((xs) => fc.tuple(fc.constant(xs), fc.nat(xs.length - 1)));
+    fc.assert(fc.property(sample, ([xs, t]) => passes((...ys) => crossEntropyLoss(ys, t), xs)));
   });
 });
 
@@ -91,8 +153,18 @@ describe("identities", () => {
     // softmax(a, b)₁ = e^b / (e^a + e^b) = σ(b − a)
     fc.assert(
       fc.property(real(-20, 20), real(-20, 20), (a, b) => {
-        expectClose(crossEntropyLoss([a, b], 1).data, bceWithLogitsLoss([b - a], [1]).data, 1e-12, 1e-15);
-        expectClose(crossEntropyLoss([a, b], 0).data, bceWithLogitsLoss([b - a], [0]).data, 1e-12, 1e-15);
+        expectClose(
+          crossEntropyLoss([a, b], 1).data,
+          bceWithLogitsLoss([b - a], [1]).data,
+          1e-12,
+          1e-15,
+        );
+        expectClose(
+          crossEntropyLoss([a, b], 0).data,
+          bceWithLogitsLoss([b - a], [0]).data,
+          1e-12,
+          1e-15,
+        );
       }),
     );
   });

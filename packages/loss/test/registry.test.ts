@@ -1,6 +1,14 @@
 import { Value } from "@gradbook/autograd";
 import { describe, expect, it } from "vitest";
-import { bceLoss, bceWithLogitsLoss, hingeLoss, l1Loss, lossByName, losses, mseLoss } from "../src/index.ts";
+import {
+  bceLoss,
+  bceWithLogitsLoss,
+  hingeLoss,
+  l1Loss,
+  lossByName,
+  losses,
+  mseLoss,
+} from "../src/index.ts";
 
 describe("lossByName", () => {
   it.each([
@@ -17,9 +25,14 @@ describe("lossByName", () => {
     expect(Object.keys(losses)).toEqual(["l1", "mse", "bce", "bce-with-logits", "hinge"]);
   });
 
-  it.each(["", "MSE", "crossEntropy", "toString", "__proto__"])("rejects %j, listing the names", (name) => {
-    expect(() => lossByName(name)).toThrow(`lossByName: expected one of l1, mse, bce, bce-with-logits, hinge, got ${JSON.stringify(name)}`);
-  });
+  it.each(["", "MSE", "crossEntropy", "toString", "__proto__"])(
+    "rejects %j, listing the names",
+    (name) => {
+      expect(() => lossByName(name)).toThrow(
+        `lossByName: expected one of l1, mse, bce, bce-with-logits, hinge, got ${JSON.stringify(name)}`,
+      );
+    },
+  );
 
   it("gives a loss that computes: mse of 3 against 1 is 4", () => {
     // (3 − 1)² = 4

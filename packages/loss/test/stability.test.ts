@@ -53,7 +53,12 @@ describe("crossEntropyLoss at huge logits", () => {
     [[1000, 1000, 1000], 0, Math.log(3), [-2 / 3, 1 / 3, 1 / 3]],
     [[-1000, -1000], 1, Math.log(2), [0.5, -0.5]],
     // a difference of 1 at 800: ln(e^800 + e^799) − 799 = 1 + ln(1 + e⁻¹); softmax (σ(1), σ(−1)), σ(−1) − 1 = −σ(1)
-    [[800, 799], 1, 1 + Math.log1p(Math.exp(-1)), [1 / (1 + Math.exp(-1)), -1 / (1 + Math.exp(-1))]],
+    [
+      [800, 799],
+      1,
+      1 + Math.log1p(Math.exp(-1)),
+      [1 / (1 + Math.exp(-1)), -1 / (1 + Math.exp(-1))],
+    ],
   ])("%j, class %s", (logits, target, value, grads) => {
     const xs = logits.map((x) => new Value(x));
     const loss = crossEntropyLoss(xs, target);

@@ -4,7 +4,15 @@
 import { readFileSync } from "node:fs";
 import { Value } from "@gradbook/autograd";
 import { describe, expect, it } from "vitest";
-import { bceLoss, bceWithLogitsLoss, crossEntropyLoss, hingeLoss, l1Loss, type LossOptions, mseLoss } from "../src/index.ts";
+import {
+  bceLoss,
+  bceWithLogitsLoss,
+  crossEntropyLoss,
+  hingeLoss,
+  l1Loss,
+  type LossOptions,
+  mseLoss,
+} from "../src/index.ts";
 import { expectClose } from "@gradbook/testing";
 
 interface Case {
@@ -16,7 +24,9 @@ interface Case {
   grad: number[];
 }
 
-const { cases } = JSON.parse(readFileSync(new URL("fixtures/torch-losses.json", import.meta.url), "utf8")) as { cases: Case[] };
+const { cases } = JSON.parse(
+  readFileSync(new URL("fixtures/torch-losses.json", import.meta.url), "utf8"),
+) as { cases: Case[] };
 
 type Run = (pred: Value[], target: Case["target"], opts: LossOptions) => Value;
 // The fixture's name prefixes, longest first ("bce-logits" before "bce").
@@ -40,7 +50,13 @@ describe("PyTorch 1.13 reference losses", () => {
   });
 
   it("the sample covers every loss with both reductions", () => {
-    const kinds = new Set(cases.map((c) => `${runs.find(([prefix]) => c.name.startsWith(`${prefix}-`))?.[0]} ${c.reduction}`));
-    expect([...kinds].sort()).toEqual(runs.flatMap(([name]) => [`${name} mean`, `${name} sum`]).sort());
+    const kinds = new Set(
+      cases.map(
+        (c) => `${runs.find(([prefix]) => c.name.startsWith(`${prefix}-`))?.[0]} ${c.reduction}`,
+      ),
+    );
+    expect([...kinds].sort()).toEqual(
+      runs.flatMap(([name]) => [`${name} mean`, `${name} sum`]).sort(),
+    );
   });
 });

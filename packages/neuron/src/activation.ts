@@ -12,7 +12,9 @@ export type Activation = (typeof activations)[number];
  */
 export function checkActivation(name: unknown, where: string, option = "activation"): Activation {
   if (activations.includes(name as Activation)) return name as Activation;
-  throw new RangeError(`${where}: unknown ${option} ${show(name)}: expected one of ${activations.join(", ")}`);
+  throw new RangeError(
+    `${where}: unknown ${option} ${show(name)}: expected one of ${activations.join(", ")}`,
+  );
 }
 
 // #region activate

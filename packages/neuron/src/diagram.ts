@@ -23,7 +23,8 @@ export interface DiagramOptions {
 export function diagram(model: MLP, opts: DiagramOptions = {}): string {
   const id = opts.id ?? "mlp";
   const max = opts.maxPerLayer ?? 10;
-  if (!Number.isInteger(max) || max < 2) throw new RangeError(`diagram: maxPerLayer must be an integer ≥ 2, got ${max}`);
+  if (!Number.isInteger(max) || max < 2)
+    throw new RangeError(`diagram: maxPerLayer must be an integer ≥ 2, got ${max}`);
   const sizes = model.sizes;
   const last = sizes.length - 1;
   const lr = (opts.rankdir ?? "LR") === "LR";
@@ -37,7 +38,10 @@ export function diagram(model: MLP, opts: DiagramOptions = {}): string {
   // Each layer a cluster; inputs named x1 … and outputs y1 … (just y and x when there is one).
   const shown = sizes.map((n) => (n > max ? max - 1 : n));
   sizes.forEach((n, l) => {
-    const label = l === 0 ? `input (${n})` : `${l === last ? "output" : `hidden ${l}`}: ${model.layers[l - 1]!.activation} (${n})`;
+    const label =
+      l === 0
+        ? `input (${n})`
+        : `${l === last ? "output" : `hidden ${l}`}: ${model.layers[l - 1]!.activation} (${n})`;
     lines.push(`  subgraph cluster_${l} {`, `    label=${quoteDot(label)}; style=rounded;`);
     const nodes: string[] = [];
     for (let j = 0; j < shown[l]!; j++) {
@@ -48,17 +52,23 @@ export function diagram(model: MLP, opts: DiagramOptions = {}): string {
     }
     if (shown[l]! < n) {
       nodes.push(`n${l}_more`);
-      lines.push(`    n${l}_more [shape=plaintext, fixedsize=false, label=${quoteDot(`+${n - shown[l]!} more`)}];`);
+      lines.push(
+        `    n${l}_more [shape=plaintext, fixedsize=false, label=${quoteDot(`+${n - shown[l]!} more`)}];`,
+      );
     }
     // One column (row, for TB) in order: invisible edges between neighbours, and crossing
     // minimisation kept short (mclimit) so that it does not reorder them. Dot lays a rank out
     // left to right, which LR turns into bottom to top: chain the nodes last to first there.
-    if (nodes.length > 1) lines.push(`    { rank=same; ${(lr ? nodes.reverse() : nodes).join(" -> ")} [style=invis]; }`);
+    if (nodes.length > 1)
+      lines.push(
+        `    { rank=same; ${(lr ? nodes.reverse() : nodes).join(" -> ")} [style=invis]; }`,
+      );
     lines.push("  }");
   });
   // Every neuron of layer l feeds every neuron of layer l + 1: one edge per weight.
   for (let l = 0; l < last; l++) {
-    for (let i = 0; i < shown[l]!; i++) for (let j = 0; j < shown[l + 1]!; j++) lines.push(`  n${l}_${i} -> n${l + 1}_${j};`);
+    for (let i = 0; i < shown[l]!; i++)
+      for (let j = 0; j < shown[l + 1]!; j++) lines.push(`  n${l}_${i} -> n${l + 1}_${j};`);
   }
   lines.push("}");
   return lines.join("\n");

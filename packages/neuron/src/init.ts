@@ -25,10 +25,18 @@ export const defaultInit: Init = {
  * One draw, checked: an initializer that returns NaN or ±Infinity would poison every value
  * computed from the parameter, so it is stopped here, named.
  */
-export function draw(d: Draw, what: "weight" | "bias", fanIn: number, fanOut: number, rng: Rng): number {
+export function draw(
+  d: Draw,
+  what: "weight" | "bias",
+  fanIn: number,
+  fanOut: number,
+  rng: Rng,
+): number {
   const x = d(fanIn, fanOut, rng);
   if (typeof x !== "number" || !Number.isFinite(x)) {
-    throw new RangeError(`init.${what}: expected a finite number for fanIn ${fanIn}, fanOut ${fanOut}, got ${String(x)}`);
+    throw new RangeError(
+      `init.${what}: expected a finite number for fanIn ${fanIn}, fanOut ${fanOut}, got ${String(x)}`,
+    );
   }
   return x;
 }

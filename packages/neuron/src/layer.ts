@@ -38,7 +38,10 @@ export class Layer extends Module {
     // biases are drawn after them all.
     const weight: Draw = (_fanIn, _fanOut, r) => draw(init.weight, "weight", nin, nout, r);
     const weightsOnly: Init = { weight, bias: () => 0 };
-    this.neurons = Array.from({ length: nout }, () => new Neuron(nin, { activation: this.activation, init: weightsOnly, rng }));
+    this.neurons = Array.from(
+      { length: nout },
+      () => new Neuron(nin, { activation: this.activation, init: weightsOnly, rng }),
+    );
     for (const n of this.neurons) n.b.data = draw(init.bias, "bias", nin, nout, rng);
   }
 

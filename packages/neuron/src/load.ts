@@ -16,13 +16,17 @@ import type { Module } from "./module.ts";
 export function loadParameters(model: Module, flat: ArrayLike<number>): void {
   const params = model.parameters();
   if (flat.length !== params.length) {
-    throw new RangeError(`loadParameters: expected ${params.length} numbers for ${String(model)}, got ${flat.length}`);
+    throw new RangeError(
+      `loadParameters: expected ${params.length} numbers for ${String(model)}, got ${flat.length}`,
+    );
   }
   // Check them all before setting any: a failed load leaves the model as it was.
   for (let i = 0; i < flat.length; i++) {
     const x = flat[i];
     if (typeof x !== "number" || !Number.isFinite(x)) {
-      throw new TypeError(`loadParameters: expected finite numbers, got ${String(x)} at index ${i}`);
+      throw new TypeError(
+        `loadParameters: expected finite numbers, got ${String(x)} at index ${i}`,
+      );
     }
   }
   for (let i = 0; i < params.length; i++) params[i]!.data = flat[i]!;

@@ -41,16 +41,29 @@ export class MLP extends Module {
   constructor(nin: number, sizes: readonly number[], opts: MLPOptions = {}) {
     super();
     this.nin = checkSize("MLP", "nin", nin);
-    if (!Array.isArray(sizes)) throw new TypeError(`MLP: layer sizes must be an array of positive integers, got ${show(sizes)}`);
+    if (!Array.isArray(sizes))
+      throw new TypeError(
+        `MLP: layer sizes must be an array of positive integers, got ${show(sizes)}`,
+      );
     if (sizes.length === 0) throw new RangeError("MLP: expected at least one layer size, got []");
-    if (!sizes.every(isSize)) throw new RangeError(`MLP: layer sizes must be positive integers, got ${show(sizes)}`);
+    if (!sizes.every(isSize))
+      throw new RangeError(`MLP: layer sizes must be positive integers, got ${show(sizes)}`);
     const activation = checkActivation(opts.activation ?? "tanh", "MLP");
-    const outputActivation = checkActivation(opts.outputActivation ?? activation, "MLP", "outputActivation");
+    const outputActivation = checkActivation(
+      opts.outputActivation ?? activation,
+      "MLP",
+      "outputActivation",
+    );
     const init = opts.init ?? defaultInit;
     const rng = rngOf("MLP", opts); // one stream for all layers, drawn in order
     const last = sizes.length - 1;
     this.layers = sizes.map(
-      (nout, l) => new Layer(l === 0 ? nin : sizes[l - 1]!, nout, { activation: l === last ? outputActivation : activation, init, rng }),
+      (nout, l) =>
+        new Layer(l === 0 ? nin : sizes[l - 1]!, nout, {
+          activation: l === last ? outputActivation : activation,
+          init,
+          rng,
+        }),
     );
   }
   // #endregion mlp-constructor
@@ -82,7 +95,8 @@ export class MLP extends Module {
   override toString(): string {
     const hidden = this.layers.slice(0, -1).map((layer) => layer.activation);
     const output = this.layers.at(-1)!.activation;
-    const activations = hidden.length === 0 || hidden[0] === output ? output : `${hidden[0]}, output ${output}`;
+    const activations =
+      hidden.length === 0 || hidden[0] === output ? output : `${hidden[0]}, output ${output}`;
     return `MLP(${this.sizes.join(" → ")}, ${activations})`;
   }
 }

@@ -17,7 +17,9 @@ export interface NeuronOptions {
 /** The generator the options ask for: `rng` if given, else a new one from `seed` (default 0). */
 export function rngOf(where: string, opts: { seed?: number; rng?: Rng }): Rng {
   if (opts.rng !== undefined && opts.seed !== undefined) {
-    throw new TypeError(`${where}: expected a seed or an rng, not both, got seed ${opts.seed} and an rng`);
+    throw new TypeError(
+      `${where}: expected a seed or an rng, not both, got seed ${opts.seed} and an rng`,
+    );
   }
   return opts.rng ?? new Rng(opts.seed ?? 0);
 }

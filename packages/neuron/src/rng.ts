@@ -74,7 +74,8 @@ export class Rng {
 
   /** An integer uniform on 0 … n−1. */
   int(n: number): number {
-    if (!Number.isInteger(n) || n < 1) throw new RangeError(`Rng.int: expected a positive integer, got ${n}`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new RangeError(`Rng.int: expected a positive integer, got ${n}`);
     return Math.floor(this.uniform() * n);
   }
 

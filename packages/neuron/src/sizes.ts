@@ -9,7 +9,8 @@ export function isSize(n: unknown): n is number {
 
 /** Throws unless `n` is a positive integer: `Layer: nin must be a positive integer, got 0`. */
 export function checkSize(where: string, name: string, n: unknown): number {
-  if (!isSize(n)) throw new RangeError(`${where}: ${name} must be a positive integer, got ${show(n)}`);
+  if (!isSize(n))
+    throw new RangeError(`${where}: ${name} must be a positive integer, got ${show(n)}`);
   return n;
 }
 
@@ -18,8 +19,12 @@ export function checkSize(where: string, name: string, n: unknown): number {
  * `MLP.forward: expected 2 inputs, got 3: [0, 1, 1]`.
  */
 export function checkInput(where: string, x: unknown, n: number): void {
-  if (!Array.isArray(x)) throw new TypeError(`${where}: expected an array of ${n} inputs, got ${show(x)}`);
-  if (x.length !== n) throw new RangeError(`${where}: expected ${n} input${n === 1 ? "" : "s"}, got ${x.length}: ${show(x)}`);
+  if (!Array.isArray(x))
+    throw new TypeError(`${where}: expected an array of ${n} inputs, got ${show(x)}`);
+  if (x.length !== n)
+    throw new RangeError(
+      `${where}: expected ${n} input${n === 1 ? "" : "s"}, got ${x.length}: ${show(x)}`,
+    );
   for (let i = 0; i < n; i++) {
     const xi: unknown = x[i];
     if (xi instanceof Value || (typeof xi === "number" && !Number.isNaN(xi))) continue;

@@ -2,7 +2,12 @@ import type { Activation } from "./activation.ts";
 import type { MLP } from "./mlp.ts";
 
 // The names PyTorch gives the activation modules, as torchsummary prints them.
-const typeNames: Record<Activation, string> = { tanh: "Tanh", relu: "ReLU", sigmoid: "Sigmoid", linear: "" };
+const typeNames: Record<Activation, string> = {
+  tanh: "Tanh",
+  relu: "ReLU",
+  sigmoid: "Sigmoid",
+  linear: "",
+};
 
 /**
  * A table of the model in the spirit of torchsummary: a row per linear map and per activation,
@@ -24,11 +29,16 @@ export function summary(model: MLP): string {
     const count = layer.parameters().length;
     total += count;
     rows.push([name, `Linear(${layer.nin}, ${layer.nout})`, `[${layer.nout}]`, thousands(count)]);
-    if (layer.activation !== "linear") rows.push(["", typeNames[layer.activation], `[${layer.nout}]`, "0"]);
+    if (layer.activation !== "linear")
+      rows.push(["", typeNames[layer.activation], `[${layer.nout}]`, "0"]);
   });
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
   // Names left-aligned, shapes and counts right-aligned (the counts' digits line up).
-  const line = (r: string[]) => r.map((s, j) => (j < 2 ? s.padEnd(widths[j]!) : s.padStart(widths[j]!))).join("   ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((s, j) => (j < 2 ? s.padEnd(widths[j]!) : s.padStart(widths[j]!)))
+      .join("   ")
+      .trimEnd();
   const width = widths.reduce((a, w) => a + w, 0) + 3 * (widths.length - 1);
   return [
     "-".repeat(width),

@@ -3,7 +3,15 @@
 import { gradcheck, ops, relativeError, Value } from "@gradbook/autograd";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Activation, activations, Layer, loadParameters, MLP, Neuron, parameterData } from "../src/index.ts";
+import {
+  type Activation,
+  activations,
+  Layer,
+  loadParameters,
+  MLP,
+  Neuron,
+  parameterData,
+} from "../src/index.ts";
 import { expectClose } from "@gradbook/testing";
 
 const f: Record<Activation, (z: number) => number> = {
@@ -60,7 +68,9 @@ describe("a neuron", () => {
 function plainForward(model: MLP, x: number[]): number[] {
   let h = x;
   for (const layer of model.layers) {
-    h = layer.neurons.map((n) => f[layer.activation](n.w.reduce((z, w, i) => z + w.data * h[i]!, n.b.data)));
+    h = layer.neurons.map((n) =>
+      f[layer.activation](n.w.reduce((z, w, i) => z + w.data * h[i]!, n.b.data)),
+    );
   }
   return h;
 }
@@ -71,9 +81,19 @@ const activation = fc.constantFrom(...activations);
 describe("an MLP", () => {
   it("computes f(W·x + b) layer by layer, for any shape and activations", () => {
     const net = fc
-      .tuple(fc.integer({ min: 1, max: 5 }), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }), activation, activation)
+      .tuple(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }),
+        activation,
+        activation,
+      )
       .chain(([nin, sizes, hidden, output]) =>
-        fc.tuple(fc.constant(new MLP(nin, sizes, { activation: hidden, outputActivation: output, seed: nin })), fc.array(real, { minLength: nin, maxLength: nin })),
+        fc.tuple(
+          fc.constant(
+            new MLP(nin, sizes, { activation: hidden, outputActivation: output, seed: nin }),
+          ),
+          fc.array(real, { minLength: nin, maxLength: nin }),
+        ),
       );
     fc.assert(
       fc.property(net, ([model, x]) => {
@@ -100,22 +120,33 @@ describe("an MLP", () => {
   // Random points away from relu's kink (z = 0) with these seeds; the gradient of the sum of the outputs.
   it.each(activations)("%s net: gradcheck passes for the inputs", (activation) => {
     const model = new MLP(3, [4, 2], { activation, outputActivation: "linear", seed: 11 });
-    const report = gradcheck((...x) => model.forward(x).reduce((a, b) => a.add(b)), [0.3, -0.7, 1.1]);
+    const report = gradcheck(
+      (...x) => model.forward(x).reduce((a, b) => a.add(b)),
+      [0.3, -0.7, 1.1],
+    );
     expect(String(report)).toMatch(/: ok$/);
   });
 
-  it.each(activations)("%s net: backward matches central differences for every parameter", (activation) => {
-    const model = new MLP(3, [4, 2], { activation, outputActivation: "linear", seed: 11 });
-    const x = [0.3, -0.7, 1.1];
-    const sum = () => model.forward(x).reduce((a, b) => a.add(b));
-    sum().backward();
-    const analytic = model.parameters().map((p) => p.grad);
-    const start = parameterData(model);
-    const at = (i: number, h: number) => {
-      loadParameters(model, start.map((p, j) => (j === i ? p + h : p)));
-      return sum().data;
-    };
-    const h = 1e-5;
-    analytic.forEach((g, i) => expect(relativeError(g, (at(i, h) - at(i, -h)) / (2 * h))).toBeLessThan(1e-6));
-  });
+  it.each(activations)(
+    "%s net: backward matches central differences for every parameter",
+    (activation) => {
+      const model = new MLP(3, [4, 2], { activation, outputActivation: "linear", seed: 11 });
+      const x = [0.3, -0.7, 1.1];
+      const sum = () => model.forward(x).reduce((a, b) => a.add(b));
+      sum().backward();
+      const analytic = model.parameters().map((p) => p.grad);
+      const start = parameterData(model);
+      const at = (i: number, h: number) => {
+        loadParameters(
+          model,
+          start.map((p, j) => (j === i ? p + h : p)),
+        );
+        return sum().data;
+      };
+      const h = 1e-5;
+      analytic.forEach((g, i) =>
+        expect(relativeError(g, (at(i, h) - at(i, -h)) / (2 * h))).toBeLessThan(1e-6),
+      );
+    },
+  );
 });

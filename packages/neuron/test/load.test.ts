@@ -5,13 +5,16 @@ import { loadParameters, MLP, parameterData } from "../src/index.ts";
 
 it("sets each parameter in parameters() order, and parameterData reads them back", () => {
   fc.assert(
-    fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 }), (sizes) => {
-      const model = new MLP(2, sizes);
-      const flat = model.parameters().map((_, i) => i / 8 - 1);
-      loadParameters(model, flat);
-      expect(model.parameters().map((p) => p.data)).toEqual(flat);
-      expect(parameterData(model)).toEqual(flat);
-    }),
+    fc.property(
+      fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 }),
+      (sizes) => {
+        const model = new MLP(2, sizes);
+        const flat = model.parameters().map((_, i) => i / 8 - 1);
+        loadParameters(model, flat);
+        expect(model.parameters().map((p) => p.data)).toEqual(flat);
+        expect(parameterData(model)).toEqual(flat);
+      },
+    ),
   );
 });
 

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { type Draw, Layer, MLP, Neuron, parameterData, Rng } from "../src/index.ts";
 
 /** Shapes: 1 to 8 inputs, 1 to 4 layers of 1 to 8 neurons. */
-const shape = fc.tuple(fc.integer({ min: 1, max: 8 }), fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 4 }));
+const shape = fc.tuple(
+  fc.integer({ min: 1, max: 8 }),
+  fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 4 }),
+);
 
 describe("parameter count", () => {
   it("is 44 for the assignment's net: 2·5 + 5, 5·4 + 4, 4·1 + 1", () => {
@@ -71,7 +74,12 @@ describe("initial weights", () => {
     const { calls, init } = recording();
     const model = new MLP(2, [3, 1], { init });
     expect(parameterData(model)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(calls).toEqual([...Array(6).fill("w 2→3"), ...Array(3).fill("b 2→3"), ...Array(3).fill("w 3→1"), "b 3→1"]);
+    expect(calls).toEqual([
+      ...Array(6).fill("w 2→3"),
+      ...Array(3).fill("b 2→3"),
+      ...Array(3).fill("w 3→1"),
+      "b 3→1",
+    ]);
   });
 
   it("a lone neuron is a layer of one: weights then bias, fanOut 1", () => {
@@ -110,7 +118,9 @@ describe("initial weights", () => {
 
   it("do not depend on the activations (they are drawn the same way)", () => {
     const tanh = parameterData(new MLP(2, [5, 4, 1]));
-    expect(parameterData(new MLP(2, [5, 4, 1], { activation: "relu", outputActivation: "sigmoid" }))).toEqual(tanh);
+    expect(
+      parameterData(new MLP(2, [5, 4, 1], { activation: "relu", outputActivation: "sigmoid" })),
+    ).toEqual(tanh);
   });
 
   it("continue one stream when modules share an rng", () => {
@@ -125,10 +135,18 @@ describe("initial weights", () => {
 describe("activations", () => {
   it("default to tanh everywhere; the output's to the hidden one's", () => {
     expect(new MLP(2, [3, 1]).layers.map((l) => l.activation)).toEqual(["tanh", "tanh"]);
-    expect(new MLP(2, [3, 3, 1], { activation: "relu" }).layers.map((l) => l.activation)).toEqual(["relu", "relu", "relu"]);
+    expect(new MLP(2, [3, 3, 1], { activation: "relu" }).layers.map((l) => l.activation)).toEqual([
+      "relu",
+      "relu",
+      "relu",
+    ]);
     const seed = new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" });
     expect(seed.layers.map((l) => l.activation)).toEqual(["tanh", "tanh", "linear"]);
-    expect(new MLP(2, [1], { activation: "relu", outputActivation: "sigmoid" }).layers.map((l) => l.activation)).toEqual(["sigmoid"]);
+    expect(
+      new MLP(2, [1], { activation: "relu", outputActivation: "sigmoid" }).layers.map(
+        (l) => l.activation,
+      ),
+    ).toEqual(["sigmoid"]);
     expect(new Neuron(2).activation).toBe("tanh");
   });
 });
@@ -156,7 +174,10 @@ describe("zeroGrad", () => {
 
 describe("toString", () => {
   it.each<[string, { toString(): string }]>([
-    ["MLP(2 → 5 → 4 → 1, tanh, output linear)", new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" })],
+    [
+      "MLP(2 → 5 → 4 → 1, tanh, output linear)",
+      new MLP(2, [5, 4, 1], { activation: "tanh", outputActivation: "linear" }),
+    ],
     ["MLP(3 → 4 → 2, relu)", new MLP(3, [4, 2], { activation: "relu" })],
     ["MLP(2 → 1, sigmoid)", new MLP(2, [1], { activation: "tanh", outputActivation: "sigmoid" })],
     ["Layer(2 → 5, tanh)", new Layer(2, 5)],

@@ -26,30 +26,37 @@ it("loadParameters puts PyTorch's flat list where PyTorch's matrices have them: 
   const model = assignmentNet();
   const p = reference.init_params;
   model.layers.forEach((layer, l) => {
-    const [W, b] = [[p.W1, p.b1], [p.W2, p.b2], [p.W3, p.b3]][l] as [number[][], number[]];
+    const [W, b] = [
+      [p.W1, p.b1],
+      [p.W2, p.b2],
+      [p.W3, p.b3],
+    ][l] as [number[][], number[]];
     expect(layer.neurons.map((n) => n.w.map((w) => w.data))).toEqual(W);
     expect(layer.neurons.map((n) => n.b.data)).toEqual(b);
   });
 });
 
-describe.each(reference.rows.map((row) => [String(row.x), row] as const))("XOR input [%s]", (_, row) => {
-  it("gives PyTorch's output", () => {
-    const out = assignmentNet().forward(row.x);
-    expect(out).toHaveLength(1);
-    expectClose(out[0]!.data, row.output);
-  });
+describe.each(reference.rows.map((row) => [String(row.x), row] as const))(
+  "XOR input [%s]",
+  (_, row) => {
+    it("gives PyTorch's output", () => {
+      const out = assignmentNet().forward(row.x);
+      expect(out).toHaveLength(1);
+      expectClose(out[0]!.data, row.output);
+    });
 
-  it.each(losses)("%s: the loss and all 44 gradients", (name, loss) => {
-    const model = assignmentNet();
-    const [y] = model.forward(row.x);
-    const out = loss(y!, row.target);
-    out.backward();
-    const want = row[name];
-    expectClose(out.data, want.loss);
-    const params = model.parameters();
-    expect(params).toHaveLength(44);
-    // A gradient that is exactly 0 in PyTorch (a weight times an input of 0) may come out as
-    // a cancellation here: 1e-15 absolute.
-    params.forEach((p, i) => expectClose(p.grad, want.grads_flat[i]!, 1e-12, 1e-15));
-  });
-});
+    it.each(losses)("%s: the loss and all 44 gradients", (name, loss) => {
+      const model = assignmentNet();
+      const [y] = model.forward(row.x);
+      const out = loss(y!, row.target);
+      out.backward();
+      const want = row[name];
+      expectClose(out.data, want.loss);
+      const params = model.parameters();
+      expect(params).toHaveLength(44);
+      // A gradient that is exactly 0 in PyTorch (a weight times an input of 0) may come out as
+      // a cancellation here: 1e-15 absolute.
+      params.forEach((p, i) => expectClose(p.grad, want.grads_flat[i]!, 1e-12, 1e-15));
+    });
+  },
+);

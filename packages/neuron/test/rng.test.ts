@@ -53,14 +53,23 @@ describe("Rng", () => {
     const rng = new Rng(3);
     const counts = [0, 0, 0, 0];
     for (let i = 0; i < N; i++) counts[rng.int(4)]!++;
-    for (const c of counts) expect(Math.abs(c / N - 0.25)).toBeLessThan(5 * Math.sqrt((0.25 * 0.75) / N));
+    for (const c of counts)
+      expect(Math.abs(c / N - 0.25)).toBeLessThan(5 * Math.sqrt((0.25 * 0.75) / N));
     const items = [1, 2, 3, 4, 5, 6];
     expect([...rng.shuffle(items)].sort()).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it.each([
-    ["a fractional seed", () => new Rng(1.5), "Rng: expected a seed that is an integer in [0, 2³²), got 1.5"],
-    ["a negative seed", () => new Rng(-1), "Rng: expected a seed that is an integer in [0, 2³²), got -1"],
+    [
+      "a fractional seed",
+      () => new Rng(1.5),
+      "Rng: expected a seed that is an integer in [0, 2³²), got 1.5",
+    ],
+    [
+      "a negative seed",
+      () => new Rng(-1),
+      "Rng: expected a seed that is an integer in [0, 2³²), got -1",
+    ],
     ["a > b", () => new Rng(0).uniform(2, 1), "Rng.uniform: expected a ≤ b, got a = 2, b = 1"],
     ["a negative std", () => new Rng(0).normal(0, -1), "Rng.normal: expected std ≥ 0, got -1"],
     ["int(0)", () => new Rng(0).int(0), "Rng.int: expected a positive integer, got 0"],

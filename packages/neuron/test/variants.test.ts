@@ -25,9 +25,13 @@ describe("parameterCount", () => {
 
   it("is what a real MLP lists, for any shape", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 4 }), (nin, sizes) => {
-        expect(parameterCount(nin, sizes)).toBe(new MLP(nin, sizes).parameters().length);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 4 }),
+        (nin, sizes) => {
+          expect(parameterCount(nin, sizes)).toBe(new MLP(nin, sizes).parameters().length);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -28,10 +28,14 @@ export interface AdamSettings {
 export function checkAdamOptions(where: string, opts: AdamOptions = {}): AdamSettings {
   const o = knownOptions(where, opts, OPTIONS);
   const betas = o.betas ?? [0.9, 0.999];
-  if (!Array.isArray(betas) || betas.length !== 2) throw new TypeError(`${where}: expected betas to be a pair [β₁, β₂], got ${show(betas)}`);
+  if (!Array.isArray(betas) || betas.length !== 2)
+    throw new TypeError(`${where}: expected betas to be a pair [β₁, β₂], got ${show(betas)}`);
   return {
     lr: checkLr(where, o.lr ?? 1e-3),
-    betas: [checkRange(where, "betas[0]", betas[0], 0, 1, false), checkRange(where, "betas[1]", betas[1], 0, 1, false)],
+    betas: [
+      checkRange(where, "betas[0]", betas[0], 0, 1, false),
+      checkRange(where, "betas[1]", betas[1], 0, 1, false),
+    ],
     eps: checkPositive(where, "eps", o.eps ?? 1e-8),
     weightDecay: checkRange(where, "weightDecay", o.weightDecay ?? 0, 0, Infinity, false),
   };
@@ -43,7 +47,14 @@ export function checkAdamOptions(where: string, opts: AdamOptions = {}): AdamSet
  * formulas): `params`, `expAvg` (m) and `expAvgSq` (v) are updated in place, `grads` only read.
  * Every Adam of the course steps through here: `Adam` over Values and the tensor Adam.
  */
-export function adamUpdate(params: Float64Array, grads: Float64Array, expAvg: Float64Array, expAvgSq: Float64Array, settings: AdamSettings, t: number): void {
+export function adamUpdate(
+  params: Float64Array,
+  grads: Float64Array,
+  expAvg: Float64Array,
+  expAvgSq: Float64Array,
+  settings: AdamSettings,
+  t: number,
+): void {
   // #region exercise:adam
   const { lr, eps, weightDecay } = settings;
   const [beta1, beta2] = settings.betas;

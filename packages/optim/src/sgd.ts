@@ -25,7 +25,8 @@ const OPTIONS = ["lr", "momentum", "dampening", "nesterov", "weightDecay"] as co
  */
 export function checkSGDOptions(where: string, opts: SGDOptions): Required<SGDOptions> {
   const o = knownOptions(where, opts, OPTIONS);
-  if (opts === undefined || !("lr" in o)) throw new TypeError(`${where}: expected options with a learning rate lr, got ${show(opts)}`);
+  if (opts === undefined || !("lr" in o))
+    throw new TypeError(`${where}: expected options with a learning rate lr, got ${show(opts)}`);
   const settings = {
     lr: checkLr(where, o.lr),
     momentum: checkRange(where, "momentum", o.momentum ?? 0, 0, 1, false),
@@ -35,7 +36,9 @@ export function checkSGDOptions(where: string, opts: SGDOptions): Required<SGDOp
   };
   // Nesterov's look-ahead is defined for the undamped buffer only (PyTorch refuses the rest too).
   if (settings.nesterov && (settings.momentum <= 0 || settings.dampening !== 0)) {
-    throw new RangeError(`${where}: nesterov needs momentum > 0 and dampening 0, got momentum ${settings.momentum} and dampening ${settings.dampening}`);
+    throw new RangeError(
+      `${where}: nesterov needs momentum > 0 and dampening 0, got momentum ${settings.momentum} and dampening ${settings.dampening}`,
+    );
   }
   return settings;
 }

@@ -15,7 +15,12 @@ export function rmspropFirstStep(lr: number, alpha: number, eps: number, g: numb
 /**
  * The size |Δp| of Adam's very first step on a parameter whose gradient is g (no weight decay).
  */
-export function adamFirstStep(lr: number, betas: readonly [number, number], eps: number, g: number): number {
+export function adamFirstStep(
+  lr: number,
+  betas: readonly [number, number],
+  eps: number,
+  g: number,
+): number {
   // #region exercise:adam-first-step
   // m = (1 − β₁)·g and v = (1 − β₂)·g²: the bias corrections divide them back to g and g², so the
   // step is η·|g| / (|g| + ε), the learning rate unless |g| is near ε

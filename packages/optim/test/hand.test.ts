@@ -7,7 +7,10 @@ import { Adam, type AdamOptions, SGD, type SGDOptions } from "../src/index.ts";
 import { expectClose } from "@gradbook/testing";
 
 /** Two steps of `opt` on one parameter starting at 1, with gradient 2 then 4: p after each step. */
-function twoSteps(make: (params: Value[]) => SGD | Adam): { p: [number, number]; optimizer: SGD | Adam } {
+function twoSteps(make: (params: Value[]) => SGD | Adam): {
+  p: [number, number];
+  optimizer: SGD | Adam;
+} {
   const p = new Value(1);
   const optimizer = make([p]);
   p.grad = 2;
@@ -32,10 +35,22 @@ describe("SGD, two steps by hand: p = 1, g = 2 then 4, lr η = 0.5", () => {
     // d = 2 + 0.5·1 = 2.5, p = 1 − 1.25 = −0.25;  d = 4 + 0.5·(−0.25) = 3.875, p = −0.25 − 1.9375 = −2.1875
     ["weight decay 0.5", { weightDecay: 0.5 }, -0.25, -2.1875, 0],
     // d = 2.5, b₁ = 2.5, p = 1 − 1.25 = −0.25;  d = 3.875, b₂ = 0.5·2.5 + 0.5·3.875 = 3.1875, p = −0.25 − 1.59375 = −1.84375
-    ["weight decay, momentum, dampening 0.5", { weightDecay: 0.5, momentum: 0.5, dampening: 0.5 }, -0.25, -1.84375, 3.1875],
+    [
+      "weight decay, momentum, dampening 0.5",
+      { weightDecay: 0.5, momentum: 0.5, dampening: 0.5 },
+      -0.25,
+      -1.84375,
+      3.1875,
+    ],
     // d = 2.5, b₁ = 2.5, d = 2.5 + 1.25 = 3.75, p = 1 − 1.875 = −0.875;
     // d = 4 + 0.5·(−0.875) = 3.5625, b₂ = 1.25 + 3.5625 = 4.8125, d = 3.5625 + 2.40625 = 5.96875, p = −0.875 − 2.984375 = −3.859375
-    ["weight decay, nesterov 0.5", { weightDecay: 0.5, momentum: 0.5, nesterov: true }, -0.875, -3.859375, 4.8125],
+    [
+      "weight decay, nesterov 0.5",
+      { weightDecay: 0.5, momentum: 0.5, nesterov: true },
+      -0.875,
+      -3.859375,
+      4.8125,
+    ],
     // without momentum, dampening has nothing to damp: plain SGD
     ["dampening alone", { dampening: 0.5 }, 0, -2, 0],
   ])("%s", (_, opts, p1, p2, buffer) => {
@@ -133,7 +148,12 @@ describe("Adam, first steps by hand: p = 1, g = 2 then 4", () => {
 
   it("the defaults are PyTorch's", () => {
     const optimizer = new Adam([new Value(0)]);
-    expect([optimizer.lr, optimizer.betas, optimizer.eps, optimizer.weightDecay]).toEqual([1e-3, [0.9, 0.999], 1e-8, 0]);
+    expect([optimizer.lr, optimizer.betas, optimizer.eps, optimizer.weightDecay]).toEqual([
+      1e-3,
+      [0.9, 0.999],
+      1e-8,
+      0,
+    ]);
     expect(String(optimizer)).toBe("Adam(lr=0.001, betas=[0.9, 0.999], eps=1e-8)");
   });
 });

@@ -14,11 +14,22 @@ interface Case {
   name: string;
   optimizer: "SGD" | "Adam" | "RMSprop";
   /** PyTorch's keyword arguments, snake_case. */
-  options: { lr: number; momentum?: number; dampening?: number; nesterov?: boolean; weight_decay?: number; betas?: [number, number]; eps?: number; alpha?: number };
+  options: {
+    lr: number;
+    momentum?: number;
+    dampening?: number;
+    nesterov?: boolean;
+    weight_decay?: number;
+    betas?: [number, number];
+    eps?: number;
+    alpha?: number;
+  };
   losses: number[];
   params: number[][];
 }
-const fixture = JSON.parse(readFileSync(new URL("fixtures/torch-optim.json", import.meta.url), "utf8")) as {
+const fixture = JSON.parse(
+  readFileSync(new URL("fixtures/torch-optim.json", import.meta.url), "utf8"),
+) as {
   init: number[];
   steps: number;
   cases: Case[];
@@ -61,16 +72,19 @@ describe("against PyTorch's trajectories", () => {
     ]);
   });
 
-  it.each(fixture.cases.map((c) => [c.name, c] as const))("%s: loss before and parameters after each step", (_, c) => {
-    const params = fixture.init.map((x) => new Value(x));
-    const optimizer = make(c, params);
-    for (let step = 0; step < fixture.steps; step++) {
-      optimizer.zeroGrad();
-      const loss = f(params);
-      loss.backward();
-      optimizer.step();
-      expectClose(loss.data, c.losses[step]!);
-      params.forEach((p, i) => expectClose(p.data, c.params[step]![i]!));
-    }
-  });
+  it.each(fixture.cases.map((c) => [c.name, c] as const))(
+    "%s: loss before and parameters after each step",
+    (_, c) => {
+      const params = fixture.init.map((x) => new Value(x));
+      const optimizer = make(c, params);
+      for (let step = 0; step < fixture.steps; step++) {
+        optimizer.zeroGrad();
+        const loss = f(params);
+        loss.backward();
+        optimizer.step();
+        expectClose(loss.data, c.losses[step]!);
+        params.forEach((p, i) => expectClose(p.data, c.params[step]![i]!));
+      }
+    },
+  );
 });

@@ -22,9 +22,16 @@ interface Reference {
   steps: { step: number; index: number; output_before_update: number; loss: number }[];
   snapshots: { after_step: number; flat: number[] }[];
 }
-const reference = JSON.parse(readFileSync(new URL("fixtures/sgd_trajectory.json", import.meta.url), "utf8")) as Reference;
+const reference = JSON.parse(
+  readFileSync(new URL("fixtures/sgd_trajectory.json", import.meta.url), "utf8"),
+) as Reference;
 
-const xs = [[0, 0], [0, 1], [1, 0], [1, 1]];
+const xs = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+];
 const ys = [0, 1, 1, 0];
 
 /** The README's LCG: s ← (1664525·s + 1013904223) mod 2³², s₀ = 2; each point is s >> 30. */

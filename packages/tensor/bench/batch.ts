@@ -6,7 +6,15 @@
 //
 // torch_batch.py times the same step in PyTorch (float64, one thread); tables.sh runs both.
 import { Rng } from "@gradbook/neuron";
-import { crossEntropy, linearBackward, linearForward, linearForwardRows, MLP, SGD, tensor } from "../src/index.ts";
+import {
+  crossEntropy,
+  linearBackward,
+  linearForward,
+  linearForwardRows,
+  MLP,
+  SGD,
+  tensor,
+} from "../src/index.ts";
 
 const [B, NIN, H, C] = [32, 784, 64, 10];
 
@@ -24,11 +32,26 @@ const cpu = (run: () => void): number => {
 /** The median over `repeats` of the CPU time of `reps` calls, after a warm-up; ms per call. */
 const timeEach = (f: () => void, repeats: number, reps: number): number => {
   for (let i = 0; i < reps; i++) f();
-  return median(Array.from({ length: repeats }, () => cpu(() => { for (let i = 0; i < reps; i++) f(); }))) / reps;
+  return (
+    median(
+      Array.from({ length: repeats }, () =>
+        cpu(() => {
+          for (let i = 0; i < reps; i++) f();
+        }),
+      ),
+    ) / reps
+  );
 };
 
 /** The weight gradient gW[j, i] += Σ_b g[b, j]·x[b, i] (b from the last down) with the batch loop outside: each x row read once, all of gW streamed per row. */
-function weightGradBatchOuter(x: Float64Array, g: Float64Array, batch: number, nin: number, nout: number, gw: Float64Array): void {
+function weightGradBatchOuter(
+  x: Float64Array,
+  g: Float64Array,
+  batch: number,
+  nin: number,
+  nout: number,
+  gw: Float64Array,
+): void {
   for (let b = batch - 1; b >= 0; b--) {
     const xb = b * nin;
     for (let j = 0; j < nout; j++) {
@@ -40,7 +63,14 @@ function weightGradBatchOuter(x: Float64Array, g: Float64Array, batch: number, n
 }
 
 /** The same sums with the weight row outside: each row of gW stays in cache while the batch is added into it. */
-function weightGradRowOuter(x: Float64Array, g: Float64Array, batch: number, nin: number, nout: number, gw: Float64Array): void {
+function weightGradRowOuter(
+  x: Float64Array,
+  g: Float64Array,
+  batch: number,
+  nin: number,
+  nout: number,
+  gw: Float64Array,
+): void {
   for (let j = 0; j < nout; j++) {
     const wj = j * nin;
     for (let b = batch - 1; b >= 0; b--) {
@@ -65,8 +95,12 @@ export function benchBatch(repeats: number): void {
     optimizer.step();
   };
   const ms = timeEach(step, repeats, 20);
-  console.log(`${NIN} → ${H} → ${C}, batch ${B}, relu, cross-entropy, SGD with momentum: median CPU time over ${repeats} × 20 steps`);
-  console.log(`one step: ${ms.toFixed(2)} ms, ${(STEP_FLOPS / ms / 1e6).toFixed(2)} GFLOP/s (${(STEP_FLOPS / 1e6).toFixed(2)} MFLOP a step), ${((ms * 1000) / B).toFixed(1)} µs a point`);
+  console.log(
+    `${NIN} → ${H} → ${C}, batch ${B}, relu, cross-entropy, SGD with momentum: median CPU time over ${repeats} × 20 steps`,
+  );
+  console.log(
+    `one step: ${ms.toFixed(2)} ms, ${(STEP_FLOPS / ms / 1e6).toFixed(2)} GFLOP/s (${(STEP_FLOPS / 1e6).toFixed(2)} MFLOP a step), ${((ms * 1000) / B).toFixed(1)} µs a point`,
+  );
 
   // The loops on the first layer's shapes, in two orders each: the same sums, the same bits.
   const w = model.layers[0]!.weight.data;
@@ -80,11 +114,16 @@ export function benchBatch(repeats: number): void {
     ["forward, 4 batch rows per weight row", () => linearForward(x.data, w, bias, B, NIN, H, out)],
     ["weight grad, batch row outside", () => weightGradBatchOuter(x.data, g, B, NIN, H, gw)],
     ["weight grad, weight row outside", () => weightGradRowOuter(x.data, g, B, NIN, H, gw)],
-    ["weight grad, weight row outside, 4 batch rows per load", () => linearBackward(x.data, w, g, B, NIN, H, null, gw, null)],
+    [
+      "weight grad, weight row outside, 4 batch rows per load",
+      () => linearBackward(x.data, w, g, B, NIN, H, null, gw, null),
+    ],
   ];
   console.log(`the first layer's loops, [${B}, ${NIN}] × [${H}, ${NIN}]: ms, GFLOP/s`);
   for (const [name, f] of orders) {
     const t = timeEach(f, repeats, 20);
-    console.log(`  ${name.padEnd(56)}${t.toFixed(3).padStart(8)}${(layerFlops / t / 1e6).toFixed(2).padStart(8)}`);
+    console.log(
+      `  ${name.padEnd(56)}${t.toFixed(3).padStart(8)}${(layerFlops / t / 1e6).toFixed(2).padStart(8)}`,
+    );
   }
 }

@@ -9,15 +9,31 @@ import type { MLP as ScalarMLP } from "@gradbook/neuron";
 import { type Dataset, lcgOrder } from "@gradbook/train";
 import { runBench } from "../../compile/bench/run.ts";
 import { benchBatch } from "./batch.ts";
-import { l1Loss, loadParameters, MLP, parameterData, SGD, type Tensor, tensor } from "../src/index.ts";
+import {
+  l1Loss,
+  loadParameters,
+  MLP,
+  parameterData,
+  SGD,
+  type Tensor,
+  tensor,
+} from "../src/index.ts";
 
 /** The tensor net of a bench run, its first weights and the points as tensors, made once per run of the bench. */
 let cache: { net: MLP; init: number[]; xs: Tensor[]; ys: number[][] } | undefined;
 function prepared(model: () => ScalarMLP, data: Dataset) {
   if (cache === undefined) {
     const scalar = model();
-    const net = new MLP(2, scalar.sizes.slice(1), { activation: "tanh", outputActivation: "linear" });
-    cache = { net, init: scalar.parameters().map((p) => p.data), xs: data.x.map((x) => tensor([x])), ys: data.y.map((y) => [y]) };
+    const net = new MLP(2, scalar.sizes.slice(1), {
+      activation: "tanh",
+      outputActivation: "linear",
+    });
+    cache = {
+      net,
+      init: scalar.parameters().map((p) => p.data),
+      xs: data.x.map((x) => tensor([x])),
+      ys: data.y.map((y) => [y]),
+    };
   }
   return cache;
 }
@@ -25,30 +41,38 @@ function prepared(model: () => ScalarMLP, data: Dataset) {
 const argv = process.argv.slice(2);
 if (argv[0] === "--batch") {
   const rest = argv.slice(1);
-  const repeats = rest.length === 0 ? 15 : rest[0] === "--repeats" && rest.length === 2 ? Number(rest[1]) : Number.NaN;
+  const repeats =
+    rest.length === 0
+      ? 15
+      : rest[0] === "--repeats" && rest.length === 2
+        ? Number(rest[1])
+        : Number.NaN;
   if (!Number.isInteger(repeats) || repeats < 1) {
-    console.error(`bench: --batch takes only --repeats N, a positive integer, got ${rest.join(" ")}\nusage: pnpm bench --batch [--repeats N]`);
+    console.error(
+      `bench: --batch takes only --repeats N, a positive integer, got ${rest.join(" ")}\nusage: pnpm bench --batch [--repeats N]`,
+    );
     process.exit(2);
   }
   benchBatch(repeats);
-} else runBench(argv, {
-  tensor: {
-    label: "tensor (MLP + l1Loss + SGD)",
-    sameBits: true,
-    run(n, { model, data, lr, momentum, order }) {
-      const { net, init, xs, ys } = prepared(model, data);
-      loadParameters(net, init); // the run starts here; building the net (and the scalar one it copies) is not timed
-      const optimizer = new SGD(net.parameters(), { lr, momentum });
-      const sampler = lcgOrder(order);
-      for (let epoch = 0; epoch < n; epoch++) {
-        for (const [i] of sampler(data.x.length)) {
-          const loss = l1Loss(net.forward(xs[i!]!), ys[i!]!);
-          optimizer.zeroGrad();
-          loss.backward();
-          optimizer.step();
+} else
+  runBench(argv, {
+    tensor: {
+      label: "tensor (MLP + l1Loss + SGD)",
+      sameBits: true,
+      run(n, { model, data, lr, momentum, order }) {
+        const { net, init, xs, ys } = prepared(model, data);
+        loadParameters(net, init); // the run starts here; building the net (and the scalar one it copies) is not timed
+        const optimizer = new SGD(net.parameters(), { lr, momentum });
+        const sampler = lcgOrder(order);
+        for (let epoch = 0; epoch < n; epoch++) {
+          for (const [i] of sampler(data.x.length)) {
+            const loss = l1Loss(net.forward(xs[i!]!), ys[i!]!);
+            optimizer.zeroGrad();
+            loss.backward();
+            optimizer.step();
+          }
         }
-      }
-      return parameterData(net);
+        return parameterData(net);
+      },
     },
-  },
-});
+  });

@@ -21,7 +21,8 @@ export function topologicalOrder(root: Tensor): Tensor[] {
       const p = t.parents[i]!;
       if (p.requiresGrad && p.seen !== seen) {
         p.seen = seen;
-        if (p.backStep === null) p.grad ??= new Float64Array(p.size); // a leaf: its grad accumulates
+        if (p.backStep === null)
+          p.grad ??= new Float64Array(p.size); // a leaf: its grad accumulates
         else {
           stack.push(p);
           next.push(0);
@@ -42,8 +43,14 @@ export function topologicalOrder(root: Tensor): Tensor[] {
  * leaves accumulate (`+=`) until zeroed, as the scalar engine's values do.
  */
 export function backward(root: Tensor): void {
-  if (root.size !== 1) throw new RangeError(`backward: expected a tensor of one element (a loss), got shape ${fmt(root.shape)}`);
-  if (!root.requiresGrad) throw new TypeError("backward: this tensor does not require a gradient: no tensor it was computed from has requiresGrad");
+  if (root.size !== 1)
+    throw new RangeError(
+      `backward: expected a tensor of one element (a loss), got shape ${fmt(root.shape)}`,
+    );
+  if (!root.requiresGrad)
+    throw new TypeError(
+      "backward: this tensor does not require a gradient: no tensor it was computed from has requiresGrad",
+    );
   if (root.backStep === null) {
     root.grad ??= new Float64Array(1);
     root.grad[0] += 1; // a leaf alone: d(root)/d(root) = 1

@@ -46,8 +46,10 @@ export function binary(row: BinaryOp, a: Tensor, b: Tensor, name: string): Tenso
   const shape = broadcastShapes(name, a.shape, b.shape);
   const n = shape.reduce((s, d) => s * d, 1);
   // Where each output element reads a and b: itself when the shapes agree, else by broadcasting.
-  const ia = a.size === n && a.shape.length === shape.length ? null : broadcastIndex(a.shape, shape);
-  const ib = b.size === n && b.shape.length === shape.length ? null : broadcastIndex(b.shape, shape);
+  const ia =
+    a.size === n && a.shape.length === shape.length ? null : broadcastIndex(a.shape, shape);
+  const ib =
+    b.size === n && b.shape.length === shape.length ? null : broadcastIndex(b.shape, shape);
   const x = a.data;
   const z = b.data;
   const y = new Float64Array(n);

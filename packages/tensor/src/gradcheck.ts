@@ -21,12 +21,19 @@ export interface TensorGradcheckReport {
  * const x = tensor([[0.5, -1], [2, 0.3]]);
  * gradcheck((a) => a.tanh().mul(a).sum(), [x]).ok; // true
  */
-export function gradcheck(f: (...xs: Tensor[]) => Tensor, inputs: readonly Tensor[], opts: { h?: number; tolerance?: number } = {}): TensorGradcheckReport {
+export function gradcheck(
+  f: (...xs: Tensor[]) => Tensor,
+  inputs: readonly Tensor[],
+  opts: { h?: number; tolerance?: number } = {},
+): TensorGradcheckReport {
   const h = opts.h ?? 1e-5;
   const tolerance = opts.tolerance ?? 1e-6;
   const leaves = inputs.map((x) => new Tensor(Float64Array.from(x.data), x.shape, true));
   const out = f(...leaves);
-  if (out.size !== 1) throw new RangeError(`gradcheck: expected f to give one number, got a tensor shaped ${fmt(out.shape)}`);
+  if (out.size !== 1)
+    throw new RangeError(
+      `gradcheck: expected f to give one number, got a tensor shaped ${fmt(out.shape)}`,
+    );
   out.backward();
   const at = (k: number, i: number, v: number) =>
     f(

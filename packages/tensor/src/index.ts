@@ -1,5 +1,12 @@
 export { backward, topologicalOrder, zeroGrad } from "./backward.ts";
-export { linearBackward, linearForward, linearForwardRows, matmulBackward, matmulForward, matmulForwardDots } from "./kernels.ts";
+export {
+  linearBackward,
+  linearForward,
+  linearForwardRows,
+  matmulBackward,
+  matmulForward,
+  matmulForwardDots,
+} from "./kernels.ts";
 export { crossEntropy, l1Loss, mseLoss, nllLoss } from "./loss.ts";
 export { linear, matmul } from "./matmul.ts";
 export { Linear, loadParameters, MLP, Module, parameterData } from "./nn.ts";

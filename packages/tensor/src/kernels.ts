@@ -16,7 +16,15 @@
  * Both x's row b and w's row j are read along the row, and each row of w is reused for four
  * batch rows at once (four sums in flight), so it is read from memory a quarter as often.
  */
-export function linearForward(x: Float64Array, w: Float64Array, bias: Float64Array | null, batch: number, nin: number, nout: number, out: Float64Array): void {
+export function linearForward(
+  x: Float64Array,
+  w: Float64Array,
+  bias: Float64Array | null,
+  batch: number,
+  nin: number,
+  nout: number,
+  out: Float64Array,
+): void {
   let b = 0;
   for (; b + 4 <= batch; b += 4) {
     const r0 = b * nin;
@@ -51,7 +59,15 @@ export function linearForward(x: Float64Array, w: Float64Array, bias: Float64Arr
  * One batch row of {@link linearForward}: row b of x against every row of w, four rows of w at a
  * time (four independent sums in flight, where one sum would wait on each addition before the next).
  */
-function linearRow(x: Float64Array, w: Float64Array, bias: Float64Array | null, b: number, nin: number, nout: number, out: Float64Array): void {
+function linearRow(
+  x: Float64Array,
+  w: Float64Array,
+  bias: Float64Array | null,
+  b: number,
+  nin: number,
+  nout: number,
+  out: Float64Array,
+): void {
   const xb = b * nin;
   let j = 0;
   for (; j + 4 <= nout; j += 4) {
@@ -84,7 +100,15 @@ function linearRow(x: Float64Array, w: Float64Array, bias: Float64Array | null, 
 }
 
 /** {@link linearForward} as the formula reads, one sum at a time, no blocking: the order `pnpm bench` compares it with. */
-export function linearForwardRows(x: Float64Array, w: Float64Array, bias: Float64Array | null, batch: number, nin: number, nout: number, out: Float64Array): void {
+export function linearForwardRows(
+  x: Float64Array,
+  w: Float64Array,
+  bias: Float64Array | null,
+  batch: number,
+  nin: number,
+  nout: number,
+  out: Float64Array,
+): void {
   for (let b = 0; b < batch; b++) {
     for (let j = 0; j < nout; j++) {
       let s = bias === null ? 0 : bias[j]!;
@@ -143,7 +167,12 @@ export function linearBackward(
       let b = batch - 1;
       // Four batch rows at a time, from the last down: gw's row is loaded and stored once per four.
       for (; b >= 3; b -= 4) {
-        const [g0, g1, g2, g3] = [g[b * nout + j]!, g[(b - 1) * nout + j]!, g[(b - 2) * nout + j]!, g[(b - 3) * nout + j]!];
+        const [g0, g1, g2, g3] = [
+          g[b * nout + j]!,
+          g[(b - 1) * nout + j]!,
+          g[(b - 2) * nout + j]!,
+          g[(b - 3) * nout + j]!,
+        ];
         const [x0, x1, x2, x3] = [b * nin, (b - 1) * nin, (b - 2) * nin, (b - 3) * nin];
         for (let i = 0; i < nin; i++) {
           let s = gw[wj + i]!;
@@ -175,7 +204,14 @@ export function linearBackward(
  * out = a @ b for a `[n, k]` and b `[k, m]`: out[i, j] = Σₚ a[i, p]·b[p, j], p from 0 up.
  * Row by row: a[i, p] times row p of b is added into row i of out, so b is read along its rows.
  */
-export function matmulForward(a: Float64Array, b: Float64Array, n: number, k: number, m: number, out: Float64Array): void {
+export function matmulForward(
+  a: Float64Array,
+  b: Float64Array,
+  n: number,
+  k: number,
+  m: number,
+  out: Float64Array,
+): void {
   for (let i = 0; i < n; i++) {
     const oi = i * m;
     for (let p = 0; p < k; p++) {
@@ -187,7 +223,14 @@ export function matmulForward(a: Float64Array, b: Float64Array, n: number, k: nu
 }
 
 /** {@link matmulForward} as the formula reads, one sum per element: b read down its columns. */
-export function matmulForwardDots(a: Float64Array, b: Float64Array, n: number, k: number, m: number, out: Float64Array): void {
+export function matmulForwardDots(
+  a: Float64Array,
+  b: Float64Array,
+  n: number,
+  k: number,
+  m: number,
+  out: Float64Array,
+): void {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       let s = out[i * m + j]!;
@@ -198,7 +241,16 @@ export function matmulForwardDots(a: Float64Array, b: Float64Array, n: number, k
 }
 
 /** The backward of {@link matmulForward}: adds d loss/d a to ga and d loss/d b to gb, given g = d loss/d out (null: not wanted); lesson 08's first exercise. */
-export function matmulBackward(a: Float64Array, b: Float64Array, g: Float64Array, n: number, k: number, m: number, ga: Float64Array | null, gb: Float64Array | null): void {
+export function matmulBackward(
+  a: Float64Array,
+  b: Float64Array,
+  g: Float64Array,
+  n: number,
+  k: number,
+  m: number,
+  ga: Float64Array | null,
+  gb: Float64Array | null,
+): void {
   // #region exercise:matmul-backward
   if (ga !== null) {
     for (let i = 0; i < n; i++) {

@@ -4,7 +4,8 @@ import { result, type Tensor } from "./tensor.ts";
 
 /** The transpose of a matrix: out[j, i] = a[i, j]. */
 export function transpose(a: Tensor): Tensor {
-  if (a.shape.length !== 2) throw new RangeError(`T: expected a matrix [n, m], got ${fmt(a.shape)}`);
+  if (a.shape.length !== 2)
+    throw new RangeError(`T: expected a matrix [n, m], got ${fmt(a.shape)}`);
   const [n, m] = a.shape as [number, number];
   const x = a.data;
   const out = new Float64Array(n * m);
@@ -18,8 +19,16 @@ export function transpose(a: Tensor): Tensor {
 
 /** The same elements in the shape `shape` (one axis may be −1: the size left over). */
 export function reshape(a: Tensor, shape: readonly number[]): Tensor {
-  const bad = () => new RangeError(`reshape: cannot shape ${a.size} elements of ${fmt(a.shape)} as ${Array.isArray(shape) ? fmt(shape) : String(shape)}`);
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= -1) || shape.indexOf(-1) !== shape.lastIndexOf(-1)) throw bad();
+  const bad = () =>
+    new RangeError(
+      `reshape: cannot shape ${a.size} elements of ${fmt(a.shape)} as ${Array.isArray(shape) ? fmt(shape) : String(shape)}`,
+    );
+  if (
+    !Array.isArray(shape) ||
+    !shape.every((d) => Number.isInteger(d) && d >= -1) ||
+    shape.indexOf(-1) !== shape.lastIndexOf(-1)
+  )
+    throw bad();
   const free = shape.indexOf(-1);
   const known = sizeOf(shape.filter((d) => d !== -1));
   const to = shape.slice();
@@ -41,12 +50,16 @@ export function reshape(a: Tensor, shape: readonly number[]): Tensor {
  * back two gradients, added (the backward of a gather is a scatter-add).
  */
 export function gather(a: Tensor, rows: ArrayLike<number>): Tensor {
-  if (a.shape.length === 0) throw new RangeError("gather: expected a tensor with at least one axis, got a scalar []");
+  if (a.shape.length === 0)
+    throw new RangeError("gather: expected a tensor with at least one axis, got a scalar []");
   const n = a.shape[0]!;
   const width = a.size / Math.max(n, 1);
   const picks = Array.from(rows);
   picks.forEach((r, k) => {
-    if (!Number.isInteger(r) || r < 0 || r >= n) throw new RangeError(`gather: expected row indices that are integers in [0, ${n}), got ${r} at position ${k}`);
+    if (!Number.isInteger(r) || r < 0 || r >= n)
+      throw new RangeError(
+        `gather: expected row indices that are integers in [0, ${n}), got ${r} at position ${k}`,
+      );
   });
   const x = a.data;
   const out = new Float64Array(picks.length * width);

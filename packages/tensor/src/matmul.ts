@@ -6,13 +6,17 @@ import { result, type Tensor } from "./tensor.ts";
 export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.shape.length !== 2 || b.shape.length !== 2 || a.shape[1] !== b.shape[0]) {
     const [n, k] = a.shape.length === 2 ? a.shape : ["n", "k"];
-    throw new RangeError(`matmul: expected [${n}, ${k}] @ [${k}, m], got ${fmt(a.shape)} @ ${fmt(b.shape)}`);
+    throw new RangeError(
+      `matmul: expected [${n}, ${k}] @ [${k}, m], got ${fmt(a.shape)} @ ${fmt(b.shape)}`,
+    );
   }
   const [n, k] = a.shape as [number, number];
   const m = b.shape[1]!;
   const out = new Float64Array(n * m);
   matmulForward(a.data, b.data, n, k, m, out);
-  return result("matmul", out, [n, m], [a, b], (y) => matmulBackward(a.data, b.data, y.grad!, n, k, m, a.grad, b.grad));
+  return result("matmul", out, [n, m], [a, b], (y) =>
+    matmulBackward(a.data, b.data, y.grad!, n, k, m, a.grad, b.grad),
+  );
 }
 
 /**
@@ -22,17 +26,24 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
  * scalar engine's neuron does, so the two engines round alike.
  */
 export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor {
-  if (w.shape.length !== 2) throw new RangeError(`linear: expected a weight shaped [nout, nin], got ${fmt(w.shape)}`);
+  if (w.shape.length !== 2)
+    throw new RangeError(`linear: expected a weight shaped [nout, nin], got ${fmt(w.shape)}`);
   const [nout, nin] = w.shape as [number, number];
   if (x.shape.length !== 2 || x.shape[1] !== nin) {
-    throw new RangeError(`linear: expected an input shaped [batch, ${nin}] for a weight ${fmt(w.shape)}, got ${fmt(x.shape)}`);
+    throw new RangeError(
+      `linear: expected an input shaped [batch, ${nin}] for a weight ${fmt(w.shape)}, got ${fmt(x.shape)}`,
+    );
   }
   if (bias !== null && (bias.shape.length !== 1 || bias.shape[0] !== nout)) {
-    throw new RangeError(`linear: expected a bias shaped [${nout}] for a weight ${fmt(w.shape)}, got ${fmt(bias.shape)}`);
+    throw new RangeError(
+      `linear: expected a bias shaped [${nout}] for a weight ${fmt(w.shape)}, got ${fmt(bias.shape)}`,
+    );
   }
   const batch = x.shape[0]!;
   const out = new Float64Array(batch * nout);
   linearForward(x.data, w.data, bias === null ? null : bias.data, batch, nin, nout, out);
   const parents = bias === null ? [x, w] : [x, w, bias];
-  return result("linear", out, [batch, nout], parents, (y) => linearBackward(x.data, w.data, y.grad!, batch, nin, nout, x.grad, w.grad, bias?.grad ?? null));
+  return result("linear", out, [batch, nout], parents, (y) =>
+    linearBackward(x.data, w.data, y.grad!, batch, nin, nout, x.grad, w.grad, bias?.grad ?? null),
+  );
 }

@@ -1,4 +1,10 @@
-import { type Activation, Layer, MLP as ScalarMLP, type MLPOptions, type NeuronOptions } from "@gradbook/neuron";
+import {
+  type Activation,
+  Layer,
+  MLP as ScalarMLP,
+  type MLPOptions,
+  type NeuronOptions,
+} from "@gradbook/neuron";
 import { zeroGrad } from "./backward.ts";
 import { linear } from "./matmul.ts";
 import { fmt } from "./shape.ts";
@@ -36,7 +42,8 @@ export class Linear extends Module {
   constructor(layer: Layer);
   constructor(nin: number | Layer, nout?: number, opts: Omit<NeuronOptions, "activation"> = {}) {
     super();
-    const layer = nin instanceof Layer ? nin : new Layer(nin, nout!, { ...opts, activation: "linear" });
+    const layer =
+      nin instanceof Layer ? nin : new Layer(nin, nout!, { ...opts, activation: "linear" });
     const values = layer.parameters().map((p) => p.data); // W row-major, then b
     const w = layer.nin * layer.nout;
     this.weight = parameter(values.slice(0, w), [layer.nout, layer.nin]);
@@ -104,9 +111,13 @@ export class MLP extends Module {
 
   /** The outputs for a batch of inputs `[batch, nin]`: `[batch, nout]`. */
   forward(x: Tensor): Tensor {
-    if (x.shape.length !== 2 || x.shape[1] !== this.nin) throw new RangeError(`MLP.forward: expected an input shaped [batch, ${this.nin}], got ${fmt(x.shape)}`);
+    if (x.shape.length !== 2 || x.shape[1] !== this.nin)
+      throw new RangeError(
+        `MLP.forward: expected an input shaped [batch, ${this.nin}], got ${fmt(x.shape)}`,
+      );
     let out = x;
-    for (let l = 0; l < this.layers.length; l++) out = activate(this.layers[l]!.forward(out), this.activations[l]!);
+    for (let l = 0; l < this.layers.length; l++)
+      out = activate(this.layers[l]!.forward(out), this.activations[l]!);
     return out;
   }
 
@@ -120,7 +131,8 @@ export class MLP extends Module {
     const sizes = [this.nin, ...this.layers.map((l) => l.weight.shape[0])];
     const hidden = this.activations.slice(0, -1);
     const output = this.activations.at(-1)!;
-    const acts = hidden.length === 0 || hidden[0] === output ? output : `${hidden[0]}, output ${output}`;
+    const acts =
+      hidden.length === 0 || hidden[0] === output ? output : `${hidden[0]}, output ${output}`;
     return `MLP(${sizes.join(" → ")}, ${acts})`;
   }
 }
@@ -134,7 +146,10 @@ export function parameterData(model: Module): number[] {
 export function loadParameters(model: Module, flat: ArrayLike<number>): void {
   const params = model.parameters();
   const count = params.reduce((n, p) => n + p.size, 0);
-  if (flat.length !== count) throw new RangeError(`loadParameters: expected ${count} numbers for ${String(model)}, got ${flat.length}`);
+  if (flat.length !== count)
+    throw new RangeError(
+      `loadParameters: expected ${count} numbers for ${String(model)}, got ${flat.length}`,
+    );
   let at = 0;
   for (const p of params) for (let i = 0; i < p.size; i++) p.data[i] = flat[at++]!;
 }

@@ -1,4 +1,13 @@
-import { type AdamOptions, type AdamSettings, adamUpdate, checkAdamOptions, checkSGDOptions, type SGDOptions, type SGDSettings, sgdUpdate } from "@gradbook/optim";
+import {
+  type AdamOptions,
+  type AdamSettings,
+  adamUpdate,
+  checkAdamOptions,
+  checkSGDOptions,
+  type SGDOptions,
+  type SGDSettings,
+  sgdUpdate,
+} from "@gradbook/optim";
 import { zeroGrad } from "./backward.ts";
 import { Tensor } from "./tensor.ts";
 
@@ -12,11 +21,20 @@ export interface TensorOptimizer {
 
 /** The parameters an optimizer steps, checked: tensors that require a gradient, each once. */
 function parameterList(where: string, params: readonly Tensor[]): readonly Tensor[] {
-  if (!Array.isArray(params) || params.length === 0) throw new TypeError(`${where}: expected a non-empty array of parameter tensors, got ${String(params)}`);
+  if (!Array.isArray(params) || params.length === 0)
+    throw new TypeError(
+      `${where}: expected a non-empty array of parameter tensors, got ${String(params)}`,
+    );
   params.forEach((p, i) => {
-    if (!(p instanceof Tensor) || !p.requiresGrad) throw new TypeError(`${where}: expected tensors that require a gradient, got ${String(p)} at index ${i}`);
+    if (!(p instanceof Tensor) || !p.requiresGrad)
+      throw new TypeError(
+        `${where}: expected tensors that require a gradient, got ${String(p)} at index ${i}`,
+      );
     const first = params.indexOf(p);
-    if (first !== i) throw new RangeError(`${where}: expected each parameter once, got the same tensor at indices ${first} and ${i}`);
+    if (first !== i)
+      throw new RangeError(
+        `${where}: expected each parameter once, got the same tensor at indices ${first} and ${i}`,
+      );
   });
   return params.slice();
 }
@@ -64,7 +82,15 @@ export class SGD implements TensorOptimizer {
   /** One update of every parameter from its grad. */
   step(): void {
     const first = this.#steps === 0;
-    this.params.forEach((p, i) => sgdUpdate(p.data, p.grad ?? new Float64Array(p.size), this.momentumBuffers[i]!, this.#settings, first));
+    this.params.forEach((p, i) =>
+      sgdUpdate(
+        p.data,
+        p.grad ?? new Float64Array(p.size),
+        this.momentumBuffers[i]!,
+        this.#settings,
+        first,
+      ),
+    );
     this.#steps++;
   }
 
@@ -112,7 +138,16 @@ export class Adam implements TensorOptimizer {
   /** One update of every parameter from its grad. */
   step(): void {
     const t = ++this.#steps;
-    this.params.forEach((p, i) => adamUpdate(p.data, p.grad ?? new Float64Array(p.size), this.expAvg[i]!, this.expAvgSq[i]!, this.#settings, t));
+    this.params.forEach((p, i) =>
+      adamUpdate(
+        p.data,
+        p.grad ?? new Float64Array(p.size),
+        this.expAvg[i]!,
+        this.expAvgSq[i]!,
+        this.#settings,
+        t,
+      ),
+    );
   }
 
   /** Zeroes every parameter's grad: call it before each `backward()`. */

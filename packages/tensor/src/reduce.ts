@@ -5,7 +5,9 @@ import { result, type Tensor } from "./tensor.ts";
 function axisOf(where: string, a: Tensor, axis: number): number {
   const rank = a.shape.length;
   if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
-    throw new RangeError(`${where}: expected an axis in [${-rank}, ${rank}) for a tensor shaped ${fmt(a.shape)}, got ${axis}`);
+    throw new RangeError(
+      `${where}: expected an axis in [${-rank}, ${rank}) for a tensor shaped ${fmt(a.shape)}, got ${axis}`,
+    );
   }
   return axis < 0 ? axis + rank : axis;
 }
@@ -42,13 +44,18 @@ export function sum(a: Tensor, axis?: number): Tensor {
   return result("sum", out, [...a.shape.slice(0, ax), ...a.shape.slice(ax + 1)], [a], (y) => {
     const g = y.grad!;
     const ga = a.grad!;
-    for (let o = 0; o < outer; o++) for (let k = 0; k < n; k++) for (let i = 0; i < inner; i++) ga[(o * n + k) * inner + i]! += g[o * inner + i]!;
+    for (let o = 0; o < outer; o++)
+      for (let k = 0; k < n; k++)
+        for (let i = 0; i < inner; i++) ga[(o * n + k) * inner + i]! += g[o * inner + i]!;
   });
 }
 
 /** The mean of all elements, or along `axis`: the sum divided by how many were added (the engine's `reduce`). */
 export function mean(a: Tensor, axis?: number): Tensor {
   const count = axis === undefined ? a.size : a.shape[axisOf("mean", a, axis)]!;
-  if (count === 0) throw new RangeError(`mean: expected at least one element to average, got a tensor shaped ${fmt(a.shape)}`);
+  if (count === 0)
+    throw new RangeError(
+      `mean: expected at least one element to average, got a tensor shaped ${fmt(a.shape)}`,
+    );
   return sum(a, axis).div(count);
 }

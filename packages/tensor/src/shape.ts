@@ -15,7 +15,9 @@ export function sizeOf(shape: readonly number[]): number {
 /** Checks that `shape` is a list of non-negative integers and returns a frozen copy. */
 export function checkShape(where: string, shape: unknown): readonly number[] {
   if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
-    throw new TypeError(`${where}: expected a shape, a list of non-negative integers, got ${JSON.stringify(shape)}`);
+    throw new TypeError(
+      `${where}: expected a shape, a list of non-negative integers, got ${JSON.stringify(shape)}`,
+    );
   }
   return Object.freeze(shape.slice());
 }
@@ -33,7 +35,9 @@ export function broadcastShapes(op: string, a: readonly number[], b: readonly nu
     const da = a[a.length - k] ?? 1;
     const db = b[b.length - k] ?? 1;
     if (da !== db && da !== 1 && db !== 1) {
-      throw new RangeError(`${op}: shapes ${fmt(a)} and ${fmt(b)} do not broadcast: axis ${rank - k} is ${da} against ${db} (expected equal sizes, or 1)`);
+      throw new RangeError(
+        `${op}: shapes ${fmt(a)} and ${fmt(b)} do not broadcast: axis ${rank - k} is ${da} against ${db} (expected equal sizes, or 1)`,
+      );
     }
     out[rank - k] = da === 1 ? db : da;
   }

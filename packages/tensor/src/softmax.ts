@@ -11,7 +11,10 @@ import { result, type Tensor } from "./tensor.ts";
  * gx[k] = g[k] − pₖ · Σⱼ g[j].
  */
 export function logSoftmax(a: Tensor): Tensor {
-  if (a.shape.length === 0) throw new RangeError(`logSoftmax: expected a tensor with at least one axis, got ${fmt(a.shape)}`);
+  if (a.shape.length === 0)
+    throw new RangeError(
+      `logSoftmax: expected a tensor with at least one axis, got ${fmt(a.shape)}`,
+    );
   const c = a.shape[a.shape.length - 1]!;
   const rows = c === 0 ? 0 : a.size / c;
   const x = a.data;

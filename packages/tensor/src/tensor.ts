@@ -54,7 +54,14 @@ export class Tensor {
   seen: object | null = null;
 
   /** Prefer {@link tensor} and {@link zeros}: this takes `data` as it is, unchecked. */
-  constructor(data: Float64Array, shape: readonly number[], requiresGrad = false, op = "leaf", parents: readonly Tensor[] = [], backStep: Backward | null = null) {
+  constructor(
+    data: Float64Array,
+    shape: readonly number[],
+    requiresGrad = false,
+    op = "leaf",
+    parents: readonly Tensor[] = [],
+    backStep: Backward | null = null,
+  ) {
     this.data = data;
     this.shape = shape;
     this.requiresGrad = requiresGrad;
@@ -70,7 +77,9 @@ export class Tensor {
 
   /** Sum `this + x`, broadcast. */
   add(x: Tensor | number): Tensor {
-    return typeof x === "number" ? unary(ops.addK, this, x, "add") : binary(ops.add, this, x, "add");
+    return typeof x === "number"
+      ? unary(ops.addK, this, x, "add")
+      : binary(ops.add, this, x, "add");
   }
 
   /** Difference `this − x`, broadcast: `this + (−x)`, as the scalar engine computes it. */
@@ -80,7 +89,9 @@ export class Tensor {
 
   /** Product `this · x`, element by element, broadcast. */
   mul(x: Tensor | number): Tensor {
-    return typeof x === "number" ? unary(ops.mulK, this, x, "mul") : binary(ops.mul, this, x, "mul");
+    return typeof x === "number"
+      ? unary(ops.mulK, this, x, "mul")
+      : binary(ops.mul, this, x, "mul");
   }
 
   /** Quotient `this / x`, element by element, broadcast. Throws on a zero divisor. */
@@ -90,17 +101,27 @@ export class Tensor {
       return unary(ops.divK, this, x, "div");
     }
     const zero = x.data.indexOf(0);
-    if (zero >= 0) throw new RangeError(`div: expected non-zero divisors, got 0 at index ${zero} of a divisor shaped ${fmt(x.shape)}`);
+    if (zero >= 0)
+      throw new RangeError(
+        `div: expected non-zero divisors, got 0 at index ${zero} of a divisor shaped ${fmt(x.shape)}`,
+      );
     return binary(ops.div, this, x, "div");
   }
 
   /** `thisᵏ` element by element, for a number `k`. */
   pow(k: number): Tensor {
-    if (typeof k !== "number" || !Number.isFinite(k)) throw new TypeError(`pow: expected a finite number as exponent, got ${show(k)}`);
+    if (typeof k !== "number" || !Number.isFinite(k))
+      throw new TypeError(`pow: expected a finite number as exponent, got ${show(k)}`);
     const d = this.data;
     for (let i = 0; i < d.length; i++) {
-      if (d[i]! < 0 && !Number.isInteger(k)) throw new RangeError(`pow: expected non-negative bases for the fractional exponent ${k}, got ${d[i]} at index ${i}`);
-      if (d[i] === 0 && k < 0) throw new RangeError(`pow: expected non-zero bases for the negative exponent ${k}, got 0 at index ${i}`);
+      if (d[i]! < 0 && !Number.isInteger(k))
+        throw new RangeError(
+          `pow: expected non-negative bases for the fractional exponent ${k}, got ${d[i]} at index ${i}`,
+        );
+      if (d[i] === 0 && k < 0)
+        throw new RangeError(
+          `pow: expected non-zero bases for the negative exponent ${k}, got 0 at index ${i}`,
+        );
     }
     return unary(ops.pow, this, k, "pow");
   }
@@ -118,7 +139,11 @@ export class Tensor {
   /** `ln x` element by element; throws unless every element is > 0. */
   log(): Tensor {
     const d = this.data;
-    for (let i = 0; i < d.length; i++) if (!(d[i]! > 0)) throw new RangeError(`log: expected positive inputs, got ${d[i]} at index ${i} of a tensor shaped ${fmt(this.shape)}`);
+    for (let i = 0; i < d.length; i++)
+      if (!(d[i]! > 0))
+        throw new RangeError(
+          `log: expected positive inputs, got ${d[i]} at index ${i} of a tensor shaped ${fmt(this.shape)}`,
+        );
     return unary(ops.log, this, 0, "log");
   }
 
@@ -194,7 +219,8 @@ export class Tensor {
 
   /** The one number of a one-element tensor. */
   item(): number {
-    if (this.size !== 1) throw new RangeError(`item: expected a tensor of one element, got shape ${fmt(this.shape)}`);
+    if (this.size !== 1)
+      throw new RangeError(`item: expected a tensor of one element, got shape ${fmt(this.shape)}`);
     return this.data[0]!;
   }
 
@@ -225,16 +251,28 @@ export class Tensor {
  * that does not fill the shape.
  */
 export function tensor(values: Nested, opts?: TensorOptions): Tensor;
-export function tensor(data: ArrayLike<number>, shape: readonly number[], opts?: TensorOptions): Tensor;
-export function tensor(values: Nested | ArrayLike<number>, shapeOrOpts?: readonly number[] | TensorOptions, maybeOpts?: TensorOptions): Tensor {
+export function tensor(
+  data: ArrayLike<number>,
+  shape: readonly number[],
+  opts?: TensorOptions,
+): Tensor;
+export function tensor(
+  values: Nested | ArrayLike<number>,
+  shapeOrOpts?: readonly number[] | TensorOptions,
+  maybeOpts?: TensorOptions,
+): Tensor {
   let data: Float64Array;
   let shape: readonly number[];
   let opts: TensorOptions | undefined;
   if (Array.isArray(shapeOrOpts)) {
     shape = checkShape("tensor", shapeOrOpts);
     const flat = values as ArrayLike<number>;
-    if (flat === null || typeof flat !== "object" || typeof flat.length !== "number") throw new TypeError(`tensor: expected flat data with a shape, got ${show(values)}`);
-    if (flat.length !== sizeOf(shape)) throw new RangeError(`tensor: expected ${sizeOf(shape)} numbers for shape ${fmt(shape)}, got ${flat.length}`);
+    if (flat === null || typeof flat !== "object" || typeof flat.length !== "number")
+      throw new TypeError(`tensor: expected flat data with a shape, got ${show(values)}`);
+    if (flat.length !== sizeOf(shape))
+      throw new RangeError(
+        `tensor: expected ${sizeOf(shape)} numbers for shape ${fmt(shape)}, got ${flat.length}`,
+      );
     data = Float64Array.from(flat);
     opts = maybeOpts;
   } else {
@@ -243,11 +281,15 @@ export function tensor(values: Nested | ArrayLike<number>, shapeOrOpts?: readonl
     let at = 0;
     const fill = (x: Nested, depth: number): void => {
       if (depth === shape.length) {
-        if (typeof x !== "number") throw new TypeError(`tensor: expected a number at depth ${depth}, got ${show(x)}`);
+        if (typeof x !== "number")
+          throw new TypeError(`tensor: expected a number at depth ${depth}, got ${show(x)}`);
         data[at++] = x;
         return;
       }
-      if (!Array.isArray(x) || x.length !== shape[depth]) throw new RangeError(`tensor: ragged arrays: expected ${shape[depth]} items at depth ${depth}, got ${show(x)}`);
+      if (!Array.isArray(x) || x.length !== shape[depth])
+        throw new RangeError(
+          `tensor: ragged arrays: expected ${shape[depth]} items at depth ${depth}, got ${show(x)}`,
+        );
       for (const item of x) fill(item, depth + 1);
     };
     fill(values as Nested, 0);
@@ -267,7 +309,8 @@ function shapeOf(x: Nested): number[] {
     if (at.length === 0) break;
     at = at[0]!;
   }
-  if (!Array.isArray(at) && typeof at !== "number") throw new TypeError(`tensor: expected numbers in nested arrays, got ${show(at)}`);
+  if (!Array.isArray(at) && typeof at !== "number")
+    throw new TypeError(`tensor: expected numbers in nested arrays, got ${show(at)}`);
   return shape;
 }
 
@@ -281,7 +324,15 @@ export function zeros(shape: readonly number[], opts?: TensorOptions): Tensor {
  * The result of an operation: it requires a gradient when an operand does, and only then keeps
  * its operands and its backward step (a graph nobody will differentiate is not recorded).
  */
-export function result(op: string, data: Float64Array, shape: readonly number[], parents: readonly Tensor[], backStep: Backward): Tensor {
+export function result(
+  op: string,
+  data: Float64Array,
+  shape: readonly number[],
+  parents: readonly Tensor[],
+  backStep: Backward,
+): Tensor {
   const track = parents.some((p) => p.requiresGrad);
-  return track ? new Tensor(data, shape, true, op, parents, backStep) : new Tensor(data, shape, false, op);
+  return track
+    ? new Tensor(data, shape, true, op, parents, backStep)
+    : new Tensor(data, shape, false, op);
 }

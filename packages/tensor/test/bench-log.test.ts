@@ -13,7 +13,10 @@ function benchRows(): Map<number, Record<string, { us: string; ratio: string }>>
   for (const block of log.split(/^(?=2 → \d+ → \d+ → 1,)/m).slice(1)) {
     const h = Number(/^2 → (\d+)/.exec(block)![1]);
     const rows: Record<string, { us: string; ratio: string }> = {};
-    for (const m of block.matchAll(/^(engine|compiled|tensor|twin) \(.*?\)\s+\S+\s+(\S+)\s+(\S+)$/gm)) rows[m[1]!] = { us: m[2]!, ratio: m[3]! };
+    for (const m of block.matchAll(
+      /^(engine|compiled|tensor|twin) \(.*?\)\s+\S+\s+(\S+)\s+(\S+)$/gm,
+    ))
+      rows[m[1]!] = { us: m[2]!, ratio: m[3]! };
     widths.set(h, rows);
   }
   return widths;
@@ -27,24 +30,43 @@ describe("the lessons quote the bench log", () => {
     expect(table.map((m) => Number(m[1]))).toEqual([4, 16, 64, 128, 256]);
     for (const [, h, cells] of table) {
       const r = widths.get(Number(h))!;
-      const torch = new RegExp(String.raw`^PyTorch eager, 2 -> ${h} -> ${h} -> 1, \d+ epochs: (\S+)$`, "m").exec(log)![1];
-      expect(cells!.split(" | "), `2 → ${h} → ${h} → 1`).toEqual([r.twin!.us, r.compiled!.us, r.tensor!.us, r.engine!.us, r.tensor!.ratio, torch]);
+      const torch = new RegExp(
+        String.raw`^PyTorch eager, 2 -> ${h} -> ${h} -> 1, \d+ epochs: (\S+)$`,
+        "m",
+      ).exec(log)![1];
+      expect(cells!.split(" | "), `2 → ${h} → ${h} → 1`).toEqual([
+        r.twin!.us,
+        r.compiled!.us,
+        r.tensor!.us,
+        r.engine!.us,
+        r.tensor!.ratio,
+        torch,
+      ]);
     }
   });
 
   test("lesson 08's batch step and PyTorch's, and the loop orders", () => {
     const step = /^one step: (\S+) ms, (\S+) GFLOP\/s/m.exec(log)!;
-    const torch = /^PyTorch eager, 784 -> 64 -> 10, batch 32: (\S+) ms a step, (\S+) GFLOP\/s$/m.exec(log)!;
+    const torch =
+      /^PyTorch eager, 784 -> 64 -> 10, batch 32: (\S+) ms a step, (\S+) GFLOP\/s$/m.exec(log)!;
     expect(lesson).toContain(`${step[1]} ms a step (${step[2]} GFLOP/s`);
     expect(lesson).toContain(`PyTorch takes ${torch[1]} ms (${torch[2]} GFLOP/s`);
-    const loop = (name: string) => new RegExp(String.raw`^  ${name.replace(/[,]/g, ",")}\s+(\S+)`, "m").exec(log)![1];
-    for (const name of ["forward, one batch row at a time", "forward, 4 batch rows per weight row", "weight grad, weight row outside", "weight grad, weight row outside, 4 batch rows per load"]) {
+    const loop = (name: string) =>
+      new RegExp(String.raw`^  ${name.replace(/[,]/g, ",")}\s+(\S+)`, "m").exec(log)![1];
+    for (const name of [
+      "forward, one batch row at a time",
+      "forward, 4 batch rows per weight row",
+      "weight grad, weight row outside",
+      "weight grad, weight row outside, 4 batch rows per load",
+    ]) {
       expect(lesson, name).toContain(`${loop(name)} ms`);
     }
   });
 
   test("lesson 07's correction at 128 wide", () => {
     const ratio = benchRows().get(128)!.compiled!.ratio;
-    expect(read("../../../lessons/07-making-it-fast.md")).toContain(`the compiled step costs ${ratio}× the twin at 128 wide`);
+    expect(read("../../../lessons/07-making-it-fast.md")).toContain(
+      `the compiled step costs ${ratio}× the twin at 128 wide`,
+    );
   });
 });

@@ -9,7 +9,12 @@ import { LIMITS } from "../../../vitest.limits.ts";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const BENCH = fileURLToPath(new URL("../bench/xor.ts", import.meta.url));
-const bench = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", BENCH, ...args], { cwd: ROOT, encoding: "utf8", timeout: LIMITS.testTimeout });
+const bench = (...args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", BENCH, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: LIMITS.testTimeout,
+  });
 const number = String.raw`-?[\d.]+`;
 
 describe("pnpm bench", () => {
@@ -17,15 +22,30 @@ describe("pnpm bench", () => {
     const run = bench("--epochs", "20", "--repeats", "1", "--hidden", "3");
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.split("\n");
-    expect(lines[0]).toMatch(/^2 → 3 → 1, 13 parameters, 80 steps; compiled = tensor = engine bit for bit, twin = engine to \S+ after 40 steps$/);
-    expect(lines.some((l) => new RegExp(String.raw`^tensor \(MLP \+ l1Loss \+ SGD\)\s+${number}\s+${number}\s+${number}$`).test(l))).toBe(true);
+    expect(lines[0]).toMatch(
+      /^2 → 3 → 1, 13 parameters, 80 steps; compiled = tensor = engine bit for bit, twin = engine to \S+ after 40 steps$/,
+    );
+    expect(
+      lines.some((l) =>
+        new RegExp(
+          String.raw`^tensor \(MLP \+ l1Loss \+ SGD\)\s+${number}\s+${number}\s+${number}$`,
+        ).test(l),
+      ),
+    ).toBe(true);
   });
 
   it("--batch times the 784 → 64 → 10 step on a batch of 32 and the loops in two orders", () => {
     const run = bench("--batch", "--repeats", "1");
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(String.raw`one step: ${number} ms, ${number} GFLOP/s \(6\.55 MFLOP a step\)`));
-    for (const order of ["forward, one batch row at a time", "forward, 4 batch rows per weight row", "weight grad, batch row outside", "weight grad, weight row outside, 4 batch rows per load"]) {
+    expect(run.stdout).toMatch(
+      new RegExp(String.raw`one step: ${number} ms, ${number} GFLOP/s \(6\.55 MFLOP a step\)`),
+    );
+    for (const order of [
+      "forward, one batch row at a time",
+      "forward, 4 batch rows per weight row",
+      "weight grad, batch row outside",
+      "weight grad, weight row outside, 4 batch rows per load",
+    ]) {
       expect(run.stdout).toContain(order);
     }
   });
@@ -33,6 +53,8 @@ describe("pnpm bench", () => {
   it("--batch refuses other flags, exit code 2", () => {
     const run = bench("--batch", "--repeats", "x");
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^bench: --batch takes only --repeats N, a positive integer, got --repeats x/);
+    expect(run.stderr).toMatch(
+      /^bench: --batch takes only --repeats N, a positive integer, got --repeats x/,
+    );
   });
 });

@@ -27,7 +27,10 @@ describe("Linear and MLP", () => {
     const opts = { activation: "tanh", outputActivation: "linear", seed: 1 } as const;
     const scalar = new ScalarMLP(2, [3, 1], opts);
     const model = new MLP(2, [3, 1], opts);
-    const xs = [[0.5, -1], [2, 0.25]];
+    const xs = [
+      [0.5, -1],
+      [2, 0.25],
+    ];
     const y = model.forward(tensor(xs));
     expect(y.shape).toEqual([2, 1]);
     expect(Array.from(y.data)).toEqual(xs.map((x) => scalar.forward(x)[0]!.data));
@@ -37,7 +40,9 @@ describe("Linear and MLP", () => {
     const model = new MLP(2, [2, 1], { seed: 2 });
     const x = tensor([[1, 2]]);
     model.forward(x).sum().backward();
-    const once = parameterData(model).map((_, i) => model.parameters().flatMap((p) => Array.from(p.grad!))[i]!);
+    const once = parameterData(model).map(
+      (_, i) => model.parameters().flatMap((p) => Array.from(p.grad!))[i]!,
+    );
     model.forward(x).sum().backward();
     const twice = model.parameters().flatMap((p) => Array.from(p.grad!));
     expect(twice).toEqual(once.map((g) => g + g));
@@ -50,7 +55,9 @@ describe("Linear and MLP", () => {
     const flat = Array.from({ length: 9 }, (_, i) => i / 10);
     loadParameters(model, flat);
     expect(parameterData(model)).toEqual(flat);
-    expect(() => loadParameters(model, [1])).toThrow("loadParameters: expected 9 numbers for MLP(2 → 2 → 1, tanh), got 1");
+    expect(() => loadParameters(model, [1])).toThrow(
+      "loadParameters: expected 9 numbers for MLP(2 → 2 → 1, tanh), got 1",
+    );
   });
 });
 
@@ -71,7 +78,10 @@ describe("SGD over tensors", () => {
       scalar.forward(x)[0]!.backward();
       scalarOpt.step();
       opt.zeroGrad();
-      model.forward(tensor([x])).sum().backward();
+      model
+        .forward(tensor([x]))
+        .sum()
+        .backward();
       opt.step();
     }
     expect(parameterData(model)).toEqual(scalarData(scalar));
@@ -80,7 +90,10 @@ describe("SGD over tensors", () => {
 });
 
 describe("Adam over tensors", () => {
-  test.each([{ lr: 0.01 }, { lr: 0.05, betas: [0.8, 0.99] as const, eps: 1e-6, weightDecay: 0.01 }])("five steps of %o give the scalar Adam's bits", (opts) => {
+  test.each([
+    { lr: 0.01 },
+    { lr: 0.05, betas: [0.8, 0.99] as const, eps: 1e-6, weightDecay: 0.01 },
+  ])("five steps of %o give the scalar Adam's bits", (opts) => {
     const scalar = new ScalarMLP(2, [3, 1], { seed: 6 });
     const model = new MLP(2, [3, 1], { seed: 6 });
     const scalarOpt = new ScalarAdam(scalar.parameters(), opts);
@@ -91,11 +104,16 @@ describe("Adam over tensors", () => {
       scalar.forward(x)[0]!.backward();
       scalarOpt.step();
       opt.zeroGrad();
-      model.forward(tensor([x])).sum().backward();
+      model
+        .forward(tensor([x]))
+        .sum()
+        .backward();
       opt.step();
     }
     expect(parameterData(model)).toEqual(scalarData(scalar));
     expect(opt.steps).toBe(5);
-    expect(() => new Adam(model.parameters(), { eps: 0 })).toThrow("Adam: expected eps to be a finite number > 0, got 0");
+    expect(() => new Adam(model.parameters(), { eps: 0 })).toThrow(
+      "Adam: expected eps to be a finite number > 0, got 0",
+    );
   });
 });

@@ -1,7 +1,11 @@
 // The assignment trained with tensors gives the scalar engine's bits: every step's loss and the
 // 44 parameters after 8004 steps, one point a step and a full batch of 4 a step.
 import { l1Loss } from "@gradbook/loss";
-import { loadParameters as loadScalar, MLP as ScalarMLP, parameterData as scalarData } from "@gradbook/neuron";
+import {
+  loadParameters as loadScalar,
+  MLP as ScalarMLP,
+  parameterData as scalarData,
+} from "@gradbook/neuron";
 import { SGD as ScalarSGD } from "@gradbook/optim";
 import { assignmentRun, fit, lcgOrder, type Sampler, xor } from "@gradbook/train";
 import { describe, expect, test } from "vitest";
@@ -17,11 +21,17 @@ function scalarNet(): ScalarMLP {
 
 function run(trainer: typeof fit, sampler: () => Sampler) {
   const model = scalarNet();
-  const history = trainer(model, xor(), { loss: l1Loss, optimizer: new ScalarSGD(model.parameters(), { lr, momentum }), epochs, sampler: sampler() });
+  const history = trainer(model, xor(), {
+    loss: l1Loss,
+    optimizer: new ScalarSGD(model.parameters(), { lr, momentum }),
+    epochs,
+    sampler: sampler(),
+  });
   return { history, params: scalarData(model) };
 }
 
-const bits = (xs: number[]) => xs.map((x) => new Float64Array([x])).map((a) => new BigUint64Array(a.buffer)[0]!);
+const bits = (xs: number[]) =>
+  xs.map((x) => new Float64Array([x])).map((a) => new BigUint64Array(a.buffer)[0]!);
 
 describe("tensors give the engine's bits", () => {
   test("one point a step in the LCG order: every loss and the 44 parameters after 8004 steps", () => {

@@ -16,7 +16,9 @@ interface Case {
   out: Plain;
   grads: Plain[];
 }
-const fixtures = JSON.parse(readFileSync(new URL("fixtures/torch_ops.json", import.meta.url), "utf8")) as { cases: Case[] };
+const fixtures = JSON.parse(
+  readFileSync(new URL("fixtures/torch_ops.json", import.meta.url), "utf8"),
+) as { cases: Case[] };
 
 /** Each element within 1e-12 relative (1e-15 absolute near 0, where cancellation leaves rounding noise). */
 function expectAllClose(got: ArrayLike<number>, want: readonly number[]): void {

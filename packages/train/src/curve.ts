@@ -29,16 +29,25 @@ export const MAX_POINTS = 4 * (WIDTH - MARGIN_LEFT - MARGIN_RIGHT);
  * @example
  * lossCurve({ "L1": l1Run, "MSE": mseRun }); // two labelled curves
  */
-export function lossCurve(runs: History | Record<string, History>, opts: CurveOptions = {}): Figure {
+export function lossCurve(
+  runs: History | Record<string, History>,
+  opts: CurveOptions = {},
+): Figure {
   const { per = "epoch", log = true, domain } = opts;
   const named: [string, History][] = isHistory(runs) ? [["", runs]] : Object.entries(runs);
   const several = named.length > 1;
-  if (named.length === 0 || named.some(([, h]) => h[per].length === 0)) throw new RangeError("lossCurve: expected at least one run of at least one epoch");
+  if (named.length === 0 || named.some(([, h]) => h[per].length === 0))
+    throw new RangeError("lossCurve: expected at least one run of at least one epoch");
   // A log axis cannot show a loss of exactly 0: leave such points out. A long run is thinned
   // to what the chart's width can show; when several share the chart, each to half of that (its
   // outline in two-pixel buckets), which keeps a lesson page of four 2001-epoch runs light.
   const most = several ? MAX_POINTS / 2 : MAX_POINTS;
-  const points = named.flatMap(([run, h]) => envelope(h[per].map((loss, epoch) => ({ run, epoch, loss })).filter((p) => !log || p.loss > 0), most));
+  const points = named.flatMap(([run, h]) =>
+    envelope(
+      h[per].map((loss, epoch) => ({ run, epoch, loss })).filter((p) => !log || p.loss > 0),
+      most,
+    ),
+  );
   const ends = named.map(([run, h]) => ({ run, epoch: h[per].length - 1, loss: h[per].at(-1)! }));
   const what = per === "epoch" ? "mean loss per epoch" : "loss of each epoch's last step";
   const shown = (x: number) => (x === 0 ? "0" : x.toPrecision(2)); // not "0.0": exactly zero
@@ -60,9 +69,24 @@ export function lossCurve(runs: History | Record<string, History>, opts: CurveOp
       },
       color: { type: "categorical", domain: named.map(([run]) => run) },
       marks: [
-        Plot.lineY(points, { x: "epoch", y: "loss", z: "run", stroke: several ? "run" : "currentColor", strokeWidth: 1, clip: true }),
+        Plot.lineY(points, {
+          x: "epoch",
+          y: "loss",
+          z: "run",
+          stroke: several ? "run" : "currentColor",
+          strokeWidth: 1,
+          clip: true,
+        }),
         // A legend drawn as marks, above the frame (Plot's own legends are HTML, which an SVG file cannot hold).
-        ...(several ? named : []).map(([run], i) => Plot.text([run], { frameAnchor: "top-right", dy: -15 * (named.length - i) - 4, text: (d) => `${d} ━`, fill: (d) => d, textAnchor: "end" })),
+        ...(several ? named : []).map(([run], i) =>
+          Plot.text([run], {
+            frameAnchor: "top-right",
+            dy: -15 * (named.length - i) - 4,
+            text: (d) => `${d} ━`,
+            fill: (d) => d,
+            textAnchor: "end",
+          }),
+        ),
       ],
     },
     alt,
@@ -82,13 +106,18 @@ export function lossCurve(runs: History | Record<string, History>, opts: CurveOp
  * @example
  * envelope(points, 2280).length; // ≤ 2280: 570 buckets, the first and last point and the extremes kept
  */
-export function envelope<P extends { epoch: number; loss: number }>(points: P[], maxPoints: number): P[] {
-  if (!Number.isInteger(maxPoints) || maxPoints < 4) throw new RangeError(`envelope: expected maxPoints to be an integer ≥ 4, got ${maxPoints}`);
+export function envelope<P extends { epoch: number; loss: number }>(
+  points: P[],
+  maxPoints: number,
+): P[] {
+  if (!Number.isInteger(maxPoints) || maxPoints < 4)
+    throw new RangeError(`envelope: expected maxPoints to be an integer ≥ 4, got ${maxPoints}`);
   if (points.length <= maxPoints) return points;
   const buckets = Math.floor(maxPoints / 4);
   const first = points[0]!.epoch;
   const span = points.at(-1)!.epoch - first;
-  const bucketOf = (p: P) => (span > 0 ? Math.min(buckets - 1, Math.floor(((p.epoch - first) / span) * buckets)) : 0);
+  const bucketOf = (p: P) =>
+    span > 0 ? Math.min(buckets - 1, Math.floor(((p.epoch - first) / span) * buckets)) : 0;
   const kept: P[] = [];
   for (let start = 0; start < points.length; ) {
     const bucket = bucketOf(points[start]!);
@@ -100,7 +129,8 @@ export function envelope<P extends { epoch: number; loss: number }>(points: P[],
       end++;
     }
     // Indices in order, each once: first, the extremes as they come, last.
-    for (const i of [...new Set([start, low, high, end - 1])].sort((a, b) => a - b)) kept.push(points[i]!);
+    for (const i of [...new Set([start, low, high, end - 1])].sort((a, b) => a - b))
+      kept.push(points[i]!);
     start = end;
   }
   return kept;

@@ -60,7 +60,8 @@ export function twoMoons(opts: PointsOptions = {}): Dataset {
 export function circles(opts: PointsOptions & { factor?: number } = {}): Dataset {
   const { n, noise, rng } = options("circles", opts);
   const factor = opts.factor ?? 0.5;
-  if (!(factor > 0 && factor < 1)) throw new RangeError(`circles: expected a factor in (0, 1), got ${factor}`);
+  if (!(factor > 0 && factor < 1))
+    throw new RangeError(`circles: expected a factor in (0, 1), got ${factor}`);
   const outer = Math.ceil(n / 2);
   const points = Array.from({ length: n }, (_, i): [number[], number] => {
     const inner = i >= outer;
@@ -79,7 +80,8 @@ export function circles(opts: PointsOptions & { factor?: number } = {}): Dataset
 export function spiral(opts: PointsOptions & { turns?: number } = {}): Dataset {
   const { n, noise, rng } = options("spiral", opts);
   const turns = opts.turns ?? 1;
-  if (!(turns > 0 && Number.isFinite(turns))) throw new RangeError(`spiral: expected turns > 0, got ${turns}`);
+  if (!(turns > 0 && Number.isFinite(turns)))
+    throw new RangeError(`spiral: expected turns > 0, got ${turns}`);
   const first = Math.ceil(n / 2);
   const points = Array.from({ length: n }, (_, i): [number[], number] => {
     const arm = i >= first ? 1 : 0;
@@ -94,8 +96,12 @@ export function spiral(opts: PointsOptions & { turns?: number } = {}): Dataset {
 /** The checked options of a classic: n a positive integer, noise ≥ 0, a seeded generator. */
 function options(name: string, opts: PointsOptions): { n: number; noise: number; rng: Rng } {
   const { n = 200, noise = 0.1, seed = 0 } = opts;
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`${name}: expected n, the number of points, to be an integer ≥ 2, got ${n}`);
-  if (!(noise >= 0 && Number.isFinite(noise))) throw new RangeError(`${name}: expected noise ≥ 0, got ${noise}`);
+  if (!Number.isInteger(n) || n < 2)
+    throw new RangeError(
+      `${name}: expected n, the number of points, to be an integer ≥ 2, got ${n}`,
+    );
+  if (!(noise >= 0 && Number.isFinite(noise)))
+    throw new RangeError(`${name}: expected noise ≥ 0, got ${noise}`);
   return { n, noise, rng: new Rng(seed) };
 }
 
@@ -116,14 +122,22 @@ export const DEFAULT_NOISE = Object.freeze({ xor: 0, moons: 0.1, circles: 0.05, 
  * `Rng(seed)` (by default the two moons of lesson 06 from Rng(1); circles and the spiral a little
  * less noisy, as their classes lie closer together). XOR's four corners move only with `noise` > 0.
  */
-export function datasetByName(name: keyof typeof DEFAULT_NOISE, opts: { noise?: number; seed?: number } = {}): Dataset {
+export function datasetByName(
+  name: keyof typeof DEFAULT_NOISE,
+  opts: { noise?: number; seed?: number } = {},
+): Dataset {
   const { noise = DEFAULT_NOISE[name], seed = 1 } = opts;
   switch (name) {
     case "xor": {
       const corners = xor();
       if (noise === 0) return corners;
       const { rng } = options("xor", { n: 4, noise, seed });
-      return noisy("xor", corners.x.map((p, i) => [p, corners.y[i]!]), noise, rng);
+      return noisy(
+        "xor",
+        corners.x.map((p, i) => [p, corners.y[i]!]),
+        noise,
+        rng,
+      );
     }
     case "moons":
       return twoMoons({ n: 100, noise, seed });
@@ -139,11 +153,20 @@ export function datasetByName(name: keyof typeof DEFAULT_NOISE, opts: { noise?: 
  * `round(testShare · n)` of them are the test set. Both keep the data's own order.
  * @example splitData(datasetByName("moons"), 0.2, 1); // 80 points to train on, 20 to test
  */
-export function splitData(data: Dataset, testShare: number, seed: number): { train: Dataset; test: Dataset } {
+export function splitData(
+  data: Dataset,
+  testShare: number,
+  seed: number,
+): { train: Dataset; test: Dataset } {
   const n = data.x.length;
   const held = Math.round(testShare * n);
-  if (!(testShare >= 0 && held < n)) throw new RangeError(`splitData: expected a test share in [0, 1) that leaves a point to train on, got ${testShare} of ${n} points`);
-  const test = new Set(new Rng(seed).shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, held));
+  if (!(testShare >= 0 && held < n))
+    throw new RangeError(
+      `splitData: expected a test share in [0, 1) that leaves a point to train on, got ${testShare} of ${n} points`,
+    );
+  const test = new Set(
+    new Rng(seed).shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, held),
+  );
   const part = (inTest: boolean, name: string): Dataset => {
     const kept = data.x.flatMap((_, i) => (test.has(i) === inTest ? [i] : []));
     return { name, x: kept.map((i) => data.x[i]!), y: kept.map((i) => data.y[i]!) };

@@ -46,10 +46,21 @@ export interface FitOptions {
  * const history = fit(model, xor(), { loss: l1Loss, optimizer, epochs: 2001, sampler: lcgOrder() });
  */
 export function fit(model: Model, data: Dataset, opts: FitOptions): History {
-  const { loss, optimizer, epochs, sampler, schedule, onEpoch, start = { epoch: 0, step: 0 } } = opts;
-  if (!Number.isInteger(epochs) || epochs < 0) throw new RangeError(`fit: expected epochs to be a non-negative integer, got ${epochs}`);
+  const {
+    loss,
+    optimizer,
+    epochs,
+    sampler,
+    schedule,
+    onEpoch,
+    start = { epoch: 0, step: 0 },
+  } = opts;
+  if (!Number.isInteger(epochs) || epochs < 0)
+    throw new RangeError(`fit: expected epochs to be a non-negative integer, got ${epochs}`);
   if (data.x.length !== data.y.length || data.x.length === 0) {
-    throw new RangeError(`fit: expected as many targets as points, at least one, got ${data.x.length} points and ${data.y.length} targets`);
+    throw new RangeError(
+      `fit: expected as many targets as points, at least one, got ${data.x.length} points and ${data.y.length} targets`,
+    );
   }
   const history = emptyHistory();
   for (let epoch = start.epoch; epoch < start.epoch + epochs; epoch++) {
@@ -60,7 +71,10 @@ export function fit(model: Model, data: Dataset, opts: FitOptions): History {
       // #region step
       const pred = batch.map((i) => output(model.forward(data.x[i]!)));
       // The loss rejects NaN predictions itself; check first, to name the epoch and the lr.
-      const value = loss(finite(pred, epoch, step, optimizer.lr), batch.map((i) => data.y[i]!));
+      const value = loss(
+        finite(pred, epoch, step, optimizer.lr),
+        batch.map((i) => data.y[i]!),
+      );
       finite([value], epoch, step, optimizer.lr);
       // #region exercise:step
       optimizer.zeroGrad(); // gradients accumulate: clear the last step's
@@ -70,7 +84,8 @@ export function fit(model: Model, data: Dataset, opts: FitOptions): History {
       // #endregion step
       history.step.push(value.data);
     }
-    if (history.step.length === from) throw new RangeError(`fit: the sampler gave no batches for epoch ${epoch}`);
+    if (history.step.length === from)
+      throw new RangeError(`fit: the sampler gave no batches for epoch ${epoch}`);
     endEpoch(history, from);
     onEpoch?.(epoch, history);
   }
@@ -79,7 +94,10 @@ export function fit(model: Model, data: Dataset, opts: FitOptions): History {
 
 /** The one output of a one-output model; throws otherwise. */
 function output(out: Value[]): Value {
-  if (out.length !== 1) throw new RangeError(`fit: expected a model with one output per point, got ${out.length} outputs`);
+  if (out.length !== 1)
+    throw new RangeError(
+      `fit: expected a model with one output per point, got ${out.length} outputs`,
+    );
   return out[0]!;
 }
 
@@ -89,5 +107,7 @@ function finite(values: Value[], epoch: number, step: number, lr: number): Value
   if (bad === undefined) return values;
   // An infinite prediction makes an infinite loss; a NaN one, NaN.
   const what = Number.isNaN(bad.data) ? "NaN" : "infinite";
-  throw new RangeError(`fit: the loss became ${what} at epoch ${epoch} (step ${step}) with lr ${lr} — the learning rate is probably too large`);
+  throw new RangeError(
+    `fit: the loss became ${what} at epoch ${epoch} (step ${step}) with lr ${lr} — the learning rate is probably too large`,
+  );
 }

@@ -1,6 +1,17 @@
 export { type BoundaryOptions, decisionBoundary, type Predictor } from "./boundary.ts";
 export { type CurveOptions, lossCurve } from "./curve.ts";
-export { circles, datasetByName, type Dataset, DEFAULT_NOISE, extentOf, type PointsOptions, spiral, splitData, twoMoons, xor } from "./datasets.ts";
+export {
+  circles,
+  datasetByName,
+  type Dataset,
+  DEFAULT_NOISE,
+  extentOf,
+  type PointsOptions,
+  spiral,
+  splitData,
+  twoMoons,
+  xor,
+} from "./datasets.ts";
 export { type Feature, FEATURE_NAMES, FEATURES, featuresOf, withFeatures } from "./features.ts";
 export { type FitOptions, fit, type Model } from "./fit.ts";
 export { endEpoch, type History, history as emptyHistory } from "./history.ts";

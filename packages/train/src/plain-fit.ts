@@ -31,8 +31,10 @@ export interface PlainFitOptions {
  */
 export function plainFit(net: PlainMLP, data: Dataset, opts: PlainFitOptions): History {
   const { loss, lr, momentum = 0, decay = 0, epochs, sampler, onEpoch } = opts;
-  if (net.sizes[net.sizes.length - 1] !== 1) throw new RangeError(`plainFit: expected a net with one output, got ${net.sizes.at(-1)}`);
-  if (!(decay >= 0 && Number.isFinite(decay))) throw new RangeError(`plainFit: expected decay ≥ 0, got ${decay}`);
+  if (net.sizes[net.sizes.length - 1] !== 1)
+    throw new RangeError(`plainFit: expected a net with one output, got ${net.sizes.at(-1)}`);
+  if (!(decay >= 0 && Number.isFinite(decay)))
+    throw new RangeError(`plainFit: expected decay ≥ 0, got ${decay}`);
   const history = emptyHistory();
   const settings = { lr, momentum, dampening: 0, nesterov: false, weightDecay: 0 };
   const buf = new Float64Array(net.params.length);

@@ -36,7 +36,9 @@ export class PlainMLP {
     readonly output: "linear" | "tanh" = "linear",
   ) {
     if (sizes.length < 2 || !sizes.every((s) => Number.isInteger(s) && s > 0)) {
-      throw new RangeError(`PlainMLP: expected at least two layer sizes that are positive integers, got [${sizes.join(", ")}]`);
+      throw new RangeError(
+        `PlainMLP: expected at least two layer sizes that are positive integers, got [${sizes.join(", ")}]`,
+      );
     }
     let count = 0;
     for (let l = 0; l + 1 < sizes.length; l++) {
@@ -44,7 +46,9 @@ export class PlainMLP {
       count += sizes[l + 1]! * (sizes[l]! + 1); // W[out][in] and b[out]
     }
     if (params.length !== count) {
-      throw new RangeError(`PlainMLP: expected ${count} parameters for sizes [${sizes.join(", ")}], got ${params.length}`);
+      throw new RangeError(
+        `PlainMLP: expected ${count} parameters for sizes [${sizes.join(", ")}], got ${params.length}`,
+      );
     }
     this.params = Float64Array.from(params);
     this.grad = new Float64Array(count);
@@ -92,7 +96,8 @@ export class PlainMLP {
     const top = deltas[deltas.length - 1]!;
     const y = acts[acts.length - 1]!;
     // A linear output has d loss/dz = d loss/dy; a tanh output multiplies by tanh′ = 1 − y².
-    for (let j = 0; j < top.length; j++) top[j] = dOut[j]! * (this.output === "tanh" ? tanhDerivative(y[j]!) : 1);
+    for (let j = 0; j < top.length; j++)
+      top[j] = dOut[j]! * (this.output === "tanh" ? tanhDerivative(y[j]!) : 1);
     for (let l = acts.length - 2; l >= 0; l--) {
       const a = acts[l]!;
       const delta = deltas[l + 1]!;

@@ -13,8 +13,13 @@ export function logLine(epoch: number, loss: number): string {
 }
 
 /** Whether every output is on its target's side of the threshold: `y > threshold` exactly where `t > threshold`. */
-export function classifies(outputs: ArrayLike<number>, targets: readonly number[], threshold = 0.5): boolean {
-  for (let i = 0; i < targets.length; i++) if (outputs[i]! > threshold !== targets[i]! > threshold) return false;
+export function classifies(
+  outputs: ArrayLike<number>,
+  targets: readonly number[],
+  threshold = 0.5,
+): boolean {
+  for (let i = 0; i < targets.length; i++)
+    if (outputs[i]! > threshold !== targets[i]! > threshold) return false;
   return true;
 }
 

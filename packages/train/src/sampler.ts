@@ -50,7 +50,9 @@ export function randomPoints(rng: Rng): Sampler {
  */
 export function shuffledBatches(rng: Rng, size: number): Sampler {
   if (!Number.isInteger(size) || size < 1) {
-    throw new RangeError(`shuffledBatches: expected a batch size that is a positive integer, got ${size}`);
+    throw new RangeError(
+      `shuffledBatches: expected a batch size that is a positive integer, got ${size}`,
+    );
   }
   return (n) => {
     const order = rng.shuffle(Array.from({ length: n }, (_, i) => i));

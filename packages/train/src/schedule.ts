@@ -26,9 +26,12 @@ export interface StepDecayOptions {
  */
 export function stepDecay(lr: number, opts: StepDecayOptions): Schedule {
   const { every, gamma = 0.1 } = opts;
-  if (!(Number.isFinite(lr) && lr >= 0)) throw new RangeError(`stepDecay: expected lr to be a finite number ≥ 0, got ${lr}`);
-  if (!(Number.isInteger(every) && every > 0)) throw new RangeError(`stepDecay: expected every to be a positive integer, got ${every}`);
-  if (!(gamma > 0 && gamma <= 1)) throw new RangeError(`stepDecay: expected gamma in (0, 1], got ${gamma}`);
+  if (!(Number.isFinite(lr) && lr >= 0))
+    throw new RangeError(`stepDecay: expected lr to be a finite number ≥ 0, got ${lr}`);
+  if (!(Number.isInteger(every) && every > 0))
+    throw new RangeError(`stepDecay: expected every to be a positive integer, got ${every}`);
+  if (!(gamma > 0 && gamma <= 1))
+    throw new RangeError(`stepDecay: expected gamma in (0, 1], got ${gamma}`);
   return (epoch) => {
     // #region exercise:step-decay
     let rate = lr;

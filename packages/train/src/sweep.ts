@@ -55,9 +55,16 @@ export interface SweepResult {
  */
 export function sweep(data: Dataset, opts: SweepOptions): SweepResult[] {
   const { sizes, seeds, init, recipes, epochs, from, sampler, threshold = 0.5 } = opts;
-  if (!(Number.isInteger(from) && from >= 0 && from < epochs)) throw new RangeError(`sweep: expected from in [0, epochs), got ${from} with ${epochs} epochs`);
+  if (!(Number.isInteger(from) && from >= 0 && from < epochs))
+    throw new RangeError(`sweep: expected from in [0, epochs), got ${from} with ${epochs} epochs`);
   const outputs = new Float64Array(data.x.length);
-  const results: SweepResult[] = recipes.map((recipe) => ({ recipe, classified: [], stays: [], share: [], outputs: [] }));
+  const results: SweepResult[] = recipes.map((recipe) => ({
+    recipe,
+    classified: [],
+    stays: [],
+    share: [],
+    outputs: [],
+  }));
   for (const [done, seed] of seeds.entries()) {
     reportProgress(done, seeds.length);
     const start = init(seed);

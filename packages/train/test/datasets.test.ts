@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { circles, datasetByName, type Dataset, extentOf, featuresOf, spiral, splitData, twoMoons, withFeatures, xor } from "../src/index.ts";
+import {
+  circles,
+  datasetByName,
+  type Dataset,
+  extentOf,
+  featuresOf,
+  spiral,
+  splitData,
+  twoMoons,
+  withFeatures,
+  xor,
+} from "../src/index.ts";
 import { expectClose } from "@gradbook/testing";
 
 const count = (d: Dataset, label: number) => d.y.filter((t) => t === label).length;
@@ -7,7 +18,12 @@ const count = (d: Dataset, label: number) => d.y.filter((t) => t === label).leng
 describe("xor", () => {
   it("is the four corners with target 1 where exactly one input is 1", () => {
     const d = xor();
-    expect(d.x).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    expect(d.x).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
     expect(d.y).toEqual(d.x.map(([a, b]) => a! ^ b!));
   });
 });
@@ -123,18 +139,28 @@ describe("splitData", () => {
     }
     expect(splitData(data, 0.3, 4)).toEqual({ train, test });
     expect(splitData(data, 0.3, 5).test.x).not.toEqual(test.x);
-    expect(splitData(data, 0, 4)).toEqual({ train: data, test: { name: "moons (test)", x: [], y: [] } });
+    expect(splitData(data, 0, 4)).toEqual({
+      train: data,
+      test: { name: "moons (test)", x: [], y: [] },
+    });
   });
 
-  it.each([-0.1, 1, 0.9])("refuses a share that leaves no point to train on (%s of xor's 4)", (share) => {
-    expect(() => splitData(xor(), share, 1)).toThrow(/splitData: expected a test share in \[0, 1\) that leaves a point to train on/);
-  });
+  it.each([-0.1, 1, 0.9])(
+    "refuses a share that leaves no point to train on (%s of xor's 4)",
+    (share) => {
+      expect(() => splitData(xor(), share, 1)).toThrow(
+        /splitData: expected a test share in \[0, 1\) that leaves a point to train on/,
+      );
+    },
+  );
 });
 
 describe("input features", () => {
   it("gives each point's features in the order asked, worked by hand at (2, 0.5)", () => {
     // x₁ = 2, x₂ = 0.5: x₁² = 4, x₂² = 0.25, x₁x₂ = 1, sin 2 = 0.9092974268256817, sin 0.5 = 0.479425538604203
-    expect(featuresOf([2, 0.5], ["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"])).toEqual([2, 0.5, 4, 0.25, 1, 0.9092974268256817, 0.479425538604203]);
+    expect(featuresOf([2, 0.5], ["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"])).toEqual([
+      2, 0.5, 4, 0.25, 1, 0.9092974268256817, 0.479425538604203,
+    ]);
     expect(featuresOf([2, 0.5], ["x2sq", "x1"])).toEqual([0.25, 2]);
   });
 
@@ -147,6 +173,9 @@ describe("input features", () => {
 
 describe("extentOf", () => {
   it("is the data's box widened by a quarter on each side: XOR's unit square to [−0.25, 1.25]²", () => {
-    expect(extentOf(xor())).toEqual([[-0.25, 1.25], [-0.25, 1.25]]);
+    expect(extentOf(xor())).toEqual([
+      [-0.25, 1.25],
+      [-0.25, 1.25],
+    ]);
   });
 });

@@ -30,7 +30,9 @@ describe("envelope", () => {
     // One bucket per pixel column of the chart: 570 of them, each with both levels.
     const buckets = MAX_POINTS / 4;
     for (let b = 0; b < buckets; b++) {
-      const inBucket = thinned.filter((p) => Math.min(buckets - 1, Math.floor((p.epoch / 10_000) * buckets)) === b);
+      const inBucket = thinned.filter(
+        (p) => Math.min(buckets - 1, Math.floor((p.epoch / 10_000) * buckets)) === b,
+      );
       expect(new Set(losses(inBucket)), `bucket ${b}`).toEqual(new Set([0.5, 0.02]));
     }
   });
@@ -38,25 +40,31 @@ describe("envelope", () => {
   it("keeps the endpoints and the global lowest and highest loss, in epoch order, within the budget", () => {
     const loss = fc.double({ min: 1e-6, max: 10, noNaN: true });
     fc.assert(
-      fc.property(fc.array(loss, { minLength: 1, maxLength: 3000 }), fc.integer({ min: 4, max: 1200 }), (values, maxPoints) => {
-        const points = series(values);
-        const thinned = envelope(points, maxPoints);
-        expect(thinned.length).toBeLessThanOrEqual(Math.min(maxPoints, values.length));
-        expect(thinned[0]).toBe(points[0]);
-        expect(thinned.at(-1)).toBe(points.at(-1));
-        expect(Math.min(...losses(thinned))).toBe(Math.min(...values));
-        expect(Math.max(...losses(thinned))).toBe(Math.max(...values));
-        // A subsequence of the original points, strictly in epoch order.
-        thinned.forEach((p, i) => {
-          expect(points[p.epoch]).toBe(p);
-          if (i > 0) expect(p.epoch).toBeGreaterThan(thinned[i - 1]!.epoch);
-        });
-      }),
+      fc.property(
+        fc.array(loss, { minLength: 1, maxLength: 3000 }),
+        fc.integer({ min: 4, max: 1200 }),
+        (values, maxPoints) => {
+          const points = series(values);
+          const thinned = envelope(points, maxPoints);
+          expect(thinned.length).toBeLessThanOrEqual(Math.min(maxPoints, values.length));
+          expect(thinned[0]).toBe(points[0]);
+          expect(thinned.at(-1)).toBe(points.at(-1));
+          expect(Math.min(...losses(thinned))).toBe(Math.min(...values));
+          expect(Math.max(...losses(thinned))).toBe(Math.max(...values));
+          // A subsequence of the original points, strictly in epoch order.
+          thinned.forEach((p, i) => {
+            expect(points[p.epoch]).toBe(p);
+            if (i > 0) expect(p.epoch).toBeGreaterThan(thinned[i - 1]!.epoch);
+          });
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it.each([3, 4.5, Number.NaN])("rejects maxPoints %d", (maxPoints) => {
-    expect(() => envelope(series([1, 2, 3, 4, 5]), maxPoints)).toThrow(`envelope: expected maxPoints to be an integer ≥ 4, got ${maxPoints}`);
+    expect(() => envelope(series([1, 2, 3, 4, 5]), maxPoints)).toThrow(
+      `envelope: expected maxPoints to be an integer ≥ 4, got ${maxPoints}`,
+    );
   });
 });

@@ -7,7 +7,11 @@ import { type Dataset, fit, type Model, type Sampler } from "../src/index.ts";
 // A model and an optimizer small enough to work by hand: y = w·x + b on one input, and plain
 // SGD (p ← p − lr·grad). fit must drive them like any MLP and SGD.
 function line(w: number, b: number): Model & { w: Value; b: Value } {
-  const model = { w: new Value(w), b: new Value(b), forward: (x: number[]) => [model.w.mul(x[0]!).add(model.b)] };
+  const model = {
+    w: new Value(w),
+    b: new Value(b),
+    forward: (x: number[]) => [model.w.mul(x[0]!).add(model.b)],
+  };
   return model;
 }
 function sgd(params: Value[], lr: number): Optimizer {
@@ -26,7 +30,11 @@ describe("fit", () => {
     // x = 2, t = 1, w = 1, b = 0: y = 2, loss (y − t)² = 1, dL/dw = 2(y − t)·x = 4, dL/db = 2.
     // With lr 0.1: w = 1 − 0.4 = 0.6, b = 0 − 0.2 = −0.2.
     const model = line(1, 0);
-    const history = fit(model, { name: "one", x: [[2]], y: [1] }, { loss: mseLoss, optimizer: sgd([model.w, model.b], 0.1), epochs: 1, sampler: inOrder });
+    const history = fit(
+      model,
+      { name: "one", x: [[2]], y: [1] },
+      { loss: mseLoss, optimizer: sgd([model.w, model.b], 0.1), epochs: 1, sampler: inOrder },
+    );
     expect([model.w.data, model.b.data]).toEqual([0.6, -0.2]);
     expect(history).toEqual({ step: [1], epoch: [1], last: [1] });
   });
@@ -35,7 +43,11 @@ describe("fit", () => {
     // Two epochs on the same point: after step 1, w = 0.6, b = −0.2, y = 1, so loss 0 and no move.
     // Gradients left over from step 1 would move them again.
     const model = line(1, 0);
-    fit(model, { name: "one", x: [[2]], y: [1] }, { loss: mseLoss, optimizer: sgd([model.w, model.b], 0.1), epochs: 2, sampler: inOrder });
+    fit(
+      model,
+      { name: "one", x: [[2]], y: [1] },
+      { loss: mseLoss, optimizer: sgd([model.w, model.b], 0.1), epochs: 2, sampler: inOrder },
+    );
     expect(model.w.data).toBeCloseTo(0.6, 15);
     expect(model.b.data).toBeCloseTo(-0.2, 15);
   });
@@ -44,7 +56,11 @@ describe("fit", () => {
     // x = 1 → t = 0 and x = −1 → t = 2, w = 0, b = 0: errors y − t = 0 and −2,
     // MSE = (0 + 4)/2 = 2, dL/dw = (2·0·1 + 2·(−2)·(−1))/2 = 2, dL/db = (0 + 2·(−2))/2 = −2.
     const model = line(0, 0);
-    const history = fit(model, { name: "two", x: [[1], [-1]], y: [0, 2] }, { loss: mseLoss, optimizer: sgd([model.w, model.b], 0.5), epochs: 1, sampler: oneBatch });
+    const history = fit(
+      model,
+      { name: "two", x: [[1], [-1]], y: [0, 2] },
+      { loss: mseLoss, optimizer: sgd([model.w, model.b], 0.5), epochs: 1, sampler: oneBatch },
+    );
     expect(history.step).toEqual([2]);
     expect([model.w.data, model.b.data]).toEqual([-1, 1]);
   });
@@ -72,8 +88,15 @@ describe("fit", () => {
     // With lr = 5 that is −19y: from y = 1, the loss y² = 19^(2k) after k steps exceeds the
     // largest double (≈ 1.8e308) when 2k·log₁₀19 > 308.25, i.e. first at k = 121.
     const model = line(0.5, 0.5);
-    const run = () => fit(model, { name: "one", x: [[1]], y: [0] }, { loss: mseLoss, optimizer: sgd([model.w, model.b], 5), epochs: 200, sampler: inOrder });
-    expect(run).toThrow("fit: the loss became infinite at epoch 121 (step 121) with lr 5 — the learning rate is probably too large");
+    const run = () =>
+      fit(
+        model,
+        { name: "one", x: [[1]], y: [0] },
+        { loss: mseLoss, optimizer: sgd([model.w, model.b], 5), epochs: 200, sampler: inOrder },
+      );
+    expect(run).toThrow(
+      "fit: the loss became infinite at epoch 121 (step 121) with lr 5 — the learning rate is probably too large",
+    );
   });
 
   it("counts from `start` when a run is trained a step per call, and names the same epoch and step as one call", () => {
@@ -83,9 +106,19 @@ describe("fit", () => {
     const optimizer = sgd([model.w, model.b], 5);
     const epochs: number[] = [];
     const run = () => {
-      for (let k = 0; k < 200; k++) fit(model, data, { loss: mseLoss, optimizer, epochs: 1, sampler: inOrder, start: { epoch: k, step: k }, onEpoch: (e) => epochs.push(e) });
+      for (let k = 0; k < 200; k++)
+        fit(model, data, {
+          loss: mseLoss,
+          optimizer,
+          epochs: 1,
+          sampler: inOrder,
+          start: { epoch: k, step: k },
+          onEpoch: (e) => epochs.push(e),
+        });
     };
-    expect(run).toThrow("fit: the loss became infinite at epoch 121 (step 121) with lr 5 — the learning rate is probably too large");
+    expect(run).toThrow(
+      "fit: the loss became infinite at epoch 121 (step 121) with lr 5 — the learning rate is probably too large",
+    );
     expect(epochs).toEqual(Array.from({ length: 121 }, (_, k) => k));
   });
 
@@ -94,8 +127,15 @@ describe("fit", () => {
     const nan = new Value(0);
     nan.data = Number.NaN;
     const model: Model = { forward: () => [++calls > 9 ? nan : new Value(0.5)] };
-    const run = () => fit(model, { name: "two", x: [[0], [1]], y: [0, 1] }, { loss: l1Loss, optimizer: sgd([], 0.3), epochs: 10, sampler: inOrder });
-    expect(run).toThrow("fit: the loss became NaN at epoch 4 (step 9) with lr 0.3 — the learning rate is probably too large");
+    const run = () =>
+      fit(
+        model,
+        { name: "two", x: [[0], [1]], y: [0, 1] },
+        { loss: l1Loss, optimizer: sgd([], 0.3), epochs: 10, sampler: inOrder },
+      );
+    expect(run).toThrow(
+      "fit: the loss became NaN at epoch 4 (step 9) with lr 0.3 — the learning rate is probably too large",
+    );
   });
 
   it.each([
@@ -104,14 +144,24 @@ describe("fit", () => {
     [{ sampler: () => [] }, "fit: the sampler gave no batches for epoch 0"],
   ])("rejects %j", (opts, message) => {
     const model = line(1, 0);
-    expect(() => fit(model, { name: "one", x: [[1]], y: [0] }, { loss: l1Loss, optimizer: sgd([], 0.1), epochs: 1, sampler: inOrder, ...opts })).toThrow(message);
+    expect(() =>
+      fit(
+        model,
+        { name: "one", x: [[1]], y: [0] },
+        { loss: l1Loss, optimizer: sgd([], 0.1), epochs: 1, sampler: inOrder, ...opts },
+      ),
+    ).toThrow(message);
   });
 
   it("rejects data with a different number of points and targets, and models with two outputs", () => {
     const model = line(1, 0);
     const opts = { loss: l1Loss, optimizer: sgd([], 0.1), epochs: 1, sampler: inOrder };
-    expect(() => fit(model, { name: "bad", x: [[1], [2]], y: [0] }, opts)).toThrow("fit: expected as many targets as points, at least one, got 2 points and 1 targets");
+    expect(() => fit(model, { name: "bad", x: [[1], [2]], y: [0] }, opts)).toThrow(
+      "fit: expected as many targets as points, at least one, got 2 points and 1 targets",
+    );
     const two: Model = { forward: () => [new Value(0), new Value(1)] };
-    expect(() => fit(two, { name: "one", x: [[1]], y: [0] }, opts)).toThrow("fit: expected a model with one output per point, got 2 outputs");
+    expect(() => fit(two, { name: "one", x: [[1]], y: [0] }, opts)).toThrow(
+      "fit: expected a model with one output per point, got 2 outputs",
+    );
   });
 });

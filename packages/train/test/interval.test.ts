@@ -16,7 +16,13 @@ describe("wilson", () => {
   });
 
   it("is symmetric: k successes bound the share as n − k failures bound its complement", () => {
-    for (const [k, n] of [[0, 200], [1, 200], [165, 200], [64, 200], [200, 200]] as const) {
+    for (const [k, n] of [
+      [0, 200],
+      [1, 200],
+      [165, 200],
+      [64, 200],
+      [200, 200],
+    ] as const) {
       const [a, b] = wilson(k, n);
       const [c, d] = wilson(n - k, n);
       expect(a).toBeCloseTo(1 - d, 12);

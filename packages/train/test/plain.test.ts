@@ -8,7 +8,8 @@ function output(sizes: number[], params: ArrayLike<number>, x: number[]): Float6
   return Float64Array.from(new PlainMLP(sizes, params).forward(x));
 }
 
-const count = (sizes: number[]) => sizes.slice(1).reduce((n, out, l) => n + out * (sizes[l]! + 1), 0);
+const count = (sizes: number[]) =>
+  sizes.slice(1).reduce((n, out, l) => n + out * (sizes[l]! + 1), 0);
 
 describe("PlainMLP", () => {
   it("computes a 2 → 1 linear net by hand: y = w·x + b", () => {
@@ -30,14 +31,23 @@ describe("PlainMLP", () => {
   // Central differences: (f(p + h) − f(p − h)) / 2h has error O(h²) ≈ 1e-10 for h = 1e-5 on these
   // smooth functions; 1e-6 relative (or absolute, for gradients near 0) is far outside rounding.
   it("backpropagates the gradient of each output: agrees with finite differences", () => {
-    const net = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 0, maxLength: 2 }), fc.integer({ min: 1, max: 2 }));
+    const net = fc.tuple(
+      fc.integer({ min: 1, max: 3 }),
+      fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 0, maxLength: 2 }),
+      fc.integer({ min: 1, max: 2 }),
+    );
     fc.assert(
       fc.property(
         net.chain(([nin, hidden, nout]) => {
           const sizes = [nin, ...hidden, nout];
           const n = count(sizes);
           const num = fc.double({ min: -1.5, max: 1.5, noNaN: true });
-          return fc.tuple(fc.constant(sizes), fc.array(num, { minLength: n, maxLength: n }), fc.array(num, { minLength: nin, maxLength: nin }), fc.array(num, { minLength: nout, maxLength: nout }));
+          return fc.tuple(
+            fc.constant(sizes),
+            fc.array(num, { minLength: n, maxLength: n }),
+            fc.array(num, { minLength: nin, maxLength: nin }),
+            fc.array(num, { minLength: nout, maxLength: nout }),
+          );
         }),
         ([sizes, params, x, dOut]) => {
           const net = new PlainMLP(sizes, params);
@@ -61,7 +71,10 @@ describe("PlainMLP", () => {
   });
 
   it("accumulates gradients across backward calls until zeroGrad", () => {
-    const net = new PlainMLP([2, 3, 1], [0.1, -0.2, 0.3, 0.4, -0.5, 0.6, 0.1, 0.2, 0.3, 1, -1, 0.5, 0.2]);
+    const net = new PlainMLP(
+      [2, 3, 1],
+      [0.1, -0.2, 0.3, 0.4, -0.5, 0.6, 0.1, 0.2, 0.3, 1, -1, 0.5, 0.2],
+    );
     net.forward([0.5, -1]);
     net.backward([1]);
     const once = Float64Array.from(net.grad);

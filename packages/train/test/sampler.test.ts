@@ -4,32 +4,43 @@ import { describe, expect, it } from "vitest";
 import { lcgOrder, randomPoints, shuffledBatches } from "../src/index.ts";
 
 describe("lcgOrder", () => {
-  it.each([4, 7, 1])("advances s ← 1664525·s + 1013904223 mod 2³² before reading ⌊s·n / 2³²⌋, for n = %i", (n) => {
-    // The same generator in BigInt, with no 32-bit tricks. By hand for the first step from s₀ = 2:
-    // s₁ = 1664525·2 + 1013904223 = 1017233273 < 2³⁰, so the first XOR index is 0.
-    let s = 2n;
-    const expected = Array.from({ length: 1000 }, () => {
-      s = (1664525n * s + 1013904223n) % 2n ** 32n;
-      return Number((s * BigInt(n)) >> 32n);
-    });
-    const order = lcgOrder(2);
-    const got: number[] = [];
-    while (got.length < 1000) got.push(...order(n).flat()); // one stream across epochs
-    expect(got.slice(0, 1000)).toEqual(expected);
-  });
+  it.each([4, 7, 1])(
+    "advances s ← 1664525·s + 1013904223 mod 2³² before reading ⌊s·n / 2³²⌋, for n = %i",
+    (n) => {
+      // The same generator in BigInt, with no 32-bit tricks. By hand for the first step from s₀ = 2:
+      // s₁ = 1664525·2 + 1013904223 = 1017233273 < 2³⁰, so the first XOR index is 0.
+      let s = 2n;
+      const expected = Array.from({ length: 1000 }, () => {
+        s = (1664525n * s + 1013904223n) % 2n ** 32n;
+        return Number((s * BigInt(n)) >> 32n);
+      });
+      const order = lcgOrder(2);
+      const got: number[] = [];
+      while (got.length < 1000) got.push(...order(n).flat()); // one stream across epochs
+      expect(got.slice(0, 1000)).toEqual(expected);
+    },
+  );
 
   it("gives one point per step, n steps per epoch, indices below n", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 50 }), (seed, n) => {
-        const epoch = lcgOrder(seed)(n);
-        expect(epoch).toHaveLength(n);
-        expect(epoch.every((b) => b.length === 1 && Number.isInteger(b[0]) && b[0]! >= 0 && b[0]! < n)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 1, max: 50 }),
+        (seed, n) => {
+          const epoch = lcgOrder(seed)(n);
+          expect(epoch).toHaveLength(n);
+          expect(
+            epoch.every((b) => b.length === 1 && Number.isInteger(b[0]) && b[0]! >= 0 && b[0]! < n),
+          ).toBe(true);
+        },
+      ),
     );
   });
 
   it.each([-1, 1.5, 2 ** 32])("rejects the assignment %d", (seed) => {
-    expect(() => lcgOrder(seed)).toThrow(/lcgOrder: expected a seed that is an integer in \[0, 2³²\), got/);
+    expect(() => lcgOrder(seed)).toThrow(
+      /lcgOrder: expected a seed that is an integer in \[0, 2³²\), got/,
+    );
   });
 });
 
@@ -61,6 +72,8 @@ describe("shuffledBatches", () => {
   });
 
   it.each([0, 2.5, -1])("rejects the batch size %d", (size) => {
-    expect(() => shuffledBatches(new Rng(1), size)).toThrow(/shuffledBatches: expected a batch size that is a positive integer, got/);
+    expect(() => shuffledBatches(new Rng(1), size)).toThrow(
+      /shuffledBatches: expected a batch size that is a positive integer, got/,
+    );
   });
 });

@@ -6,7 +6,15 @@ import { l1Loss } from "@gradbook/loss";
 import { loadParameters, MLP } from "@gradbook/neuron";
 import { SGD } from "@gradbook/optim";
 import { describe, expect, it } from "vitest";
-import { classifies, fit, lcgOrder, type Schedule, assignmentRun, stepDecay, xor } from "../src/index.ts";
+import {
+  classifies,
+  fit,
+  lcgOrder,
+  type Schedule,
+  assignmentRun,
+  stepDecay,
+  xor,
+} from "../src/index.ts";
 
 interface Case {
   lr: number;
@@ -14,13 +22,18 @@ interface Case {
   gamma: number;
   rates: number[];
 }
-const { cases } = JSON.parse(readFileSync(new URL("fixtures/torch-step-lr.json", import.meta.url), "utf8")) as { cases: Case[] };
+const { cases } = JSON.parse(
+  readFileSync(new URL("fixtures/torch-step-lr.json", import.meta.url), "utf8"),
+) as { cases: Case[] };
 
 describe("stepDecay against PyTorch's StepLR", () => {
-  it.each(cases.map((c) => [c.lr, c.every, c.gamma, c] as const))("lr %s, every %s, gamma %s: the rate of every epoch, exactly", (lr, every, gamma, c) => {
-    const schedule = stepDecay(lr, { every, gamma });
-    expect(c.rates.map((_, epoch) => schedule(epoch))).toEqual(c.rates);
-  });
+  it.each(cases.map((c) => [c.lr, c.every, c.gamma, c] as const))(
+    "lr %s, every %s, gamma %s: the rate of every epoch, exactly",
+    (lr, every, gamma, c) => {
+      const schedule = stepDecay(lr, { every, gamma });
+      expect(c.rates.map((_, epoch) => schedule(epoch))).toEqual(c.rates);
+    },
+  );
 
   it.each([
     [-1, 10, 0.1, /lr/],
@@ -34,11 +47,20 @@ describe("stepDecay against PyTorch's StepLR", () => {
 });
 
 /** The assignment's run through fit (the Value engine), and the epochs from `from` on after which it misclassifies a point. */
-function assignmentRunWrongAfter(from: number, schedule?: Schedule): { wrong: number[]; losses: number[] } {
-  const model = new MLP(2, assignmentRun.sizes.slice(1), { activation: "tanh", outputActivation: "linear" });
+function assignmentRunWrongAfter(
+  from: number,
+  schedule?: Schedule,
+): { wrong: number[]; losses: number[] } {
+  const model = new MLP(2, assignmentRun.sizes.slice(1), {
+    activation: "tanh",
+    outputActivation: "linear",
+  });
   loadParameters(model, assignmentRun.init);
   const data = xor();
-  const optimizer = new SGD(model.parameters(), { lr: assignmentRun.lr, momentum: assignmentRun.momentum });
+  const optimizer = new SGD(model.parameters(), {
+    lr: assignmentRun.lr,
+    momentum: assignmentRun.momentum,
+  });
   const wrong: number[] = [];
   const history = fit(model, data, {
     loss: l1Loss,
@@ -63,7 +85,10 @@ describe("a schedule through fit", () => {
     "halving the assignment's rate every 500 epochs keeps its run correct after every epoch from 1500 to 2000",
     () => {
       const plain = assignmentRunWrongAfter(1500);
-      const halved = assignmentRunWrongAfter(1500, stepDecay(assignmentRun.lr, { every: 500, gamma: 0.5 }));
+      const halved = assignmentRunWrongAfter(
+        1500,
+        stepDecay(assignmentRun.lr, { every: 500, gamma: 0.5 }),
+      );
       // The constant rate bounces across 0.5 at the end (lesson 06): it needs the schedule.
       expect(plain.wrong.length).toBeGreaterThan(0);
       expect(halved.wrong).toEqual([]);
@@ -78,7 +103,14 @@ describe("a schedule through fit", () => {
     const model = new MLP(2, [1], { activation: "linear" });
     const optimizer = new SGD(model.parameters(), { lr: 1 });
     const seen: number[] = [];
-    fit(model, xor(), { loss: l1Loss, optimizer, epochs: 5, sampler: lcgOrder(1), schedule: stepDecay(0.4, { every: 2, gamma: 0.5 }), onEpoch: () => seen.push(optimizer.lr) });
+    fit(model, xor(), {
+      loss: l1Loss,
+      optimizer,
+      epochs: 5,
+      sampler: lcgOrder(1),
+      schedule: stepDecay(0.4, { every: 2, gamma: 0.5 }),
+      onEpoch: () => seen.push(optimizer.lr),
+    });
     expect(seen).toEqual([0.4, 0.4, 0.2, 0.2, 0.1]);
   });
 });

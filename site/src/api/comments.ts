@@ -8,7 +8,11 @@ import type { LinkTo } from "./types.ts";
 
 /** A markdown renderer for comments, highlighting fenced code with the site's highlighter. */
 export function commentMarkdown(highlighter: CodeHighlighter): MarkdownIt {
-  return new MarkdownIt({ html: false, typographer: true, highlight: (code, lang) => highlighter.highlight(code, lang || "ts") });
+  return new MarkdownIt({
+    html: false,
+    typographer: true,
+    highlight: (code, lang) => highlighter.highlight(code, lang || "ts"),
+  });
 }
 
 /** A comment's parts as markdown, with {@link} targets resolved. */
@@ -23,10 +27,21 @@ function partsMarkdown(parts: JSONOutput.CommentDisplayPart[], link: LinkTo): st
     .join("");
 }
 
-const TAG_TITLES: Record<string, string> = { "@returns": "Returns", "@example": "Example", "@throws": "Throws", "@default": "Default", "@see": "See also", "@remarks": "Remarks" };
+const TAG_TITLES: Record<string, string> = {
+  "@returns": "Returns",
+  "@example": "Example",
+  "@throws": "Throws",
+  "@default": "Default",
+  "@see": "See also",
+  "@remarks": "Remarks",
+};
 
 /** A comment's summary and block tags as HTML (parameters are shown with the signature). */
-export function commentHtml(comment: JSONOutput.Comment | undefined, link: LinkTo, md: MarkdownIt): string {
+export function commentHtml(
+  comment: JSONOutput.Comment | undefined,
+  link: LinkTo,
+  md: MarkdownIt,
+): string {
   if (!comment) return "";
   let html = md.render(partsMarkdown(comment.summary, link));
   for (const tag of comment.blockTags ?? []) {
@@ -43,5 +58,9 @@ export function commentHtml(comment: JSONOutput.Comment | undefined, link: LinkT
 
 /** A comment's summary as plain text (for search and descriptions). */
 export function commentText(comment: JSONOutput.Comment | undefined): string {
-  return (comment?.summary ?? []).map((p) => p.text).join("").replace(/\s+/g, " ").trim();
+  return (comment?.summary ?? [])
+    .map((p) => p.text)
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
 }

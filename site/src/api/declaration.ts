@@ -17,12 +17,19 @@ export interface DeclarationContext {
 }
 
 const KIND_NAMES: Partial<Record<ReflectionKind, string>> = {
-  [ReflectionKind.Class]: "class", [ReflectionKind.Interface]: "interface", [ReflectionKind.Function]: "function",
-  [ReflectionKind.TypeAlias]: "type", [ReflectionKind.Variable]: "const", [ReflectionKind.Enum]: "enum", [ReflectionKind.Namespace]: "namespace",
+  [ReflectionKind.Class]: "class",
+  [ReflectionKind.Interface]: "interface",
+  [ReflectionKind.Function]: "function",
+  [ReflectionKind.TypeAlias]: "type",
+  [ReflectionKind.Variable]: "const",
+  [ReflectionKind.Enum]: "enum",
+  [ReflectionKind.Namespace]: "namespace",
 };
 
 function typeParams(list: JSONOutput.TypeParameterReflection[] | undefined, link: LinkTo): string {
-  return list?.length ? `&lt;${list.map((p) => escapeHtml(p.name) + (p.type ? ` extends ${typeHtml(p.type, link)}` : "")).join(", ")}&gt;` : "";
+  return list?.length
+    ? `&lt;${list.map((p) => escapeHtml(p.name) + (p.type ? ` extends ${typeHtml(p.type, link)}` : "")).join(", ")}&gt;`
+    : "";
 }
 
 function signatureCode(prefix: string, sig: Signature, link: LinkTo, returns = true): string {
@@ -58,12 +65,22 @@ function member(decl: Decl, parent: Decl, ctx: DeclarationContext): string {
   if (decl.signatures?.length) {
     const [first, ...overloads] = decl.signatures;
     code = signatureCode(mods + name, first!, link);
-    details = signatureDetails(first!, ctx) + overloads.map((sig) => signatureBlock(signatureCode(mods + name, sig, link), sig, ctx)).join("");
+    details =
+      signatureDetails(first!, ctx) +
+      overloads
+        .map((sig) => signatureBlock(signatureCode(mods + name, sig, link), sig, ctx))
+        .join("");
   } else if (decl.getSignature || decl.setSignature) {
     const get = decl.getSignature ? `get ${name}(): ${typeHtml(decl.getSignature.type, link)}` : "";
-    const set = decl.setSignature ? `set ${name}(${parametersHtml(decl.setSignature.parameters, link)})` : "";
+    const set = decl.setSignature
+      ? `set ${name}(${parametersHtml(decl.setSignature.parameters, link)})`
+      : "";
     code = [get, set].filter(Boolean).join("\n");
-    details = commentHtml(decl.getSignature?.comment ?? decl.setSignature?.comment ?? decl.comment, link, ctx.md);
+    details = commentHtml(
+      decl.getSignature?.comment ?? decl.setSignature?.comment ?? decl.comment,
+      link,
+      ctx.md,
+    );
   } else {
     code = `${mods}${name}${decl.flags.isOptional ? "?" : ""}: ${typeHtml(decl.type, link)}`;
     details = commentHtml(decl.comment, link, ctx.md);
@@ -80,19 +97,38 @@ export function declarationHtml(decl: Decl, ctx: DeclarationContext): string {
   let body = "";
   switch (decl.kind as ReflectionKind) {
     case ReflectionKind.Function:
-      body = (decl.signatures ?? []).map((sig) => signatureBlock(signatureCode(`function ${escapeHtml(decl.name)}`, sig, link), sig, ctx)).join("");
+      body = (decl.signatures ?? [])
+        .map((sig) =>
+          signatureBlock(signatureCode(`function ${escapeHtml(decl.name)}`, sig, link), sig, ctx),
+        )
+        .join("");
       break;
     case ReflectionKind.Class:
     case ReflectionKind.Interface: {
-      const extended = decl.extendedTypes?.length ? ` extends ${decl.extendedTypes.map((t) => typeHtml(t, link)).join(", ")}` : "";
-      const implemented = decl.implementedTypes?.length ? ` implements ${decl.implementedTypes.map((t) => typeHtml(t, link)).join(", ")}` : "";
+      const extended = decl.extendedTypes?.length
+        ? ` extends ${decl.extendedTypes.map((t) => typeHtml(t, link)).join(", ")}`
+        : "";
+      const implemented = decl.implementedTypes?.length
+        ? ` implements ${decl.implementedTypes.map((t) => typeHtml(t, link)).join(", ")}`
+        : "";
       body = `<pre class="signature"><code>${kind} ${escapeHtml(decl.name)}${typeParams(decl.typeParameters, link)}${extended}${implemented}</code></pre>${commentHtml(decl.comment, link, md)}`;
       const children = (decl.children ?? []).filter((c) => !c.flags.isPrivate && !c.inheritedFrom);
       const constructors = children.filter((c) => c.kind === ReflectionKind.Constructor);
       for (const c of constructors) {
-        body += (c.signatures ?? []).map((sig) => signatureBlock(signatureCode(`new ${escapeHtml(decl.name)}`, sig, link, false), sig, ctx)).join("");
+        body += (c.signatures ?? [])
+          .map((sig) =>
+            signatureBlock(
+              signatureCode(`new ${escapeHtml(decl.name)}`, sig, link, false),
+              sig,
+              ctx,
+            ),
+          )
+          .join("");
       }
-      body += children.filter((c) => c.kind !== ReflectionKind.Constructor).map((c) => member(c, decl, ctx)).join("");
+      body += children
+        .filter((c) => c.kind !== ReflectionKind.Constructor)
+        .map((c) => member(c, decl, ctx))
+        .join("");
       break;
     }
     case ReflectionKind.TypeAlias:
@@ -102,7 +138,11 @@ export function declarationHtml(decl: Decl, ctx: DeclarationContext): string {
       body = `<pre class="signature"><code>enum ${escapeHtml(decl.name)} { ${(decl.children ?? []).map((c) => `${escapeHtml(c.name)} = ${typeHtml(c.type, link)}`).join(", ")} }</code></pre>${commentHtml(decl.comment, link, md)}`;
       break;
     default: {
-      const value = decl.type ? `: ${typeHtml(decl.type, link)}` : decl.defaultValue ? ` = ${escapeHtml(decl.defaultValue)}` : "";
+      const value = decl.type
+        ? `: ${typeHtml(decl.type, link)}`
+        : decl.defaultValue
+          ? ` = ${escapeHtml(decl.defaultValue)}`
+          : "";
       body = `<pre class="signature"><code>${kind || "const"} ${escapeHtml(decl.name)}${value}</code></pre>${commentHtml(decl.comment, link, md)}`;
     }
   }

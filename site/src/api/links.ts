@@ -26,7 +26,8 @@ export function apiLinks(packages: ApiPackage[]): ApiLinks {
       used.add(anchor);
       add(pkg, decl.id, anchor);
       // A namespace's members (`ops.mul`, Plot's whole API) have no section of their own.
-      if (decl.kind !== ReflectionKind.Namespace) for (const member of decl.children ?? []) add(pkg, member.id, `${anchor}.${member.name}`);
+      if (decl.kind !== ReflectionKind.Namespace)
+        for (const member of decl.children ?? []) add(pkg, member.id, `${anchor}.${member.name}`);
       for (const signature of decl.signatures ?? []) add(pkg, signature.id, anchor);
     }
   }

@@ -24,7 +24,8 @@ export interface ApiPackage {
 export function findPackages(root: string): string[] {
   const dir = join(root, "packages");
   if (!existsSync(dir)) return [];
-  const rank = (name: string) => (STEPS.includes(name as never) ? STEPS.indexOf(name as never) : STEPS.length);
+  const rank = (name: string) =>
+    STEPS.includes(name as never) ? STEPS.indexOf(name as never) : STEPS.length;
   return readdirSync(dir)
     .filter((name) => existsSync(join(dir, name, "src/index.ts")))
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
@@ -36,7 +37,13 @@ export async function loadApi(root: string, names: string[], cache: string): Pro
   // Only the packages' sources: the repository's tsconfig also holds tests and tooling.
   mkdirSync(cache, { recursive: true });
   const tsconfig = join(cache, "tsconfig.typedoc.json");
-  writeFileSync(tsconfig, JSON.stringify({ extends: join(root, "tsconfig.base.json"), include: names.map((n) => join(root, "packages", n, "src")) }));
+  writeFileSync(
+    tsconfig,
+    JSON.stringify({
+      extends: join(root, "tsconfig.base.json"),
+      include: names.map((n) => join(root, "packages", n, "src")),
+    }),
+  );
   const app = await Application.bootstrap({
     entryPoints: names.map((n) => join(root, "packages", n, "src/index.ts")),
     tsconfig,
@@ -49,13 +56,22 @@ export async function loadApi(root: string, names: string[], cache: string): Pro
   });
   const project = await app.convert();
   if (!project) throw new Error("typedoc could not read the packages' sources");
-  const json = app.serializer.projectToObject(project, root.replaceAll("\\", "/") as NormalizedPath);
+  const json = app.serializer.projectToObject(
+    project,
+    root.replaceAll("\\", "/") as NormalizedPath,
+  );
   // One entry point makes the project the module; several make one module child each, named by
   // its folder relative to the entry points' common folder (`autograd/src`).
   return names.flatMap((name) => {
-    const module = names.length === 1 ? json : json.children?.find((m) => m.name.split("/").at(-2) === name);
+    const module =
+      names.length === 1 ? json : json.children?.find((m) => m.name.split("/").at(-2) === name);
     if (!module) return [];
-    const pkg: ApiPackage = { name, fullName: `@gradbook/${name}`, href: `api/${name}.html`, exports: (module.children ?? []) as JSONOutput.DeclarationReflection[] };
+    const pkg: ApiPackage = {
+      name,
+      fullName: `@gradbook/${name}`,
+      href: `api/${name}.html`,
+      exports: (module.children ?? []) as JSONOutput.DeclarationReflection[],
+    };
     if (module.comment) pkg.comment = module.comment;
     return [pkg];
   });

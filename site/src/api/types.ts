@@ -12,7 +12,10 @@ export function typeHtml(type: JSONOutput.SomeType | undefined, link: LinkTo): s
   if (!type) return "unknown";
   const t = (inner: JSONOutput.SomeType | undefined) => typeHtml(inner, link);
   // Types that need parentheses inside an array or a union.
-  const wrap = (inner: JSONOutput.SomeType) => (["union", "intersection", "conditional"].includes(inner.type) || isFunction(inner) ? `(${t(inner)})` : t(inner));
+  const wrap = (inner: JSONOutput.SomeType) =>
+    ["union", "intersection", "conditional"].includes(inner.type) || isFunction(inner)
+      ? `(${t(inner)})`
+      : t(inner);
   switch (type.type) {
     case "intrinsic":
       return type.name;
@@ -21,7 +24,9 @@ export function typeHtml(type: JSONOutput.SomeType | undefined, link: LinkTo): s
     case "reference": {
       const href = typeof type.target === "number" ? link(type.target) : undefined;
       const name = href ? `<a href="${href}">${escapeHtml(type.name)}</a>` : escapeHtml(type.name);
-      return type.typeArguments?.length ? `${name}&lt;${type.typeArguments.map(t).join(", ")}&gt;` : name;
+      return type.typeArguments?.length
+        ? `${name}&lt;${type.typeArguments.map(t).join(", ")}&gt;`
+        : name;
     }
     case "array":
       return `${wrap(type.elementType)}[]`;
@@ -50,7 +55,11 @@ export function typeHtml(type: JSONOutput.SomeType | undefined, link: LinkTo): s
     case "mapped":
       return `{ [${escapeHtml(type.parameter)} in ${t(type.parameterType)}]: ${t(type.templateType)} }`;
     case "templateLiteral":
-      return escapeHtml("`" + type.head) + type.tail.map(([inner, text]) => `\${${t(inner)}}${escapeHtml(text)}`).join("") + "`";
+      return (
+        escapeHtml("`" + type.head) +
+        type.tail.map(([inner, text]) => `\${${t(inner)}}${escapeHtml(text)}`).join("") +
+        "`"
+      );
     case "inferred":
       return `infer ${escapeHtml(type.name)}`;
     case "reflection":
@@ -67,21 +76,36 @@ function literal(value: JSONOutput.LiteralType["value"]): string {
 }
 
 function isFunction(type: JSONOutput.SomeType): boolean {
-  return type.type === "reflection" && Boolean(type.declaration.signatures?.length) && !type.declaration.children?.length;
+  return (
+    type.type === "reflection" &&
+    Boolean(type.declaration.signatures?.length) &&
+    !type.declaration.children?.length
+  );
 }
 
 /** An object type `{ a: T; b?: U }` or a function type `(x: T) => U`. */
 function reflectionHtml(decl: JSONOutput.DeclarationReflection, link: LinkTo): string {
   const signature = decl.signatures?.[0];
-  if (signature && !decl.children?.length) return `(${parametersHtml(signature.parameters, link)}) =&gt; ${typeHtml(signature.type, link)}`;
-  const members = (decl.children ?? []).map((c) => `${c.flags.isReadonly ? "readonly " : ""}${escapeHtml(c.name)}${c.flags.isOptional ? "?" : ""}: ${typeHtml(c.type, link)}`);
-  for (const index of decl.indexSignatures ?? []) members.push(`[${parametersHtml(index.parameters, link)}]: ${typeHtml(index.type, link)}`);
+  if (signature && !decl.children?.length)
+    return `(${parametersHtml(signature.parameters, link)}) =&gt; ${typeHtml(signature.type, link)}`;
+  const members = (decl.children ?? []).map(
+    (c) =>
+      `${c.flags.isReadonly ? "readonly " : ""}${escapeHtml(c.name)}${c.flags.isOptional ? "?" : ""}: ${typeHtml(c.type, link)}`,
+  );
+  for (const index of decl.indexSignatures ?? [])
+    members.push(`[${parametersHtml(index.parameters, link)}]: ${typeHtml(index.type, link)}`);
   return members.length ? `{ ${members.join("; ")} }` : "{}";
 }
 
 /** A parameter list `a: number, b?: Value`. */
-export function parametersHtml(parameters: JSONOutput.ParameterReflection[] | undefined, link: LinkTo): string {
+export function parametersHtml(
+  parameters: JSONOutput.ParameterReflection[] | undefined,
+  link: LinkTo,
+): string {
   return (parameters ?? [])
-    .map((p) => `${p.flags.isRest ? "..." : ""}${escapeHtml(p.name)}${p.flags.isOptional || p.defaultValue !== undefined ? "?" : ""}: ${typeHtml(p.type, link)}`)
+    .map(
+      (p) =>
+        `${p.flags.isRest ? "..." : ""}${escapeHtml(p.name)}${p.flags.isOptional || p.defaultValue !== undefined ? "?" : ""}: ${typeHtml(p.type, link)}`,
+    )
     .join(", ");
 }

@@ -1,8 +1,20 @@
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { typescriptLanguage } from "@codemirror/lang-javascript";
-import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import {
+  bracketMatching,
+  HighlightStyle,
+  indentOnInput,
+  syntaxHighlighting,
+} from "@codemirror/language";
 import { EditorState, StateEffect, StateField } from "@codemirror/state";
-import { Decoration, drawSelection, EditorView, keymap, lineNumbers, type DecorationSet } from "@codemirror/view";
+import {
+  Decoration,
+  drawSelection,
+  EditorView,
+  keymap,
+  lineNumbers,
+  type DecorationSet,
+} from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 
 // The editor a block turns into on Edit: CodeMirror 6 with TypeScript highlighting in the site's
@@ -32,22 +44,49 @@ export interface EditorOptions {
 // The colours of the site's highlighted code (github-light-default / github-dark-default).
 const colour = (light: string, dark: string) => `light-dark(${light}, ${dark})`;
 const highlight = HighlightStyle.define([
-  { tag: [tags.keyword, tags.operatorKeyword, tags.modifier, tags.controlKeyword], color: colour("#cf222e", "#ff7b72") },
-  { tag: [tags.string, tags.special(tags.string), tags.regexp], color: colour("#0a3069", "#a5d6ff") },
-  { tag: [tags.number, tags.bool, tags.null, tags.propertyName, tags.atom], color: colour("#0550ae", "#79c0ff") },
-  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: colour("#6639ba", "#d2a8ff") },
-  { tag: [tags.typeName, tags.className, tags.definition(tags.typeName)], color: colour("#953800", "#ffa657") },
+  {
+    tag: [tags.keyword, tags.operatorKeyword, tags.modifier, tags.controlKeyword],
+    color: colour("#cf222e", "#ff7b72"),
+  },
+  {
+    tag: [tags.string, tags.special(tags.string), tags.regexp],
+    color: colour("#0a3069", "#a5d6ff"),
+  },
+  {
+    tag: [tags.number, tags.bool, tags.null, tags.propertyName, tags.atom],
+    color: colour("#0550ae", "#79c0ff"),
+  },
+  {
+    tag: [tags.function(tags.variableName), tags.function(tags.propertyName)],
+    color: colour("#6639ba", "#d2a8ff"),
+  },
+  {
+    tag: [tags.typeName, tags.className, tags.definition(tags.typeName)],
+    color: colour("#953800", "#ffa657"),
+  },
   { tag: tags.comment, color: colour("#59636e", "#9198a1"), fontStyle: "italic" },
 ]);
 
 const theme = EditorView.theme({
-  "&": { background: "var(--code-bg)", color: "var(--fg)", border: "1px solid var(--border)", borderRadius: "8px", fontSize: "0.88em" },
+  "&": {
+    background: "var(--code-bg)",
+    color: "var(--fg)",
+    border: "1px solid var(--border)",
+    borderRadius: "8px",
+    fontSize: "0.88em",
+  },
   "&.cm-focused": { outline: "2px solid var(--link)", outlineOffset: "2px" },
   ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.5" },
   ".cm-content": { caretColor: "var(--fg)", padding: "0.85rem 0" },
   ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--fg)" },
-  ".cm-gutters": { background: "var(--surface)", color: "var(--muted)", borderRight: "1px solid var(--border)", borderRadius: "8px 0 0 8px" },
-  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground": { background: colour("#b6d6fd", "#264f78") },
+  ".cm-gutters": {
+    background: "var(--surface)",
+    color: "var(--muted)",
+    borderRight: "1px solid var(--border)",
+    borderRadius: "8px 0 0 8px",
+  },
+  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground":
+    { background: colour("#b6d6fd", "#264f78") },
   ".cm-matchingBracket": { background: colour("#d1d9e0", "#3d444d"), outline: "none" },
   ".cm-error-line": { background: colour("#ffebe9", "#3c1618") },
 });
@@ -60,7 +99,9 @@ const errorLine = StateField.define<DecorationSet>({
       if (!effect.is(setError)) continue;
       const line = effect.value;
       if (line === undefined || line > tr.state.doc.lines) return Decoration.none;
-      return Decoration.set([Decoration.line({ class: "cm-error-line" }).range(tr.state.doc.line(line).from)]);
+      return Decoration.set([
+        Decoration.line({ class: "cm-error-line" }).range(tr.state.doc.line(line).from),
+      ]);
     }
     return tr.docChanged ? Decoration.none : marks.map(tr.changes);
   },
@@ -91,7 +132,9 @@ export function createEditor(parent: HTMLElement, code: string, options: EditorO
         ]),
         // tabindex: axe counts a contenteditable as focusable only with it (its scroller must hold something focusable).
         EditorView.contentAttributes.of({ "aria-label": options.label, tabindex: "0" }),
-        EditorView.updateListener.of((update) => update.docChanged && options.onChange(update.state.doc.toString() + "\n")),
+        EditorView.updateListener.of(
+          (update) => update.docChanged && options.onChange(update.state.doc.toString() + "\n"),
+        ),
       ],
     }),
   });

@@ -42,16 +42,22 @@ export function equals(a: unknown, b: unknown, strict = false): boolean {
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  if (a instanceof Map && b instanceof Map) return a.size === b.size && [...a].every(([k, v]) => b.has(k) && equals(v, b.get(k), strict));
-  if (a instanceof Set && b instanceof Set) return a.size === b.size && [...a].every((v) => b.has(v));
-  const keys = (o: object) => Object.keys(o).filter((k) => strict || (o as Record<string, unknown>)[k] !== undefined);
+  if (a instanceof Map && b instanceof Map)
+    return a.size === b.size && [...a].every(([k, v]) => b.has(k) && equals(v, b.get(k), strict));
+  if (a instanceof Set && b instanceof Set)
+    return a.size === b.size && [...a].every((v) => b.has(v));
+  const keys = (o: object) =>
+    Object.keys(o).filter((k) => strict || (o as Record<string, unknown>)[k] !== undefined);
   const [ka, kb] = [keys(a), keys(b)];
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => equals((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], strict));
+  return ka.every((k) =>
+    equals((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], strict),
+  );
 }
 
 function thrownBy(fn: unknown): { error: unknown } | undefined {
-  if (typeof fn !== "function") throw new TypeError(`expect(…).toThrow: expected a function, got ${inspect(fn)}`);
+  if (typeof fn !== "function")
+    throw new TypeError(`expect(…).toThrow: expected a function, got ${inspect(fn)}`);
   try {
     fn();
   } catch (error) {
@@ -65,7 +71,9 @@ function matchers(actual: unknown, negate: boolean): Omit<Assertion, "not"> {
   const check = (pass: boolean, what: string, expected: unknown = NONE, note = "") => {
     if (pass === negate) {
       const tail = expected === NONE ? "" : ` ${show(expected)}`;
-      throw new AssertionError(`expected ${show(actual)} ${negate ? "not " : ""}${what}${tail}${note}`);
+      throw new AssertionError(
+        `expected ${show(actual)} ${negate ? "not " : ""}${what}${tail}${note}`,
+      );
     }
   };
   const number = (n: unknown) => n as number;
@@ -73,28 +81,56 @@ function matchers(actual: unknown, negate: boolean): Omit<Assertion, "not"> {
     toBe: (e: unknown) => check(Object.is(actual, e), "to be", e, " // Object.is equality"),
     toEqual: (e: unknown) => check(equals(actual, e), "to deeply equal", e),
     toStrictEqual: (e: unknown) => check(equals(actual, e, true), "to strictly equal", e),
-    toBeCloseTo: (e: number, digits = 2) => check(Math.abs(number(actual) - e) < 10 ** -digits / 2, "to be close to", e, ` (${digits} digits)`),
+    toBeCloseTo: (e: number, digits = 2) =>
+      check(
+        Math.abs(number(actual) - e) < 10 ** -digits / 2,
+        "to be close to",
+        e,
+        ` (${digits} digits)`,
+      ),
     toBeGreaterThan: (n: number) => check(number(actual) > n, "to be greater than", n),
-    toBeGreaterThanOrEqual: (n: number) => check(number(actual) >= n, "to be greater than or equal to", n),
+    toBeGreaterThanOrEqual: (n: number) =>
+      check(number(actual) >= n, "to be greater than or equal to", n),
     toBeLessThan: (n: number) => check(number(actual) < n, "to be less than", n),
-    toBeLessThanOrEqual: (n: number) => check(number(actual) <= n, "to be less than or equal to", n),
+    toBeLessThanOrEqual: (n: number) =>
+      check(number(actual) <= n, "to be less than or equal to", n),
     toBeTruthy: () => check(Boolean(actual), "to be truthy"),
     toBeFalsy: () => check(!actual, "to be falsy"),
     toBeNaN: () => check(Number.isNaN(actual), "to be NaN"),
     toBeNull: () => check(actual === null, "to be null"),
     toBeUndefined: () => check(actual === undefined, "to be undefined"),
     toBeDefined: () => check(actual !== undefined, "to be defined"),
-    toBeInstanceOf: (type: abstract new (...args: never[]) => unknown) => check(actual instanceof type, `to be an instance of ${type.name}`),
-    toContain: (item: unknown) => check(typeof actual === "string" ? actual.includes(String(item)) : Array.isArray(actual) && actual.includes(item), "to contain", item),
-    toHaveLength: (n: number) => check((actual as { length?: unknown })?.length === n, "to have a length of", n),
-    toMatch: (p: RegExp | string) => check(typeof actual === "string" && (typeof p === "string" ? actual.includes(p) : p.test(actual)), "to match", p),
+    toBeInstanceOf: (type: abstract new (...args: never[]) => unknown) =>
+      check(actual instanceof type, `to be an instance of ${type.name}`),
+    toContain: (item: unknown) =>
+      check(
+        typeof actual === "string"
+          ? actual.includes(String(item))
+          : Array.isArray(actual) && actual.includes(item),
+        "to contain",
+        item,
+      ),
+    toHaveLength: (n: number) =>
+      check((actual as { length?: unknown })?.length === n, "to have a length of", n),
+    toMatch: (p: RegExp | string) =>
+      check(
+        typeof actual === "string" && (typeof p === "string" ? actual.includes(p) : p.test(actual)),
+        "to match",
+        p,
+      ),
     toThrow: (expected?: RegExp | string) => {
       const thrown = thrownBy(actual);
       const message = thrown ? String((thrown.error as Error)?.message ?? thrown.error) : "";
-      const matches = thrown !== undefined && (expected === undefined || (typeof expected === "string" ? message.includes(expected) : expected.test(message)));
+      const matches =
+        thrown !== undefined &&
+        (expected === undefined ||
+          (typeof expected === "string" ? message.includes(expected) : expected.test(message)));
       if (matches === negate) {
-        const wanted = expected === undefined ? "to throw" : `to throw an error matching ${show(expected)}`;
-        throw new AssertionError(`expected the function ${negate ? "not " : ""}${wanted}${thrown ? `, it threw "${message}"` : ", it did not throw"}`);
+        const wanted =
+          expected === undefined ? "to throw" : `to throw an error matching ${show(expected)}`;
+        throw new AssertionError(
+          `expected the function ${negate ? "not " : ""}${wanted}${thrown ? `, it threw "${message}"` : ", it did not throw"}`,
+        );
       }
     },
   };

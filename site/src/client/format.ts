@@ -20,16 +20,53 @@ export function format(...args: unknown[]): string {
         let piece: string;
         const arg = args[a + 1];
         switch (next) {
-          case "s": piece = typeof arg === "number" ? formatNumber(arg) : typeof arg === "bigint" ? `${arg}n` : typeof arg !== "object" || arg === null || !hasBuiltInToString(arg) ? String(arg) : inspect(arg, 0); break;
-          case "j": piece = stringify(arg); break;
-          case "d": piece = typeof arg === "bigint" ? `${arg}n` : typeof arg === "symbol" ? "NaN" : formatNumber(Number(arg)); break;
-          case "i": piece = typeof arg === "bigint" ? `${arg}n` : typeof arg === "symbol" ? "NaN" : formatNumber(Number.parseInt(String(arg))); break;
-          case "f": piece = typeof arg === "symbol" ? "NaN" : formatNumber(Number.parseFloat(String(arg))); break;
-          case "O": piece = inspect(arg); break;
-          case "o": piece = inspect(arg, 4); break;
-          case "c": piece = ""; break;
-          case "%": str += first.slice(lastPos, i); lastPos = i + 1; continue;
-          default: continue;
+          case "s":
+            piece =
+              typeof arg === "number"
+                ? formatNumber(arg)
+                : typeof arg === "bigint"
+                  ? `${arg}n`
+                  : typeof arg !== "object" || arg === null || !hasBuiltInToString(arg)
+                    ? String(arg)
+                    : inspect(arg, 0);
+            break;
+          case "j":
+            piece = stringify(arg);
+            break;
+          case "d":
+            piece =
+              typeof arg === "bigint"
+                ? `${arg}n`
+                : typeof arg === "symbol"
+                  ? "NaN"
+                  : formatNumber(Number(arg));
+            break;
+          case "i":
+            piece =
+              typeof arg === "bigint"
+                ? `${arg}n`
+                : typeof arg === "symbol"
+                  ? "NaN"
+                  : formatNumber(Number.parseInt(String(arg)));
+            break;
+          case "f":
+            piece = typeof arg === "symbol" ? "NaN" : formatNumber(Number.parseFloat(String(arg)));
+            break;
+          case "O":
+            piece = inspect(arg);
+            break;
+          case "o":
+            piece = inspect(arg, 4);
+            break;
+          case "c":
+            piece = "";
+            break;
+          case "%":
+            str += first.slice(lastPos, i);
+            lastPos = i + 1;
+            continue;
+          default:
+            continue;
         }
         a++;
         if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
@@ -54,14 +91,28 @@ export function format(...args: unknown[]): string {
   return str;
 }
 
-const BUILT_INS = new Set(["Object", "Array", "Error", "Date", "RegExp", "Function", "Map", "Set", "Promise", "Number", "String", "Boolean"]);
+const BUILT_INS = new Set([
+  "Object",
+  "Array",
+  "Error",
+  "Date",
+  "RegExp",
+  "Function",
+  "Map",
+  "Set",
+  "Promise",
+  "Number",
+  "String",
+  "Boolean",
+]);
 
 /** Whether `%s` should inspect an object (its `toString` is a built-in one) rather than call it. */
 function hasBuiltInToString(value: object): boolean {
   if (typeof (value as { toString?: unknown }).toString !== "function") return true;
   if (Object.prototype.hasOwnProperty.call(value, "toString")) return false;
   let owner: object | null = value;
-  do owner = Object.getPrototypeOf(owner); while (owner && !Object.prototype.hasOwnProperty.call(owner, "toString"));
+  do owner = Object.getPrototypeOf(owner);
+  while (owner && !Object.prototype.hasOwnProperty.call(owner, "toString"));
   const ctor = owner && Object.getOwnPropertyDescriptor(owner, "constructor")?.value;
   return typeof ctor === "function" && BUILT_INS.has(ctor.name);
 }
@@ -73,4 +124,3 @@ function stringify(value: unknown): string {
     return "[Circular]";
   }
 }
-

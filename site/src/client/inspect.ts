@@ -13,7 +13,11 @@ const KEY = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 
 /** Formats one value like Node's `util.inspect` with its default options. */
 export function inspect(value: unknown, depth = DEPTH): string {
-  return formatValue({ seen: [], indentationLvl: 0, currentDepth: 0, depth, circular: new Map() }, value, 0);
+  return formatValue(
+    { seen: [], indentationLvl: 0, currentDepth: 0, depth, circular: new Map() },
+    value,
+    0,
+  );
 }
 
 /** A number as Node prints it (`-0` keeps its sign). */
@@ -24,7 +28,10 @@ export function formatNumber(n: number): string {
 function formatPrimitive(ctx: Context, value: unknown): string {
   if (typeof value === "string") {
     if (value.length > MIN_LINE_LENGTH && value.length > BREAK_LENGTH - ctx.indentationLvl - 4) {
-      return value.split(/(?<=\n)/).map(quote).join(` +\n${" ".repeat(ctx.indentationLvl + 2)}`);
+      return value
+        .split(/(?<=\n)/)
+        .map(quote)
+        .join(` +\n${" ".repeat(ctx.indentationLvl + 2)}`);
     }
     return quote(value);
   }
@@ -36,10 +43,18 @@ function formatPrimitive(ctx: Context, value: unknown): string {
 /** Quotes a string the way Node picks its quotes: ' unless the text holds one. */
 function quote(text: string): string {
   let mark = "'";
-  if (text.includes("'")) mark = !text.includes('"') ? '"' : !text.includes("`") && !text.includes("${") ? "`" : "'";
+  if (text.includes("'"))
+    mark = !text.includes('"') ? '"' : !text.includes("`") && !text.includes("${") ? "`" : "'";
   const escaped = text.replace(/[\x00-\x1f\x7f-\x9f\\']/g, (c) => {
     if (c === "'") return mark === "'" ? "\\'" : c;
-    const special: Record<string, string> = { "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", "\\": "\\\\" };
+    const special: Record<string, string> = {
+      "\b": "\\b",
+      "\t": "\\t",
+      "\n": "\\n",
+      "\f": "\\f",
+      "\r": "\\r",
+      "\\": "\\\\",
+    };
     return special[c] ?? `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
   });
   return mark + escaped + mark;
@@ -51,7 +66,10 @@ function formatValue(ctx: Context, value: unknown, recurseTimes: number): string
   }
   const object = value as Record<PropertyKey, unknown>;
   const custom = object[CUSTOM];
-  if (typeof custom === "function" && !(object.constructor && (object.constructor as { prototype?: unknown }).prototype === object)) {
+  if (
+    typeof custom === "function" &&
+    !(object.constructor && (object.constructor as { prototype?: unknown }).prototype === object)
+  ) {
     const result: unknown = custom.call(object, ctx.depth - recurseTimes, {}, inspect);
     if (result !== object) {
       if (typeof result !== "string") return formatValue(ctx, result, recurseTimes);
@@ -69,15 +87,30 @@ function formatValue(ctx: Context, value: unknown, recurseTimes: number): string
 function constructorName(value: object): string | null {
   for (let proto: object | null = value; proto; proto = Object.getPrototypeOf(proto)) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, "constructor");
-    if (typeof descriptor?.value === "function" && descriptor.value.name !== "" && value instanceof descriptor.value) return descriptor.value.name;
+    if (
+      typeof descriptor?.value === "function" &&
+      descriptor.value.name !== "" &&
+      value instanceof descriptor.value
+    )
+      return descriptor.value.name;
   }
   return null;
 }
 
-function formatRaw(ctx: Context, value: Record<PropertyKey, unknown>, recurseTimes: number): string {
+function formatRaw(
+  ctx: Context,
+  value: Record<PropertyKey, unknown>,
+  recurseTimes: number,
+): string {
   const constructor = constructorName(value);
-  const prefixed = (fallback: string, size = "") => (constructor === null ? `[${fallback}${size}: null prototype] ` : `${constructor}${size} `);
-  let keys: PropertyKey[] = [...Object.keys(value), ...Object.getOwnPropertySymbols(value).filter((s) => Object.prototype.propertyIsEnumerable.call(value, s))];
+  const prefixed = (fallback: string, size = "") =>
+    constructor === null ? `[${fallback}${size}: null prototype] ` : `${constructor}${size} `;
+  let keys: PropertyKey[] = [
+    ...Object.keys(value),
+    ...Object.getOwnPropertySymbols(value).filter((s) =>
+      Object.prototype.propertyIsEnumerable.call(value, s),
+    ),
+  ];
   let braces = ["{", "}"];
   let base = "";
   let isArray = false;
@@ -99,10 +132,20 @@ function formatRaw(ctx: Context, value: Record<PropertyKey, unknown>, recurseTim
     base = functionBase(value as unknown as (...args: unknown[]) => unknown);
     if (keys.length === 0) return base;
   } else if (value instanceof RegExp || value instanceof Date) {
-    base = value instanceof Date ? (Number.isNaN(value.getTime()) ? String(value) : value.toISOString()) : String(value);
+    base =
+      value instanceof Date
+        ? Number.isNaN(value.getTime())
+          ? String(value)
+          : value.toISOString()
+        : String(value);
     if (keys.length === 0) return base;
   } else if (value instanceof Error) {
-    base = value.stack?.startsWith(`${value.name}: ${value.message}`) ? value.stack.split("\n").filter((l) => !/^\s+at /.test(l)).join("\n") : `${value.name}: ${value.message}`;
+    base = value.stack?.startsWith(`${value.name}: ${value.message}`)
+      ? value.stack
+          .split("\n")
+          .filter((l) => !/^\s+at /.test(l))
+          .join("\n")
+      : `${value.name}: ${value.message}`;
     keys = keys.filter((k) => k !== "stack" && k !== "message");
     if (keys.length === 0) return `[${base}]`;
   } else if (constructor === "Object") {
@@ -112,7 +155,8 @@ function formatRaw(ctx: Context, value: Record<PropertyKey, unknown>, recurseTim
     braces[0] = `${prefixed("Object")}{`;
   }
 
-  if (recurseTimes > ctx.depth) return constructor === null ? prefixed("Object").slice(0, -1) : `[${constructor}]`;
+  if (recurseTimes > ctx.depth)
+    return constructor === null ? prefixed("Object").slice(0, -1) : `[${constructor}]`;
   recurseTimes += 1;
   ctx.seen.push(value);
   ctx.currentDepth = recurseTimes;
@@ -121,7 +165,15 @@ function formatRaw(ctx: Context, value: Record<PropertyKey, unknown>, recurseTim
   ctx.seen.pop();
   const ref = ctx.circular.get(value);
   if (ref !== undefined) base = base === "" ? `<ref *${ref}>` : `<ref *${ref}> ${base}`;
-  return reduceToSingleString(ctx, output, base, braces, isArray, recurseTimes, isArray ? (value as unknown as unknown[]) : undefined);
+  return reduceToSingleString(
+    ctx,
+    output,
+    base,
+    braces,
+    isArray,
+    recurseTimes,
+    isArray ? (value as unknown as unknown[]) : undefined,
+  );
 }
 
 function functionBase(fn: (...args: unknown[]) => unknown): string {
@@ -130,7 +182,12 @@ function functionBase(fn: (...args: unknown[]) => unknown): string {
     const superName = (Object.getPrototypeOf(fn) as { name?: string }).name;
     return `[class ${fn.name || "(anonymous)"}${superName ? ` extends ${superName}` : ""}]`;
   }
-  const kind = fn.constructor?.name === "AsyncFunction" ? "AsyncFunction" : fn.constructor?.name === "GeneratorFunction" ? "GeneratorFunction" : "Function";
+  const kind =
+    fn.constructor?.name === "AsyncFunction"
+      ? "AsyncFunction"
+      : fn.constructor?.name === "GeneratorFunction"
+        ? "GeneratorFunction"
+        : "Function";
   return `[${kind}${fn.name ? `: ${fn.name}` : " (anonymous)"}]`;
 }
 
@@ -145,19 +202,29 @@ function formatArray(ctx: Context, value: unknown[], recurseTimes: number): stri
       i += holes - 1;
       continue;
     }
-    output.push(formatProperty(ctx, value as unknown as Record<PropertyKey, unknown>, recurseTimes, i, true));
+    output.push(
+      formatProperty(ctx, value as unknown as Record<PropertyKey, unknown>, recurseTimes, i, true),
+    );
   }
   const remaining = value.length - length;
   if (remaining > 0) output.push(`... ${remaining} more item${remaining > 1 ? "s" : ""}`);
   return output;
 }
 
-function formatCollection(ctx: Context, value: Set<unknown> | Map<unknown, unknown>, recurseTimes: number): string[] {
+function formatCollection(
+  ctx: Context,
+  value: Set<unknown> | Map<unknown, unknown>,
+  recurseTimes: number,
+): string[] {
   const output: string[] = [];
   ctx.indentationLvl += 2;
   for (const entry of value instanceof Set ? [...value].map((v) => [v] as const) : [...value]) {
     if (output.length >= MAX_ARRAY_LENGTH) break;
-    output.push(entry.length === 1 ? formatValue(ctx, entry[0], recurseTimes) : `${formatValue(ctx, entry[0], recurseTimes)} => ${formatValue(ctx, entry[1], recurseTimes)}`);
+    output.push(
+      entry.length === 1
+        ? formatValue(ctx, entry[0], recurseTimes)
+        : `${formatValue(ctx, entry[0], recurseTimes)} => ${formatValue(ctx, entry[1], recurseTimes)}`,
+    );
   }
   const remaining = value.size - output.length;
   if (remaining > 0) output.push(`... ${remaining} more item${remaining > 1 ? "s" : ""}`);
@@ -165,8 +232,17 @@ function formatCollection(ctx: Context, value: Set<unknown> | Map<unknown, unkno
   return output;
 }
 
-function formatProperty(ctx: Context, value: Record<PropertyKey, unknown>, recurseTimes: number, key: PropertyKey, inArray: boolean): string {
-  const desc = Object.getOwnPropertyDescriptor(value, key) ?? { value: value[key], enumerable: true };
+function formatProperty(
+  ctx: Context,
+  value: Record<PropertyKey, unknown>,
+  recurseTimes: number,
+  key: PropertyKey,
+  inArray: boolean,
+): string {
+  const desc = Object.getOwnPropertyDescriptor(value, key) ?? {
+    value: value[key],
+    enumerable: true,
+  };
   let str: string;
   if (desc.value !== undefined) {
     ctx.indentationLvl += 2;
@@ -178,7 +254,11 @@ function formatProperty(ctx: Context, value: Record<PropertyKey, unknown>, recur
     str = desc.set !== undefined ? "[Setter]" : "undefined";
   }
   if (inArray) return str;
-  const name = typeof key === "symbol" ? `[${key.toString()}]` : KEY.test(String(key)) ? String(key) : quote(String(key));
+  const name =
+    typeof key === "symbol"
+      ? `[${key.toString()}]`
+      : KEY.test(String(key))
+        ? String(key)
+        : quote(String(key));
   return `${name}: ${str}`;
 }
-

@@ -17,7 +17,15 @@ export interface Context {
 }
 
 /** Joins the formatted entries of an object or array, breaking lines as Node does. */
-export function reduceToSingleString(ctx: Context, output: string[], base: string, braces: string[], isArray: boolean, recurseTimes: number, value?: unknown[]): string {
+export function reduceToSingleString(
+  ctx: Context,
+  output: string[],
+  base: string,
+  braces: string[],
+  isArray: boolean,
+  recurseTimes: number,
+  value?: unknown[],
+): string {
   const entries = output.length;
   if (isArray && entries > 6) output = groupArrayElements(ctx, output, value);
   // Entries of the innermost COMPACT levels share a line when they fit in BREAK_LENGTH.
@@ -25,7 +33,8 @@ export function reduceToSingleString(ctx: Context, output: string[], base: strin
     const start = output.length + ctx.indentationLvl + braces[0]!.length + base.length + 10;
     if (isBelowBreakLength(output, start, base)) {
       const joined = output.join(", ");
-      if (!joined.includes("\n")) return `${base ? `${base} ` : ""}${braces[0]} ${joined} ${braces[1]}`;
+      if (!joined.includes("\n"))
+        return `${base ? `${base} ` : ""}${braces[0]} ${joined} ${braces[1]}`;
     }
   }
   const indentation = `\n${" ".repeat(ctx.indentationLvl)}`;
@@ -54,24 +63,41 @@ function groupArrayElements(ctx: Context, output: string[], value?: unknown[]): 
     maxLength = Math.max(maxLength, len);
   }
   const actualMax = maxLength + separatorSpace;
-  if (!(actualMax * 3 + ctx.indentationLvl < BREAK_LENGTH && (totalLength / actualMax > 5 || maxLength <= 6))) return output;
+  if (
+    !(
+      actualMax * 3 + ctx.indentationLvl < BREAK_LENGTH &&
+      (totalLength / actualMax > 5 || maxLength <= 6)
+    )
+  )
+    return output;
   const averageBias = Math.sqrt(actualMax - totalLength / output.length);
   const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
-  const columns = Math.min(Math.round(Math.sqrt(2.5 * biasedMax * outputLength) / biasedMax), Math.floor((BREAK_LENGTH - ctx.indentationLvl) / actualMax), COMPACT * 4, 15);
+  const columns = Math.min(
+    Math.round(Math.sqrt(2.5 * biasedMax * outputLength) / biasedMax),
+    Math.floor((BREAK_LENGTH - ctx.indentationLvl) / actualMax),
+    COMPACT * 4,
+    15,
+  );
   if (columns <= 1) return output;
   const maxLineLength: number[] = [];
   for (let i = 0; i < columns; i++) {
     let lineLength = 0;
-    for (let j = i; j < output.length; j += columns) lineLength = Math.max(lineLength, dataLen[j] ?? 0);
+    for (let j = i; j < output.length; j += columns)
+      lineLength = Math.max(lineLength, dataLen[j] ?? 0);
     maxLineLength.push(lineLength + separatorSpace);
   }
-  const numeric = value !== undefined && output.every((_, i) => typeof value[i] === "number" || typeof value[i] === "bigint");
+  const numeric =
+    value !== undefined &&
+    output.every((_, i) => typeof value[i] === "number" || typeof value[i] === "bigint");
   const grouped: string[] = [];
   for (let i = 0; i < outputLength; i += columns) {
     const max = Math.min(i + columns, outputLength);
     let line = "";
     let j = i;
-    for (; j < max - 1; j++) line += numeric ? `${output[j]}, `.padStart(maxLineLength[j - i]!) : `${output[j]}, `.padEnd(maxLineLength[j - i]!);
+    for (; j < max - 1; j++)
+      line += numeric
+        ? `${output[j]}, `.padStart(maxLineLength[j - i]!)
+        : `${output[j]}, `.padEnd(maxLineLength[j - i]!);
     line += numeric ? output[j]!.padStart(maxLineLength[j - i]! - separatorSpace) : output[j];
     grouped.push(line);
   }

@@ -21,7 +21,8 @@ function resultBox(block: RunBlock): HTMLElement | undefined {
   if (existing) return existing;
   let anchor = document.querySelector(`[data-line="${block.line}"]`);
   if (!anchor) return undefined;
-  while (anchor.nextElementSibling?.matches(".output, .lesson-figure")) anchor = anchor.nextElementSibling;
+  while (anchor.nextElementSibling?.matches(".output, .lesson-figure"))
+    anchor = anchor.nextElementSibling;
   const box = document.createElement("div");
   box.id = id;
   box.className = "run-result";
@@ -54,7 +55,11 @@ export function settleResults(blocks: RunBlock[], states: readonly BlockState[])
     const text = box?.querySelector(".label");
     if (!box || text?.textContent?.startsWith(RUNNING) !== true) return;
     const state = states[i];
-    if (!state || (!state.capture.output && !state.capture.figures.length && !state.capture.moreLines)) return box.remove();
+    if (
+      !state ||
+      (!state.capture.output && !state.capture.figures.length && !state.capture.moreLines)
+    )
+      return box.remove();
     text.textContent = "Stopped before it finished";
     box.querySelector("progress")?.remove();
     box.classList.add("failed");
@@ -84,15 +89,27 @@ export function showResult(block: RunBlock, state: BlockState): void {
   if (!state.done) return void grow(box, state);
   const { capture } = state;
   const printed = capture.text();
-  const mismatch = checkBlock(block, printed, capture.moreFigures ? [...capture.figures, ...Array<Figure>(capture.moreFigures)] : capture.figures);
+  const mismatch = checkBlock(
+    block,
+    printed,
+    capture.moreFigures
+      ? [...capture.figures, ...Array<Figure>(capture.moreFigures)]
+      : capture.figures,
+  );
   const same = !mismatch;
   const children: Node[] = [label(state.error ? "Failed in your browser" : same ? SAME : OTHER)];
   if (!state.error && mismatch?.diff !== undefined) {
-    children.push(note("Where it differs from the recorded output: − the lesson, + this run."), diff(mismatch.diff, capture.errorLines));
+    children.push(
+      note("Where it differs from the recorded output: − the lesson, + this run."),
+      diff(mismatch.diff, capture.errorLines),
+    );
   } else if (printed) children.push(output(printed, 0, capture.errorLines));
-  if (!state.error && mismatch?.figures) children.push(note(`The figures differ: ${mismatch.figures}.`));
+  if (!state.error && mismatch?.figures)
+    children.push(note(`The figures differ: ${mismatch.figures}.`));
   if (state.error) {
-    const where = state.at ? `Line ${state.at.line} of ${state.at.block === state.index ? "this block" : `block ${state.at.block + 1}`}: ` : "";
+    const where = state.at
+      ? `Line ${state.at.line} of ${state.at.block === state.index ? "this block" : `block ${state.at.block + 1}`}: `
+      : "";
     children.push(pre(where + state.error, "error"));
   }
   children.push(...capture.figures.map(figure));
@@ -109,13 +126,18 @@ function grow(box: HTMLElement, state: BlockState): void {
   if (state.newOutput || state.capture.moreLines) {
     if (!live) {
       live = pre("", "live");
-      box.querySelector("figure, .run-note") ? box.querySelector("figure, .run-note")!.before(live) : box.append(live);
+      box.querySelector("figure, .run-note")
+        ? box.querySelector("figure, .run-note")!.before(live)
+        : box.append(live);
     }
     const output = live;
-    if (state.newOutput) output.append(...lines(state.newOutput, state.newOutputLine, state.capture.errorLines));
+    if (state.newOutput)
+      output.append(...lines(state.newOutput, state.newOutputLine, state.capture.errorLines));
     let more = output.querySelector<HTMLElement>(".more");
     if (state.capture.moreLines) {
-      more ??= output.appendChild(Object.assign(document.createElement("span"), { className: "more" }));
+      more ??= output.appendChild(
+        Object.assign(document.createElement("span"), { className: "more" }),
+      );
       output.append(more); // stays last
       more.textContent = moreLinesNote(state.capture.moreLines) + "\n";
     }

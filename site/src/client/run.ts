@@ -16,7 +16,8 @@ export function setupRunner(runner: HTMLElement): void {
   const href = runner.dataset.lesson!; // run/NN-slug.json: also the key the edits are stored by
   const workerUrl = new URL(runner.dataset.worker!, location.href);
   let lesson: Promise<LessonData> | undefined;
-  const data = () => (lesson ??= fetch(new URL(href, location.href)).then((r) => r.json() as Promise<LessonData>));
+  const data = () =>
+    (lesson ??= fetch(new URL(href, location.href)).then((r) => r.json() as Promise<LessonData>));
   const codes = [...document.querySelectorAll<HTMLElement>(".code[data-line]")];
   const editors = new Map<number, Editor>();
   let active: Run | undefined;
@@ -29,13 +30,19 @@ export function setupRunner(runner: HTMLElement): void {
   lessonStatus.className = "run-status";
   lessonStatus.setAttribute("role", "status");
   runner.append(lessonButton, resetAll, share, lessonStatus);
-  const showResetAll = () => (resetAll.hidden = share.hidden = loadEdits(href).size === 0 && editors.size === 0);
+  const showResetAll = () =>
+    (resetAll.hidden = share.hidden = loadEdits(href).size === 0 && editors.size === 0);
 
   const tools: BlockTools[] = codes.map((code, i) => addBlockTools(code, i + 1));
   const runButtons = () => [lessonButton, ...tools.map((t) => t.run)];
 
   /** Runs blocks 1..upTo+1 (all of them without `upTo`), reporting in `status`. */
-  async function run(upTo: number | undefined, from: HTMLButtonElement, status: HTMLElement, how = ""): Promise<void> {
+  async function run(
+    upTo: number | undefined,
+    from: HTMLButtonElement,
+    status: HTMLElement,
+    how = "",
+  ): Promise<void> {
     if (busy) return;
     dropUndo();
     // Busy from the click on, before the lesson's code has loaded: one run at a time.
@@ -45,7 +52,11 @@ export function setupRunner(runner: HTMLElement): void {
     let startRun: typeof import("./session.ts").startRun;
     let results: typeof import("./results.ts");
     try {
-      [original, { startRun }, results] = await Promise.all([data(), import("./session.ts"), import("./results.ts")]);
+      [original, { startRun }, results] = await Promise.all([
+        data(),
+        import("./session.ts"),
+        import("./results.ts"),
+      ]);
     } catch (error) {
       lesson = undefined;
       busy = false;
@@ -55,7 +66,10 @@ export function setupRunner(runner: HTMLElement): void {
     }
     const last = upTo ?? original.blocks.length - 1;
     const stored = loadEdits(href);
-    const blocks = original.blocks.slice(0, last + 1).map((block, i) => ({ ...block, code: editors.get(i)?.code() ?? stored.get(block.line) ?? block.code }));
+    const blocks = original.blocks.slice(0, last + 1).map((block, i) => ({
+      ...block,
+      code: editors.get(i)?.code() ?? stored.get(block.line) ?? block.code,
+    }));
     const { clearResults, markRunning, settleResults, showProgress, showResult } = results;
     clearResults(blocks);
     editors.forEach((editor) => editor.markError(undefined));
@@ -66,7 +80,10 @@ export function setupRunner(runner: HTMLElement): void {
     status.textContent = lessonStatus.textContent = `Running${how}…`;
     from.classList.add("pressed");
     // Read per run: a test may set its own.
-    const limits = { quietMs: Number(runner.dataset.timeLimit ?? 30_000), totalMs: Number(runner.dataset.runLimit ?? 600_000) };
+    const limits = {
+      quietMs: Number(runner.dataset.timeLimit ?? 30_000),
+      totalMs: Number(runner.dataset.runLimit ?? 600_000),
+    };
     const states: BlockState[] = [];
     active = startRun(workerUrl, { lesson: { ...original, blocks }, upTo: last }, limits, {
       block(state) {
@@ -97,7 +114,8 @@ export function setupRunner(runner: HTMLElement): void {
   const opening = new Map<number, Promise<void>>();
   function openEditor(index: number, focus: boolean): Promise<void> {
     if (editors.has(index)) return Promise.resolve();
-    const pending = opening.get(index) ?? createBlockEditor(index, focus).finally(() => opening.delete(index));
+    const pending =
+      opening.get(index) ?? createBlockEditor(index, focus).finally(() => opening.delete(index));
     opening.set(index, pending);
     return pending;
   }
@@ -140,7 +158,12 @@ export function setupRunner(runner: HTMLElement): void {
   // The last reset can be undone until the next run: the code it threw away, by block.
   let undo: HTMLButtonElement | undefined;
   const dropUndo = () => (undo?.remove(), (undo = undefined));
-  function offerUndo(after: HTMLElement, status: HTMLElement, message: string, kept: Map<number, string>): void {
+  function offerUndo(
+    after: HTMLElement,
+    status: HTMLElement,
+    message: string,
+    kept: Map<number, string>,
+  ): void {
     dropUndo();
     status.textContent = message;
     if (!kept.size) return;
@@ -152,7 +175,8 @@ export function setupRunner(runner: HTMLElement): void {
         saveEdit(href, Number(codes[index]!.dataset.line), code);
         await openEditor(index, false);
       }
-      status.textContent = kept.size === 1 ? "Your edit is back." : `Your edits to ${kept.size} blocks are back.`;
+      status.textContent =
+        kept.size === 1 ? "Your edit is back." : `Your edits to ${kept.size} blocks are back.`;
       editors.get([...kept.keys()][0]!)?.focus();
     });
   }
@@ -162,15 +186,26 @@ export function setupRunner(runner: HTMLElement): void {
     const { shareLink } = await import("./share.ts");
     const link = shareLink(loadEdits(href));
     history.replaceState(null, "", link);
-    lessonStatus.textContent = "The address bar holds a link to your edits. They are in its # part, which browsers never send to a server.";
+    lessonStatus.textContent =
+      "The address bar holds a link to your edits. They are in its # part, which browsers never send to a server.";
     navigator.clipboard?.writeText(link).then(
-      () => (lessonStatus.textContent = "Copied a link to your edits. They are in its # part, which browsers never send to a server."),
+      () =>
+        (lessonStatus.textContent =
+          "Copied a link to your edits. They are in its # part, which browsers never send to a server."),
       () => undefined,
     );
   });
   resetAll.addEventListener("click", () => {
-    const edited = codes.map((_, i) => i).filter((i) => editors.has(i) || loadEdits(href).has(Number(codes[i]!.dataset.line)));
-    if (!edited.length || !confirm(`Reset ${edited.length === 1 ? "the edited block" : `all ${edited.length} edited blocks`} to the lesson's code?`)) return;
+    const edited = codes
+      .map((_, i) => i)
+      .filter((i) => editors.has(i) || loadEdits(href).has(Number(codes[i]!.dataset.line)));
+    if (
+      !edited.length ||
+      !confirm(
+        `Reset ${edited.length === 1 ? "the edited block" : `all ${edited.length} edited blocks`} to the lesson's code?`,
+      )
+    )
+      return;
     const kept = new Map<number, string>();
     for (const i of edited) {
       const had = reset(i);
@@ -184,7 +219,12 @@ export function setupRunner(runner: HTMLElement): void {
     t.run.addEventListener("click", () => void run(i, t.run, t.status));
     t.reset.addEventListener("click", () => {
       const had = reset(i);
-      offerUndo(t.edit, t.status, "Reset to the lesson's code.", new Map(had === undefined ? [] : [[i, had]]));
+      offerUndo(
+        t.edit,
+        t.status,
+        "Reset to the lesson's code.",
+        new Map(had === undefined ? [] : [[i, had]]),
+      );
       t.edit.focus();
     });
   });
@@ -201,11 +241,13 @@ export function setupRunner(runner: HTMLElement): void {
     const lines = codes.map((code) => Number(code.dataset.line));
     const shared = sharedEdits(location.hash, lines);
     if (shared === undefined) return;
-    if (typeof shared === "string") return void (lessonStatus.textContent = `This link's edits are not shown: ${shared}.`);
+    if (typeof shared === "string")
+      return void (lessonStatus.textContent = `This link's edits are not shown: ${shared}.`);
     const { blocks } = await data();
     for (const [line, code] of shared) {
       const index = lines.indexOf(line);
-      if (code === (editors.get(index)?.code() ?? loadEdits(href).get(line) ?? blocks[index]!.code)) continue; // already what the reader has
+      if (code === (editors.get(index)?.code() ?? loadEdits(href).get(line) ?? blocks[index]!.code))
+        continue; // already what the reader has
       const view = sharedView(blocks[index]!.code, code);
       const take = button("take-shared", "Edit with the link's code", `in block ${index + 1}`);
       view.append(take);
@@ -217,7 +259,10 @@ export function setupRunner(runner: HTMLElement): void {
         await openEditor(index, true);
       };
       take.addEventListener("click", () => void use());
-      tools[index]!.edit.addEventListener("click", () => view.isConnected && void use(), { capture: true, once: true });
+      tools[index]!.edit.addEventListener("click", () => view.isConnected && void use(), {
+        capture: true,
+        once: true,
+      });
     }
     lessonStatus.textContent = `The link you opened changes ${shared.size === 1 ? "a block" : `${shared.size} blocks`}: each is shown as a diff, and runs only if you press Edit.`;
   }

@@ -19,7 +19,10 @@ export async function setupSearch(form: HTMLFormElement): Promise<void> {
   const list = form.querySelector<HTMLElement>(".search-results")!;
   const status = form.querySelector<HTMLElement>(".search-status")!;
   const response = await fetch(`${root}search-index.json`);
-  const index = MiniSearch.loadJSON<Hit>(await response.text(), { fields: ["title", "heading", "text"], storeFields: ["title", "heading", "href"] });
+  const index = MiniSearch.loadJSON<Hit>(await response.text(), {
+    fields: ["title", "heading", "text"],
+    storeFields: ["title", "heading", "href"],
+  });
   const show = () => {
     const query = input.value.trim();
     list.replaceChildren();
@@ -28,7 +31,9 @@ export async function setupSearch(form: HTMLFormElement): Promise<void> {
       status.textContent = "";
       return;
     }
-    const hits = index.search(query, { prefix: true, fuzzy: 0.2, boost: { title: 3, heading: 2 } }).slice(0, 8) as unknown as Hit[];
+    const hits = index
+      .search(query, { prefix: true, fuzzy: 0.2, boost: { title: 3, heading: 2 } })
+      .slice(0, 8) as unknown as Hit[];
     for (const hit of hits) {
       const link = document.createElement("a");
       link.href = root + hit.href;
@@ -40,7 +45,9 @@ export async function setupSearch(form: HTMLFormElement): Promise<void> {
       list.append(item);
     }
     list.hidden = hits.length === 0;
-    status.textContent = hits.length ? `${hits.length} result${hits.length > 1 ? "s" : ""}` : "No results";
+    status.textContent = hits.length
+      ? `${hits.length} result${hits.length > 1 ? "s" : ""}`
+      : "No results";
   };
   input.addEventListener("input", show);
   input.addEventListener("focus", show);

@@ -45,12 +45,24 @@ export interface Run {
 let runs = 0;
 
 /** Starts a run of `request` in a worker from `workerUrl`. */
-export function startRun(workerUrl: URL, request: RunRequest, limits: RunLimits, events: RunEvents): Run {
+export function startRun(
+  workerUrl: URL,
+  request: RunRequest,
+  limits: RunLimits,
+  events: RunEvents,
+): Run {
   const started = performance.now();
   const run = ++runs;
   const worker = new Worker(workerUrl, { type: "module" });
   const channel = new MessageChannel();
-  const states: BlockState[] = request.lesson.blocks.slice(0, request.upTo + 1).map((_, index) => ({ index, capture: new Capture(), newFigures: [], newOutput: "", newOutputLine: 0, done: false }));
+  const states: BlockState[] = request.lesson.blocks.slice(0, request.upTo + 1).map((_, index) => ({
+    index,
+    capture: new Capture(),
+    newFigures: [],
+    newOutput: "",
+    newOutputLine: 0,
+    done: false,
+  }));
   let running = 0; // the block under way: reports for earlier blocks are refused
   let ended = false;
   let quiet: ReturnType<typeof setTimeout> | undefined;
@@ -68,12 +80,25 @@ export function startRun(workerUrl: URL, request: RunRequest, limits: RunLimits,
   const watch = () => {
     clearTimeout(quiet);
     quiet = setTimeout(() => {
-      const past = states[running]!.capture.moreLines ? ` printed only past its ${OUTPUT_LIMITS.lines.toLocaleString("en-US")}-line limit and` : " printed nothing and";
-      end(false, `Stopped after ${seconds(limits.quietMs)}: the block at line ${line()}${past} reported no progress in that time.`);
+      const past = states[running]!.capture.moreLines
+        ? ` printed only past its ${OUTPUT_LIMITS.lines.toLocaleString("en-US")}-line limit and`
+        : " printed nothing and";
+      end(
+        false,
+        `Stopped after ${seconds(limits.quietMs)}: the block at line ${line()}${past} reported no progress in that time.`,
+      );
     }, limits.quietMs);
   };
-  const total = setTimeout(() => end(false, `Stopped after ${seconds(limits.totalMs)}, the time limit of a run, at the block at line ${line()}.`), limits.totalMs);
-  const ignore = (why: string, message: unknown) => console.warn(`gradbook: ignored a message from the run's worker (${why}):`, message);
+  const total = setTimeout(
+    () =>
+      end(
+        false,
+        `Stopped after ${seconds(limits.totalMs)}, the time limit of a run, at the block at line ${line()}.`,
+      ),
+    limits.totalMs,
+  );
+  const ignore = (why: string, message: unknown) =>
+    console.warn(`gradbook: ignored a message from the run's worker (${why}):`, message);
 
   channel.port1.addEventListener("message", (event: MessageEvent<unknown>) => {
     if (ended) return;
@@ -116,8 +141,14 @@ export function startRun(workerUrl: URL, request: RunRequest, limits: RunLimits,
   });
   channel.port1.start();
   // The reader's code can post on the worker's own channel: say once that it is not listened to.
-  worker.addEventListener("message", (event) => ignore("posted by the run's code, not its runtime", event.data), { once: true });
-  worker.addEventListener("error", (event) => end(false, `Could not run: ${event.message || "the worker failed to load"}`));
+  worker.addEventListener(
+    "message",
+    (event) => ignore("posted by the run's code, not its runtime", event.data),
+    { once: true },
+  );
+  worker.addEventListener("error", (event) =>
+    end(false, `Could not run: ${event.message || "the worker failed to load"}`),
+  );
   const start: RunStart = { run, request };
   worker.postMessage(start, [channel.port2]);
   watch();
@@ -131,23 +162,33 @@ function lineCount(text: string): number {
 }
 
 const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
-const isFigure = (f: unknown): f is Figure => typeof (f as Figure | null)?.svg === "string" && typeof (f as Figure).alt === "string";
+const isFigure = (f: unknown): f is Figure =>
+  typeof (f as Figure | null)?.svg === "string" && typeof (f as Figure).alt === "string";
 
 /** Why a message is not one this run's runtime would send now, or undefined if it is. */
-function invalid(message: unknown, run: number, running: number, blocks: number): string | undefined {
+function invalid(
+  message: unknown,
+  run: number,
+  running: number,
+  blocks: number,
+): string | undefined {
   const m = message as Partial<Record<string, unknown>> | null;
   if (typeof m !== "object" || m === null) return "not an object";
   if (m.run !== run) return "another run's";
   if (m.type === "done") return typeof m.ok === "boolean" ? undefined : "a malformed end";
   if (!isCount(m.index) || m.index >= blocks) return "no such block";
-  if (m.type === "progress") return isCount(m.done) && isCount(m.total) ? undefined : "malformed progress";
+  if (m.type === "progress")
+    return isCount(m.done) && isCount(m.total) ? undefined : "malformed progress";
   if (m.type !== "block") return "an unknown type";
   if (m.index < running) return "a block that has ended";
-  if (typeof m.output !== "string" || !Array.isArray(m.figures) || !m.figures.every(isFigure)) return "malformed output";
-  if (!isCount(m.moreLines) || !isCount(m.moreFigures) || typeof m.done !== "boolean") return "malformed counts";
+  if (typeof m.output !== "string" || !Array.isArray(m.figures) || !m.figures.every(isFigure))
+    return "malformed output";
+  if (!isCount(m.moreLines) || !isCount(m.moreFigures) || typeof m.done !== "boolean")
+    return "malformed counts";
   if (!Array.isArray(m.errorLines) || !m.errorLines.every(isCount)) return "malformed error lines";
   if (m.error !== undefined && typeof m.error !== "string") return "a malformed error";
   const at = m.at as { block?: unknown; line?: unknown } | undefined;
-  if (at !== undefined && !(isCount(at.block) && at.block < blocks && isCount(at.line))) return "a malformed place";
+  if (at !== undefined && !(isCount(at.block) && at.block < blocks && isCount(at.line)))
+    return "a malformed place";
   return undefined;
 }

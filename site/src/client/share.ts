@@ -23,21 +23,31 @@ export function shareLink(edits: ReadonlyMap<number, string>): string {
  * The edits a link's fragment holds, for blocks at `lines`; undefined when it holds none, or a
  * message saying why they cannot be read.
  */
-export function sharedEdits(hash: string, lines: readonly number[]): Map<number, string> | string | undefined {
+export function sharedEdits(
+  hash: string,
+  lines: readonly number[],
+): Map<number, string> | string | undefined {
   if (!hash.startsWith(PREFIX)) return undefined;
   const encoded = hash.slice(PREFIX.length);
-  if (encoded.length > MAX_CHARS) return `the link's edits are longer than ${MAX_CHARS.toLocaleString("en-US")} characters`;
+  if (encoded.length > MAX_CHARS)
+    return `the link's edits are longer than ${MAX_CHARS.toLocaleString("en-US")} characters`;
   let parsed: unknown;
   try {
     const binary = atob(encoded.replaceAll("-", "+").replaceAll("_", "/"));
-    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    parsed = JSON.parse(
+      new TextDecoder("utf-8", { fatal: true }).decode(
+        Uint8Array.from(binary, (c) => c.charCodeAt(0)),
+      ),
+    );
   } catch {
     return "the link's edits are not in the form this page writes them";
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "the link's edits are not a list of blocks";
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    return "the link's edits are not a list of blocks";
   const edits = new Map<number, string>();
   for (const [line, code] of Object.entries(parsed)) {
-    if (!lines.includes(Number(line)) || typeof code !== "string") return `the link edits a block this lesson does not have (line ${line.slice(0, 10)})`;
+    if (!lines.includes(Number(line)) || typeof code !== "string")
+      return `the link edits a block this lesson does not have (line ${line.slice(0, 10)})`;
     edits.set(Number(line), code);
   }
   return edits;
@@ -49,11 +59,14 @@ export function sharedView(original: string, shared: string): HTMLElement {
   view.className = "shared-edit";
   const note = document.createElement("p");
   note.className = "run-note";
-  note.textContent = "The link you opened changes this block (− the lesson, + the link). It runs only if you press Edit, then Run.";
+  note.textContent =
+    "The link you opened changes this block (− the lesson, + the link). It runs only if you press Edit, then Run.";
   const diff = document.createElement("pre");
   diff.className = "diff";
   diff.tabIndex = 0;
-  for (const line of lineDiff(original.replace(/\n+$/, ""), shared.replace(/\n+$/, "")).split("\n")) {
+  for (const line of lineDiff(original.replace(/\n+$/, ""), shared.replace(/\n+$/, "")).split(
+    "\n",
+  )) {
     const span = document.createElement("span");
     if (line.startsWith("- ")) span.className = "del";
     if (line.startsWith("+ ")) span.className = "ins";

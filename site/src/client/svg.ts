@@ -7,7 +7,12 @@ export function accessibleSvg(svg: string, alt: string): string {
   const open = /^\s*<svg\b[^>]*>/.exec(svg);
   if (!open) return svg;
   let tag = open[0].replace(/\s(role|aria-label)="[^"]*"/g, "");
-  tag = tag.replace(/^(\s*<svg)/, `$1 role="img" aria-label="${alt.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;")}"`);
-  const inner = svg.slice(open[0].length).replace(/\s(aria-label|aria-description|aria-roledescription)="[^"]*"/g, "");
+  tag = tag.replace(
+    /^(\s*<svg)/,
+    `$1 role="img" aria-label="${alt.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;")}"`,
+  );
+  const inner = svg
+    .slice(open[0].length)
+    .replace(/\s(aria-label|aria-description|aria-roledescription)="[^"]*"/g, "");
   return tag + inner;
 }

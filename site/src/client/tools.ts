@@ -47,7 +47,11 @@ export function addBlockTools(code: HTMLElement, number: number): BlockTools {
   bar.append(keys, edit, run, reset, status);
   code.querySelector("pre")!.before(bar);
   const tools: BlockTools = {
-    edit, run, reset, status, keys,
+    edit,
+    run,
+    reset,
+    status,
+    keys,
     editing(open) {
       edit.hidden = open;
       run.hidden = reset.hidden = keys.hidden = !open;

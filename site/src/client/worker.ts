@@ -15,12 +15,19 @@ import { format } from "./format.ts";
 
 // The worker's global scope, typed here so this file can share the DOM lib with the page's code.
 const scope = self as unknown as {
-  addEventListener(type: "message", listener: (event: MessageEvent<RunStart>) => void, options?: { once: boolean }): void;
+  addEventListener(
+    type: "message",
+    listener: (event: MessageEvent<RunStart>) => void,
+    options?: { once: boolean },
+  ): void;
 };
 
 function load(specifier: string): Promise<unknown> {
   const loader = modules[specifier];
-  if (!loader) return Promise.reject(new Error(`the page cannot import "${specifier}": it has ${Object.keys(modules).join(", ")}`));
+  if (!loader)
+    return Promise.reject(
+      new Error(`the page cannot import "${specifier}": it has ${Object.keys(modules).join(", ")}`),
+    );
   return loader();
 }
 
@@ -31,7 +38,14 @@ function load(specifier: string): Promise<unknown> {
  */
 function closeNetwork(): void {
   const global = self as unknown as Record<string, unknown>;
-  for (const name of ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "WebTransport", "importScripts"]) {
+  for (const name of [
+    "fetch",
+    "XMLHttpRequest",
+    "WebSocket",
+    "EventSource",
+    "WebTransport",
+    "importScripts",
+  ]) {
     for (let owner: object | null = global; owner; owner = Object.getPrototypeOf(owner)) {
       if (Object.hasOwn(owner, name)) delete (owner as Record<string, unknown>)[name];
     }

@@ -18,7 +18,9 @@ export interface RecordOptions {
 export async function recordLessons(options: RecordOptions): Promise<void> {
   rmSync(options.dir, { recursive: true, force: true });
   const vitest = join(options.root, "node_modules/vitest/vitest.mjs");
-  const args = options.config ? ["run", "--config", options.config, "--root", dirname(options.config)] : ["run", "--project", "lessons"];
+  const args = options.config
+    ? ["run", "--config", options.config, "--root", dirname(options.config)]
+    : ["run", "--project", "lessons"];
   const output: Buffer[] = [];
   const code = await new Promise<number | null>((done, fail) => {
     const child = spawn(process.execPath, [vitest, ...args, "--reporter=dot"], {
@@ -32,6 +34,8 @@ export async function recordLessons(options: RecordOptions): Promise<void> {
     child.on("close", done);
   });
   if (code !== 0) {
-    throw new Error(`the lessons did not pass, so the site was not built:\n${Buffer.concat(output).toString("utf8")}`);
+    throw new Error(
+      `the lessons did not pass, so the site was not built:\n${Buffer.concat(output).toString("utf8")}`,
+    );
   }
 }

@@ -16,7 +16,10 @@ const PICKED_PER_CLASS = 5;
 
 /** Bundles draw.js into `out` (assets/draw) and writes net.f32 and digits.bin beside it. */
 export async function bundleDraw(root: string, out: string): Promise<void> {
-  const alias = { find: /^@gradbook\/([\w-]+)$/, replacement: join(root, "packages/$1/src/index.ts") };
+  const alias = {
+    find: /^@gradbook\/([\w-]+)$/,
+    replacement: join(root, "packages/$1/src/index.ts"),
+  };
   await build({
     configFile: false,
     logLevel: "warn",
@@ -40,6 +43,16 @@ export async function bundleDraw(root: string, out: string): Promise<void> {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "net.f32"), readFileSync(join(root, "packages/classify/bench/net.f32")));
   const { test } = split(loadMnist(), new Rng(0), MNIST_SPLIT);
-  const chosen = Array.from({ length: CLASSES }, (_, label) => [...test.labels.keys()].filter((i) => test.labels[i] === label).slice(0, PICKED_PER_CLASS)).flat();
-  writeFileSync(join(out, "digits.bin"), packDigits(pick(test, chosen.sort((a, b) => a - b))));
+  const chosen = Array.from({ length: CLASSES }, (_, label) =>
+    [...test.labels.keys()].filter((i) => test.labels[i] === label).slice(0, PICKED_PER_CLASS),
+  ).flat();
+  writeFileSync(
+    join(out, "digits.bin"),
+    packDigits(
+      pick(
+        test,
+        chosen.sort((a, b) => a - b),
+      ),
+    ),
+  );
 }

@@ -14,7 +14,8 @@ const BOX = 20;
  * [0, 1] on a `width` × `height` grid (a canvas's alpha / 255). An empty drawing gives zeros.
  */
 export function centre(ink: ArrayLike<number>, width: number, height: number): Float64Array {
-  if (ink.length !== width * height) throw new RangeError(`centre: expected ${width}·${height} ink levels, got ${ink.length}`);
+  if (ink.length !== width * height)
+    throw new RangeError(`centre: expected ${width}·${height} ink levels, got ${ink.length}`);
   const out = new Float64Array(FIELD * FIELD);
   // The bounding box of every pixel with any ink.
   let [left, top, right, bottom] = [width, height, -1, -1];

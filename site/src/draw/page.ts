@@ -35,5 +35,12 @@ ${Array.from({ length: 10 }, (_, d) => `<li><span class="digit">${d}</span><span
 <style>
 ${css}</style>
 <script type="module" src="assets/draw/draw.js"></script>`;
-  return page({ title: "Draw a digit — gradbook", description: "Draw a digit and watch lesson 09's net classify it in your browser.", path: "draw.html", root: "", main, nav });
+  return page({
+    title: "Draw a digit — gradbook",
+    description: "Draw a digit and watch lesson 09's net classify it in your browser.",
+    path: "draw.html",
+    root: "",
+    main,
+    nav,
+  });
 }

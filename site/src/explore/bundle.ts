@@ -9,7 +9,10 @@ const CLIENT = fileURLToPath(new URL("./client", import.meta.url));
 
 /** Bundles explore.js and its worker into `out` (assets/explore), reading the packages' sources under `root`. */
 export async function bundleExplorer(root: string, out: string): Promise<void> {
-  const alias = { find: /^@gradbook\/([\w-]+)$/, replacement: join(root, "packages/$1/src/index.ts") };
+  const alias = {
+    find: /^@gradbook\/([\w-]+)$/,
+    replacement: join(root, "packages/$1/src/index.ts"),
+  };
   await build({
     configFile: false,
     logLevel: "warn",
@@ -17,7 +20,13 @@ export async function bundleExplorer(root: string, out: string): Promise<void> {
     base: "./", // the worker is found beside explore.js, wherever the site is served
     publicDir: false,
     resolve: { alias: [alias] },
-    worker: { format: "es", rollupOptions: { treeshake: { moduleSideEffects: false }, output: { entryFileNames: "[name]-[hash].js" } } },
+    worker: {
+      format: "es",
+      rollupOptions: {
+        treeshake: { moduleSideEffects: false },
+        output: { entryFileNames: "[name]-[hash].js" },
+      },
+    },
     build: {
       outDir: out,
       emptyOutDir: true,
@@ -32,7 +41,12 @@ export async function bundleExplorer(root: string, out: string): Promise<void> {
         // The worker is bundled inside vite's worker plugin's transform, so that hook holds most
         // of the build's time by design: rolldown's warning about it would only be noise.
         checks: { bundlerTimings: false },
-        output: { format: "es", entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js", assetFileNames: "[name]-[hash][extname]" },
+        output: {
+          format: "es",
+          entryFileNames: "[name].js",
+          chunkFileNames: "[name]-[hash].js",
+          assetFileNames: "[name]-[hash][extname]",
+        },
       },
     },
   });

@@ -66,7 +66,15 @@ ${PRESETS.map((p) => `<li><a href="explore.html${p.query ? `?${escapeHtml(p.quer
 <style>
 ${css}</style>
 <script type="module" src="assets/explore/explore.js"></script>`;
-  return page({ title: "The XOR explorer — gradbook", description: "Train the assignment's XOR network in the browser, with pnpm xor's flags, and watch it learn.", path: "explore.html", root: "", main, nav });
+  return page({
+    title: "The XOR explorer — gradbook",
+    description:
+      "Train the assignment's XOR network in the browser, with pnpm xor's flags, and watch it learn.",
+    path: "explore.html",
+    root: "",
+    main,
+    nav,
+  });
 }
 
 function control(c: Control, link: (l: LessonLink) => string): string {
@@ -78,7 +86,12 @@ function control(c: Control, link: (l: LessonLink) => string): string {
       : `<input id="${id}" name="${c.flag}" type="text" spellcheck="false" autocomplete="off" ${described}>`;
   // A refused value's message goes right under its field (main.ts), before the help.
   // Beside two fields, buttons that set them: +/− for the layers and neurons, a new data seed.
-  const extra = c.flag === "hidden" ? `<div class="sizes" id="sizes" role="group" aria-label="Layers and neurons"></div>` : c.flag === "data-seed" ? `<button type="button" id="regenerate">Regenerate data</button>` : "";
+  const extra =
+    c.flag === "hidden"
+      ? `<div class="sizes" id="sizes" role="group" aria-label="Layers and neurons"></div>`
+      : c.flag === "data-seed"
+        ? `<button type="button" id="regenerate">Regenerate data</button>`
+        : "";
   return `<div class="control"><label for="${id}">${escapeHtml(c.label)} <code>--${c.flag}</code></label>${input}<p class="field-error explore-error" id="${id}-error" role="alert" hidden></p>${extra}<p class="help" id="${id}-help">${escapeHtml(c.help)}${c.link ? link(c.link) : ""}</p></div>`;
 }
 

@@ -23,7 +23,9 @@ export const PAGE_POLICY = [...COMMON, "script-src 'self'"].join("; ");
  * The policy sent with scripts, which is what a worker runs under: the Run button's worker
  * compiles a reader's code (eval) and the figure helpers run Graphviz (WebAssembly).
  */
-export const WORKER_POLICY = [...COMMON, "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'"].join("; ");
+export const WORKER_POLICY = [...COMMON, "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'"].join(
+  "; ",
+);
 
 /** The header-only parts: a <meta> policy cannot say who may frame the page. */
 export const HEADER_ONLY = "frame-ancestors 'none'";

@@ -9,9 +9,14 @@ import { page, type SiteNav } from "./layout.ts";
  */
 export function summary(source: string): string {
   const body = source.replace(/^---\n[\s\S]*?\n---\n/, "").replace(/```[\s\S]*?```/g, "");
-  const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim().replace(/\s+/g, " ")).filter((p) => p && !/^(#|<<<|\$\$|[-*>|]|\d+\.)/.test(p));
+  const paragraphs = body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim().replace(/\s+/g, " "))
+    .filter((p) => p && !/^(#|<<<|\$\$|[-*>|]|\d+\.)/.test(p));
   for (const paragraph of paragraphs) {
-    const text = paragraph.endsWith(":") ? paragraph.replace(/(^|(?<=[.!?]) )[^.!?]*:$/, "").trim() : paragraph;
+    const text = paragraph.endsWith(":")
+      ? paragraph.replace(/(^|(?<=[.!?]) )[^.!?]*:$/, "").trim()
+      : paragraph;
     if (text) return text;
   }
   return "";
@@ -21,11 +26,15 @@ export function summary(source: string): string {
 export function homePage(course: LessonPage[], nav: SiteNav, summaries: string[]): string {
   const items = course
     .map(({ lesson, href, label }, i) => {
-      const pkg = lesson.package ? ` <span class="package">builds <code>@gradbook/${escapeHtml(lesson.package)}</code></span>` : "";
+      const pkg = lesson.package
+        ? ` <span class="package">builds <code>@gradbook/${escapeHtml(lesson.package)}</code></span>`
+        : "";
       return `<li><span class="number">${label}</span> <a href="${href}">${escapeHtml(lesson.title)}</a>${pkg}<p>${summaries[i] ?? ""}</p></li>`;
     })
     .join("\n");
-  const start = course[0] ? `<p><a class="start" href="${course[0].href}">Start with lesson ${course[0].label}: ${escapeHtml(course[0].lesson.title)} →</a></p>` : "";
+  const start = course[0]
+    ? `<p><a class="start" href="${course[0].href}">Start with lesson ${course[0].label}: ${escapeHtml(course[0].lesson.title)} →</a></p>`
+    : "";
   const main = `<article class="home">
 <h1>gradbook</h1>
 <p class="lead">A neural-network library built from the chain rule up, in TypeScript, as a course you can run. Every lesson is a program: the code on each page ran in the test run that built this site, and the output and figures under it are what that run printed and drew.</p>
@@ -39,11 +48,27 @@ ${items}
 <p>Each lesson is a markdown file in <code>lessons/</code>. With the repository cloned, <code>pnpm test</code> runs every lesson and every package's tests, <code>pnpm learn</code> blanks the code a lesson teaches so you can write it yourself, and <code>pnpm start</code> serves this site.</p>
 </article>`;
   const hasMath = summaries.some((html) => html.includes('class="katex'));
-  return page({ title: "gradbook — a neural network from the chain rule up", description: "A literate TypeScript course that builds a neural-network library from the chain rule up.", path: "index.html", root: "", main, nav, hasMath });
+  return page({
+    title: "gradbook — a neural network from the chain rule up",
+    description:
+      "A literate TypeScript course that builds a neural-network library from the chain rule up.",
+    path: "index.html",
+    root: "",
+    main,
+    nav,
+    hasMath,
+  });
 }
 
 /** The page the server shows for a path the site does not have. */
 export function notFoundPage(nav: SiteNav): string {
   const main = `<article><h1>Page not found</h1><p>There is no page at this address. The <a href="/index.html">course's front page</a> lists every lesson, and the <a href="/api/index.html">API reference</a> every package.</p></article>`;
-  return page({ title: "Page not found — gradbook", description: "No page at this address.", path: "404.html", root: "/", main, nav });
+  return page({
+    title: "Page not found — gradbook",
+    description: "No page at this address.",
+    path: "404.html",
+    root: "/",
+    main,
+    nav,
+  });
 }

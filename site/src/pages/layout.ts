@@ -36,7 +36,9 @@ export const HEAD_SCRIPT = `document.documentElement.classList.add("js");try{var
 /** A whole HTML page around `spec.main`. */
 export function page(spec: PageSpec): string {
   const r = spec.root;
-  const math = spec.hasMath ? `\n<link rel="stylesheet" href="${r}assets/katex/katex.min.css">` : "";
+  const math = spec.hasMath
+    ? `\n<link rel="stylesheet" href="${r}assets/katex/katex.min.css">`
+    : "";
   return `<!doctype html>
 <html lang="en" data-root="${r}">
 <head>
@@ -85,11 +87,22 @@ function sidebar(spec: PageSpec): string {
   const lessons = spec.nav.lessons
     .map((l) => {
       const here = spec.path === l.href;
-      const toc = here && spec.toc?.length ? `\n<ol class="toc">${spec.toc.filter((t) => t.level === 2).map((t) => `<li><a href="#${t.id}">${escapeHtml(t.text)}</a></li>`).join("")}</ol>` : "";
+      const toc =
+        here && spec.toc?.length
+          ? `\n<ol class="toc">${spec.toc
+              .filter((t) => t.level === 2)
+              .map((t) => `<li><a href="#${t.id}">${escapeHtml(t.text)}</a></li>`)
+              .join("")}</ol>`
+          : "";
       return `<li><a href="${r}${l.href}"${current(spec, l.href)}><span class="number">${l.label}</span> ${escapeHtml(l.title)}</a>${toc}</li>`;
     })
     .join("\n");
-  const api = spec.nav.packages.map((p) => `<li><a href="${r}${p.href}"${current(spec, p.href)}><code>${escapeHtml(p.name)}</code></a></li>`).join("\n");
+  const api = spec.nav.packages
+    .map(
+      (p) =>
+        `<li><a href="${r}${p.href}"${current(spec, p.href)}><code>${escapeHtml(p.name)}</code></a></li>`,
+    )
+    .join("\n");
   return `<nav class="sidebar" id="site-nav" aria-label="Course">
 <p class="nav-heading"><a href="${r}index.html"${current(spec, "index.html")}>Lessons</a></p>
 <ol class="lessons">

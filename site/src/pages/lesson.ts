@@ -23,7 +23,9 @@ export function lessonPage(spec: LessonPageSpec): string {
   const pairs = pkg
     ? `<p class="lesson-meta">This lesson builds <code>@gradbook/${escapeHtml(pkg)}</code>${spec.apiHref ? ` — <a href="${spec.apiHref}">its API reference</a>` : ""}.</p>`
     : `<p class="lesson-meta">This lesson builds no package; the <a href="api/index.html">API reference</a> covers those that the course builds.</p>`;
-  const runner = spec.runHref ? `\n<div class="runner" data-lesson="${spec.runHref}" data-worker="assets/js/worker.js" data-time-limit="${spec.timeLimitMs}"></div>` : "";
+  const runner = spec.runHref
+    ? `\n<div class="runner" data-lesson="${spec.runHref}" data-worker="assets/js/worker.js" data-time-limit="${spec.timeLimitMs}"></div>`
+    : "";
   // The lesson's own # title stays its h1; the eyebrow, meta line and runner sit around it.
   const body = spec.rendered.html.replace(/<\/h1>\n?/, (close) => `${close}${pairs}${runner}\n`);
   const main = `<article class="lesson">

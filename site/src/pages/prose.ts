@@ -8,7 +8,12 @@ import { page, type SiteNav } from "./layout.ts";
 export const PROSE_PAGES = ["assignment"] as const;
 
 /** A prose page: its rendered markdown in the site's frame. */
-export function prosePage(name: string, title: string, rendered: RenderedLesson, nav: SiteNav): string {
+export function prosePage(
+  name: string,
+  title: string,
+  rendered: RenderedLesson,
+  nav: SiteNav,
+): string {
   return page({
     title: `${title} — gradbook`,
     description: `${title}: a page beside the gradbook course.`,

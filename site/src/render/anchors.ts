@@ -32,7 +32,12 @@ export function slugify(text: string): string {
 }
 
 function plainText(inline: Token | undefined): string {
-  return (inline?.children ?? []).map((t) => (t.type === "text" || t.type === "code_inline" || t.type.startsWith("math") ? t.content : "")).join("").trim();
+  return (inline?.children ?? [])
+    .map((t) =>
+      t.type === "text" || t.type === "code_inline" || t.type.startsWith("math") ? t.content : "",
+    )
+    .join("")
+    .trim();
 }
 
 /** The markdown-it plugin: unique heading ids, "#" links, and `env.toc`. */
@@ -57,7 +62,10 @@ export function headingAnchors(md: MarkdownIt): void {
   md.renderer.rules.heading_close = (tokens, idx, options, _env, self) => {
     const open = tokens.findLast((t, i) => i < idx && t.type === "heading_open");
     const id = open?.attrGet("id");
-    const link = id && open!.tag !== "h1" ? ` <a class="anchor" href="#${id}" aria-label="Link to the section ${escapeHtml(open!.meta.text)}">#</a>` : "";
+    const link =
+      id && open!.tag !== "h1"
+        ? ` <a class="anchor" href="#${id}" aria-label="Link to the section ${escapeHtml(open!.meta.text)}">#</a>`
+        : "";
     return link + self.renderToken(tokens, idx, options);
   };
 }

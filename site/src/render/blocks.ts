@@ -1,4 +1,10 @@
-import { LESSON_FILE, parseFence, resolveInclude, type Figure, type Lesson } from "@gradbook/lessons/kit";
+import {
+  LESSON_FILE,
+  parseFence,
+  resolveInclude,
+  type Figure,
+  type Lesson,
+} from "@gradbook/lessons/kit";
 import type MarkdownIt from "markdown-it";
 import type { HeadingEnv } from "./anchors.ts";
 import { escapeHtml } from "./escape.ts";
@@ -45,7 +51,10 @@ export function lessonBlocks(md: MarkdownIt): void {
         html = `<div class="code" data-line="${line}">${code}</div>`;
         break;
       case "throws": {
-        const pattern = typeof fence !== "string" && fence.pattern ? ` <code>${escapeHtml(String(fence.pattern))}</code>` : "";
+        const pattern =
+          typeof fence !== "string" && fence.pattern
+            ? ` <code>${escapeHtml(String(fence.pattern))}</code>`
+            : "";
         html = `<div class="code throws" data-line="${line}">${label(`Throws${pattern}`)}${code}</div>`;
         break;
       }
@@ -64,19 +73,24 @@ export function lessonBlocks(md: MarkdownIt): void {
     const code = resolveInclude(env.lesson, { line, path, region }, env.root);
     const lang = /\.(ts|json|sh)$/.exec(path)?.[1] ?? "text";
     const href = env.linkFor(path);
-    const file = href ? `<a href="${href}"><code>${escapeHtml(path)}</code></a>` : `<code>${escapeHtml(path)}</code>`;
+    const file = href
+      ? `<a href="${href}"><code>${escapeHtml(path)}</code></a>`
+      : `<code>${escapeHtml(path)}</code>`;
     const html = `<figure class="include"><figcaption>From ${file}</figcaption>${env.highlighter.highlight(code, lang)}</figure>\n`;
     return hideSolution(html, env.root, path, region);
   };
 
   // A link to another lesson's markdown goes to its page; a link into a package, to its API.
-  const linkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  const linkOpen =
+    md.renderer.rules.link_open ??
+    ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env: LessonEnv, self) => {
     const token = tokens[idx]!;
     const href = token.attrGet("href") ?? "";
     const [path = "", hash = ""] = href.replace(/^\.\//, "").split(/(?=#)/);
     // (a prose page beside the lessons, `assignment.md`, too: it is `assignment.html` in the site)
-    if (LESSON_FILE.test(path) || /^[a-z][\w-]*\.md$/.test(path)) token.attrSet("href", `${path.slice(0, -".md".length)}.html${hash}`);
+    if (LESSON_FILE.test(path) || /^[a-z][\w-]*\.md$/.test(path))
+      token.attrSet("href", `${path.slice(0, -".md".length)}.html${hash}`);
     else if (!/^[a-z]+:|^#/.test(href)) {
       const mapped = env.linkFor?.(href.replace(/^(\.\.\/)+/, ""));
       if (mapped) token.attrSet("href", mapped);

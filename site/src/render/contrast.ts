@@ -4,7 +4,11 @@
 function channels(hex: string): [number, number, number] {
   const h = hex.replace("#", "");
   const full = h.length === 3 ? [...h].map((c) => c + c).join("") : h.slice(0, 6);
-  return [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
+  return [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16)) as [
+    number,
+    number,
+    number,
+  ];
 }
 
 function luminance(hex: string): number {
@@ -26,7 +30,11 @@ export function ensureContrast(color: string, background: string, ratio = 4.5): 
   const target = luminance(background) > 0.18 ? 0 : 255;
   let [r, g, b] = channels(color);
   for (let step = 0; step < 40 && contrastRatio(hex(r, g, b), background) < ratio; step++) {
-    [r, g, b] = [r, g, b].map((c) => Math.round(c + (target - c) * 0.08)) as [number, number, number];
+    [r, g, b] = [r, g, b].map((c) => Math.round(c + (target - c) * 0.08)) as [
+      number,
+      number,
+      number,
+    ];
   }
   return hex(r, g, b);
 }

@@ -15,7 +15,9 @@ function exercisesShown(root: string, path: string, region: string): string[] {
   const regions = findRegions(readFileSync(join(root, path), "utf8"), path);
   const outer = regions.find((r) => r.name === region);
   if (!outer) return [];
-  return regions.filter((r) => r.name.startsWith(EXERCISE) && r.open >= outer.open && r.close <= outer.close).map((r) => r.name.slice(EXERCISE.length));
+  return regions
+    .filter((r) => r.name.startsWith(EXERCISE) && r.open >= outer.open && r.close <= outer.close)
+    .map((r) => r.name.slice(EXERCISE.length));
 }
 
 /**
@@ -27,9 +29,14 @@ export function hideSolution(html: string, root: string, path: string, region: s
   if (!names.length) return html;
   const pkg = /^packages\/([^/]+)\//.exec(path)?.[1];
   if (!courses.has(root)) courses.set(root, readExerciseCourse(root));
-  const owner = courses.get(root)!.find((l) => l.pkg === pkg && l.exercises.some((e) => names.includes(e.name)));
+  const owner = courses
+    .get(root)!
+    .find((l) => l.pkg === pkg && l.exercises.some((e) => names.includes(e.name)));
   const list = names.map((n) => `<code>${escapeHtml(n)}</code>`);
-  const what = list.length === 1 ? `exercise ${list[0]}` : `exercises ${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
+  const what =
+    list.length === 1
+      ? `exercise ${list[0]}`
+      : `exercises ${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
   const first = owner ? ` — try <code>pnpm learn start ${owner.nn}</code> first` : "";
   return `<details class="exercise-code"><summary>The code of ${what}${first}</summary>\n${html}</details>\n`;
 }

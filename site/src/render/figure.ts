@@ -24,7 +24,10 @@ export function figureHtml(figure: Figure): string {
   const caption = `<figcaption>${escapeHtml(figure.alt)}</figcaption>`;
   const width = naturalWidth(svg);
   if (width && width * MIN_SCALE > COLUMN) {
-    svg = svg.replace(/^\s*<svg\b/, `<svg style="width:${Math.round(width * MIN_SCALE)}px;max-width:none;height:auto"`);
+    svg = svg.replace(
+      /^\s*<svg\b/,
+      `<svg style="width:${Math.round(width * MIN_SCALE)}px;max-width:none;height:auto"`,
+    );
     // Focusable, so keyboard readers can scroll it too.
     return `<figure class="lesson-figure wide"><div class="figure-scroll" tabindex="0">${svg}</div>${caption}</figure>\n`;
   }

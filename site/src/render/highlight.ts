@@ -27,7 +27,8 @@ export async function createCodeHighlighter(): Promise<CodeHighlighter> {
   const shiki = await createHighlighter({ themes: Object.values(THEMES), langs: [...LANGS] });
   const classes = new Map<string, string>();
   // Tokens in the theme's own text colour need no span: the page's text colour is the same.
-  const plain = `--shiki-light:${shiki.getTheme(THEMES.light).fg};--shiki-dark:${shiki.getTheme(THEMES.dark).fg}`.toLowerCase();
+  const plain =
+    `--shiki-light:${shiki.getTheme(THEMES.light).fg};--shiki-dark:${shiki.getTheme(THEMES.dark).fg}`.toLowerCase();
   const toClasses: ShikiTransformer = {
     pre(node) {
       node.properties.class = "shiki";
@@ -48,7 +49,12 @@ export async function createCodeHighlighter(): Promise<CodeHighlighter> {
   return {
     highlight(code, lang) {
       const known = (LANGS as readonly string[]).includes(lang) ? lang : "text";
-      return shiki.codeToHtml(code.replace(/\n$/, ""), { lang: known, themes: THEMES, defaultColor: false, transformers: [toClasses] });
+      return shiki.codeToHtml(code.replace(/\n$/, ""), {
+        lang: known,
+        themes: THEMES,
+        defaultColor: false,
+        transformers: [toClasses],
+      });
     },
     css() {
       return [...classes].map(([style, name]) => `.shiki .${name}{${readable(style)}}`).join("\n");
@@ -58,5 +64,9 @@ export async function createCodeHighlighter(): Promise<CodeHighlighter> {
 
 /** A token's style with each colour nudged, if needed, to 4.5:1 on its theme's code background. */
 function readable(style: string): string {
-  return style.replace(/--shiki-(light|dark):(#[0-9a-fA-F]{3,8})/g, (_all, theme: "light" | "dark", color: string) => `--shiki-${theme}:${ensureContrast(color, CODE_BACKGROUND[theme])}`);
+  return style.replace(
+    /--shiki-(light|dark):(#[0-9a-fA-F]{3,8})/g,
+    (_all, theme: "light" | "dark", color: string) =>
+      `--shiki-${theme}:${ensureContrast(color, CODE_BACKGROUND[theme])}`,
+  );
 }

@@ -14,7 +14,10 @@ export function createSiteMarkdown(): MarkdownIt {
     throwOnError: false,
     output: "htmlAndMathml", // MathML for screen readers, HTML for the eye
     // A display formula wider than the column scrolls: make it reachable by keyboard.
-    transformer: (html: string, display: boolean) => (display ? html.replace("<p class='katex-block'>", "<p class='katex-block' tabindex='0'>") : html),
+    transformer: (html: string, display: boolean) =>
+      display
+        ? html.replace("<p class='katex-block'>", "<p class='katex-block' tabindex='0'>")
+        : html,
   });
   md.use(headingAnchors);
   md.use(lessonBlocks);

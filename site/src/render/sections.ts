@@ -17,7 +17,11 @@ export function sections(tokens: Token[], title: string): Section[] {
   tokens.forEach((token, i) => {
     const current = found.at(-1)!;
     if (token.type === "heading_open" && token.tag === "h2") {
-      found.push({ id: token.attrGet("id") ?? "", heading: tokens[i + 1]?.content ?? "", text: "" });
+      found.push({
+        id: token.attrGet("id") ?? "",
+        heading: tokens[i + 1]?.content ?? "",
+        text: "",
+      });
     } else if (token.type === "inline" || token.type === "fence") {
       current.text += " " + token.content;
     }

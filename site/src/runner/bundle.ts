@@ -22,7 +22,8 @@ export interface BundleOptions {
 /** The modules a lesson may import in the browser, by specifier → file. */
 function browserModules(root: string, client: string, packages: string[]): Record<string, string> {
   const table: Record<string, string> = { vitest: join(client, "expect.ts") };
-  for (const name of packages) table[`@gradbook/${name}`] = join(root, "packages", name, "src/index.ts");
+  for (const name of packages)
+    table[`@gradbook/${name}`] = join(root, "packages", name, "src/index.ts");
   const figure = join(root, "lessons/kit/figure.ts");
   if (existsSync(figure)) table["@gradbook/lessons/figure"] = figure;
   return table;
@@ -36,7 +37,10 @@ function modulesPlugin(table: Record<string, string>): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     load(source) {
       if (source !== `\0${id}`) return undefined;
-      const entries = Object.entries(table).map(([specifier, file]) => `  ${JSON.stringify(specifier)}: () => import(${JSON.stringify(file)}),`);
+      const entries = Object.entries(table).map(
+        ([specifier, file]) =>
+          `  ${JSON.stringify(specifier)}: () => import(${JSON.stringify(file)}),`,
+      );
       return `export const modules = {\n${entries.join("\n")}\n};\n`;
     },
   };
@@ -59,7 +63,11 @@ export async function bundleClient(options: BundleOptions): Promise<void> {
       chunkSizeWarningLimit: 4096, // the figures chunk (Plot, Graphviz) is large and loads only on Run
       rollupOptions: {
         input: { site: join(options.client, "main.ts"), worker: join(options.client, "worker.ts") },
-        output: { format: "es", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
+        output: {
+          format: "es",
+          entryFileNames: "[name].js",
+          chunkFileNames: "chunks/[name]-[hash].js",
+        },
       },
     },
   });

@@ -1,4 +1,10 @@
-import { blockMeta, figureDigest, isRunnable, type BlockRecord, type Lesson } from "@gradbook/lessons/kit";
+import {
+  blockMeta,
+  figureDigest,
+  isRunnable,
+  type BlockRecord,
+  type Lesson,
+} from "@gradbook/lessons/kit";
 import type { LessonData } from "../client/lesson.ts";
 
 // What the Run button and the editors get of a lesson (run/NN-slug.json): its runnable blocks as
@@ -11,7 +17,10 @@ import type { LessonData } from "../client/lesson.ts";
  * The runnable blocks of a lesson, for the page; undefined if it has none, or if its front matter
  * says `run: node` (it reads files a browser does not have: lesson 09's 10,000 digits).
  */
-export function lessonData(lesson: Lesson, record?: { blocks: BlockRecord[] }): LessonData | undefined {
+export function lessonData(
+  lesson: Lesson,
+  record?: { blocks: BlockRecord[] },
+): LessonData | undefined {
   if (lesson.meta.run === "node") return undefined;
   const blocks = lesson.blocks.filter(isRunnable).map((b, i) => {
     const figures = record?.blocks[i]?.figures.map(figureDigest);

@@ -22,8 +22,13 @@ const EXCLUDE = [[".katex-html"], [".shiki .line"], ["figure svg"]];
 export async function seriousViolations(page: Page, rules?: string[]): Promise<string[]> {
   await page.evaluate(AXE);
   const options = rules ? { runOnly: { type: "rule", values: rules } } : {};
-  const result = (await page.evaluate(`axe.run({ exclude: ${JSON.stringify(EXCLUDE)} }, ${JSON.stringify(options)})`)) as AxeResult;
+  const result = (await page.evaluate(
+    `axe.run({ exclude: ${JSON.stringify(EXCLUDE)} }, ${JSON.stringify(options)})`,
+  )) as AxeResult;
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`,
+    );
 }

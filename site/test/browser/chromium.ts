@@ -11,7 +11,15 @@ export const NO_CHROMIUM = `no chromium at ${CHROMIUM}: install it with \`sudo a
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
 
 /** Headless chromium's flags: without the background traffic it makes by default. */
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /**
  * Runs `work` in a fresh browser context (its own storage and colour scheme), then closes it.
@@ -20,7 +28,11 @@ export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic",
  * unless `options` say otherwise: playwright's waitForFunction evaluates its predicate with
  * eval, which the policy forbids (hostile.test.ts checks the policy with it on).
  */
-export async function inContext<T>(browser: Browser, options: BrowserContextOptions, work: (context: BrowserContext) => Promise<T>): Promise<T> {
+export async function inContext<T>(
+  browser: Browser,
+  options: BrowserContextOptions,
+  work: (context: BrowserContext) => Promise<T>,
+): Promise<T> {
   const context = await browser.newContext({ bypassCSP: true, ...options });
   context.setDefaultTimeout(0);
   try {

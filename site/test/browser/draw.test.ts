@@ -18,9 +18,14 @@ const OFFERED = `(async () => {
 async function open(page: Page): Promise<string[]> {
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
-  page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
+  page.on(
+    "console",
+    (message) => message.type() === "error" && problems.push(`console: ${message.text()}`),
+  );
   await page.goto(`${sites.course.base}draw.html`);
-  await page.waitForFunction(`document.body.dataset.drawReady === "true" && !document.querySelector("#test-digit").disabled`);
+  await page.waitForFunction(
+    `document.body.dataset.drawReady === "true" && !document.querySelector("#test-digit").disabled`,
+  );
   return problems;
 }
 
@@ -57,8 +62,12 @@ describe("the draw-a-digit page", () => {
       for (const i of [0, 5, 10, 15, 30]) {
         await page.click("#clear");
         await drawDigit(page, offered[i]!.pixels);
-        await page.waitForFunction(`document.querySelector("#verdict").dataset.digit === "${offered[i]!.label}"`);
-        expect(await page.textContent("#verdict")).toMatch(new RegExp(`^The net reads an? ${offered[i]!.label}, with probability \\d+\\.\\d%\\.$`));
+        await page.waitForFunction(
+          `document.querySelector("#verdict").dataset.digit === "${offered[i]!.label}"`,
+        );
+        expect(await page.textContent("#verdict")).toMatch(
+          new RegExp(`^The net reads an? ${offered[i]!.label}, with probability \\d+\\.\\d%\\.$`),
+        );
       }
       expect(problems).toEqual([]);
     });
@@ -71,7 +80,9 @@ describe("the draw-a-digit page", () => {
       await open(page);
       await page.focus("#test-digit");
       await page.keyboard.press("ArrowDown");
-      const label = /: an? (\d)$/.exec((await page.locator("#test-digit option:checked").textContent()) ?? "")![1]!;
+      const label = /: an? (\d)$/.exec(
+        (await page.locator("#test-digit option:checked").textContent()) ?? "",
+      )![1]!;
       await page.waitForFunction(`document.querySelector("#verdict").dataset.digit !== ""`);
       expect(await page.getAttribute("#verdict", "data-digit")).toBe(label);
       const bars = await page.locator(".bars .value").allTextContents();
@@ -80,15 +91,21 @@ describe("the draw-a-digit page", () => {
     });
   });
 
-  for (const scheme of ["light", "dark"] as const) it(`passes axe and fits 390 px wide in the ${scheme} scheme`, async (ctx) => {
-    sites.needsChromium(ctx);
-    await sites.withContext({ viewport: { width: 390, height: 900 }, colorScheme: scheme }, async (context) => {
-      const page = await context.newPage();
-      await open(page);
-      await page.selectOption("#test-digit", "1");
-      await page.waitForFunction(`document.querySelector("#verdict").dataset.digit !== ""`);
-      expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
-      expect(await seriousViolations(page)).toEqual([]);
+  for (const scheme of ["light", "dark"] as const)
+    it(`passes axe and fits 390 px wide in the ${scheme} scheme`, async (ctx) => {
+      sites.needsChromium(ctx);
+      await sites.withContext(
+        { viewport: { width: 390, height: 900 }, colorScheme: scheme },
+        async (context) => {
+          const page = await context.newPage();
+          await open(page);
+          await page.selectOption("#test-digit", "1");
+          await page.waitForFunction(`document.querySelector("#verdict").dataset.digit !== ""`);
+          expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(
+            390,
+          );
+          expect(await seriousViolations(page)).toEqual([]);
+        },
+      );
     });
-  });
 });

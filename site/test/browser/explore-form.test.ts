@@ -18,11 +18,16 @@ describe("the explorer's form", () => {
     await open("", { viewport: { width: 390, height: 844 } }, async (page) => {
       // The reference's weights fit only 5,4: this hidden size is refused while seed is torch.
       await set(page, "hidden", "8,8");
-      await page.waitForFunction(`document.querySelector("#c-hidden").getAttribute("aria-invalid") === "true"`);
+      await page.waitForFunction(
+        `document.querySelector("#c-hidden").getAttribute("aria-invalid") === "true"`,
+      );
       const message = page.locator("#c-hidden-error");
       expect(await message.textContent()).toContain("needs --seed N");
       // Beside the field: its top within a line or two of the field's bottom, on a 390 px screen.
-      const [input, text] = [await page.locator("#c-hidden").boundingBox(), await message.boundingBox()];
+      const [input, text] = [
+        await page.locator("#c-hidden").boundingBox(),
+        await message.boundingBox(),
+      ];
       expect(text!.y - (input!.y + input!.height)).toBeGreaterThanOrEqual(0);
       expect(text!.y - (input!.y + input!.height)).toBeLessThan(40);
       expect(await page.getAttribute("#c-hidden", "aria-describedby")).toContain("c-hidden-error");
@@ -39,7 +44,9 @@ describe("the explorer's form", () => {
       expect(await message.isHidden()).toBe(true);
       // A rule between two fields blames the one just changed: torch again refuses the seed, not the hidden sizes.
       await set(page, "seed", "torch");
-      await page.waitForFunction(`document.querySelector("#c-seed").getAttribute("aria-invalid") === "true"`);
+      await page.waitForFunction(
+        `document.querySelector("#c-seed").getAttribute("aria-invalid") === "true"`,
+      );
       expect(await page.getAttribute("#c-hidden", "aria-invalid")).toBeNull();
       expect(await page.evaluate("location.search")).toBe("?hidden=8,8&lr=0.1&seed=3");
     });
@@ -72,7 +79,9 @@ describe("the explorer's buttons beside the form", () => {
       expect(await page.locator("#diagram .neuron").count()).toBe(2 + 5 + 5 + 1);
       await page.click("#regenerate");
       await page.waitForFunction(`location.search === "?data-seed=2&hidden=5,5&seed=1"`);
-      expect(await page.textContent("#command")).toBe("pnpm xor --data-seed 2 --hidden 5,5 --seed 1");
+      expect(await page.textContent("#command")).toBe(
+        "pnpm xor --data-seed 2 --hidden 5,5 --seed 1",
+      );
     });
   });
 
@@ -81,18 +90,29 @@ describe("the explorer's buttons beside the form", () => {
     await open("?epochs=20000&log-every=1", {}, async (page) => {
       await page.selectOption("#speed", "100");
       await page.click("#play");
-      await page.waitForFunction(`Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) >= 5`);
+      await page.waitForFunction(
+        `Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) >= 5`,
+      );
       await page.click("#play");
-      await page.waitForFunction(`document.querySelector("article.explore").dataset.playing === "false"`);
-      const before = { count: await page.textContent("#epoch-count"), params: await page.locator("#params tbody td:nth-child(2)").allTextContents() };
+      await page.waitForFunction(
+        `document.querySelector("article.explore").dataset.playing === "false"`,
+      );
+      const before = {
+        count: await page.textContent("#epoch-count"),
+        params: await page.locator("#params tbody td:nth-child(2)").allTextContents(),
+      };
       await set(page, "lr", "0.05");
       await page.waitForFunction(`location.search === "?lr=0.05&epochs=20000&log-every=1"`);
       expect(await page.textContent("#log")).toContain("— from here --lr 0.05 —");
       // Nothing started over: the same epoch, the same weights, until the next step.
       expect(await page.textContent("#epoch-count")).toBe(before.count);
-      expect(await page.locator("#params tbody td:nth-child(2)").allTextContents()).toEqual(before.params);
+      expect(await page.locator("#params tbody td:nth-child(2)").allTextContents()).toEqual(
+        before.params,
+      );
       await page.click("#step");
-      await page.waitForFunction(`document.querySelector("#epoch-count").textContent !== ${JSON.stringify(before.count)}`);
+      await page.waitForFunction(
+        `document.querySelector("#epoch-count").textContent !== ${JSON.stringify(before.count)}`,
+      );
       expect(await page.textContent("#epoch-count")).not.toMatch(/^Epoch 0 /);
     });
   });

@@ -16,10 +16,14 @@ export const DONE = `document.querySelector("article.explore").dataset.done === 
 export const PAUSED = `document.querySelector("article.explore").dataset.playing === "false"`;
 
 /** The epoch the page's counter shows. */
-export const epochOf = async (page: Page) => Number(/Epoch (\d+)/.exec((await page.textContent("#epoch-count")) ?? "")![1]);
+export const epochOf = async (page: Page) =>
+  Number(/Epoch (\d+)/.exec((await page.textContent("#epoch-count")) ?? "")![1]);
 
 /** The form's values by flag name. */
-export const values = (page: Page) => page.evaluate(`Object.fromEntries([...document.querySelectorAll("#controls [name]")].map((e) => [e.name, e.value]))`) as Promise<Record<string, string>>;
+export const values = (page: Page) =>
+  page.evaluate(
+    `Object.fromEntries([...document.querySelectorAll("#controls [name]")].map((e) => [e.name, e.value]))`,
+  ) as Promise<Record<string, string>>;
 
 /** The explorer's harness for one test file: registers its hooks, and returns what the tests use. */
 export function explorer() {
@@ -28,7 +32,10 @@ export function explorer() {
   mkdirSync(RESULTS, { recursive: true });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
   const xorRun = (...flags: string[]) => {
-    const [out, err] = [{ text: "", write: (s: string) => void (out.text += s) }, { text: "", write: (s: string) => void (err.text += s) }];
+    const [out, err] = [
+      { text: "", write: (s: string) => void (out.text += s) },
+      { text: "", write: (s: string) => void (err.text += s) },
+    ];
     const code = main(["xor", ...flags, "--out", join(folder, "figures")], out, err);
     return { code, out: out.text, err: err.text };
   };
@@ -48,12 +55,19 @@ export function explorer() {
     /** `pnpm xor` with these flags, in this process: its exit code and what it prints on each stream. */
     xorRun,
     /** Opens explore.html with this query in a fresh context; fails on any uncaught error or console error. */
-    async open(query: string, options: BrowserContextOptions, work: (page: Page) => Promise<void>): Promise<void> {
+    async open(
+      query: string,
+      options: BrowserContextOptions,
+      work: (page: Page) => Promise<void>,
+    ): Promise<void> {
       await sites.withContext(options, async (context) => {
         const page = await context.newPage();
         const problems: string[] = [];
         page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
-        page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
+        page.on(
+          "console",
+          (message) => message.type() === "error" && problems.push(`console: ${message.text()}`),
+        );
         await page.goto(`${sites.course.base}explore.html${query}`);
         await page.waitForFunction(READY);
         await work(page);

@@ -19,7 +19,9 @@ describe("the XOR explorer as a page", () => {
       await page.selectOption("#speed", "100");
       await page.focus("#play");
       await page.keyboard.press("Enter");
-      await page.waitForFunction(`Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) >= 5`);
+      await page.waitForFunction(
+        `Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) >= 5`,
+      );
       await page.keyboard.press("Enter"); // the button now reads Pause
       await page.waitForFunction(PAUSED);
       const paused = await epochOf(page);
@@ -66,27 +68,43 @@ describe("the XOR explorer as a page", () => {
       const idleReset = await resetMs();
       await page.evaluate("longTasks.length = 0");
       await page.click("#end");
-      await page.waitForFunction(`Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) >= 20`);
+      await page.waitForFunction(
+        `Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) >= 20`,
+      );
       // The estimate needs a few of the run's epochs timed first: wait for it to appear.
-      await page.waitForFunction(`/about .* left/.test(document.querySelector("#eta").textContent)`);
+      await page.waitForFunction(
+        `/about .* left/.test(document.querySelector("#eta").textContent)`,
+      );
       expect(await page.textContent("#eta")).toMatch(/about .* left/);
       const before = await epochOf(page);
       const training = await typeTen();
-      await page.waitForFunction(`Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) > ${before}`);
+      await page.waitForFunction(
+        `Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) > ${before}`,
+      );
       expect(await page.evaluate(DONE)).toBe(false); // still training while the keys were handled
       const trainingReset = await resetMs();
       const longTasks = (await page.evaluate("longTasks")) as number[];
       const round = (ms: number[]) => ms.map((m) => Math.round(m * 10) / 10);
-      const figures = { idleMs: round(idle), trainingMs: round(training), idleResetMs: round([idleReset]), trainingResetMs: round([trainingReset]), longTasksMs: round(longTasks) };
+      const figures = {
+        idleMs: round(idle),
+        trainingMs: round(training),
+        idleResetMs: round([idleReset]),
+        trainingResetMs: round([trainingReset]),
+        longTasksMs: round(longTasks),
+      };
       writeFileSync(join(RESULTS, "explore-latency.json"), JSON.stringify(figures) + "\n");
-      expect(Math.max(...training), JSON.stringify(figures)).toBeLessThan(Math.max(...idle) + INPUT_SLACK_MS);
+      expect(Math.max(...training), JSON.stringify(figures)).toBeLessThan(
+        Math.max(...idle) + INPUT_SLACK_MS,
+      );
       expect(trainingReset, JSON.stringify(figures)).toBeLessThan(idleReset + RESET_SLACK_MS);
     });
   });
 
   it("says so when Play, a step or an epoch is asked of a run that has ended, and Play starts it again", async (ctx) => {
     needsChromium(ctx);
-    const cli = xor("--epochs", "30", "--log-every", "10").split("\n").filter((line) => line.startsWith("Epoch: "));
+    const cli = xor("--epochs", "30", "--log-every", "10")
+      .split("\n")
+      .filter((line) => line.startsWith("Epoch: "));
     await open("?epochs=30&log-every=10", {}, async (page) => {
       await page.click("#end");
       await page.waitForFunction(DONE);
@@ -94,10 +112,14 @@ describe("the XOR explorer as a page", () => {
         await page.evaluate(`document.querySelector("#run-status").textContent = ""`);
         await page.click(button);
         await page.waitForFunction(`document.querySelector("#run-status").textContent !== ""`);
-        expect(await page.textContent("#run-status")).toMatch(/^The run has ended at epoch 30\. Play starts it again/);
+        expect(await page.textContent("#run-status")).toMatch(
+          /^The run has ended at epoch 30\. Play starts it again/,
+        );
       }
       await page.click("#play");
-      await page.waitForFunction(`document.querySelector("#run-status").textContent.startsWith("Started again")`);
+      await page.waitForFunction(
+        `document.querySelector("#run-status").textContent.startsWith("Started again")`,
+      );
       await page.waitForFunction(DONE);
       expect(((await page.textContent("#log")) ?? "").trimEnd().split("\n")).toEqual(cli);
     });
@@ -115,8 +137,15 @@ describe("the XOR explorer as a page", () => {
         'momentum: expected a number in [0, 1), got "1"',
         'epochs: expected an integer in [0, 20000], got "999999"',
         'hidden: expected layer sizes that are positive integers separated by commas, like 5,4, got "1e9,-3"',
-      ]) expect(message).toContain(part);
-      expect(await values(page)).toMatchObject({ loss: "l1", lr: "0.02", momentum: "0.9", hidden: "5,4", epochs: "2001" });
+      ])
+        expect(message).toContain(part);
+      expect(await values(page)).toMatchObject({
+        loss: "l1",
+        lr: "0.02",
+        momentum: "0.9",
+        hidden: "5,4",
+        epochs: "2001",
+      });
       expect(await page.evaluate("location.search")).toBe("");
       expect(await page.locator("main img").count()).toBe(0);
       expect(await page.evaluate("window.pwned")).toBeUndefined();
@@ -124,7 +153,9 @@ describe("the XOR explorer as a page", () => {
       await page.fill("#c-hidden", "9");
       await page.locator("#c-hidden").dispatchEvent("change");
       await page.waitForFunction(`!document.querySelector("#c-hidden-error").hidden`);
-      expect(await page.textContent("#c-hidden-error")).toContain("hidden: expected at most 3 layers of at most 8 neurons");
+      expect(await page.textContent("#c-hidden-error")).toContain(
+        "hidden: expected at most 3 layers of at most 8 neurons",
+      );
       expect(await page.evaluate("location.search")).toBe("");
     });
   });
@@ -142,12 +173,16 @@ describe("the XOR explorer as a page", () => {
       await page.waitForFunction(`document.querySelector("#run-error").textContent !== ""`);
       expect(await page.textContent("#run-error")).toBe(message);
       // The counter stops on the step that failed: 4 steps an epoch, so step (step mod 4) of its epoch.
-      expect(await page.textContent("#epoch-count")).toBe(`Epoch ${epoch} of 2001, step ${step! % 4}`);
+      expect(await page.textContent("#epoch-count")).toBe(
+        `Epoch ${epoch} of 2001, step ${step! % 4}`,
+      );
       // The outputs in a few characters each, however large, and every label of the curve inside its box.
       const outputs = await page.locator("#outputs tbody td:nth-child(4)").allTextContents();
       expect(outputs).toHaveLength(4);
       for (const text of outputs) expect(text.length, text).toBeLessThanOrEqual(10);
-      const outside = await page.evaluate(`[...document.querySelectorAll("#curve text")].filter((t) => { const b = t.getBBox(); return b.x < 0 || b.x + b.width > 320 || b.width === 0; }).map((t) => t.textContent)`);
+      const outside = await page.evaluate(
+        `[...document.querySelectorAll("#curve text")].filter((t) => { const b = t.getBBox(); return b.x < 0 || b.x + b.width > 320 || b.width === 0; }).map((t) => t.textContent)`,
+      );
       expect(outside).toEqual([]);
     });
   });
@@ -157,29 +192,49 @@ describe("the XOR explorer as a page", () => {
     const violations: string[] = [];
     // Each width is loaded in one scheme and then switched to the other, as a change of the
     // system's setting switches it: both schemes at both widths, one run to the end each.
-    for (const [width, schemes] of [[1280, ["light", "dark"]], [390, ["dark", "light"]]] as const) {
-      await open("", { viewport: { width, height: 900 }, colorScheme: schemes[0] }, async (page) => {
-        await page.click("#end");
-        await page.waitForFunction(DONE);
-        await page.focus("#params tbody tr:nth-child(8)"); // W2[0,2]'s row: its edge lights up
-        expect(await page.locator("#diagram .hot").count()).toBe(1);
-        expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
-        for (const colorScheme of schemes) {
-          await page.emulateMedia({ colorScheme });
-          violations.push(...(await seriousViolations(page)).map((v) => `${width} ${colorScheme}: ${v}`));
-          await page.screenshot({ path: join(RESULTS, `explore-${width}-${colorScheme}.png`), fullPage: true });
-        }
-      });
+    for (const [width, schemes] of [
+      [1280, ["light", "dark"]],
+      [390, ["dark", "light"]],
+    ] as const) {
+      await open(
+        "",
+        { viewport: { width, height: 900 }, colorScheme: schemes[0] },
+        async (page) => {
+          await page.click("#end");
+          await page.waitForFunction(DONE);
+          await page.focus("#params tbody tr:nth-child(8)"); // W2[0,2]'s row: its edge lights up
+          expect(await page.locator("#diagram .hot").count()).toBe(1);
+          expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(
+            width,
+          );
+          for (const colorScheme of schemes) {
+            await page.emulateMedia({ colorScheme });
+            violations.push(
+              ...(await seriousViolations(page)).map((v) => `${width} ${colorScheme}: ${v}`),
+            );
+            await page.screenshot({
+              path: join(RESULTS, `explore-${width}-${colorScheme}.png`),
+              fullPage: true,
+            });
+          }
+        },
+      );
     }
     expect(violations).toEqual([]);
     const weight = await pageWeight(browser(), `${site().base}explore.html`, true);
     const explorer = readFileSync(join(site().dir, "explore.html"), "utf8");
     expect(explorer).toContain("assets/explore/explore.js");
-    for (const href of site().report.lessons) expect(readFileSync(join(site().dir, href), "utf8")).not.toContain("assets/explore/");
+    for (const href of site().report.lessons)
+      expect(readFileSync(join(site().dir, href), "utf8")).not.toContain("assets/explore/");
     // The explorer's own files, gzipped as a server would send them: for the notes.
     const files = readdirSync(join(site().dir, "assets/explore"));
-    const gzipped = Object.fromEntries(files.map((f) => [f, gzipSync(readFileSync(join(site().dir, "assets/explore", f))).length]));
-    writeFileSync(join(RESULTS, "explore-weight.json"), JSON.stringify({ page: weight, explorerFilesGzipped: gzipped }, null, 1) + "\n");
+    const gzipped = Object.fromEntries(
+      files.map((f) => [f, gzipSync(readFileSync(join(site().dir, "assets/explore", f))).length]),
+    );
+    writeFileSync(
+      join(RESULTS, "explore-weight.json"),
+      JSON.stringify({ page: weight, explorerFilesGzipped: gzipped }, null, 1) + "\n",
+    );
     expect(weight.js.transferred).toBeLessThan(60 * 1024); // the site's script, the explorer's and its worker, gzipped
   });
 });

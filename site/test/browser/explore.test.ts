@@ -64,8 +64,12 @@ describe("the XOR explorer in a browser", () => {
     await open("", {}, async (page) => {
       for (const preset of PRESETS) {
         await page.click(`.presets a:text-is(${JSON.stringify(preset.name)})`);
-        const flags = [...new URLSearchParams(preset.query)].map(([name, value]) => `--${name} ${value}`);
-        await page.waitForFunction(`document.querySelector("#command").textContent === ${JSON.stringify(["pnpm xor", ...flags].join(" "))}`);
+        const flags = [...new URLSearchParams(preset.query)].map(
+          ([name, value]) => `--${name} ${value}`,
+        );
+        await page.waitForFunction(
+          `document.querySelector("#command").textContent === ${JSON.stringify(["pnpm xor", ...flags].join(" "))}`,
+        );
         expect(await page.evaluate("location.search")).toBe(preset.query ? `?${preset.query}` : "");
         expect(await page.isHidden("#url-error")).toBe(true);
       }
@@ -77,37 +81,131 @@ describe("the XOR explorer in a browser", () => {
   // loss), input features, hidden activation, batch size, L1 and L2.
   it.for<[string, string[]]>([
     ["", []],
-    ["?loss=mse&seed=3&epochs=600&order=fixed&log-every=100", ["--loss", "mse", "--seed", "3", "--epochs", "600", "--order", "fixed", "--log-every", "100"]],
-    ["?data=moons&hidden=8,8&output-activation=tanh&loss=mse&lr=0.01&seed=1&epochs=40&log-every=5", ["--data", "moons", "--hidden", "8,8", "--output-activation", "tanh", "--loss", "mse", "--lr", "0.01", "--seed", "1", "--epochs", "40", "--log-every", "5"]],
+    [
+      "?loss=mse&seed=3&epochs=600&order=fixed&log-every=100",
+      ["--loss", "mse", "--seed", "3", "--epochs", "600", "--order", "fixed", "--log-every", "100"],
+    ],
+    [
+      "?data=moons&hidden=8,8&output-activation=tanh&loss=mse&lr=0.01&seed=1&epochs=40&log-every=5",
+      [
+        "--data",
+        "moons",
+        "--hidden",
+        "8,8",
+        "--output-activation",
+        "tanh",
+        "--loss",
+        "mse",
+        "--lr",
+        "0.01",
+        "--seed",
+        "1",
+        "--epochs",
+        "40",
+        "--log-every",
+        "5",
+      ],
+    ],
     [
       "?data=moons&noise=0.2&data-seed=3&test-split=0.3&features=x1,x2,x1sq,x2sq&hidden=6,3&activation=relu&l2=0.001&batch-size=5&seed=2&epochs=60&log-every=10",
-      ["--data", "moons", "--noise", "0.2", "--data-seed", "3", "--test-split", "0.3", "--features", "x1,x2,x1sq,x2sq", "--hidden", "6,3", "--activation", "relu", "--l2", "0.001", "--batch-size", "5", "--seed", "2", "--epochs", "60", "--log-every", "10"],
+      [
+        "--data",
+        "moons",
+        "--noise",
+        "0.2",
+        "--data-seed",
+        "3",
+        "--test-split",
+        "0.3",
+        "--features",
+        "x1,x2,x1sq,x2sq",
+        "--hidden",
+        "6,3",
+        "--activation",
+        "relu",
+        "--l2",
+        "0.001",
+        "--batch-size",
+        "5",
+        "--seed",
+        "2",
+        "--epochs",
+        "60",
+        "--log-every",
+        "10",
+      ],
     ],
     [
       "?data=circles&features=x1sq,x2sq,sinx1,sinx2&activation=sigmoid&l1=0.001&momentum=0.5&seed=4&epochs=50&order=shuffled&log-every=10",
-      ["--data", "circles", "--features", "x1sq,x2sq,sinx1,sinx2", "--activation", "sigmoid", "--l1", "0.001", "--momentum", "0.5", "--seed", "4", "--epochs", "50", "--order", "shuffled", "--log-every", "10"],
+      [
+        "--data",
+        "circles",
+        "--features",
+        "x1sq,x2sq,sinx1,sinx2",
+        "--activation",
+        "sigmoid",
+        "--l1",
+        "0.001",
+        "--momentum",
+        "0.5",
+        "--seed",
+        "4",
+        "--epochs",
+        "50",
+        "--order",
+        "shuffled",
+        "--log-every",
+        "10",
+      ],
     ],
-    ["?noise=0.1&activation=linear&batch-size=3&seed=1&epochs=100&order=fixed&log-every=20", ["--noise", "0.1", "--activation", "linear", "--batch-size", "3", "--seed", "1", "--epochs", "100", "--order", "fixed", "--log-every", "20"]],
-  ])("after Run to the end, shows the same log lines as pnpm xor (%s)", async ([query, flags], ctx) => {
-    needsChromium(ctx);
-    const cli = xor(...flags).split("\n").filter((line) => line.startsWith("Epoch: "));
-    expect(cli.length).toBeGreaterThan(4);
-    await open(query, {}, async (page) => {
-      expect(await page.textContent("#command")).toBe(["pnpm xor", ...flags].join(" "));
-      await page.click("#end");
-      await page.waitForFunction(DONE);
-      const log = ((await page.textContent("#log")) ?? "").trimEnd().split("\n");
-      expect(log).toEqual(cli);
-    });
-  });
+    [
+      "?noise=0.1&activation=linear&batch-size=3&seed=1&epochs=100&order=fixed&log-every=20",
+      [
+        "--noise",
+        "0.1",
+        "--activation",
+        "linear",
+        "--batch-size",
+        "3",
+        "--seed",
+        "1",
+        "--epochs",
+        "100",
+        "--order",
+        "fixed",
+        "--log-every",
+        "20",
+      ],
+    ],
+  ])(
+    "after Run to the end, shows the same log lines as pnpm xor (%s)",
+    async ([query, flags], ctx) => {
+      needsChromium(ctx);
+      const cli = xor(...flags)
+        .split("\n")
+        .filter((line) => line.startsWith("Epoch: "));
+      expect(cli.length).toBeGreaterThan(4);
+      await open(query, {}, async (page) => {
+        expect(await page.textContent("#command")).toBe(["pnpm xor", ...flags].join(" "));
+        await page.click("#end");
+        await page.waitForFunction(DONE);
+        const log = ((await page.textContent("#log")) ?? "").trimEnd().split("\n");
+        expect(log).toEqual(cli);
+      });
+    },
+  );
 
   it("starts over when a setting that changes what is trained changes mid-run: nothing of the old run reaches the new one's log", async (ctx) => {
     needsChromium(ctx);
-    const cli = xor("--epochs", "300", "--log-every", "100").split("\n").filter((line) => line.startsWith("Epoch: "));
+    const cli = xor("--epochs", "300", "--log-every", "100")
+      .split("\n")
+      .filter((line) => line.startsWith("Epoch: "));
     await open("?order=7&epochs=300&log-every=100", {}, async (page) => {
       await page.selectOption("#speed", "10");
       await page.click("#play");
-      await page.waitForFunction(`document.querySelector("#log").textContent.includes("Epoch: 0,")`);
+      await page.waitForFunction(
+        `document.querySelector("#log").textContent.includes("Epoch: 0,")`,
+      );
       await page.fill("#c-order", "2"); // the data order: a new run (lr, momentum, epochs and log-every train on instead)
       await page.locator("#c-order").dispatchEvent("change");
       await page.waitForFunction(`location.search === "?epochs=300&log-every=100"`);
@@ -122,11 +220,17 @@ describe("the XOR explorer in a browser", () => {
     needsChromium(ctx);
     await open("", {}, async (page) => {
       await page.click("#step");
-      await page.waitForFunction(`document.querySelector("#epoch-count").textContent === "Epoch 0 of 2001, step 1"`);
+      await page.waitForFunction(
+        `document.querySelector("#epoch-count").textContent === "Epoch 0 of 2001, step 1"`,
+      );
       // d|y − t|/db3 = sign(y − t), and the mean over a batch of one point is itself.
-      expect(Math.abs(Number(await page.textContent("#params tbody tr:last-child td:last-child")))).toBe(1);
+      expect(
+        Math.abs(Number(await page.textContent("#params tbody tr:last-child td:last-child"))),
+      ).toBe(1);
       await page.click("#epoch");
-      await page.waitForFunction(`document.querySelector("#epoch-count").textContent === "Epoch 1 of 2001"`);
+      await page.waitForFunction(
+        `document.querySelector("#epoch-count").textContent === "Epoch 1 of 2001"`,
+      );
       expect(await page.textContent("#log")).toBe("Epoch: 0, Loss: 1.583174\n"); // the notebook's first line (train/test/cli.test.ts)
     });
   });

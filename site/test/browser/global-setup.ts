@@ -38,17 +38,30 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // GRADBOOK_BROWSER_SITES=fixture: only the fixture course (minutes faster), for files that visit only it.
     const fixtureOnly = process.env.GRADBOOK_BROWSER_SITES === "fixture";
     const [launched, course, fixture] = await Promise.all([
-      chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }).then((b) => (browser = b)),
-      fixtureOnly ? undefined : courseSite(() => firstAsked.then(() => recordsSince(SUITE_RECORDS, started))).then((s) => (sites.push(s), s)),
+      chromium
+        .launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+        .then((b) => (browser = b)),
+      fixtureOnly
+        ? undefined
+        : courseSite(() => firstAsked.then(() => recordsSince(SUITE_RECORDS, started))).then(
+            (s) => (sites.push(s), s),
+          ),
       fixtureSite().then((s) => (sites.push(s), s)),
     ]);
     const share = ({ base, dir, report }: ServedSite) => ({ base, dir, report });
-    return { wsEndpoint: launched.wsEndpoint(), ...(course ? { course: share(course) } : {}), fixture: share(fixture) };
+    return {
+      wsEndpoint: launched.wsEndpoint(),
+      ...(course ? { course: share(course) } : {}),
+      fixture: share(fixture),
+    };
   })();
   // Every request is answered once the builds end: with what they made, or why they failed.
   const answer = ready.then(
     (shared) => JSON.stringify(shared),
-    (error: unknown) => JSON.stringify({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      JSON.stringify({
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
   const control: Server = createServer((_, response) => {
     asked();

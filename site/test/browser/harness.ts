@@ -1,5 +1,10 @@
 import { get } from "node:http";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+} from "playwright-core";
 import { afterAll, beforeAll, inject, type TestContext } from "vitest";
 import type { BuildReport } from "../../src/site.ts";
 import { inContext } from "./chromium.ts";
@@ -58,7 +63,10 @@ export interface BrowserSites {
   /** Skips the test, with why and how to fix it, when there is no chromium. */
   needsChromium(ctx: TestContext): void;
   /** Runs `work` in a fresh browser context (its own storage and colour scheme), then closes it. */
-  withContext<T>(options: BrowserContextOptions, work: (context: BrowserContext) => Promise<T>): Promise<T>;
+  withContext<T>(
+    options: BrowserContextOptions,
+    work: (context: BrowserContext) => Promise<T>,
+  ): Promise<T>;
 }
 
 /** Connects the test file to the shared chromium and sites (in beforeAll), and disconnects after. */
@@ -68,8 +76,11 @@ export function useBrowserSites(): BrowserSites {
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (skip) return;
-    const answer = JSON.parse(await waitForBody(inject("browserControl"))) as Shared | { error: string };
-    if ("error" in answer) throw new Error(`the sites for the browser tests were not built: ${answer.error}`);
+    const answer = JSON.parse(await waitForBody(inject("browserControl"))) as
+      | Shared
+      | { error: string };
+    if ("error" in answer)
+      throw new Error(`the sites for the browser tests were not built: ${answer.error}`);
     shared = answer;
     browser = await chromium.connect(shared.wsEndpoint);
   });
@@ -77,7 +88,10 @@ export function useBrowserSites(): BrowserSites {
     await browser?.close(); // a connected browser only disconnects: the globalSetup closes chromium
   });
   const ready = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error("useBrowserSites: the shared sites are there only in tests, after its beforeAll");
+    if (value === undefined)
+      throw new Error(
+        "useBrowserSites: the shared sites are there only in tests, after its beforeAll",
+      );
     return value;
   };
   return {
@@ -86,7 +100,10 @@ export function useBrowserSites(): BrowserSites {
     },
     get course() {
       const { course } = ready(shared);
-      if (!course) throw new Error("useBrowserSites: the course's site was not built (GRADBOOK_BROWSER_SITES=fixture)");
+      if (!course)
+        throw new Error(
+          "useBrowserSites: the course's site was not built (GRADBOOK_BROWSER_SITES=fixture)",
+        );
       return course;
     },
     get fixture() {

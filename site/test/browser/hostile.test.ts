@@ -13,7 +13,8 @@ import { RUN_FINISHED } from "./run.ts";
 // Page code is written as strings: this project's type check has no DOM types.
 
 const sites = useBrowserSites();
-const withPage = <T>(options: BrowserContextOptions, work: (page: Page) => Promise<T>) => sites.withContext(options, async (context) => work(await context.newPage()));
+const withPage = <T>(options: BrowserContextOptions, work: (page: Page) => Promise<T>) =>
+  sites.withContext(options, async (context) => work(await context.newPage()));
 const RUNNING = () => sites.fixture.base + "02-running.html";
 
 /**
@@ -35,7 +36,9 @@ async function edit(page: Page, index: number, code: string): Promise<void> {
 
 /** Sets the limits of the next run: `quietMs` without new output, `totalMs` in all. */
 async function limits(page: Page, quietMs: number, totalMs = ENDS_WITHIN_MS): Promise<void> {
-  await page.evaluate(`Object.assign(document.querySelector(".runner").dataset, { timeLimit: "${quietMs}", runLimit: "${totalMs}" })`);
+  await page.evaluate(
+    `Object.assign(document.querySelector(".runner").dataset, { timeLimit: "${quietMs}", runLimit: "${totalMs}" })`,
+  );
 }
 
 /** Runs blocks 1..index+1 and waits until the run has ended (or the page is broken). */
@@ -44,7 +47,10 @@ async function runTo(page: Page, index: number): Promise<void> {
   await page.waitForFunction(RUN_FINISHED, undefined, { timeout: ENDS_WITHIN_MS, polling: 200 });
 }
 
-const labels = (page: Page) => page.evaluate(`[...document.querySelectorAll(".run-result .label")].map((l) => l.textContent)`) as Promise<string[]>;
+const labels = (page: Page) =>
+  page.evaluate(
+    `[...document.querySelectorAll(".run-result .label")].map((l) => l.textContent)`,
+  ) as Promise<string[]>;
 const status = (page: Page) => page.textContent(".block-status") as Promise<string>;
 
 /** Collects what the page throws and what the page itself logs. */
@@ -82,7 +88,11 @@ describe("a hostile run in the page", () => {
     sites.needsChromium(ctx);
     await withPage({}, async (page) => {
       await page.goto(RUNNING());
-      await edit(page, 0, `const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>';\nfor (;;) show({ svg, alt: "a dot" });\n`);
+      await edit(
+        page,
+        0,
+        `const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>';\nfor (;;) show({ svg, alt: "a dot" });\n`,
+      );
       await limits(page, 2000, 20_000);
       await runTo(page, 0);
       expect(await page.locator(".run-result figure").count()).toBeLessThanOrEqual(100);
@@ -103,12 +113,20 @@ describe("a hostile run in the page", () => {
         `<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="window.pwned = 'foreign'"/></div></foreignObject></svg>`,
         `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a href="javascript:window.pwned='href'"><text id="click-me" y="10">click</text></a><image href="http://example.com/x.png"/><set attributeName="onmouseover" to="window.pwned='set'"/></svg>`,
       ];
-      await edit(page, 0, `for (const svg of ${JSON.stringify(figures)}) show({ svg, alt: "hostile" });\n`);
+      await edit(
+        page,
+        0,
+        `for (const svg of ${JSON.stringify(figures)}) show({ svg, alt: "hostile" });\n`,
+      );
       await runTo(page, 0);
       expect(await page.locator("#click-me").count()).toBe(0); // the link and its text went with the <a>
       expect(await page.evaluate("window.pwned")).toBeUndefined();
-      const inserted = (await page.evaluate(`[...document.querySelectorAll(".run-result figure")].map((f) => f.innerHTML).join("\\n")`)) as string;
-      expect(inserted).not.toMatch(/<img|<script|foreignObject|onerror|onload|javascript:|example\.com|<set/i);
+      const inserted = (await page.evaluate(
+        `[...document.querySelectorAll(".run-result figure")].map((f) => f.innerHTML).join("\\n")`,
+      )) as string;
+      expect(inserted).not.toMatch(
+        /<img|<script|foreignObject|onerror|onload|javascript:|example\.com|<set/i,
+      );
       expect(seen.errors).toEqual([]);
     });
   });
@@ -119,18 +137,32 @@ describe("a hostile run in the page", () => {
       const seen = watch(page);
       await page.goto(RUNNING());
       const forged = [
-        { type: "block", index: 0, output: "forged\n", figures: [{ svg: `<img src=x onerror="window.pwned = 'forged'">`, alt: "a" }], done: true },
+        {
+          type: "block",
+          index: 0,
+          output: "forged\n",
+          figures: [{ svg: `<img src=x onerror="window.pwned = 'forged'">`, alt: "a" }],
+          done: true,
+        },
         { type: "block", index: 99, output: "", figures: [], done: true },
         { type: "nonsense" },
         { type: "done", ok: true },
       ];
-      await edit(page, 0, `for (const m of ${JSON.stringify(forged)}) postMessage(m);\nfor (;;) {}\n`);
+      await edit(
+        page,
+        0,
+        `for (const m of ${JSON.stringify(forged)}) postMessage(m);\nfor (;;) {}\n`,
+      );
       await limits(page, 1500);
       await runTo(page, 0);
-      expect(await status(page)).toBe(`Stopped after 1.5 s: the block at line ${await page.locator(".code[data-line]").first().getAttribute("data-line")} printed nothing and reported no progress in that time.`);
+      expect(await status(page)).toBe(
+        `Stopped after 1.5 s: the block at line ${await page.locator(".code[data-line]").first().getAttribute("data-line")} printed nothing and reported no progress in that time.`,
+      );
       expect(await page.evaluate("window.pwned")).toBeUndefined();
       // The block never reported (its loop never yields), so its box went when the run ended.
-      expect(await page.evaluate(`document.querySelector(".run-result")?.textContent ?? ""`)).not.toContain("forged");
+      expect(
+        await page.evaluate(`document.querySelector(".run-result")?.textContent ?? ""`),
+      ).not.toContain("forged");
       expect(await labels(page)).not.toContain("Running…");
       expect(seen.errors).toEqual([]);
     });
@@ -167,7 +199,9 @@ describe("a hostile run in the page", () => {
       await edit(page, 0, "const a = 1;\nif (true) {\n");
       await page.locator(".code[data-line]").nth(1).locator(".block-edit").click();
       await runTo(page, 1);
-      const boxes = (await page.evaluate(`[...document.querySelectorAll(".code[data-line]")].map((c) => document.getElementById("run-result-" + c.dataset.line)?.textContent ?? "")`)) as string[];
+      const boxes = (await page.evaluate(
+        `[...document.querySelectorAll(".code[data-line]")].map((c) => document.getElementById("run-result-" + c.dataset.line)?.textContent ?? "")`,
+      )) as string[];
       expect(boxes[0]).toContain("Failed in your browser");
       expect(boxes[0]).toMatch(/Line 2 of this block: SyntaxError/);
       expect(boxes[1]).toBe(""); // block 2 never ran, and nothing is blamed on it
@@ -181,7 +215,9 @@ describe("a hostile run in the page", () => {
     const hits: string[] = [];
     const other = createServer((request, response) => {
       hits.push(request.url ?? "");
-      response.writeHead(200, { "access-control-allow-origin": "*", "content-type": "text/javascript" }).end("export default 1;");
+      response
+        .writeHead(200, { "access-control-allow-origin": "*", "content-type": "text/javascript" })
+        .end("export default 1;");
     });
     const port = await listen(other, 0);
     try {
@@ -189,20 +225,30 @@ describe("a hostile run in the page", () => {
       await withPage({ bypassCSP: false }, async (page) => {
         const response = await page.goto(RUNNING());
         expect(response?.headers()["content-security-policy"]).toMatch(/connect-src 'self'/);
-        expect(await page.locator(`meta[http-equiv="Content-Security-Policy"]`).getAttribute("content")).toMatch(/connect-src 'self'/);
+        expect(
+          await page.locator(`meta[http-equiv="Content-Security-Policy"]`).getAttribute("content"),
+        ).toMatch(/connect-src 'self'/);
         const url = `http://127.0.0.1:${port}`;
-        await edit(page, 0, [
-          `for (const go of [() => fetch("${url}/fetch"), () => new Promise((ok, no) => { const x = new XMLHttpRequest(); x.onload = ok; x.onerror = no; x.open("GET", "${url}/xhr"); x.send(); }), () => (0, eval)('import("${url}/import.js")')]) {`,
-          `  try { await go(); console.log("reached"); } catch { console.log("refused"); }`,
-          `}`,
-          ``,
-        ].join("\n"));
+        await edit(
+          page,
+          0,
+          [
+            `for (const go of [() => fetch("${url}/fetch"), () => new Promise((ok, no) => { const x = new XMLHttpRequest(); x.onload = ok; x.onerror = no; x.open("GET", "${url}/xhr"); x.send(); }), () => (0, eval)('import("${url}/import.js")')]) {`,
+            `  try { await go(); console.log("reached"); } catch { console.log("refused"); }`,
+            `}`,
+            ``,
+          ].join("\n"),
+        );
         await page.locator(".code[data-line]").first().locator(".block-run").click();
         // playwright's waitForFunction evaluates its predicate with eval, which the policy forbids: poll.
-        await expect.poll(() => page.evaluate(RUN_FINISHED), { timeout: ENDS_WITHIN_MS, interval: 200 }).toBe(true);
+        await expect
+          .poll(() => page.evaluate(RUN_FINISHED), { timeout: ENDS_WITHIN_MS, interval: 200 })
+          .toBe(true);
         expect(await page.textContent(".run-result pre")).not.toContain("reached");
         // The page itself: an image from another host is refused too.
-        await page.evaluate(`new Promise((done) => { const i = new Image(); i.onload = i.onerror = done; i.src = "${url}/image.png"; })`);
+        await page.evaluate(
+          `new Promise((done) => { const i = new Image(); i.onload = i.onerror = done; i.src = "${url}/image.png"; })`,
+        );
       });
       expect(hits).toEqual([]);
     } finally {

@@ -24,12 +24,16 @@ export async function readLesson(page: Page): Promise<LessonRead> {
     figures.push({
       area: box ? box.width * box.height : 0,
       caption: (await figure.locator("figcaption").innerText()).trim(),
-      label: await svg.evaluate((s) => s.getAttribute("aria-label") ?? s.querySelector("title")?.textContent ?? ""),
+      label: await svg.evaluate(
+        (s) => s.getAttribute("aria-label") ?? s.querySelector("title")?.textContent ?? "",
+      ),
     });
   }
   return {
     text: await page.locator("main").innerText(),
-    emptyMath: (await page.evaluate(`[...document.querySelectorAll(".katex-html")].filter((k) => k.getBoundingClientRect().width === 0).length`)) as number,
+    emptyMath: (await page.evaluate(
+      `[...document.querySelectorAll(".katex-html")].filter((k) => k.getBoundingClientRect().width === 0).length`,
+    )) as number,
     fallbacks: (await mathFonts(page)).fallbacks,
     figures,
   };

@@ -29,8 +29,24 @@ function fnv(results: number[]): string {
   return h.toString(16).padStart(8, "0");
 }
 
-const unary = { exp: math.exp, expm1: math.expm1, log: math.log, log1p: math.log1p, tanh: math.tanh, sin: math.sin, cos: math.cos };
-const reference = { exp: Math.exp, expm1: Math.expm1, log: Math.log, log1p: Math.log1p, tanh: Math.tanh, sin: Math.sin, cos: Math.cos };
+const unary = {
+  exp: math.exp,
+  expm1: math.expm1,
+  log: math.log,
+  log1p: math.log1p,
+  tanh: math.tanh,
+  sin: math.sin,
+  cos: math.cos,
+};
+const reference = {
+  exp: Math.exp,
+  expm1: Math.expm1,
+  log: Math.log,
+  log1p: Math.log1p,
+  tanh: Math.tanh,
+  sin: Math.sin,
+  cos: Math.cos,
+};
 
 /** Per function, the digest of its results on [−10, 10] and on wider ranges; `pow` over pairs. Set `Math` to fingerprint Math.* instead. */
 export function digests(useMath = false): Record<string, string> {
@@ -39,7 +55,11 @@ export function digests(useMath = false): Record<string, string> {
   const fns = useMath ? reference : unary;
   const out: Record<string, string> = {};
   for (const [name, fn] of Object.entries(fns)) {
-    const xs = name.startsWith("log") ? [...small, ...wide].map(Math.abs) : name === "sin" || name === "cos" ? [...small, ...wide.map((x) => x * 1e12)] : [...small, ...wide];
+    const xs = name.startsWith("log")
+      ? [...small, ...wide].map(Math.abs)
+      : name === "sin" || name === "cos"
+        ? [...small, ...wide.map((x) => x * 1e12)]
+        : [...small, ...wide];
     out[name] = fnv(xs.map(fn));
   }
   const pow = useMath ? (x: number, y: number) => x ** y : math.pow;

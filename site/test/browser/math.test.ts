@@ -18,12 +18,20 @@ async function probeScript(): Promise<string> {
     build: {
       write: false,
       minify: false,
-      lib: { entry: join(import.meta.dirname, "math-digest.ts"), formats: ["iife"], name: "mathDigests", fileName: "probe" },
+      lib: {
+        entry: join(import.meta.dirname, "math-digest.ts"),
+        formats: ["iife"],
+        name: "mathDigests",
+        fileName: "probe",
+      },
     },
   });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ("output" in o ? o.output : []));
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) =>
+    "output" in o ? o.output : [],
+  );
   const chunk = chunks.find((c) => c.type === "chunk");
-  if (chunk?.type !== "chunk") throw new Error("math.browser.test: vite produced no script chunk for math-digest.ts");
+  if (chunk?.type !== "chunk")
+    throw new Error("math.browser.test: vite produced no script chunk for math-digest.ts");
   return chunk.code;
 }
 
@@ -33,7 +41,11 @@ describe("elementary functions in chromium", () => {
     const page = await sites.browser.newPage();
     await page.addScriptTag({ content: await probeScript() });
     const inPage = await page.evaluate(() => {
-      const probe = (globalThis as unknown as { mathDigests: { digests: (useMath?: boolean) => Record<string, string> } }).mathDigests;
+      const probe = (
+        globalThis as unknown as {
+          mathDigests: { digests: (useMath?: boolean) => Record<string, string> };
+        }
+      ).mathDigests;
       return { own: probe.digests(), builtin: probe.digests(true) };
     });
     await page.close();
@@ -43,6 +55,8 @@ describe("elementary functions in chromium", () => {
     // For the record, not a requirement: which Math.* functions this chromium rounds differently.
     const builtin = digests(true);
     const differ = Object.keys(builtin).filter((name) => builtin[name] !== inPage.builtin[name]);
-    ctx.annotate(`Math.* differs from Node ${process.version} in chromium ${sites.browser.version()} for: ${differ.join(", ") || "none"}`);
+    ctx.annotate(
+      `Math.* differs from Node ${process.version} in chromium ${sites.browser.version()} for: ${differ.join(", ") || "none"}`,
+    );
   });
 });

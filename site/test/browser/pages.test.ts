@@ -17,7 +17,9 @@ const lessons: (LessonRead & { url: string; site: SharedSite; href: string })[] 
 
 /** What the crawl read of every lesson page of both sites (it fails if the crawl missed one). */
 function lessonReads() {
-  expect(lessons.length).toBe(sites.course.report.lessons.length + sites.fixture.report.lessons.length);
+  expect(lessons.length).toBe(
+    sites.course.report.lessons.length + sites.fixture.report.lessons.length,
+  );
   return lessons;
 }
 
@@ -25,16 +27,26 @@ describe("every page in a browser", () => {
   it("loads every page with no console errors, no failed requests and no request leaving the site", async (ctx) => {
     sites.needsChromium(ctx);
     const { course, fixture } = sites;
-    const pages = [course, fixture].flatMap((site) => site.report.pages.filter((p) => p !== "404.html").map((path) => ({ site, path })));
+    const pages = [course, fixture].flatMap((site) =>
+      site.report.pages.filter((p) => p !== "404.html").map((path) => ({ site, path })),
+    );
     const problems: string[] = [];
     await sites.withContext({}, (context) =>
       mapLimit(pages, 4, async ({ site, path }) => {
         const result = await visit(context, site.base + path, site.base);
         visits.set(site.base + path, result);
         problems.push(...result.problems.map((p) => `${site.base}${path}: ${p}`));
-        if (site.report.lessons.includes(path)) lessons.push({ ...(await readLesson(result.page)), url: site.base + path, site, href: path });
+        if (site.report.lessons.includes(path))
+          lessons.push({
+            ...(await readLesson(result.page)),
+            url: site.base + path,
+            site,
+            href: path,
+          });
         // The page is loaded: run axe's full check (light scheme) now, the axe test reports it.
-        lightViolations.push(...(await seriousViolations(result.page)).map((v) => `light ${site.base}${path}: ${v}`));
+        lightViolations.push(
+          ...(await seriousViolations(result.page)).map((v) => `light ${site.base}${path}: ${v}`),
+        );
         await result.page.close();
       }),
     );
@@ -59,7 +71,11 @@ describe("every page in a browser", () => {
 
   it("shows each lesson's recorded figures inline, each with a text alternative", async (ctx) => {
     sites.needsChromium(ctx);
-    expect(sites.fixture.report.figures).toEqual({ "01-figures-and-math.html": 2, "02-running.html": 0, "03-time-limit.html": 0 });
+    expect(sites.fixture.report.figures).toEqual({
+      "01-figures-and-math.html": 2,
+      "02-running.html": 0,
+      "03-time-limit.html": 0,
+    });
     for (const { href, site, figures } of lessonReads()) {
       expect(figures.length, href).toBe(site.report.figures[href]);
       for (const { area, caption, label } of figures) {
@@ -89,12 +105,25 @@ describe("every page in a browser", () => {
     // every kind of block (the fixture lessons), the front page, and a page of each other kind.
     const found = [...lightViolations];
     expect(visits.size).toBeGreaterThan(0);
-    const samples = [...lessonUrls(fixture), course.base + "index.html", course.base + "api/index.html", lessonUrls(course)[0]!, ...course.report.pages.filter((p) => /^api\/(?!index)/.test(p)).slice(0, 1).map((p) => course.base + p)];
+    const samples = [
+      ...lessonUrls(fixture),
+      course.base + "index.html",
+      course.base + "api/index.html",
+      lessonUrls(course)[0]!,
+      ...course.report.pages
+        .filter((p) => /^api\/(?!index)/.test(p))
+        .slice(0, 1)
+        .map((p) => course.base + p),
+    ];
     await sites.withContext({ colorScheme: "dark" }, (context) =>
       mapLimit(samples, 3, async (url) => {
         const page = await context.newPage();
         await page.goto(url);
-        found.push(...(await seriousViolations(page, ["color-contrast", "link-in-text-block"])).map((v) => `dark ${url}: ${v}`));
+        found.push(
+          ...(await seriousViolations(page, ["color-contrast", "link-in-text-block"])).map(
+            (v) => `dark ${url}: ${v}`,
+          ),
+        );
         await page.close();
       }),
     );

@@ -11,24 +11,29 @@ import { RUN_FINISHED } from "./run.ts";
 // course: short pages. Page code is written as strings: this project's type check has no DOM types.
 
 const sites = useBrowserSites();
-const withPage = <T>(options: BrowserContextOptions, work: (page: Page) => Promise<T>) => sites.withContext(options, async (context) => work(await context.newPage()));
+const withPage = <T>(options: BrowserContextOptions, work: (page: Page) => Promise<T>) =>
+  sites.withContext(options, async (context) => work(await context.newPage()));
 const FIGURES = () => sites.fixture.base + "01-figures-and-math.html";
 const RUNNING = () => sites.fixture.base + "02-running.html";
 
 const block = (page: Page, index: number) => page.locator(".code[data-line]").nth(index);
-const editorOf = (page: Page, index: number) => page.getByRole("textbox", { name: `Code of block ${index + 1}` });
+const editorOf = (page: Page, index: number) =>
+  page.getByRole("textbox", { name: `Code of block ${index + 1}` });
 
 /** Opens block `index`'s editor and replaces its code, as a reader pasting it would. */
 async function edit(page: Page, index: number, code: string): Promise<void> {
   await block(page, index).locator(".block-edit:visible, .cm-editor").first().waitFor();
-  if (await block(page, index).locator(".block-edit").isVisible()) await block(page, index).locator(".block-edit").click();
+  if (await block(page, index).locator(".block-edit").isVisible())
+    await block(page, index).locator(".block-edit").click();
   await editorOf(page, index).click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.insertText(code);
 }
 
 const resultOf = (page: Page, index: number) =>
-  page.evaluate(`document.getElementById("run-result-" + document.querySelectorAll(".code[data-line]")[${index}].dataset.line)?.textContent ?? ""`) as Promise<string>;
+  page.evaluate(
+    `document.getElementById("run-result-" + document.querySelectorAll(".code[data-line]")[${index}].dataset.line)?.textContent ?? ""`,
+  ) as Promise<string>;
 
 describe("the editor as a playground", () => {
   it("lists its keys beside Run, says when Ctrl+Enter runs, leaves the editor on Escape, and shows console.error as an error", async (ctx) => {
@@ -36,15 +41,23 @@ describe("the editor as a playground", () => {
     await withPage({}, async (page) => {
       await page.goto(RUNNING());
       await edit(page, 0, 'console.log("fine");\nconsole.error("went wrong");\n');
-      expect(await block(page, 0).locator(".block-keys").textContent()).toBe("Ctrl+Enter runs · Esc leaves the editor");
-      await page.evaluate(`window.said = []; new MutationObserver(() => said.push(document.querySelector(".block-status").textContent)).observe(document.querySelector(".block-status"), { childList: true, characterData: true, subtree: true })`);
+      expect(await block(page, 0).locator(".block-keys").textContent()).toBe(
+        "Ctrl+Enter runs · Esc leaves the editor",
+      );
+      await page.evaluate(
+        `window.said = []; new MutationObserver(() => said.push(document.querySelector(".block-status").textContent)).observe(document.querySelector(".block-status"), { childList: true, characterData: true, subtree: true })`,
+      );
       await page.keyboard.press("ControlOrMeta+Enter");
       await page.waitForFunction(RUN_FINISHED);
       expect(await page.evaluate("said[0]")).toBe("Running (Ctrl+Enter)…");
       // It printed other than the lesson's block: the diff shows it, the console.error line marked.
-      expect(await page.locator(".run-result .stderr").allTextContents()).toEqual(["+ went wrong\n"]);
+      expect(await page.locator(".run-result .stderr").allTextContents()).toEqual([
+        "+ went wrong\n",
+      ]);
       await page.keyboard.press("Escape");
-      expect(await page.evaluate(`document.activeElement.classList.contains("block-run")`)).toBe(true);
+      expect(await page.evaluate(`document.activeElement.classList.contains("block-run")`)).toBe(
+        true,
+      );
       await page.screenshot({ path: join(RESULTS, "playground-keys.png") });
     });
   });
@@ -98,13 +111,19 @@ describe("the editor as a playground", () => {
       await page.goto(link);
       const view = block(page, 1).locator(".shared-edit");
       await view.waitFor();
-      expect(await view.locator(".del").allTextContents()).toEqual(['- if (counts.length > 0) throw new RangeError("counts: expected an empty list");\n']);
-      expect(await view.locator(".ins").allTextContents()).toEqual(['+ throw new RangeError("shared: expected an empty list");\n']);
+      expect(await view.locator(".del").allTextContents()).toEqual([
+        '- if (counts.length > 0) throw new RangeError("counts: expected an empty list");\n',
+      ]);
+      expect(await view.locator(".ins").allTextContents()).toEqual([
+        '+ throw new RangeError("shared: expected an empty list");\n',
+      ]);
       expect(await page.locator(".cm-editor").count()).toBe(0); // read-only until Edit
       expect(requests.filter((url) => url.includes("edits="))).toEqual([]); // the fragment never reaches the server
       await page.screenshot({ path: join(RESULTS, "playground-shared.png") });
       await block(page, 1).locator(".block-edit").click();
-      expect(await editorOf(page, 1).textContent()).toBe('throw new RangeError("shared: expected an empty list");');
+      expect(await editorOf(page, 1).textContent()).toBe(
+        'throw new RangeError("shared: expected an empty list");',
+      );
       expect(await page.locator(".shared-edit").count()).toBe(0);
     });
   });
@@ -115,14 +134,19 @@ describe("the editor as a playground", () => {
       await page.goto(FIGURES());
       const original = (await block(page, 0).locator("pre").first().textContent()) ?? "";
       // The same text printed, the same figure drawn, and then two more.
-      const more = original.replace(/show\((.*)\);\n?$/s, (_, figure: string) => `for (let i = 0; i < 3; i++) show(${figure});\n`);
+      const more = original.replace(
+        /show\((.*)\);\n?$/s,
+        (_, figure: string) => `for (let i = 0; i < 3; i++) show(${figure});\n`,
+      );
       expect(more).not.toBe(original);
       await edit(page, 0, more);
       await block(page, 0).locator(".block-run").click();
       await page.waitForFunction(RUN_FINISHED);
       const result = await resultOf(page, 0);
       expect(result).toContain("Your browser printed something else");
-      expect(result).toContain("The figures differ: it showed 3 figures; the test run showed 1 figure.");
+      expect(result).toContain(
+        "The figures differ: it showed 3 figures; the test run showed 1 figure.",
+      );
       // The lesson's own code, run unchanged, draws what the test run drew.
       await block(page, 0).locator(".block-reset").click();
       await page.locator(".run-button").click();

@@ -22,7 +22,11 @@ describe("reading a lesson in a browser", () => {
       expect(await page.locator(".katex-error").count()).toBe(0);
       const box = await page.locator(".katex-display").boundingBox();
       expect(box!.height).toBeGreaterThan(30); // a fraction, laid out
-      expect(await page.evaluate(`document.body.offsetHeight, document.fonts.ready.then(() => document.fonts.check("16px KaTeX_Main") && document.fonts.check("16px KaTeX_Math"))`)).toBe(true);
+      expect(
+        await page.evaluate(
+          `document.body.offsetHeight, document.fonts.ready.then(() => document.fonts.check("16px KaTeX_Main") && document.fonts.check("16px KaTeX_Math"))`,
+        ),
+      ).toBe(true);
       const { families } = await mathFonts(page);
       expect(families.KaTeX_Main).toBeGreaterThan(0);
       expect(families.KaTeX_Math).toBeGreaterThan(0);
@@ -33,7 +37,10 @@ describe("reading a lesson in a browser", () => {
   it("follows the system's colour scheme, and the toggle switches it — figures too — and remembers", async (ctx) => {
     sites.needsChromium(ctx);
     const url = sites.fixture.base + "01-figures-and-math.html";
-    const colours = (page: Page) => page.evaluate(`[getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.querySelector("figure.lesson-figure svg")).color]`);
+    const colours = (page: Page) =>
+      page.evaluate(
+        `[getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.querySelector("figure.lesson-figure svg")).color]`,
+      );
     await sites.withContext({ colorScheme: "light" }, async (context) => {
       const page = await context.newPage();
       await page.goto(url);
@@ -73,8 +80,13 @@ describe("reading a lesson in a browser", () => {
         await page.fill("#search-input", word);
         // The first input loads the index, and the results follow; after that they follow each input at once.
         await page.locator(".search-results a").first().waitFor();
-        const hits = await page.$$eval(".search-results a", (as) => as.map((a) => a.getAttribute("href")));
-        expect(hits.some((h) => h!.startsWith(href)), `${word} → ${hits.join(", ")}`).toBe(true);
+        const hits = await page.$$eval(".search-results a", (as) =>
+          as.map((a) => a.getAttribute("href")),
+        );
+        expect(
+          hits.some((h) => h!.startsWith(href)),
+          `${word} → ${hits.join(", ")}`,
+        ).toBe(true);
       }
     });
   });

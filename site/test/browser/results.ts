@@ -16,4 +16,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** The URLs of a site's lesson pages, in course order. */
-export const lessonUrls = (site: SharedSite): string[] => site.report.lessons.map((href) => site.base + href);
+export const lessonUrls = (site: SharedSite): string[] =>
+  site.report.lessons.map((href) => site.base + href);

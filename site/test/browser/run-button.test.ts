@@ -17,15 +17,22 @@ describe("the Run button in a browser", () => {
     await sites.withContext({}, async (context) => {
       // Every lesson prints in the page exactly what Node printed: the library computes its
       // elementary functions itself, the same in every engine.
-      await mapLimit([...lessonUrls(fixture).slice(0, 2), ...lessonUrls(course)], 2, async (url) => {
-        const page = await context.newPage();
-        const run = await runInPage(page, url);
-        await page.close();
-        if (!run) return; // a lesson without code to run
-        expect(run.status, url).toMatch(/^Ran in \d+ ms\.$/);
-        expect(run.labels.length, url).toBe(run.blocks);
-        expect(run.labels.filter((l) => l !== SAME), `${url}: ${run.differences.join("\n")}`).toEqual([]);
-      });
+      await mapLimit(
+        [...lessonUrls(fixture).slice(0, 2), ...lessonUrls(course)],
+        2,
+        async (url) => {
+          const page = await context.newPage();
+          const run = await runInPage(page, url);
+          await page.close();
+          if (!run) return; // a lesson without code to run
+          expect(run.status, url).toMatch(/^Ran in \d+ ms\.$/);
+          expect(run.labels.length, url).toBe(run.blocks);
+          expect(
+            run.labels.filter((l) => l !== SAME),
+            `${url}: ${run.differences.join("\n")}`,
+          ).toEqual([]);
+        },
+      );
       const page = await context.newPage();
       await page.goto(fixture.base + "01-figures-and-math.html");
       await setRunLimit(page, GENEROUS_LIMIT_MS);
@@ -55,8 +62,15 @@ describe("the Run button in a browser", () => {
       `);
       await page.click(".run-button");
       await page.waitForFunction(RUN_FINISHED);
-      const [clicked, log, ticks] = (await page.evaluate("[clicked, statusLog, ticks]")) as [number, [number, string][], number[]];
-      expect(log.map(([, text]) => text)).toEqual(["Running…", "Stopped after 1 s: the block at line 10 printed nothing and reported no progress in that time."]);
+      const [clicked, log, ticks] = (await page.evaluate("[clicked, statusLog, ticks]")) as [
+        number,
+        [number, string][],
+        number[],
+      ];
+      expect(log.map(([, text]) => text)).toEqual([
+        "Running…",
+        "Stopped after 1 s: the block at line 10 printed nothing and reported no progress in that time.",
+      ]);
       const [[started], [stopped]] = log as [[number, string], [number, string]];
       // The loop ran until the limit, counted from the click, before which no timer of the run
       // existed (a timer never fires early; 1 ms for the clock's rounding). Not from "Running…":

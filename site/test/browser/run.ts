@@ -17,7 +17,9 @@ export const GENEROUS_LIMIT_MS = 10 * 60_000;
  * may bring nothing new. The run's overall limit becomes the generous one.
  */
 export async function setRunLimit(page: Page, ms: number): Promise<void> {
-  await page.evaluate(`Object.assign(document.querySelector(".runner").dataset, { timeLimit: "${ms}", runLimit: "${Math.max(ms, GENEROUS_LIMIT_MS)}" })`);
+  await page.evaluate(
+    `Object.assign(document.querySelector(".runner").dataset, { timeLimit: "${ms}", runLimit: "${Math.max(ms, GENEROUS_LIMIT_MS)}" })`,
+  );
 }
 
 /** What a run in the page showed: its status line, each block result's label, the runnable blocks. */
@@ -38,7 +40,9 @@ export async function runInPage(page: Page, url: string): Promise<PageRun | unde
   await page.waitForFunction(RUN_FINISHED);
   return {
     status: (await page.textContent(".run-status")) ?? "",
-    labels: (await page.evaluate(`[...document.querySelectorAll(".run-result .label")].map((l) => l.textContent)`)) as string[],
+    labels: (await page.evaluate(
+      `[...document.querySelectorAll(".run-result .label")].map((l) => l.textContent)`,
+    )) as string[],
     blocks: await page.locator("[data-line]").count(),
     differences: (await page.evaluate(
       `[...document.querySelectorAll(".run-result")].filter((r) => r.querySelector(".label").textContent !== "Your browser printed the same").map((r) => r.id + ": " + [...r.querySelectorAll("pre")].map((p) => p.textContent).join("\\n"))`,

@@ -16,7 +16,10 @@ export function trackRequests(page: Page): { idle(): Promise<void> } {
   page.on("request", () => pending++);
   page.on("requestfinished", ended);
   page.on("requestfailed", ended);
-  return { idle: () => (pending === 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve))) };
+  return {
+    idle: () =>
+      pending === 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve)),
+  };
 }
 
 /**

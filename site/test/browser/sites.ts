@@ -36,7 +36,9 @@ async function serve(dir: string, report: BuildReport, built: boolean): Promise<
  * The course's site: site/dist if its build-info says it was built from these inputs, else a
  * build that takes the lessons' records from `recorded` when it gives a folder.
  */
-export async function courseSite(recorded?: () => Promise<string | undefined>): Promise<ServedSite> {
+export async function courseSite(
+  recorded?: () => Promise<string | undefined>,
+): Promise<ServedSite> {
   const info = join(DIST, "build-info.json");
   if (existsSync(info)) {
     const report = JSON.parse(readFileSync(info, "utf8")) as BuildReport & { inputs: string };
@@ -44,7 +46,13 @@ export async function courseSite(recorded?: () => Promise<string | undefined>): 
   }
   const temp = mkdtempSync(join(tmpdir(), "gradbook-site-"));
   const out = join(temp, "dist");
-  const report = await buildSite({ root: ROOT, lessons: join(ROOT, "lessons"), out, cache: join(temp, "cache"), ...(recorded ? { recorded } : {}) });
+  const report = await buildSite({
+    root: ROOT,
+    lessons: join(ROOT, "lessons"),
+    out,
+    cache: join(temp, "cache"),
+    ...(recorded ? { recorded } : {}),
+  });
   return serve(out, report, true);
 }
 
@@ -61,6 +69,13 @@ export function recordsSince(folder: string, since: number): string | undefined 
 export async function fixtureSite(): Promise<ServedSite> {
   const temp = mkdtempSync(join(tmpdir(), "gradbook-fixture-"));
   const out = join(temp, "dist");
-  const report = await buildSite({ root: ROOT, lessons: COURSE, out, cache: join(temp, "cache"), vitestConfig: join(COURSE, "vitest.config.ts"), api: false });
+  const report = await buildSite({
+    root: ROOT,
+    lessons: COURSE,
+    out,
+    cache: join(temp, "cache"),
+    vitestConfig: join(COURSE, "vitest.config.ts"),
+    api: false,
+  });
   return serve(out, report, true);
 }

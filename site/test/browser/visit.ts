@@ -19,21 +19,30 @@ export async function visit(context: BrowserContext, url: string, origin: string
   const requests = trackRequests(page);
   const problems: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === "error" || message.type() === "warning")
+      problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on("requestfailed", (request) =>
+    problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`),
+  );
   page.on("request", (request) => {
-    if (!request.url().startsWith(origin) && !request.url().startsWith("data:")) problems.push(`left the site: ${request.url()}`);
+    if (!request.url().startsWith(origin) && !request.url().startsWith("data:"))
+      problems.push(`left the site: ${request.url()}`);
   });
   page.on("response", (response) => {
-    if (response.status() >= 400 && response.url() !== url) problems.push(`${response.status()}: ${response.url()}`);
+    if (response.status() >= 400 && response.url() !== url)
+      problems.push(`${response.status()}: ${response.url()}`);
   });
   const response = await loadSettled(page, url, requests);
   if (!response?.ok()) problems.push(`${response?.status()}: ${url}`);
   // Page code as strings: this project's type check has no DOM types.
-  const links = (await page.evaluate(`[...document.querySelectorAll("a[href]")].map((a) => a.href)`)) as string[]; // resolved
-  const ids = (await page.evaluate(`[...document.querySelectorAll("[id]")].map((e) => e.id)`)) as string[];
+  const links = (await page.evaluate(
+    `[...document.querySelectorAll("a[href]")].map((a) => a.href)`,
+  )) as string[]; // resolved
+  const ids = (await page.evaluate(
+    `[...document.querySelectorAll("[id]")].map((e) => e.id)`,
+  )) as string[];
   return { page, problems, links, ids };
 }
 

@@ -9,10 +9,20 @@ type Kind = "html" | "css" | "fonts" | "js" | "other";
 /** Bytes a page loads by kind: as files (`raw`) and as sent (`transferred`, gzipped text). */
 export type PageWeight = Record<Kind, { raw: number; transferred: number }>;
 
-const KINDS: Record<string, Kind> = { document: "html", stylesheet: "css", font: "fonts", script: "js" };
+const KINDS: Record<string, Kind> = {
+  document: "html",
+  stylesheet: "css",
+  font: "fonts",
+  script: "js",
+};
 
 /** Loads `url` in a fresh context (nothing cached) and adds up every response; `inspect` may look at the loaded page too. */
-export async function pageWeight(browser: Browser, url: string, javaScript: boolean, inspect?: (page: Page) => Promise<void>): Promise<PageWeight> {
+export async function pageWeight(
+  browser: Browser,
+  url: string,
+  javaScript: boolean,
+  inspect?: (page: Page) => Promise<void>,
+): Promise<PageWeight> {
   return inContext(browser, { javaScriptEnabled: javaScript }, async (context) => {
     const page = await context.newPage();
     const sizes: Promise<[Kind, number, number]>[] = [];
@@ -29,7 +39,9 @@ export async function pageWeight(browser: Browser, url: string, javaScript: bool
     // Fonts are asked for only once the page is laid out: wait for them and every other request.
     await loadSettled(page, url, requests);
     await inspect?.(page);
-    const weight = Object.fromEntries(["html", "css", "fonts", "js", "other"].map((k) => [k, { raw: 0, transferred: 0 }])) as PageWeight;
+    const weight = Object.fromEntries(
+      ["html", "css", "fonts", "js", "other"].map((k) => [k, { raw: 0, transferred: 0 }]),
+    ) as PageWeight;
     for (const [kind, raw, transferred] of await Promise.all(sizes)) {
       weight[kind].raw += raw;
       weight[kind].transferred += transferred;
@@ -60,13 +72,24 @@ export async function weighLessonPages(
   browser: Browser,
   urls: string[],
   inspect?: (page: Page, url: string) => Promise<void>,
-): Promise<{ pages: { url: string; transferred: number; js: number; weight: PageWeight }[]; report: Record<string, unknown> }> {
-  const weights = await mapLimit(urls, 4, (url) => pageWeight(browser, url, false, inspect && ((page) => inspect(page, url))));
+): Promise<{
+  pages: { url: string; transferred: number; js: number; weight: PageWeight }[];
+  report: Record<string, unknown>;
+}> {
+  const weights = await mapLimit(urls, 4, (url) =>
+    pageWeight(browser, url, false, inspect && ((page) => inspect(page, url))),
+  );
   const js = (await pageWeight(browser, urls[0]!, true)).js;
-  const report: Record<string, unknown> = { javaScriptKB: { raw: kb(js.raw), transferred: kb(js.transferred) } };
+  const report: Record<string, unknown> = {
+    javaScriptKB: { raw: kb(js.raw), transferred: kb(js.transferred) },
+  };
   const pages = weights.map((weight, i) => {
     const url = urls[i]!;
-    report[new URL(url).pathname.slice(1)] = { raw: kb(total(weight, PAGE, "raw")), transferred: kb(total(weight, PAGE, "transferred")), byKind: weight };
+    report[new URL(url).pathname.slice(1)] = {
+      raw: kb(total(weight, PAGE, "raw")),
+      transferred: kb(total(weight, PAGE, "transferred")),
+      byKind: weight,
+    };
     return { url, transferred: total(weight, PAGE, "transferred"), js: weight.js.raw, weight };
   });
   return { pages, report };

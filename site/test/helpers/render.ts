@@ -23,12 +23,27 @@ export function fixtureLesson(name: string): Lesson {
 /** The record a passing run of `lesson` writes, with `figures` shown by the blocks at those indices. */
 export function fakeRecord(lesson: Lesson, figures: Record<number, Figure[]> = {}): LessonRecord {
   const runnable = lesson.blocks.filter((b) => b.kind !== "no-run");
-  return { file: lesson.file, blocks: runnable.map((b, i) => ({ line: b.line, output: b.output?.text ?? "", figures: figures[i] ?? [] })) };
+  return {
+    file: lesson.file,
+    blocks: runnable.map((b, i) => ({
+      line: b.line,
+      output: b.output?.text ?? "",
+      figures: figures[i] ?? [],
+    })),
+  };
 }
 
 /** Renders a lesson with a record; paths under site/test/fixtures/ link to a made-up API page. */
-export async function render(lesson: Lesson, record: LessonRecord = fakeRecord(lesson)): Promise<RenderedLesson> {
+export async function render(
+  lesson: Lesson,
+  record: LessonRecord = fakeRecord(lesson),
+): Promise<RenderedLesson> {
   highlighter ??= createCodeHighlighter();
-  const linkFor = (path: string) => (path.startsWith("site/test/fixtures/") ? "api/fixture.html" : undefined);
-  return renderLesson(md, lesson, placeFigures(lesson, record), { root: ROOT, highlighter: await highlighter, linkFor });
+  const linkFor = (path: string) =>
+    path.startsWith("site/test/fixtures/") ? "api/fixture.html" : undefined;
+  return renderLesson(md, lesson, placeFigures(lesson, record), {
+    root: ROOT,
+    highlighter: await highlighter,
+    linkFor,
+  });
 }

@@ -11,7 +11,8 @@ const KNOWN: Record<number, string> = { 0: "cmap", 4: "maxp", 10: "glyf", 11: "l
 /** A WOFF2 font's characters (code points with a glyph) and its number of glyphs. */
 export function readWoff2(font: Uint8Array): { chars: Set<number>; glyphs: number } {
   const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  if (view.getUint32(0) !== 0x774f4632) throw new Error("readWoff2: not a WOFF2 font (no wOF2 signature)");
+  if (view.getUint32(0) !== 0x774f4632)
+    throw new Error("readWoff2: not a WOFF2 font (no wOF2 signature)");
   const numTables = view.getUint16(12);
   let at = 48; // after the header
   const base128 = () => {
@@ -66,16 +67,25 @@ function cmapChars(cmap: DataView): Set<number> {
       const rangeOffsets = deltas + 2 * segments;
       for (let s = 0; s < segments; s++) {
         const [first, last] = [cmap.getUint16(starts + 2 * s), cmap.getUint16(ends + 2 * s)];
-        const [delta, rangeOffset] = [cmap.getUint16(deltas + 2 * s), cmap.getUint16(rangeOffsets + 2 * s)];
+        const [delta, rangeOffset] = [
+          cmap.getUint16(deltas + 2 * s),
+          cmap.getUint16(rangeOffsets + 2 * s),
+        ];
         for (let c = first; c <= last && c !== 0xffff; c++) {
-          const glyph = rangeOffset === 0 ? (c + delta) & 0xffff : cmap.getUint16(rangeOffsets + 2 * s + rangeOffset + 2 * (c - first));
+          const glyph =
+            rangeOffset === 0
+              ? (c + delta) & 0xffff
+              : cmap.getUint16(rangeOffsets + 2 * s + rangeOffset + 2 * (c - first));
           if (glyph !== 0) chars.add(c);
         }
       }
     } else if (format === 12) {
       const groups = cmap.getUint32(start + 12);
       for (let g = 0; g < groups; g++) {
-        const [first, last] = [cmap.getUint32(start + 16 + 12 * g), cmap.getUint32(start + 20 + 12 * g)];
+        const [first, last] = [
+          cmap.getUint32(start + 16 + 12 * g),
+          cmap.getUint32(start + 20 + 12 * g),
+        ];
         for (let c = first; c <= last; c++) chars.add(c);
       }
     }

@@ -18,7 +18,8 @@ export function breakBlock(source: string, block: CodeBlock, how: How, text?: st
   if (how === "throw") lines[first] = `throw new Error(${JSON.stringify(BROKEN)}); ${lines[first]}`;
   else if (how === "complete") lines[first] = `return; ${lines[first]}`;
   else {
-    if (!block.output) throw new Error(`breakBlock: the block at line ${block.line} has no output block to change`);
+    if (!block.output)
+      throw new Error(`breakBlock: the block at line ${block.line} has no output block to change`);
     lines[block.output.line] = text ?? `${lines[block.output.line]} (${BROKEN})`;
   }
   return lines.join("\n");

@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,12 +31,22 @@ const BACKWARD = "packages/autograd/src/backward.ts";
 // exercise, file, the correct line, the mistake
 const MISTAKES: [string, string, string, string][] = [
   ["topo", BACKWARD, "order.push(v);", "order.unshift(v);"],
-  ["backward", BACKWARD, "for (let i = order.length - 1; i >= 0; i--) {", "for (let i = 0; i < order.length; i++) {"],
+  [
+    "backward",
+    BACKWARD,
+    "for (let i = order.length - 1; i >= 0; i--) {",
+    "for (let i = 0; i < order.length; i++) {",
+  ],
   ["mul", OPS, "a.grad += b.data * g;", "a.grad = b.data * g;"],
   ["pow", OPS, "k * math.pow(a.data, k - 1) * g", "k * math.pow(a.data, k) * g"],
   ["tanh", OPS, "return 1 - y * y;", "return 1 - y;"],
   ["sigmoid", OPS, "a.grad += g * (1 - y) * y;", "a.grad += g * y;"],
-  ["softplus", OPS, "a.grad += g / (1 + math.exp(-a.data));", "a.grad += g / (1 + math.exp(a.data));"],
+  [
+    "softplus",
+    OPS,
+    "a.grad += g / (1 + math.exp(-a.data));",
+    "a.grad += g / (1 + math.exp(a.data));",
+  ],
 ];
 
 describe("check blames the exercise with the mistake", () => {
@@ -44,18 +62,29 @@ describe("check blames the exercise with the mistake", () => {
       cpSync(join(REPO, pkg(file)), join(root, pkg(file)), { recursive: true });
     }
     // Without the million-value chains: they test the stack depth, not a derivative, and take seconds each.
-    const config = 'import { defineProject } from "vitest/config";\n\nexport default defineProject({ test: { name: "autograd", include: ["test/**/*.test.ts"], testNamePattern: /^((?!1,000,000).)*$/ } });\n';
+    const config =
+      'import { defineProject } from "vitest/config";\n\nexport default defineProject({ test: { name: "autograd", include: ["test/**/*.test.ts"], testNamePattern: /^((?!1,000,000).)*$/ } });\n';
     writeFileSync(join(root, pkg("vitest.config.ts")), config);
     symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"), "dir");
     // The package's own links (its workspace dependencies, such as @gradbook/testing).
     symlinkSync(join(REPO, pkg("node_modules")), join(root, pkg("node_modules")), "dir");
     mkdirSync(join(root, "lessons"));
-    writeFileSync(join(root, "lessons/01-chain-rule.md"), "---\npackage: autograd\n---\n\n# The chain rule\n");
-    cpSync(join(REPO, "lessons/01-chain-rule.exercises.json"), join(root, "lessons/01-chain-rule.exercises.json"));
+    writeFileSync(
+      join(root, "lessons/01-chain-rule.md"),
+      "---\npackage: autograd\n---\n\n# The chain rule\n",
+    );
+    cpSync(
+      join(REPO, "lessons/01-chain-rule.exercises.json"),
+      join(root, "lessons/01-chain-rule.exercises.json"),
+    );
     const session = openSession(root);
     const lesson = session.course[0]!;
     // What start saves before blanking: the reference code that each exercise's run alone puts back.
-    for (const ex of lesson.exercises) session.state.references[`autograd:${ex.name}`] = { file: ex.file, body: exerciseBody(readFileSync(join(root, ex.file), "utf8"), ex.name)! };
+    for (const ex of lesson.exercises)
+      session.state.references[`autograd:${ex.name}`] = {
+        file: ex.file,
+        body: exerciseBody(readFileSync(join(root, ex.file), "utf8"), ex.name)!,
+      };
     session.state.lessons["01"] = { started: new Date().toISOString(), passing: [], done: false };
     saveState(root, session.state);
     runner = await openRunner(root, { pkg: "autograd", isolate: false });
@@ -77,11 +106,19 @@ describe("check blames the exercise with the mistake", () => {
       try {
         const session = openSession(root);
         const lesson = session.course[0]!;
-        const { result: progress, stdout } = await capture(() => checkWith(session, lesson, runner));
-        expect(progress.exercises.filter((p) => p.status !== "passing").map((p) => p.exercise.name)).toEqual([name]);
+        const { result: progress, stdout } = await capture(() =>
+          checkWith(session, lesson, runner),
+        );
+        expect(
+          progress.exercises.filter((p) => p.status !== "passing").map((p) => p.exercise.name),
+        ).toEqual([name]);
         const exercise = lesson.exercises.find((e) => e.name === name)!;
-        expect(stdout).toContain(`Next: ${name} (${file}:${exercise.line}), a ${exercise.kind}: ${exercise.task}\n  Failing: test/`);
-        expect(stdout).toContain(`  Stuck? pnpm learn hint 01 ${name} gives hint 1 of ${exercise.hints.length}.\n`);
+        expect(stdout).toContain(
+          `Next: ${name} (${file}:${exercise.line}), a ${exercise.kind}: ${exercise.task}\n  Failing: test/`,
+        );
+        expect(stdout).toContain(
+          `  Stuck? pnpm learn hint 01 ${name} gives hint 1 of ${exercise.hints.length}.\n`,
+        );
         expect(stdout).not.toContain(exercise.hints[0]);
         expect(stdout).toMatch(/\n {4}at packages\/autograd\/(src|test)\/[\w.]+\.ts:\d+\n/);
       } finally {
@@ -94,7 +131,18 @@ describe("check blames the exercise with the mistake", () => {
 });
 
 describe("a line of a rewritten file, in the learner's file", () => {
-  const learner = ["a", "// #region exercise:x hint", "mine 1", "mine 2", "// #endregion exercise:x", "b", "// #region exercise:y hint", "throw y", "// #endregion exercise:y", "c"].join("\n");
+  const learner = [
+    "a",
+    "// #region exercise:x hint",
+    "mine 1",
+    "mine 2",
+    "// #endregion exercise:x",
+    "b",
+    "// #region exercise:y hint",
+    "throw y",
+    "// #endregion exercise:y",
+    "c",
+  ].join("\n");
   const rewritten = learner.replace("throw y", "ref 1\nref 2\nref 3");
   it.each([
     [1, 1, "before every region"],

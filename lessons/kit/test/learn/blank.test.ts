@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { blankedIn, blankExercise, blankMessage, exerciseBody, isBlank, sameCode, withExerciseBody } from "../../learn/blank.ts";
+import {
+  blankedIn,
+  blankExercise,
+  blankMessage,
+  exerciseBody,
+  isBlank,
+  sameCode,
+  withExerciseBody,
+} from "../../learn/blank.ts";
 
 const lesson = { nn: "01", file: "lessons/01-powers.md" };
 const source = [

@@ -25,13 +25,22 @@ export function copyFixture(): string {
 
 /** The environment of a child CLI: ours without vitest's worker variables, pointed at `root`. */
 function env(root: string): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")),
+  );
   return { ...clean, GRADBOOK_ROOT: root, NO_COLOR: "1" };
 }
 
 /** Runs `pnpm learn ...args` on the course at `root`, to the end. */
-export function learn(root: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [TSX, CLI, ...args], { cwd: REPO, env: env(root), encoding: "utf8" });
+export function learn(
+  root: string,
+  ...args: string[]
+): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [TSX, CLI, ...args], {
+    cwd: REPO,
+    env: env(root),
+    encoding: "utf8",
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -43,15 +52,23 @@ export function edit(root: string, file: string, change: (text: string) => strin
 
 /** Replaces the blank of `name` in a file with `code` (what a learner does). */
 export function write(root: string, file: string, name: string, code: string): void {
-  edit(root, file, (text) => text.replace(new RegExp(`throw new Error\\("exercise ${name} .*`), code));
+  edit(root, file, (text) =>
+    text.replace(new RegExp(`throw new Error\\("exercise ${name} .*`), code),
+  );
 }
 
 /** Runs `fn` with console.log and console.error captured; resolves with its result and what it printed. */
-export async function capture<T>(fn: () => T | Promise<T>): Promise<{ result: T; stdout: string; stderr: string }> {
+export async function capture<T>(
+  fn: () => T | Promise<T>,
+): Promise<{ result: T; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const log = vi.spyOn(console, "log").mockImplementation((...args) => void out.push(`${format(...args)}\n`));
-  const error = vi.spyOn(console, "error").mockImplementation((...args) => void err.push(`${format(...args)}\n`));
+  const log = vi
+    .spyOn(console, "log")
+    .mockImplementation((...args) => void out.push(`${format(...args)}\n`));
+  const error = vi
+    .spyOn(console, "error")
+    .mockImplementation((...args) => void err.push(`${format(...args)}\n`));
   try {
     const result = await fn();
     return { result, stdout: out.join(""), stderr: err.join("") };
@@ -62,7 +79,10 @@ export async function capture<T>(fn: () => T | Promise<T>): Promise<{ result: T;
 }
 
 /** Runs `pnpm learn ...args` in this process on the course at `root` (no child: a second faster). */
-export async function learnHere(root: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+export async function learnHere(
+  root: string,
+  ...args: string[]
+): Promise<{ status: number; stdout: string; stderr: string }> {
   const { result, stdout, stderr } = await capture(() => main(args, root));
   return { status: result, stdout, stderr };
 }

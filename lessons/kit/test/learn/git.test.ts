@@ -14,7 +14,13 @@ const SCALE = "packages/autograd/src/scale.ts";
 const FILES = [POWERS, SCALE];
 
 function git(root: string, ...args: string[]): string {
-  const env = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: "t",
+    GIT_AUTHOR_EMAIL: "t@t",
+    GIT_COMMITTER_NAME: "t",
+    GIT_COMMITTER_EMAIL: "t@t",
+  };
   return execFileSync("git", args, { cwd: root, encoding: "utf8", env });
 }
 
@@ -31,7 +37,9 @@ describe("blanks out of git's sight", () => {
   it("start blanks the files and marks them skip-worktree: git diff and git status show nothing", async () => {
     const { status, stdout } = await learnHere(root, "start", "01");
     expect(status).toBe(0);
-    expect(stdout).toContain("git does not see changes to 2 files with blanks until the lesson is done");
+    expect(stdout).toContain(
+      "git does not see changes to 2 files with blanks until the lesson is done",
+    );
     expect(git(root, "diff")).toBe("");
     expect(git(root, "status", "--porcelain", "--untracked-files=no")).toBe("");
     expect(hiddenFromGit(root, FILES).sort()).toEqual(FILES.slice().sort());

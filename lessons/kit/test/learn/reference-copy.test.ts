@@ -32,7 +32,10 @@ describe("the course as written, beside the learner's", () => {
     const copy = join(root, ".gradbook", "reference");
     referenceCopy(root, copy, inProgress);
 
-    for (const file of [POWERS, SCALE]) expect(readFileSync(join(copy, file), "utf8")).toBe(readFileSync(join(FIXTURE, file), "utf8"));
+    for (const file of [POWERS, SCALE])
+      expect(readFileSync(join(copy, file), "utf8")).toBe(
+        readFileSync(join(FIXTURE, file), "utf8"),
+      );
     expect(readFileSync(join(root, POWERS), "utf8")).toBe(mine); // the learner's copy as it was
     expect(lstatSync(join(copy, "node_modules")).isSymbolicLink()).toBe(true);
     expect(existsSync(join(copy, ".gradbook"))).toBe(false); // not a copy of itself

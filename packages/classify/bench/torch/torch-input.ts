@@ -7,4 +7,12 @@ import { TORCH_RUN, torchRun } from "@gradbook/classify/recorded";
 
 const { indices, loader, initial } = torchRun(loadMnist());
 const batches = Array.from({ length: TORCH_RUN.epochs }, () => loader.order());
-process.stdout.write(JSON.stringify({ settings: TORCH_RUN, train: indices.train, validation: indices.validation, initial, batches }));
+process.stdout.write(
+  JSON.stringify({
+    settings: TORCH_RUN,
+    train: indices.train,
+    validation: indices.validation,
+    initial,
+    batches,
+  }),
+);

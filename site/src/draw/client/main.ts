@@ -23,7 +23,10 @@ interface Net {
 
 function netFrom(values: Float32Array): Net {
   const sizes = [HIDDEN * PIXELS, HIDDEN, 10 * HIDDEN, 10];
-  if (values.length !== sizes.reduce((a, b) => a + b)) throw new Error(`net.f32: expected ${sizes.reduce((a, b) => a + b)} weights, got ${values.length}`);
+  if (values.length !== sizes.reduce((a, b) => a + b))
+    throw new Error(
+      `net.f32: expected ${sizes.reduce((a, b) => a + b)} weights, got ${values.length}`,
+    );
   let at = 0;
   const take = (shape: number[]) => {
     const n = shape.reduce((a, b) => a * b);
@@ -57,9 +60,13 @@ function showProbabilities(p: Float64Array | null): void {
     const share = p ? p[d]! : 0;
     $(`bar-${d}`).style.width = `${(100 * share).toFixed(1)}%`;
     $(`value-${d}`).textContent = p ? `${(100 * share).toFixed(1)}%` : "–";
-    $(`bar-${d}`).closest("li")!.classList.toggle("top", p !== null && d === top);
+    $(`bar-${d}`)
+      .closest("li")!
+      .classList.toggle("top", p !== null && d === top);
   }
-  verdict.textContent = p ? `The net reads ${top === 8 ? "an" : "a"} ${top}, with probability ${(100 * p[top]!).toFixed(1)}%.` : "Draw a digit, or pick one of the test digits below.";
+  verdict.textContent = p
+    ? `The net reads ${top === 8 ? "an" : "a"} ${top}, with probability ${(100 * p[top]!).toFixed(1)}%.`
+    : "Draw a digit, or pick one of the test digits below.";
   verdict.dataset.digit = p ? String(top) : "";
 }
 
@@ -86,7 +93,10 @@ function setUpPad(net: Net): void {
   let queued = false;
   const point = (e: PointerEvent) => {
     const box = pad.getBoundingClientRect();
-    return [((e.clientX - box.left) * pad.width) / box.width, ((e.clientY - box.top) * pad.height) / box.height] as const;
+    return [
+      ((e.clientX - box.left) * pad.width) / box.width,
+      ((e.clientY - box.top) * pad.height) / box.height,
+    ] as const;
   };
   const update = () => {
     if (queued) return;
@@ -130,13 +140,23 @@ function setUpPicker(net: Net, bytes: Uint8Array): void {
   const count = bytes.length / (1 + PIXELS); // labels first, then the grey levels (packDigits)
   const labels = bytes.subarray(0, count);
   const images = bytes.subarray(count);
-  picker.replaceChildren(new Option("Choose a test digit…", ""), ...Array.from(labels, (label, i) => new Option(`Test digit ${i + 1}: ${label === 8 ? "an" : "a"} ${label}`, String(i))));
+  picker.replaceChildren(
+    new Option("Choose a test digit…", ""),
+    ...Array.from(
+      labels,
+      (label, i) =>
+        new Option(`Test digit ${i + 1}: ${label === 8 ? "an" : "a"} ${label}`, String(i)),
+    ),
+  );
   picker.disabled = false;
   picker.addEventListener("change", () => {
     if (picker.value === "") return;
     const i = Number(picker.value);
     pad.getContext("2d")!.clearRect(0, 0, pad.width, pad.height);
-    classify(net, Float64Array.from(images.subarray(i * PIXELS, (i + 1) * PIXELS), (g) => g / 255));
+    classify(
+      net,
+      Float64Array.from(images.subarray(i * PIXELS, (i + 1) * PIXELS), (g) => g / 255),
+    );
   });
 }
 

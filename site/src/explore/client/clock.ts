@@ -22,4 +22,3 @@ export function timeLeft(epochs: number, rate: number | undefined): string {
   const text = s < 60 ? `${s} s` : `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ""}`;
   return `about ${text} left (${rate < 10 ? rate.toFixed(1) : Math.round(rate)} epochs/s)`;
 }
-

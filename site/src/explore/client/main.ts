@@ -2,7 +2,17 @@
 // `pnpm xor`'s rules, keeps the form, the URL and the command in step, and draws what the worker
 // (worker.ts) reports. The page only draws; training never runs on its thread.
 
-import { flagText, XOR_ACTIVATIONS, XOR_DATA, XOR_LOSSES, XOR_OUTPUTS, type XorArgs, xorCommand, type XorFlag, xorRun } from "@gradbook/cli";
+import {
+  flagText,
+  XOR_ACTIVATIONS,
+  XOR_DATA,
+  XOR_LOSSES,
+  XOR_OUTPUTS,
+  type XorArgs,
+  xorCommand,
+  type XorFlag,
+  xorRun,
+} from "@gradbook/cli";
 import { type Dataset, FEATURES } from "@gradbook/train";
 import { Overlay } from "./draw/boundary.ts";
 import { GRADIENT, paint } from "./draw/colour.ts";
@@ -18,10 +28,16 @@ import { PAGE_LIMITS } from "../controls.ts";
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>("controls");
 const article = document.querySelector<HTMLElement>("article.explore")!;
-const field = (flag: XorFlag) => form.elements.namedItem(flag) as HTMLInputElement | HTMLSelectElement;
+const field = (flag: XorFlag) =>
+  form.elements.namedItem(flag) as HTMLInputElement | HTMLSelectElement;
 
 // The lists' choices come from the CLI's table.
-const choices: Partial<Record<XorFlag, readonly string[]>> = { data: XOR_DATA, activation: XOR_ACTIVATIONS, "output-activation": XOR_OUTPUTS, loss: XOR_LOSSES };
+const choices: Partial<Record<XorFlag, readonly string[]>> = {
+  data: XOR_DATA,
+  activation: XOR_ACTIVATIONS,
+  "output-activation": XOR_OUTPUTS,
+  loss: XOR_LOSSES,
+};
 for (const [flag, names] of Object.entries(choices)) {
   field(flag as XorFlag).replaceChildren(...names!.map((name) => new Option(name, name)));
 }
@@ -29,7 +45,12 @@ for (const [flag, names] of Object.entries(choices)) {
 const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
 const send = (command: Command) => worker.postMessage(command);
 // A worker that fails to load or throws says so where the run's errors show.
-worker.addEventListener("error", (event) => ($("run-error").textContent = `The training worker failed: ${event.message || "it could not load"}`));
+worker.addEventListener(
+  "error",
+  (event) =>
+    ($("run-error").textContent =
+      `The training worker failed: ${event.message || "it could not load"}`),
+);
 
 /** The run on screen: its settings, and what has been drawn of it. */
 let run:
@@ -68,16 +89,43 @@ function apply(args: XorArgs, refused: Partial<Record<XorFlag, string>> = {}): v
   const sizes = [args.features.length, ...args.hidden, 1];
   const places = paramPlaces(sizes);
   const labels = args.features.map((f) => FEATURES[f].label);
-  const diagram = new Diagram($<HTMLElement>("diagram") as unknown as SVGSVGElement, $("diagram-box"), sizes, labels, point);
+  const diagram = new Diagram(
+    $<HTMLElement>("diagram") as unknown as SVGSVGElement,
+    $("diagram-box"),
+    sizes,
+    labels,
+    point,
+  );
   const logit = args.loss === "bce-with-logits";
   drawLegend(logit);
   const params = new ParamTable($("params"), places, (k) => diagram.highlight(k));
   const { points } = xorRun(args); // the worker's points, drawn here: the same seeded draw
-  const overlay = new Overlay($<HTMLElement>("plane") as unknown as SVGSVGElement, planeOfPoints(points), points.train, points.test, logit ? 0 : 0.5);
+  const overlay = new Overlay(
+    $<HTMLElement>("plane") as unknown as SVGSVGElement,
+    planeOfPoints(points),
+    points.train,
+    points.test,
+    logit ? 0 : 0.5,
+  );
   overlay.showTest($<HTMLInputElement>("show-test").checked);
   $("show-test").parentElement!.hidden = points.test.x.length === 0;
   const names = places.map((p) => p.name);
-  run = { id: (run?.id ?? 0) + 1, args, data: points.train, means: [], testMeans: [], diagram, params, overlay, names, playing: false, done: false, error: "", pace: 0, clock: new Clock() };
+  run = {
+    id: (run?.id ?? 0) + 1,
+    args,
+    data: points.train,
+    means: [],
+    testMeans: [],
+    diagram,
+    params,
+    overlay,
+    names,
+    playing: false,
+    done: false,
+    error: "",
+    pace: 0,
+    clock: new Clock(),
+  };
   drawSizes(args.hidden);
   pending = undefined;
   $("log").textContent = "";
@@ -108,13 +156,17 @@ form.addEventListener("change", (event) => {
 
 /** The flags a run takes on the way, from the weights it has: the rest change what is trained, and start over. */
 const TUNABLE: XorFlag[] = ["lr", "momentum", "epochs", "log-every"];
-const onlyTuned = (a: XorArgs, b: XorArgs) => URL_FLAGS.every((flag) => TUNABLE.includes(flag) || flagText(a, flag) === flagText(b, flag));
-const started = () => run?.last !== undefined && (run.last.epoch > 0 || run.last.step > 0) && !run.error;
+const onlyTuned = (a: XorArgs, b: XorArgs) =>
+  URL_FLAGS.every((flag) => TUNABLE.includes(flag) || flagText(a, flag) === flagText(b, flag));
+const started = () =>
+  run?.last !== undefined && (run.last.epoch > 0 || run.last.step > 0) && !run.error;
 
 /** Trains on from the current weights with `args`; the log says where the settings changed, since from there it is no one command's. */
 function tune(args: XorArgs, refused: Partial<Record<XorFlag, string>>): void {
   if (!run) return;
-  const changes = TUNABLE.filter((flag) => flagText(run!.args, flag) !== flagText(args, flag)).map((flag) => `--${flag} ${flagText(args, flag)}`);
+  const changes = TUNABLE.filter((flag) => flagText(run!.args, flag) !== flagText(args, flag)).map(
+    (flag) => `--${flag} ${flagText(args, flag)}`,
+  );
   for (const flag of URL_FLAGS) {
     field(flag).toggleAttribute("aria-invalid", refused[flag] !== undefined);
     if (refused[flag]) field(flag).setAttribute("aria-invalid", "true");
@@ -125,7 +177,8 @@ function tune(args: XorArgs, refused: Partial<Record<XorFlag, string>>): void {
   history.replaceState(null, "", `${location.pathname}${queryOf(args)}`);
   $("command").textContent = xorCommand(args);
   $("log").textContent += `— from here ${changes.join(" ")} —\n`;
-  $("run-status").textContent = `Training on from epoch ${run.last!.epoch} with ${changes.join(" ")}. Reset replays the command from the start.`;
+  $("run-status").textContent =
+    `Training on from epoch ${run.last!.epoch} with ${changes.join(" ")}. Reset replays the command from the start.`;
   send({ type: "tune", args });
 }
 form.addEventListener("submit", (event) => event.preventDefault());
@@ -142,8 +195,12 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>(".presets a[data
 /** Whether the run can take another step; if not, says why and what starts it again. */
 function canTrain(): boolean {
   if (!run) return false;
-  if (run.error) $("run-status").textContent = "The run stopped on its error. Change a setting, or Reset, to start it again.";
-  else if (run.done) $("run-status").textContent = `The run has ended at epoch ${run.args.epochs}. Play starts it again from epoch 0; Reset goes back to it.`;
+  if (run.error)
+    $("run-status").textContent =
+      "The run stopped on its error. Change a setting, or Reset, to start it again.";
+  else if (run.done)
+    $("run-status").textContent =
+      `The run has ended at epoch ${run.args.epochs}. Play starts it again from epoch 0; Reset goes back to it.`;
   else return true;
   return false;
 }
@@ -167,7 +224,9 @@ $("step").addEventListener("click", () => canTrain() && send({ type: "step" }));
 $("epoch").addEventListener("click", () => canTrain() && send({ type: "epoch" }));
 $("end").addEventListener("click", () => canTrain() && play("end"));
 $("reset").addEventListener("click", () => run && apply(run.args));
-$("show-test").addEventListener("change", () => run?.overlay.showTest($<HTMLInputElement>("show-test").checked));
+$("show-test").addEventListener("change", () =>
+  run?.overlay.showTest($<HTMLInputElement>("show-test").checked),
+);
 $("regenerate").addEventListener("click", () => {
   if (!run) return;
   field("data-seed").value = String((run.args.dataSeed + 1) % 2 ** 32);
@@ -176,18 +235,30 @@ $("regenerate").addEventListener("click", () => {
 
 /** Sets the hidden layers' sizes from the +/− buttons; the reference's weights fit only 5,4, so a change from them draws Rng(1)'s. */
 function resize(hidden: number[]): void {
-  if (!run || hidden.length === 0 || hidden.length > PAGE_LIMITS.depth || hidden.some((n) => n < 1 || n > PAGE_LIMITS.width)) return;
+  if (
+    !run ||
+    hidden.length === 0 ||
+    hidden.length > PAGE_LIMITS.depth ||
+    hidden.some((n) => n < 1 || n > PAGE_LIMITS.width)
+  )
+    return;
   field("hidden").value = hidden.join(",");
   const torch = field("seed").value === "torch" && hidden.join(",") !== "5,4";
   if (torch) field("seed").value = "1";
   form.dispatchEvent(new Event("change"));
-  if (torch) $("run-status").textContent = "Initial weights now Rng(1): the reference's fit only hidden 5,4.";
+  if (torch)
+    $("run-status").textContent =
+      "Initial weights now Rng(1): the reference's fit only hidden 5,4.";
 }
 
 /** The +/− buttons: a layer more or fewer, and a neuron more or fewer in each layer. */
 function drawSizes(hidden: number[]): void {
   const button = (text: string, label: string, sizes: number[], off: boolean) => {
-    const b = Object.assign(document.createElement("button"), { type: "button", textContent: text, disabled: off });
+    const b = Object.assign(document.createElement("button"), {
+      type: "button",
+      textContent: text,
+      disabled: off,
+    });
     b.setAttribute("aria-label", label);
     b.addEventListener("click", () => resize(sizes));
     return b;
@@ -195,7 +266,12 @@ function drawSizes(hidden: number[]): void {
   const layers = document.createElement("div");
   layers.append(
     button("− layer", "Remove the last hidden layer", hidden.slice(0, -1), hidden.length <= 1),
-    button("+ layer", "Add a hidden layer", [...hidden, hidden.at(-1)!], hidden.length >= PAGE_LIMITS.depth),
+    button(
+      "+ layer",
+      "Add a hidden layer",
+      [...hidden, hidden.at(-1)!],
+      hidden.length >= PAGE_LIMITS.depth,
+    ),
   );
   const neurons = hidden.map((n, l) => {
     const group = document.createElement("div");
@@ -226,11 +302,14 @@ function drawLegend(logit: boolean): void {
   bar.style.background = GRADIENT;
   const ticks = document.createElement("div");
   ticks.className = "legend-ticks";
-  const labels = logit ? ["σ(output) 0: class 0", "0.5: the line (output 0)", "1: class 1"] : ["output ≤ 0: class 0", "0.5: the line", "≥ 1: class 1"];
-  ticks.append(...labels.map((t) => Object.assign(document.createElement("span"), { textContent: t })));
+  const labels = logit
+    ? ["σ(output) 0: class 0", "0.5: the line (output 0)", "1: class 1"]
+    : ["output ≤ 0: class 0", "0.5: the line", "≥ 1: class 1"];
+  ticks.append(
+    ...labels.map((t) => Object.assign(document.createElement("span"), { textContent: t })),
+  );
   $("legend").replaceChildren(bar, ticks);
 }
-
 
 /**
  * Snapshots arrive while the page may still be drawing; the latest waits here (with the curve's
@@ -240,7 +319,13 @@ let pending: Snapshot | undefined;
 
 worker.addEventListener("message", ({ data: snap }: MessageEvent<Snapshot>) => {
   if (!run || snap.run !== run.id) return; // a snapshot of a run the page has replaced
-  if (pending) snap = { ...snap, means: [...pending.means, ...snap.means], testMeans: [...pending.testMeans, ...snap.testMeans], log: [...pending.log, ...snap.log] };
+  if (pending)
+    snap = {
+      ...snap,
+      means: [...pending.means, ...snap.means],
+      testMeans: [...pending.testMeans, ...snap.testMeans],
+      log: [...pending.log, ...snap.log],
+    };
   const first = pending === undefined;
   pending = snap;
   if (first) requestAnimationFrame(drawPending);
@@ -266,9 +351,15 @@ function draw(snap: Snapshot): void {
   run.means.push(...snap.means);
   run.testMeans.push(...snap.testMeans);
   if (snap.log.length) $("log").textContent += snap.log.map((line) => `${line}\n`).join("");
-  $("epoch-count").textContent = `Epoch ${snap.epoch} of ${args.epochs}${snap.step ? `, step ${snap.step}` : ""}${snap.done ? " (done)" : ""}`;
+  $("epoch-count").textContent =
+    `Epoch ${snap.epoch} of ${args.epochs}${snap.step ? `, step ${snap.step}` : ""}${snap.done ? " (done)" : ""}`;
   const rate = snap.playing ? run.clock.note(snap.epoch) : undefined;
-  $("eta").textContent = snap.playing ? timeLeft(args.epochs - snap.epoch, run.pace === "end" ? rate : Math.min(rate ?? run.pace, run.pace)) : "";
+  $("eta").textContent = snap.playing
+    ? timeLeft(
+        args.epochs - snap.epoch,
+        run.pace === "end" ? rate : Math.min(rate ?? run.pace, run.pace),
+      )
+    : "";
   $("run-error").textContent = snap.error ?? "";
   if (snap.params.length === 0) return;
   run.last = snap;
@@ -276,10 +367,18 @@ function draw(snap: Snapshot): void {
   const threshold = args.loss === "bce-with-logits" ? 0 : 0.5;
   drawPlane();
   run.overlay.update(snap.surface, GRID, snap.outputs);
-  run.diagram.update(snap.params, [...snap.units, snap.surface], GRID, [...snap.units.map(() => unitScale), outputScale()]);
+  run.diagram.update(snap.params, [...snap.units, snap.surface], GRID, [
+    ...snap.units.map(() => unitScale),
+    outputScale(),
+  ]);
   run.params.update(snap.params, snap.grads);
   drawOutputs($("outputs"), data, snap.outputs, threshold);
-  drawCurve($<HTMLElement>("curve") as unknown as SVGSVGElement, run.means, args.epochs, run.testMeans);
+  drawCurve(
+    $<HTMLElement>("curve") as unknown as SVGSVGElement,
+    run.means,
+    args.epochs,
+    run.testMeans,
+  );
   describePointed();
 }
 
@@ -288,10 +387,13 @@ new IntersectionObserver(([entry]) => {
   $("mini").hidden = entry!.isIntersecting || run?.last === undefined;
   drawPlane();
 }).observe(document.querySelector(".plane")!);
-$("mini").addEventListener("click", () => document.querySelector(".plane")!.scrollIntoView({ block: "center" }));
+$("mini").addEventListener("click", () =>
+  document.querySelector(".plane")!.scrollIntoView({ block: "center" }),
+);
 
 /** Outputs to the colour scale's [0, 1]: a logit through the sigmoid, others as they are. */
-const outputScale = () => (run?.args.loss === "bce-with-logits" ? (y: number) => 1 / (1 + Math.exp(-y)) : (y: number) => y);
+const outputScale = () =>
+  run?.args.loss === "bce-with-logits" ? (y: number) => 1 / (1 + Math.exp(-y)) : (y: number) => y;
 /** A hidden neuron's output to the scale: tanh's [−1, 1] to [0, 1]. */
 const unitScale = (h: number) => (h + 1) / 2;
 
@@ -304,8 +406,14 @@ function drawPlane(): void {
     $("mini-epoch").textContent = `epoch ${snap.epoch}`;
   }
   const neuron = run.pointed && "neuron" in run.pointed ? run.pointed.neuron : undefined;
-  const values = neuron === undefined || neuron >= snap.units.length ? snap.surface : snap.units[neuron]!;
-  paint($("surface") as HTMLCanvasElement, values, GRID, values === snap.surface ? outputScale() : unitScale);
+  const values =
+    neuron === undefined || neuron >= snap.units.length ? snap.surface : snap.units[neuron]!;
+  paint(
+    $("surface") as HTMLCanvasElement,
+    values,
+    GRID,
+    values === snap.surface ? outputScale() : unitScale,
+  );
 }
 
 /** What the pointer is over in the diagram, in words: a neuron's picture now fills the plane; a weight's value and gradient. */
@@ -316,7 +424,10 @@ function describePointed(): void {
   if (run && snap && target && "param" in target) {
     text = `${run.names[target.param]} = ${snap.params[target.param]!.toPrecision(4)}, gradient ${snap.grads[target.param]!.toPrecision(4)} (last step)`;
   } else if (run && snap && target && "neuron" in target) {
-    text = target.neuron < snap.units.length ? `The plane shows hidden neuron ${target.neuron + 1}'s output (layer by layer, top to bottom).` : "The plane shows the network's output.";
+    text =
+      target.neuron < snap.units.length
+        ? `The plane shows hidden neuron ${target.neuron + 1}'s output (layer by layer, top to bottom).`
+        : "The plane shows the network's output.";
   }
   $("diagram-note").textContent = text;
 }

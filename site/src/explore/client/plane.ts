@@ -11,7 +11,14 @@ export interface Plane {
 /** The plane around `data`. */
 function planeOf(data: Dataset): Plane {
   const [x, y] = extentOf(data);
-  return { x, y, point: (c, r, n) => [x[0] + ((x[1] - x[0]) * c) / (n - 1), y[0] + ((y[1] - y[0]) * r) / (n - 1)] };
+  return {
+    x,
+    y,
+    point: (c, r, n) => [
+      x[0] + ((x[1] - x[0]) * c) / (n - 1),
+      y[0] + ((y[1] - y[0]) * r) / (n - 1),
+    ],
+  };
 }
 
 /** The plane of a run's points: those it trains on and those it holds out, all in view. */

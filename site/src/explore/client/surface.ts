@@ -13,7 +13,12 @@ const ACTIVATIONS = {
 } as const;
 
 /** The output over an n × n grid of `plane` (row by row from the bottom), and each hidden neuron's, layer by layer; the network sees each point's `features`. */
-export function sampleSurface(model: MLP, plane: Plane, n: number, features: (p: number[]) => number[]): { surface: number[]; units: number[][] } {
+export function sampleSurface(
+  model: MLP,
+  plane: Plane,
+  n: number,
+  features: (p: number[]) => number[],
+): { surface: number[]; units: number[][] } {
   const layers = model.layers.map((layer) => ({
     w: layer.neurons.map((neuron) => neuron.w.map((w) => w.data)),
     b: layer.neurons.map((neuron) => neuron.b.data),

@@ -32,7 +32,11 @@ export class Trainer {
    * starts a new momentum buffer, as a new `SGD` in PyTorch would.
    */
   tune(args: XorArgs): void {
-    if (args.momentum !== this.args.momentum) this.run.optimizer = new SGD(this.run.model.parameters(), { lr: args.lr, momentum: args.momentum });
+    if (args.momentum !== this.args.momentum)
+      this.run.optimizer = new SGD(this.run.model.parameters(), {
+        lr: args.lr,
+        momentum: args.momentum,
+      });
     this.run.optimizer.lr = args.lr;
     this.args = args;
   }
@@ -52,7 +56,13 @@ export class Trainer {
     if (this.queue.length === 0) this.queue = this.run.sampler(this.run.data.x.length);
     const batch = this.queue.shift()!;
     const { model, data, loss, optimizer } = this.run;
-    const history = fit(model, data, { loss, optimizer, epochs: 1, sampler: () => [batch], start: { epoch: this.epoch, step: this.taken } });
+    const history = fit(model, data, {
+      loss,
+      optimizer,
+      epochs: 1,
+      sampler: () => [batch],
+      start: { epoch: this.epoch, step: this.taken },
+    });
     this.taken++;
     this.steps.push(history.step[0]!);
     if (this.queue.length === 0) this.endEpoch();
@@ -79,7 +89,8 @@ export class Trainer {
     this.means.push(this.steps.reduce((a, b) => a + b, 0) / this.steps.length);
     const test = this.run.testLoss();
     if (test !== undefined) this.testMeans.push(test);
-    if (this.epoch % this.args.logEvery === 0) this.log.push(this.run.logLine(this.epoch, this.steps.at(-1)!));
+    if (this.epoch % this.args.logEvery === 0)
+      this.log.push(this.run.logLine(this.epoch, this.steps.at(-1)!));
     this.steps = [];
     this.epoch++;
   }

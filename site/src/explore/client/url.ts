@@ -1,4 +1,13 @@
-import { changedFlags, flagText, quoted, readXorArgs, UsageError, XOR_FLAG_NAMES, type XorArgs, type XorFlag } from "@gradbook/cli";
+import {
+  changedFlags,
+  flagText,
+  quoted,
+  readXorArgs,
+  UsageError,
+  XOR_FLAG_NAMES,
+  type XorArgs,
+  type XorFlag,
+} from "@gradbook/cli";
 import { PAGE_LIMITS } from "../controls.ts";
 
 // The explorer's state in its URL, with `pnpm xor`'s flag names. A link is input: each value is
@@ -11,7 +20,10 @@ import { PAGE_LIMITS } from "../controls.ts";
 export const URL_FLAGS = XOR_FLAG_NAMES.filter((name) => name !== "out" && name !== "engine");
 
 /** Reads settings from `texts`, dropping each flag that fails its rule; `problems` says which and why. */
-function readLeniently(texts: Partial<Record<XorFlag, string>>): { args: XorArgs; problems: string[] } {
+function readLeniently(texts: Partial<Record<XorFlag, string>>): {
+  args: XorArgs;
+  problems: string[];
+} {
   const kept = { ...texts };
   const problems: string[] = [];
   for (;;) {
@@ -20,7 +32,9 @@ function readLeniently(texts: Partial<Record<XorFlag, string>>): { args: XorArgs
     } catch (error) {
       const flag = error instanceof UsageError ? (error.flag as XorFlag | undefined) : undefined;
       if (!flag || kept[flag] === undefined) throw error;
-      problems.push(`${error instanceof Error ? error.message.replace(/^--/, "") : flag}. Using the default instead.`);
+      problems.push(
+        `${error instanceof Error ? error.message.replace(/^--/, "") : flag}. Using the default instead.`,
+      );
       delete kept[flag];
     }
   }
@@ -31,8 +45,12 @@ export function readQuery(search: string): { args: XorArgs; problems: string[] }
   const texts: Partial<Record<XorFlag, string>> = {};
   const unknown: string[] = [];
   for (const [name, value] of new URLSearchParams(search)) {
-    if ((URL_FLAGS as string[]).includes(name)) texts[name as XorFlag] = value; // the last one wins, as on a command line
-    else unknown.push(`${quoted(name)}: not a setting here; expected one of ${URL_FLAGS.join(", ")}. Ignored.`);
+    if ((URL_FLAGS as string[]).includes(name))
+      texts[name as XorFlag] = value; // the last one wins, as on a command line
+    else
+      unknown.push(
+        `${quoted(name)}: not a setting here; expected one of ${URL_FLAGS.join(", ")}. Ignored.`,
+      );
   }
   const read = readLeniently(texts);
   return { args: read.args, problems: [...unknown, ...read.problems] };
@@ -40,7 +58,9 @@ export function readQuery(search: string): { args: XorArgs; problems: string[] }
 
 /** The query string of `args`: only what differs from the assignment's run (`?loss=mse&hidden=8,8`), "" for that run itself. */
 export function queryOf(args: XorArgs): string {
-  const pairs = changedFlags(args).map(([name, text]) => `${name}=${encodeURIComponent(text).replaceAll("%2C", ",")}`);
+  const pairs = changedFlags(args).map(
+    ([name, text]) => `${name}=${encodeURIComponent(text).replaceAll("%2C", ",")}`,
+  );
   return pairs.length ? `?${pairs.join("&")}` : "";
 }
 
@@ -50,7 +70,11 @@ export function queryOf(args: XorArgs): string {
  * reference's weights need hidden 5,4) blames the flag named, unless that one still holds its
  * last value: then the change that broke the rule was `changed`'s, and that field is refused.
  */
-export function readForm(texts: Partial<Record<XorFlag, string>>, last: XorArgs, changed?: XorFlag): { args: XorArgs; refused: Partial<Record<XorFlag, string>> } {
+export function readForm(
+  texts: Partial<Record<XorFlag, string>>,
+  last: XorArgs,
+  changed?: XorFlag,
+): { args: XorArgs; refused: Partial<Record<XorFlag, string>> } {
   const kept = { ...texts };
   const refused: Partial<Record<XorFlag, string>> = {};
   for (let tries = 0; tries <= URL_FLAGS.length; tries++) {
@@ -59,7 +83,12 @@ export function readForm(texts: Partial<Record<XorFlag, string>>, last: XorArgs,
     } catch (error) {
       if (!(error instanceof UsageError) || error.flag === undefined) throw error;
       let flag = error.flag as XorFlag;
-      if (kept[flag] === flagText(last, flag) && changed !== undefined && kept[changed] !== flagText(last, changed)) flag = changed;
+      if (
+        kept[flag] === flagText(last, flag) &&
+        changed !== undefined &&
+        kept[changed] !== flagText(last, changed)
+      )
+        flag = changed;
       refused[flag] ??= error.message.replace(/^--/, "");
       kept[flag] = flagText(last, flag);
     }

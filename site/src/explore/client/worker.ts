@@ -69,7 +69,13 @@ function tick(generation: number): void {
   const t = trainer;
   const sliceEnd = performance.now() + SLICE_MS;
   // The epoch the pace has reached by now: all of them when running to the end.
-  const target = pace === "end" ? t.args.epochs : Math.min(t.args.epochs, startEpoch + Math.floor(((performance.now() - started) / 1000) * pace) + 1);
+  const target =
+    pace === "end"
+      ? t.args.epochs
+      : Math.min(
+          t.args.epochs,
+          startEpoch + Math.floor(((performance.now() - started) / 1000) * pace) + 1,
+        );
   guarded(() => {
     // A step at a time: a slice ends within a step of its time, whatever an epoch costs.
     while (t.epoch < target && performance.now() < sliceEnd) t.trainStep();
@@ -95,7 +101,23 @@ function post(): void {
   unanswered = true;
   lastFrame = performance.now();
   if (!trainer) {
-    scope.postMessage({ type: "snapshot", run, epoch: 0, step: 0, done: true, playing: false, params: [], grads: [], means: [], testMeans: [], log: [], outputs: [], surface: [], units: [], ...(error ? { error } : {}) });
+    scope.postMessage({
+      type: "snapshot",
+      run,
+      epoch: 0,
+      step: 0,
+      done: true,
+      playing: false,
+      params: [],
+      grads: [],
+      means: [],
+      testMeans: [],
+      log: [],
+      outputs: [],
+      surface: [],
+      units: [],
+      ...(error ? { error } : {}),
+    });
     return;
   }
   const { model, data } = trainer.run; // data: the training points' features

@@ -9,7 +9,8 @@ import { at, svg } from "./svg.ts";
 /** The threshold's contour over `values` (n × n, rows from the bottom) as an SVG path in a 100 × 100 box. */
 function contour(values: ArrayLike<number>, n: number, threshold: number): string {
   const f = (c: number, r: number) => values[r * n + c]! - threshold;
-  const point = (x: number, y: number) => `${at((100 * x) / (n - 1))},${at(100 - (100 * y) / (n - 1))}`;
+  const point = (x: number, y: number) =>
+    `${at((100 * x) / (n - 1))},${at(100 - (100 * y) / (n - 1))}`;
   // Where the contour crosses the edge from corner (c0, r0) to corner (c1, r1): linearly between them.
   const cross = (c0: number, r0: number, c1: number, r1: number) => {
     const [a, b] = [f(c0, r0), f(c1, r1)];
@@ -27,7 +28,9 @@ function contour(values: ArrayLike<number>, n: number, threshold: number): strin
         [c + 1, r + 1, c, r + 1],
         [c, r + 1, c, r],
       ];
-      const crossings = edges.filter((_, k) => corners[k]! > 0 !== corners[(k + 1) % 4]! > 0).map((e) => cross(...e));
+      const crossings = edges
+        .filter((_, k) => corners[k]! > 0 !== corners[(k + 1) % 4]! > 0)
+        .map((e) => cross(...e));
       // Two crossings: one segment; four (a saddle): two, pairing each with its neighbour.
       for (let k = 0; k + 1 < crossings.length; k += 2) d += `M${crossings[k]}L${crossings[k + 1]}`;
     }
@@ -58,14 +61,43 @@ export class Overlay {
     const r = small ? 1.3 : 3;
     const points = svg("g");
     data.x.forEach(([x, y], i) => {
-      points.append(svg("circle", { cx: sx(x!), cy: sy(y!), r, fill: data.y[i]! > threshold ? INK : "none", stroke: INK, "stroke-width": small ? 0.4 : 0.8 }));
-      const ring = svg("circle", { class: "wrong", cx: sx(x!), cy: sy(y!), r: r + (small ? 1 : 2), fill: "none", stroke: INK, "stroke-width": 0.5, "stroke-dasharray": "1 1", visibility: "hidden" });
+      points.append(
+        svg("circle", {
+          cx: sx(x!),
+          cy: sy(y!),
+          r,
+          fill: data.y[i]! > threshold ? INK : "none",
+          stroke: INK,
+          "stroke-width": small ? 0.4 : 0.8,
+        }),
+      );
+      const ring = svg("circle", {
+        class: "wrong",
+        cx: sx(x!),
+        cy: sy(y!),
+        r: r + (small ? 1 : 2),
+        fill: "none",
+        stroke: INK,
+        "stroke-width": 0.5,
+        "stroke-dasharray": "1 1",
+        visibility: "hidden",
+      });
       this.rings.push(ring);
       points.append(ring);
     });
     test.x.forEach(([x, y], i) => {
       const side = 2 * r;
-      this.testPoints.append(svg("rect", { x: at(Number(sx(x!)) - r), y: at(Number(sy(y!)) - r), width: side, height: side, fill: test.y[i]! > threshold ? INK : "none", stroke: INK, "stroke-width": 0.5 }));
+      this.testPoints.append(
+        svg("rect", {
+          x: at(Number(sx(x!)) - r),
+          y: at(Number(sy(y!)) - r),
+          width: side,
+          height: side,
+          fill: test.y[i]! > threshold ? INK : "none",
+          stroke: INK,
+          "stroke-width": 0.5,
+        }),
+      );
     });
     root.replaceChildren(this.line, points, this.testPoints);
   }
@@ -79,7 +111,9 @@ export class Overlay {
   update(surface: ArrayLike<number>, n: number, outputs: number[]): void {
     this.line.setAttribute("d", contour(surface, n, this.threshold));
     this.rings.forEach((ring, i) => {
-      const wrong = outputs[i] !== undefined && outputs[i]! > this.threshold !== this.data.y[i]! > this.threshold;
+      const wrong =
+        outputs[i] !== undefined &&
+        outputs[i]! > this.threshold !== this.data.y[i]! > this.threshold;
       ring.setAttribute("visibility", wrong ? "visible" : "hidden");
     });
   }

@@ -4,7 +4,12 @@ import { twoClassColour as colourOf } from "@gradbook/figure";
 export { TWO_CLASS_GRADIENT as GRADIENT, TWO_CLASS_INK as INK } from "@gradbook/figure";
 
 /** Paints `values` (row by row from the bottom, n × n), each mapped to [0, 1] by `scale`, into `canvas`. */
-export function paint(canvas: HTMLCanvasElement, values: ArrayLike<number>, n: number, scale: (v: number) => number): void {
+export function paint(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  n: number,
+  scale: (v: number) => number,
+): void {
   if (canvas.width !== n) canvas.width = n; // setting a size clears and reallocates: only when it changes
   if (canvas.height !== n) canvas.height = n;
   const context = canvas.getContext("2d")!;

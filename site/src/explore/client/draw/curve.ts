@@ -7,10 +7,23 @@ const [W, H] = [320, 200];
 const PAD = { left: 44, right: 8, top: 8, bottom: 24 };
 
 /** Draws `means` (epoch 0 onwards) of a run of `epochs` epochs into `root` (viewBox 0 0 320 200), and the test loss's `tests` dashed. */
-export function drawCurve(root: SVGSVGElement, means: number[], epochs: number, tests: number[] = []): void {
+export function drawCurve(
+  root: SVGSVGElement,
+  means: number[],
+  epochs: number,
+  tests: number[] = [],
+): void {
   const finite = [...means, ...tests].filter((m) => m > 0 && Number.isFinite(m));
   if (finite.length === 0) {
-    root.replaceChildren(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", fill: "currentColor", "font-size": 12 }));
+    root.replaceChildren(
+      svg("text", {
+        x: W / 2,
+        y: H / 2,
+        "text-anchor": "middle",
+        fill: "currentColor",
+        "font-size": 12,
+      }),
+    );
     root.lastChild!.textContent = "No epoch yet";
     return;
   }
@@ -18,8 +31,11 @@ export function drawCurve(root: SVGSVGElement, means: number[], epochs: number, 
   if (high - low < 0.5) [low, high] = [(low + high) / 2 - 0.25, (low + high) / 2 + 0.25];
   // The axis grows with the run (to the whole run once it is a tenth through): early epochs are not a sliver.
   const span = Math.min(epochs, Math.max(means.length * 1.25, epochs / 10, 10));
-  const x = (epoch: number) => PAD.left + ((W - PAD.left - PAD.right) * epoch) / Math.max(span - 1, 1);
-  const y = (loss: number) => PAD.top + ((H - PAD.top - PAD.bottom) * (high - Math.log10(Math.max(loss, 10 ** low)))) / (high - low);
+  const x = (epoch: number) =>
+    PAD.left + ((W - PAD.left - PAD.right) * epoch) / Math.max(span - 1, 1);
+  const y = (loss: number) =>
+    PAD.top +
+    ((H - PAD.top - PAD.bottom) * (high - Math.log10(Math.max(loss, 10 ** low)))) / (high - low);
   // Per pixel column: the first value, the extremes, the last, so thinning hides no spike.
   const path = (values: number[]) => {
     const columns = new Map<number, number[]>();
@@ -31,7 +47,8 @@ export function drawCurve(root: SVGSVGElement, means: number[], epochs: number, 
     });
     let d = "";
     for (const [column, list] of columns) {
-      const points = list.length > 2 ? [list[0]!, Math.max(...list), Math.min(...list), list.at(-1)!] : list;
+      const points =
+        list.length > 2 ? [list[0]!, Math.max(...list), Math.min(...list), list.at(-1)!] : list;
       for (const m of points) d += `${d ? "L" : "M"}${column},${at(y(m))}`;
     }
     return d;
@@ -43,11 +60,24 @@ export function drawCurve(root: SVGSVGElement, means: number[], epochs: number, 
     return t;
   };
   const base = H - PAD.bottom;
-  const number = (x: number) => (x < 0.01 || x >= 100 ? x.toExponential(0).replace("+", "") : x.toPrecision(2)); // "9e304": short enough for the margin
+  const number = (x: number) =>
+    x < 0.01 || x >= 100 ? x.toExponential(0).replace("+", "") : x.toPrecision(2); // "9e304": short enough for the margin
   root.replaceChildren(
-    svg("path", { d: `M${PAD.left},${PAD.top}V${base}H${W - PAD.right}`, fill: "none", stroke: "currentColor", "stroke-opacity": 0.5 }),
+    svg("path", {
+      d: `M${PAD.left},${PAD.top}V${base}H${W - PAD.right}`,
+      fill: "none",
+      stroke: "currentColor",
+      "stroke-opacity": 0.5,
+    }),
     svg("path", { d, fill: "none", stroke: "var(--link)", "stroke-width": 1.5 }),
-    svg("path", { d: tests.length ? path(tests) : "", class: "test-curve", fill: "none", stroke: "currentColor", "stroke-width": 1.2, "stroke-dasharray": "4 3" }),
+    svg("path", {
+      d: tests.length ? path(tests) : "",
+      class: "test-curve",
+      fill: "none",
+      stroke: "currentColor",
+      "stroke-width": 1.2,
+      "stroke-dasharray": "4 3",
+    }),
     label(number(10 ** high), { x: PAD.left - 4, y: PAD.top + 9, "text-anchor": "end" }),
     label(number(10 ** low), { x: PAD.left - 4, y: base, "text-anchor": "end" }),
     label("0", { x: PAD.left, y: H - 6, "text-anchor": "middle" }),

@@ -22,8 +22,11 @@ export interface ParamPlace {
 export function paramPlaces(sizes: number[]): ParamPlace[] {
   const places: ParamPlace[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
-    for (let j = 0; j < sizes[l + 1]!; j++) for (let i = 0; i < sizes[l]!; i++) places.push({ name: `W${l + 1}[${j},${i}]`, layer: l, to: j, from: i });
-    for (let j = 0; j < sizes[l + 1]!; j++) places.push({ name: `b${l + 1}[${j}]`, layer: l, to: j });
+    for (let j = 0; j < sizes[l + 1]!; j++)
+      for (let i = 0; i < sizes[l]!; i++)
+        places.push({ name: `W${l + 1}[${j},${i}]`, layer: l, to: j, from: i });
+    for (let j = 0; j < sizes[l + 1]!; j++)
+      places.push({ name: `b${l + 1}[${j}]`, layer: l, to: j });
   }
   return places;
 }
@@ -57,15 +60,28 @@ export class Diagram {
         const g = svg("g", { class: "neuron", transform: `translate(${at(x(l))},${at(y(l, k))})` });
         if (l === 0) {
           g.append(svg("circle", { r: NODE / 2, class: "input" }));
-          const label = svg("text", { "text-anchor": "end", x: -NODE / 2 - 2, dy: "0.35em", "font-size": 9, fill: "currentColor" });
+          const label = svg("text", {
+            "text-anchor": "end",
+            x: -NODE / 2 - 2,
+            dy: "0.35em",
+            "font-size": 9,
+            fill: "currentColor",
+          });
           label.textContent = labels[k] ?? "";
           g.append(label);
         } else {
-          g.append(svg("rect", { x: -NODE / 2, y: -NODE / 2, width: NODE, height: NODE, class: "frame" }));
+          g.append(
+            svg("rect", { x: -NODE / 2, y: -NODE / 2, width: NODE, height: NODE, class: "frame" }),
+          );
           const picture = document.createElement("canvas");
           const index = this.pictures.length;
           picture.className = "picture";
-          Object.assign(picture.style, { left: `${(100 * (x(l) - NODE / 2)) / W}%`, top: `${(100 * (y(l, k) - NODE / 2)) / H}%`, width: `${(100 * NODE) / W}%`, height: `${(100 * NODE) / H}%` });
+          Object.assign(picture.style, {
+            left: `${(100 * (x(l) - NODE / 2)) / W}%`,
+            top: `${(100 * (y(l, k) - NODE / 2)) / H}%`,
+            width: `${(100 * NODE) / W}%`,
+            height: `${(100 * NODE) / H}%`,
+          });
           picture.addEventListener("pointerenter", () => hover({ neuron: index }));
           picture.addEventListener("pointerleave", () => hover(undefined));
           this.pictures.push(picture);
@@ -81,7 +97,12 @@ export class Diagram {
         this.marks.push(neuron[l + 1]![j]!);
         continue;
       }
-      const ends = { x1: at(x(l) + NODE / 2), y1: at(y(l, i)), x2: at(x(l + 1) - NODE / 2), y2: at(y(l + 1, j)) };
+      const ends = {
+        x1: at(x(l) + NODE / 2),
+        y1: at(y(l, i)),
+        x2: at(x(l + 1) - NODE / 2),
+        y2: at(y(l + 1, j)),
+      };
       const edge = svg("line", ends);
       // A wider, invisible line over each edge: something a pointer can find.
       const hit = svg("line", { ...ends, class: "hit" });
@@ -94,14 +115,24 @@ export class Diagram {
   }
 
   /** Sets each edge's colour and width from its weight, and paints each neuron's picture (values over the plane, scaled to [0, 1]). */
-  update(params: number[], pictures: ArrayLike<number>[], n: number, scales: ((v: number) => number)[]): void {
+  update(
+    params: number[],
+    pictures: ArrayLike<number>[],
+    n: number,
+    scales: ((v: number) => number)[],
+  ): void {
     this.marks.forEach((mark, k) => {
       if (mark.tagName !== "line") return;
       const w = params[k]!;
-      mark.setAttribute("class", `edge ${w >= 0 ? "pos" : "neg"}${mark.classList.contains("hot") ? " hot" : ""}`);
+      mark.setAttribute(
+        "class",
+        `edge ${w >= 0 ? "pos" : "neg"}${mark.classList.contains("hot") ? " hot" : ""}`,
+      );
       mark.setAttribute("stroke-width", at(0.4 + (2.6 * Math.min(Math.abs(w), 3)) / 3));
     });
-    pictures.forEach((values, k) => this.pictures[k] && paint(this.pictures[k], values, n, scales[k]!));
+    pictures.forEach(
+      (values, k) => this.pictures[k] && paint(this.pictures[k], values, n, scales[k]!),
+    );
   }
 
   /** Marks parameter k (its edge, or its neuron for a bias), or none. */

@@ -11,7 +11,10 @@ function cell(tag: "td" | "th", text: string, scope?: string): HTMLElement {
   return element;
 }
 
-function table(caption: string, head: string[]): { table: HTMLTableElement; body: HTMLTableSectionElement } {
+function table(
+  caption: string,
+  head: string[],
+): { table: HTMLTableElement; body: HTMLTableSectionElement } {
   const t = document.createElement("table");
   const c = document.createElement("caption");
   c.className = "visually-hidden";
@@ -30,7 +33,10 @@ export class ParamTable {
   private readonly cells: HTMLElement[][] = [];
 
   constructor(root: HTMLElement, places: ParamPlace[], hover: (k: number | undefined) => void) {
-    const { table: t, body } = table("The network's parameters, their values and their gradients from the last step", ["parameter", "value", "gradient"]);
+    const { table: t, body } = table(
+      "The network's parameters, their values and their gradients from the last step",
+      ["parameter", "value", "gradient"],
+    );
     places.forEach((place, k) => {
       const row = document.createElement("tr");
       row.tabIndex = 0;
@@ -56,23 +62,48 @@ export class ParamTable {
   }
 }
 
-const fixed = (x: number | undefined) => (x === undefined ? "" : Math.abs(x) < 1e6 ? x.toFixed(6).replace(/^(?!-)/, " ") : x.toExponential(3).replace(/^(?!-)/, " "));
+const fixed = (x: number | undefined) =>
+  x === undefined
+    ? ""
+    : Math.abs(x) < 1e6
+      ? x.toFixed(6).replace(/^(?!-)/, " ")
+      : x.toExponential(3).replace(/^(?!-)/, " ");
 
 /** An output in at most 10 characters: four decimals, or four digits and an exponent once it is huge (a diverging run's 3e154). */
-const short = (y: number): string => (Math.abs(y) < 1e4 || !Number.isFinite(y) ? y.toFixed(4) : y.toExponential(3).replace("+", ""));
+const short = (y: number): string =>
+  Math.abs(y) < 1e4 || !Number.isFinite(y) ? y.toFixed(4) : y.toExponential(3).replace("+", "");
 
 /** The outputs at each point, on its target's side of the threshold or not; one line for a large dataset. */
-export function drawOutputs(root: HTMLElement, data: Dataset, outputs: number[], threshold: number): void {
+export function drawOutputs(
+  root: HTMLElement,
+  data: Dataset,
+  outputs: number[],
+  threshold: number,
+): void {
   const right = outputs.filter((y, i) => y > threshold === data.y[i]! > threshold).length;
   const summary = document.createElement("p");
-  summary.textContent = outputs.length ? `${right} of ${data.x.length} points on their target's side of ${threshold}.` : "";
+  summary.textContent = outputs.length
+    ? `${right} of ${data.x.length} points on their target's side of ${threshold}.`
+    : "";
   if (data.x.length > 8 || outputs.length === 0) return root.replaceChildren(summary);
-  const { table: t, body } = table("The network's output at each point", ["x₁", "x₂", "target", "output", "side of the line"]);
+  const { table: t, body } = table("The network's output at each point", [
+    "x₁",
+    "x₂",
+    "target",
+    "output",
+    "side of the line",
+  ]);
   data.x.forEach((x, i) => {
     const y = outputs[i]!;
     const ok = y > threshold === data.y[i]! > threshold;
     const row = document.createElement("tr");
-    row.append(cell("td", String(x[0])), cell("td", String(x[1])), cell("td", String(data.y[i])), cell("td", short(y)), cell("td", `${ok ? "✓" : "✗"} ${y > threshold ? "above" : "below"} ${threshold}`));
+    row.append(
+      cell("td", String(x[0])),
+      cell("td", String(x[1])),
+      cell("td", String(data.y[i])),
+      cell("td", short(y)),
+      cell("td", `${ok ? "✓" : "✗"} ${y > threshold ? "above" : "below"} ${threshold}`),
+    );
     row.className = ok ? "right" : "wrong";
     body.append(row);
   });
