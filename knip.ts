@@ -19,7 +19,7 @@ const config: KnipConfig = {
   ignoreUnresolved: ["../../vitest.fast-check.ts", "./global-setup.ts"],
   workspaces: {
     ".": {
-      entry: ["vitest.*.ts", "scripts/*.ts"],
+      entry: ["vitest.*.ts"],
     },
     "packages/*": {
       entry: ["src/index.ts", "src/main.ts", "test/**/*.test.ts", "bench/*.ts"],
