@@ -1,4 +1,4 @@
-import { show, type Value } from "@gradbook/autograd";
+import { show } from "@gradbook/autograd";
 
 /** The activations a layer can apply to its neurons' sums; `linear` applies none. */
 export const activations = ["tanh", "relu", "sigmoid", "linear"] as const;
@@ -17,13 +17,21 @@ export function checkActivation(name: unknown, where: string, option = "activati
   );
 }
 
+/** What {@link activate} needs of its input: a `Value`, or a `Tensor` of a whole layer. */
+interface Activatable<T> {
+  tanh(): T;
+  relu(): T;
+  sigmoid(): T;
+}
+
 // #region activate
 /**
  * Applies the activation `f` to a neuron's sum `z`:
  * tanh(z) = (e²ᶻ − 1)/(e²ᶻ + 1) in (−1, 1), relu(z) = max(z, 0), sigmoid(z) = 1/(1 + e⁻ᶻ) in (0, 1),
- * linear(z) = z (no new node: the output is the raw score).
+ * linear(z) = z (no new node: the output is the raw score). `z` is a `Value`, or anything with
+ * the same three methods: lesson 08's tensors use this function too.
  */
-export function activate(z: Value, f: Activation): Value {
+export function activate<T extends Activatable<T>>(z: T, f: Activation): T {
   switch (f) {
     case "tanh":
       return z.tanh();

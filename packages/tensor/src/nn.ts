@@ -1,5 +1,6 @@
 import {
   type Activation,
+  activate,
   Layer,
   MLP as ScalarMLP,
   type MLPOptions,
@@ -64,20 +65,6 @@ export class Linear extends Module {
   override toString(): string {
     const [nout, nin] = this.weight.shape;
     return `Linear(${nin} → ${nout})`;
-  }
-}
-
-/** `f` applied to a layer's pre-activations. */
-function activate(z: Tensor, f: Activation): Tensor {
-  switch (f) {
-    case "tanh":
-      return z.tanh();
-    case "relu":
-      return z.relu();
-    case "sigmoid":
-      return z.sigmoid();
-    case "linear":
-      return z;
   }
 }
 
