@@ -1,4 +1,4 @@
-import { math } from "@gradbook/autograd";
+import { cosineDecay } from "@gradbook/train";
 
 /** The settings of {@link warmupCosine}. */
 export interface WarmupCosineOptions {
@@ -53,15 +53,13 @@ export function warmupCosine(lr: number, opts: WarmupCosineOptions): Float64Arra
     rates[t] = rate;
   }
   // Cosine, CosineAnnealingLR's recursion: step 0 of the cosine is lr itself (SequentialLR calls step(0): the closed form).
+  // Each later rate is the one before times the ratio of train's closed form (1 + cos(πt/T))/2 at t
+  // and t − 1: the halves cancel exactly, so the ratio is PyTorch's (1 + cos(πt/T))/(1 + cos(π(t−1)/T)).
   const T = total - warmup;
   rate = warmup === 0 ? lr : minLr + (lr - minLr); // after a warmup, SequentialLR starts the cosine at its closed form: minLr + (lr − minLr)·(1 + cos 0)/2
   for (let t = 0; warmup + t < total; t++) {
     // #region exercise:cosine
-    if (t > 0)
-      rate =
-        ((1 + math.cos((Math.PI * t) / T)) / (1 + math.cos((Math.PI * (t - 1)) / T))) *
-          (rate - minLr) +
-        minLr;
+    if (t > 0) rate = (cosineDecay(1, t, T) / cosineDecay(1, t - 1, T)) * (rate - minLr) + minLr;
     // #endregion exercise:cosine
     rates[warmup + t] = rate;
   }

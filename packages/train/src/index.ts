@@ -20,7 +20,7 @@ export { type PlainFitOptions, plainFit } from "./plain-fit.ts";
 export { classifies, logLine, predictionTable } from "./report.ts";
 export { onProgress, type ProgressListener } from "./progress-listener.ts";
 export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler.ts";
-export { type Schedule, type StepDecayOptions, stepDecay } from "./schedule.ts";
+export { cosineDecay, type Schedule, type StepDecayOptions, stepDecay } from "./schedule.ts";
 export { assignmentRun } from "./assignment-run.ts";
 export { meanInterval, wilson } from "./interval.ts";
 export { type Recipe, type SweepOptions, type SweepResult, sweep } from "./sweep.ts";

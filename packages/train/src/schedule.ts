@@ -1,3 +1,5 @@
+import { math } from "@gradbook/autograd";
+
 /**
  * A learning-rate schedule: the learning rate of each epoch, from 0. {@link fit} sets the
  * optimizer's `lr` to `schedule(epoch)` before the epoch's first step.
@@ -39,4 +41,19 @@ export function stepDecay(lr: number, opts: StepDecayOptions): Schedule {
     return rate;
     // #endregion exercise:step-decay
   };
+}
+
+/**
+ * Cosine annealing, PyTorch's `CosineAnnealingLR` with `eta_min = 0`, in closed form: the rate
+ * of epoch `epoch` of `total`, falling from `lr` at epoch 0 along half a cosine to 0 at `total`.
+ * With `math.cos`, the same bits in every engine: lesson 09's schedule steps by the ratio of two
+ * of these rates, as PyTorch does.
+ *
+ * @example
+ * cosineDecay(0.1, 50, 100); // 0.05
+ */
+export function cosineDecay(lr: number, epoch: number, total: number): number {
+  // #region exercise:cosine-decay
+  return (lr * (1 + math.cos((Math.PI * epoch) / total))) / 2;
+  // #endregion exercise:cosine-decay
 }

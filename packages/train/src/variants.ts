@@ -1,18 +1,5 @@
-// Lesson 06's problems beyond the loop it builds: another schedule, and two numbers to predict
-// about the sampler, which the tests then measure on it.
-
-/**
- * Cosine annealing, PyTorch's `CosineAnnealingLR` with `eta_min = 0`, in closed form: the rate
- * of epoch `epoch` of `total`, falling from `lr` at epoch 0 along half a cosine to 0 at `total`.
- *
- * @example
- * cosineDecay(0.1, 50, 100); // 0.05
- */
-export function cosineDecay(lr: number, epoch: number, total: number): number {
-  // #region exercise:cosine-decay
-  return (lr * (1 + Math.cos((Math.PI * epoch) / total))) / 2;
-  // #endregion exercise:cosine-decay
-}
+// Lesson 06's problems beyond the loop it builds: two numbers to predict about the sampler, which
+// the tests then measure on it.
 
 /**
  * The expected fraction of n points that one epoch of n draws with replacement (one point per

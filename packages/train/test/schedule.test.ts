@@ -8,6 +8,7 @@ import { SGD } from "@gradbook/optim";
 import { describe, expect, it } from "vitest";
 import {
   classifies,
+  cosineDecay,
   fit,
   lcgOrder,
   type Schedule,
@@ -112,5 +113,23 @@ describe("a schedule through fit", () => {
       onEpoch: () => seen.push(optimizer.lr),
     });
     expect(seen).toEqual([0.4, 0.4, 0.2, 0.2, 0.1]);
+  });
+});
+
+describe("cosineDecay", () => {
+  it("starts at lr, is half of it halfway, and ends at 0", () => {
+    expect(cosineDecay(0.1, 0, 100)).toBe(0.1);
+    expect(cosineDecay(0.1, 50, 100)).toBeCloseTo(0.05, 15);
+    expect(cosineDecay(0.1, 100, 100)).toBeCloseTo(0, 15);
+  });
+
+  it("follows PyTorch's recursive update of CosineAnnealingLR, epoch by epoch", () => {
+    // torch's chainable form: η_t = η_{t−1}·(1 + cos(πt/T)) / (1 + cos(π(t−1)/T)) (eta_min = 0)
+    const [lr, total] = [0.3, 40];
+    let eta = lr;
+    for (let t = 1; t < total; t++) {
+      eta *= (1 + Math.cos((Math.PI * t) / total)) / (1 + Math.cos((Math.PI * (t - 1)) / total));
+      expect(cosineDecay(lr, t, total)).toBeCloseTo(eta, 14);
+    }
   });
 });

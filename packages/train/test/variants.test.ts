@@ -1,27 +1,8 @@
-// Lesson 06's problems: cosine annealing against its endpoints and PyTorch's recursive form,
-// and two numbers about the sampler (the unseen fraction, the draws to see every point) against
-// the real sampler.
+// Lesson 06's problems: two numbers about the sampler (the unseen fraction, the draws to see every
+// point) against the real sampler.
 import { describe, expect, it } from "vitest";
 import { lcgOrder } from "../src/sampler.ts";
-import { cosineDecay, expectedDrawsToSeeAll, expectedUnseen } from "../src/variants.ts";
-
-describe("cosineDecay", () => {
-  it("starts at lr, is half of it halfway, and ends at 0", () => {
-    expect(cosineDecay(0.1, 0, 100)).toBe(0.1);
-    expect(cosineDecay(0.1, 50, 100)).toBeCloseTo(0.05, 15);
-    expect(cosineDecay(0.1, 100, 100)).toBeCloseTo(0, 15);
-  });
-
-  it("follows PyTorch's recursive update of CosineAnnealingLR, epoch by epoch", () => {
-    // torch's chainable form: η_t = η_{t−1}·(1 + cos(πt/T)) / (1 + cos(π(t−1)/T)) (eta_min = 0)
-    const [lr, total] = [0.3, 40];
-    let eta = lr;
-    for (let t = 1; t < total; t++) {
-      eta *= (1 + Math.cos((Math.PI * t) / total)) / (1 + Math.cos((Math.PI * (t - 1)) / total));
-      expect(cosineDecay(lr, t, total)).toBeCloseTo(eta, 14);
-    }
-  });
-});
+import { expectedDrawsToSeeAll, expectedUnseen } from "../src/variants.ts";
 
 describe("expectedUnseen", () => {
   it("is 81/256 for XOR's four points, worked by hand", () => {
