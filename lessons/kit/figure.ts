@@ -4,6 +4,7 @@
 export {
   type Axis,
   bars,
+  binned,
   type Corner,
   type Figure,
   graph,

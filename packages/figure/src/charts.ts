@@ -221,11 +221,39 @@ export function bars(data: readonly Row[], options: BarsOptions, alt: string): F
   );
 }
 
+/** One bin of {@link binned}: its left and right edge, and the share of the values in it. */
+export interface Bin {
+  x1: number;
+  x2: number;
+  fraction: number;
+}
+
+/**
+ * The values in `bins` equal bins over `domain`, each bin with the share of them it holds; the
+ * first and the last bin also take what lies beyond them. Empty bins are left out.
+ * @example binned([0.1, 0.2, 0.9, 5], [0, 1], 2) // [{ x1: 0, x2: 0.5, fraction: 0.5 }, { x1: 0.5, x2: 1, fraction: 0.5 }]
+ */
+export function binned(
+  values: readonly number[],
+  domain: readonly [number, number],
+  bins = 30,
+): Bin[] {
+  const [lo, hi] = domain;
+  const step = (hi - lo) / bins;
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of values) counts[Math.max(0, Math.min(Math.floor((v - lo) / step), bins - 1))]!++;
+  return counts.flatMap((count, k) =>
+    count > 0
+      ? [{ x1: lo + k * step, x2: lo + (k + 1) * step, fraction: count / values.length }]
+      : [],
+  );
+}
+
 export interface HistogramsOptions {
-  /** The fields of each bin's left and right edge and its height. */
-  x1: string;
-  x2: string;
-  y: string;
+  /** The fields of each bin's left and right edge and its height (those of {@link binned} by default). */
+  x1?: string;
+  x2?: string;
+  y?: string;
   /** One column of histograms per value of this field, in `columnOrder`. */
   columns: string;
   columnOrder?: readonly string[];
@@ -238,11 +266,11 @@ export interface HistogramsOptions {
 }
 
 /**
- * A grid of histograms from binned rows: columns by one field, rows by another. Heights on a
- * square-root scale, so that a thin tail still shows beside a spike.
+ * A grid of histograms from binned rows (see {@link binned}): columns by one field, rows by
+ * another. Heights on a square-root scale, so that a thin tail still shows beside a spike.
  */
 export function histograms(data: readonly Row[], options: HistogramsOptions, alt: string): Figure {
-  const { x1, x2, y, columns, rows } = options;
+  const { x1 = "x1", x2 = "x2", y = "fraction", columns, rows } = options;
   return plot(
     {
       marks: [

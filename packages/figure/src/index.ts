@@ -3,6 +3,8 @@ export {
   type Axis,
   bars,
   type BarsOptions,
+  type Bin,
+  binned,
   histograms,
   type HistogramsOptions,
   lines,

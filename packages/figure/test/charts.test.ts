@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { bars, histograms, lines } from "../src/index.ts";
+import { bars, binned, histograms, lines } from "../src/index.ts";
 
 // The lessons' chart helpers: what each draws, read back from the SVG.
 
@@ -90,5 +90,22 @@ describe("histograms", () => {
       "four histograms",
     );
     expect(dom(figure.svg).querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(12);
+  });
+});
+
+describe("binned", () => {
+  it("counts each value in its bin, the ends taking what lies beyond, and leaves out empty bins", () => {
+    // [0, 1] in four bins of 0.25: −3 and 0.1 in the first, 0.6 in the third, 0.99 and 7 in the last
+    expect(binned([0.1, -3, 0.6, 0.99, 7], [0, 1], 4)).toEqual([
+      { x1: 0, x2: 0.25, fraction: 0.4 },
+      { x1: 0.5, x2: 0.75, fraction: 0.2 },
+      { x1: 0.75, x2: 1, fraction: 0.4 },
+    ]);
+  });
+
+  it("gives shares that add up to 1", () => {
+    const values = Array.from({ length: 1000 }, (_, i) => Math.sin(i));
+    const total = binned(values, [-1, 1]).reduce((s, b) => s + b.fraction, 0);
+    expect(total).toBeCloseTo(1, 12);
   });
 });
