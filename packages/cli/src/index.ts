@@ -1,5 +1,6 @@
 // What the browser shares with the command line: the flags of `gradbook xor` and the run they
-// make (the XOR explorer reads its URL with them). The command itself is main.ts (Node only).
+// make (the XOR explorer reads its URL with them), and the run `gradbook digits` makes (the draw
+// page trains its own net with it). The command itself is main.ts (Node only).
 export {
   changedFlags,
   flagText,
@@ -17,3 +18,4 @@ export {
   type XorLimits,
 } from "./flags.ts";
 export { type XorRun, xorRun } from "./setup.ts";
+export { DIGITS_DEFAULTS, type DigitsRun, digitsRun, type DigitsSettings } from "./digits-run.ts";
