@@ -101,7 +101,7 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
     });
     return recordsDir;
   };
-  const [recordedIn, packages, , , , highlighter] = await Promise.all([
+  const [recordedIn, packages, , , drawFiles, highlighter] = await Promise.all([
     timed("lessons", course.length ? lessonRecords() : Promise.resolve(recordsDir)),
     timed("api", loadApi(root, packageNames, options.cache)),
     timed(
@@ -186,6 +186,7 @@ export async function buildSite(options: SiteOptions): Promise<BuildReport> {
       nav,
       readFileSync(DRAW_CSS, "utf8"),
       course.find((c) => c.lesson.package === "classify")?.href,
+      drawFiles.trainingBytes,
     ),
   );
   write(

@@ -1,11 +1,14 @@
 // draw.html's script: a pad to draw on, the MNIST-style input made from it, and the ten
-// probabilities of lesson 09's net, updated while drawing. The net's weights (net.f32) and a few
-// test digits (digits.bin) are files beside this script: the page's policy forbids inline data.
-import { linear, Tensor } from "@gradbook/tensor";
+// probabilities of lesson 09's net (or of one the reader trained in the page: training.ts),
+// updated while drawing. The net's weights (net.f32) and a few test digits (digits.bin) are files
+// beside this script: the page's policy forbids inline data.
 import { centre, FIELD } from "../centre.ts";
+import { type Net, netFrom, predict } from "./net.ts";
+import { setUpTraining } from "./training.ts";
 
 const PIXELS = FIELD * FIELD;
-const HIDDEN = 64;
+/** The recorded net's sizes: lesson 09's default run. */
+const RECORDED = [PIXELS, 64, 10];
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const pad = $<HTMLCanvasElement>("pad");
 const preview = $<HTMLCanvasElement>("input");
@@ -13,35 +16,11 @@ const verdict = $("verdict");
 const picker = $<HTMLSelectElement>("test-digit");
 const errorBox = $("draw-error");
 
-/** The net: 784 → 64 → 10, relu, as lesson 09's recorded run left it (float32 on the wire). */
-interface Net {
-  w1: Tensor;
-  b1: Tensor;
-  w2: Tensor;
-  b2: Tensor;
-}
-
-function netFrom(values: Float32Array): Net {
-  const sizes = [HIDDEN * PIXELS, HIDDEN, 10 * HIDDEN, 10];
-  if (values.length !== sizes.reduce((a, b) => a + b))
-    throw new Error(
-      `net.f32: expected ${sizes.reduce((a, b) => a + b)} weights, got ${values.length}`,
-    );
-  let at = 0;
-  const take = (shape: number[]) => {
-    const n = shape.reduce((a, b) => a * b);
-    const t = new Tensor(Float64Array.from(values.subarray(at, at + n)), shape);
-    at += n;
-    return t;
-  };
-  return { w1: take([HIDDEN, PIXELS]), b1: take([HIDDEN]), w2: take([10, HIDDEN]), b2: take([10]) };
-}
-
-/** The ten probabilities softmax gives the net's logits for one 28 × 28 input. */
-function predict(net: Net, x: Float64Array): Float64Array {
-  const hidden = linear(new Tensor(x, [1, PIXELS]), net.w1, net.b1).relu();
-  return linear(hidden, net.w2, net.b2).logSoftmax().exp().data;
-}
+/** The nets the page has: lesson 09's, and the reader's once they trained one; and which one reads. */
+const nets: { recorded?: Net; yours?: Net } = {};
+let reader: "recorded" | "yours" = "recorded";
+/** The input on show (what the net reads): the last drawing or test digit. */
+let input: Float64Array = new Float64Array(PIXELS);
 
 function showInput(x: Float64Array): void {
   const ctx = preview.getContext("2d")!;
@@ -65,14 +44,17 @@ function showProbabilities(p: Float64Array | null): void {
       .classList.toggle("top", p !== null && d === top);
   }
   verdict.textContent = p
-    ? `The net reads ${top === 8 ? "an" : "a"} ${top}, with probability ${(100 * p[top]!).toFixed(1)}%.`
+    ? `${reader === "yours" ? "Your" : "The"} net reads ${top === 8 ? "an" : "a"} ${top}, with probability ${(100 * p[top]!).toFixed(1)}%.`
     : "Draw a digit, or pick one of the test digits below.";
   verdict.dataset.digit = p ? String(top) : "";
+  verdict.dataset.net = reader;
 }
 
-function classify(net: Net, x: Float64Array): void {
+/** Shows `x` as the input and what the chosen net makes of it. */
+function classify(x: Float64Array): void {
+  input = x;
   showInput(x);
-  showProbabilities(x.some((v) => v > 0) ? predict(net, x) : null);
+  showProbabilities(x.some((v) => v > 0) ? predict(nets[reader]!, x) : null);
 }
 
 /** The pad's ink as levels in [0, 1]: its alpha channel. */
@@ -83,7 +65,7 @@ function ink(): Float64Array {
   return levels;
 }
 
-function setUpPad(net: Net): void {
+function setUpPad(): void {
   const ctx = pad.getContext("2d", { willReadFrequently: true })!;
   ctx.lineWidth = 20; // about two of MNIST's pixels once 280 px become 28
   ctx.lineCap = "round";
@@ -103,7 +85,7 @@ function setUpPad(net: Net): void {
     queued = true;
     requestAnimationFrame(() => {
       queued = false;
-      classify(net, centre(ink(), pad.width, pad.height));
+      classify(centre(ink(), pad.width, pad.height));
     });
   };
   pad.addEventListener("pointerdown", (e) => {
@@ -132,11 +114,11 @@ function setUpPad(net: Net): void {
   $("clear").addEventListener("click", () => {
     ctx.clearRect(0, 0, pad.width, pad.height);
     picker.selectedIndex = 0;
-    classify(net, new Float64Array(PIXELS));
+    classify(new Float64Array(PIXELS));
   });
 }
 
-function setUpPicker(net: Net, bytes: Uint8Array): void {
+function setUpPicker(bytes: Uint8Array): void {
   const count = bytes.length / (1 + PIXELS); // labels first, then the grey levels (packDigits)
   const labels = bytes.subarray(0, count);
   const images = bytes.subarray(count);
@@ -153,10 +135,7 @@ function setUpPicker(net: Net, bytes: Uint8Array): void {
     if (picker.value === "") return;
     const i = Number(picker.value);
     pad.getContext("2d")!.clearRect(0, 0, pad.width, pad.height);
-    classify(
-      net,
-      Float64Array.from(images.subarray(i * PIXELS, (i + 1) * PIXELS), (g) => g / 255),
-    );
+    classify(Float64Array.from(images.subarray(i * PIXELS, (i + 1) * PIXELS), (g) => g / 255));
   });
 }
 
@@ -166,11 +145,29 @@ async function load(file: string): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
+/** The radio buttons that choose the net: "yours" once a run has left one. */
+function setUpChoice(): void {
+  const choice = $<HTMLFieldSetElement>("net-choice");
+  choice.addEventListener("change", (event) => {
+    reader = (event.target as HTMLInputElement).value === "yours" ? "yours" : "recorded";
+    classify(input);
+  });
+  setUpTraining((net, description) => {
+    nets.yours = net;
+    $("yours-label").textContent = description;
+    choice.disabled = false;
+    (choice.querySelector('input[value="yours"]') as HTMLInputElement).checked = true;
+    reader = "yours";
+    classify(input);
+  });
+}
+
 async function start(): Promise<void> {
-  const net = netFrom(new Float32Array(await load("net.f32")));
-  setUpPad(net);
+  nets.recorded = netFrom(RECORDED, new Float32Array(await load("net.f32")), "net.f32");
+  setUpPad();
+  setUpChoice();
   document.body.dataset.drawReady = "true";
-  setUpPicker(net, new Uint8Array(await load("digits.bin")));
+  setUpPicker(new Uint8Array(await load("digits.bin")));
 }
 
 start().catch((error: Error) => {
