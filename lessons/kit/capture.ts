@@ -99,8 +99,13 @@ export class Capture {
 
   /** The output as a reader sees it: what was kept, then how much more there was. */
   text(): string {
-    return this.output + (this.moreLines ? `${moreLinesNote(this.moreLines)}\n` : "");
+    return outputText(this);
   }
+}
+
+/** A block's output as a reader sees it: what was kept, then how much more there was. */
+export function outputText({ output, moreLines }: { output: string; moreLines: number }): string {
+  return output + (moreLines ? `${moreLinesNote(moreLines)}\n` : "");
 }
 
 /** "… 1,234 more lines": what stands for the lines past the limit. */

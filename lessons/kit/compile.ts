@@ -1,44 +1,38 @@
 import MagicString from "magic-string";
-import { dirname, relative } from "node:path";
 import ts from "typescript";
 import { LessonError } from "./errors.ts";
-import { blockMeta, isRunnable, type BlockMeta } from "./block.ts";
 import type { CodeBlock, Lesson } from "./parse.ts";
 import { checkImport } from "./steps.ts";
 
-// A lesson compiles to one TypeScript module that vitest runs and the type checker reads:
+// What the type checker reads of a lesson (typecheck.ts): its blocks as one TypeScript module,
+// laid out as the lesson core runs them (program.ts: one scope, top-level await, the runtime's
+// `console` and `show`), each block's imports hoisted to the top, a ```ts throws or ```ts no-run
+// block in a function of its own (its names stay its own; no-run is checked, never called):
 //
-//   import { test } from "vitest"; import { lesson } from "./kit/runtime.ts";
 //   import { Value } from "@gradbook/autograd";        ← every block's imports, hoisted
-//   const __rt = lesson({ file, blocks });
-//   const __steps = (async function* () {             ← one scope: a literate program
-//     const { console, show } = __rt.scope;
-//     …block 1…; yield;
-//     await __rt.throws(1, async () => { …block 2… }); yield;
+//   declare const console: …, show: …;
+//   (async () => {
+//     …block 1…
+//     (async () => { …a throws block… });
 //   })();
-//   test("line 12", (ctx) => __rt.step(__steps, 0, ctx));   ← one test per runnable block
 //
-// The module is built with magic-string over the markdown itself, so its source map points
-// every generated line back at the lesson, and errors and type errors name the markdown line.
+// The module is built with magic-string over the markdown itself, so every line of it maps back
+// to the lesson, and type errors name the markdown line.
 
 export interface CompiledLesson {
   code: string;
-  map: ReturnType<MagicString["generateMap"]>;
   /** Maps a 0-based line and column of `code` to the lesson's 1-based line and column, if they came from it. */
   locate(line: number, column: number): { line: number; column: number } | undefined;
 }
 
-export interface CompileOptions {
-  /** Absolute path of the lesson (for the runtime import and the source map). */
-  path: string;
-  /** Absolute path of the kit's runtime module. */
-  runtime: string;
-  /** A folder to record the run in when GRADBOOK_RECORD names none (the runtime's `finish`). */
-  record?: string;
-}
+/** The bindings every block sees besides its own (run.ts's LessonScope), in a module (`export {}`). */
+const SCOPE =
+  "export {};\n" +
+  'declare const console: import("@gradbook/lessons/kit").LessonScope["console"];\n' +
+  'declare const show: import("@gradbook/lessons/kit").LessonScope["show"];\n';
 
-/** Compiles a parsed lesson to a test module (see the sketch above). */
-export function compileLesson(lesson: Lesson, options: CompileOptions): CompiledLesson {
+/** Compiles a parsed lesson (at `path`, absolute) to the module the type checker reads (see above). */
+export function compileLesson(lesson: Lesson, path: string): CompiledLesson {
   const s = new MagicString(lesson.source);
   const blocks = lesson.blocks;
   // Phase 1: drop the prose, keep the code.
@@ -49,48 +43,23 @@ export function compileLesson(lesson: Lesson, options: CompileOptions): Compiled
   }
   if (lesson.source.length > cursor) s.remove(cursor, lesson.source.length);
 
-  // Phase 2: hoist imports, check the step rule, wrap each block.
-  const meta: BlockMeta[] = [];
+  // Phase 2: hoist imports, check the step rule, give throws and no-run blocks their own scope.
   for (const block of blocks) {
     for (const [start, end] of scanImports(lesson, block))
       s.move(block.start + start, block.start + end, 0);
-    if (!isRunnable(block)) {
-      // Type-checked in the shared scope, never called.
-      s.appendLeft(block.start, "(async () => {\n");
-      s.prependRight(block.end, "});\n");
-      continue;
-    }
-    const index = meta.length;
-    meta.push(blockMeta(block));
-    if (block.kind === "throws") {
-      s.appendLeft(block.start, `await __rt.throws(${index}, async () => {\n`);
-      s.prependRight(block.end, "});\n");
-    }
-    s.appendRight(block.end, "yield;\n");
+    if (block.kind === "run") continue;
+    s.appendLeft(block.start, "(async () => {\n");
+    s.prependRight(block.end, "});\n");
   }
-
-  const runtime = "./" + relative(dirname(options.path), options.runtime).replaceAll("\\", "/");
-  s.prepend(
-    `import { test as __test, afterAll as __afterAll } from "vitest";\nimport { lesson as __lesson } from ${JSON.stringify(runtime)};\n`,
-  );
-  const opening =
-    `const __rt = __lesson(${JSON.stringify({ file: lesson.file, path: options.path, blocks: meta })});\n` +
-    `const __steps = (async function* () {\n` +
-    `const { console, show } = __rt.scope;\n`;
+  const opening = `${SCOPE}(async () => {\n`;
   if (blocks.length)
     s.prependLeft(blocks[0]!.start, opening); // before the first block's own wrapper
   else s.append(opening);
   s.append("})();\n");
-  meta.forEach((block, i) => {
-    const name = `line ${block.line}${block.kind === "throws" ? " (throws)" : ""}`;
-    s.append(`__test(${JSON.stringify(name)}, (ctx) => __rt.step(__steps, ${i}, ctx));\n`);
-  });
-  s.append(`__afterAll(() => __rt.finish(${JSON.stringify(options.record ?? "")}));\n`);
 
-  const decoded = s.generateDecodedMap({ hires: true, source: options.path, includeContent: true });
+  const decoded = s.generateDecodedMap({ hires: true, source: path });
   return {
     code: s.toString(),
-    map: s.generateMap({ hires: true, source: options.path, includeContent: true }),
     locate(line, column) {
       const segments = decoded.mappings[line] ?? [];
       const segment =

@@ -12,16 +12,18 @@ export { exercisesInProgress, referenceCopy } from "./learn/reference-copy.ts";
 export { createMarkdown, lessonSyntax, splitFrontMatter } from "./markdown.ts";
 export { checkBlock, figureDigest, type Expected, type Mismatch } from "./outcome.ts";
 export { lineOffsets, parseLesson, type CodeBlock, type Include, type Lesson } from "./parse.ts";
-export { lessonPlugin, loadLesson, ROOT, RUNTIME, SUITE_RECORDS } from "./plugin.ts";
+export { lessonPlugin, loadLesson, ROOT, SUITE_RECORDS } from "./plugin.ts";
 export {
+  lessonCode,
   runBlocks,
   type BlockResult,
   type LessonCode,
+  type LessonScope,
   type RunBlock,
   type RunRequest,
 } from "./run.ts";
+export { type BlockRecord, recordPath } from "./record.ts";
 export { extractRegion, findRegions, type Region } from "./regions.ts";
-export { type BlockRecord, type LessonScope, recordPath } from "./runtime.ts";
 export { checkFigure } from "./show.ts";
 export { allowedPackages, checkImport, STEPS } from "./steps.ts";
 export { typecheckLessons, type LessonDiagnostic } from "./typecheck.ts";

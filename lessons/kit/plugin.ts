@@ -1,15 +1,16 @@
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { transformWithOxc, type Plugin } from "vite";
-import { compileLesson } from "./compile.ts";
+import type { Plugin } from "vite";
 import { lessonName } from "./course.ts";
 import { resolveInclude } from "./include.ts";
 import { parseLesson, type Lesson } from "./parse.ts";
+import { lessonCode } from "./run.ts";
+import type { LessonModule } from "./vitest-host.ts";
 import { LIMITS } from "../../vitest.limits.ts";
 
 /** The repository root: lesson paths in messages and include paths are relative to it. */
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-export const RUNTIME = fileURLToPath(new URL("./runtime.ts", import.meta.url));
+const HOST = fileURLToPath(new URL("./vitest-host.ts", import.meta.url));
 /**
  * Where the lessons' run in `pnpm test` records what each block printed and showed: the browser
  * tests' site build takes it from there instead of running the lessons a second time.
@@ -36,32 +37,29 @@ export const LESSON_TEST = {
 } as const;
 
 /**
- * A Vite plugin that turns `NN-slug.md` lessons into test modules: vitest runs them like
- * any test file, and their source maps point back into the markdown. With `record`, each lesson
- * records its run there (unless GRADBOOK_RECORD names another folder).
+ * A Vite plugin that turns `NN-slug.md` lessons into test modules: each hands its blocks to the
+ * test run's host of the lesson core (vitest-host.ts), which runs them and declares one test per
+ * block. The blocks' imports load through the module, so they resolve from the lesson's folder.
+ * With `record`, each lesson records its run there (unless GRADBOOK_RECORD names another folder).
  */
 export function lessonPlugin(options: { root?: string; record?: string } = {}): Plugin {
   const root = options.root ?? ROOT;
   return {
     name: "gradbook-lessons",
     enforce: "pre",
-    async transform(source, id) {
+    transform(source, id) {
       if (!lessonName(id)) return null;
       const lesson = loadLesson(id, source, root);
-      const compiled = compileLesson(lesson, {
+      const module: LessonModule = {
+        lesson: lessonCode(lesson),
         path: id,
-        runtime: RUNTIME,
         ...(options.record ? { record: options.record } : {}),
-      });
-      // Vite strips types only from .ts ids: strip them here, chaining the markdown's map.
-      const js = await transformWithOxc(
-        compiled.code,
-        `${id}.ts`,
-        { lang: "ts", sourcemap: true },
-        compiled.map,
-      );
-      // oxc types a map's sources as possibly undefined, rolldown's input does not: the map itself is fine.
-      return { code: js.code, map: js.map as never };
+      };
+      const code =
+        `import { lessonTests } from ${JSON.stringify(HOST)};\n` +
+        `lessonTests(${JSON.stringify(module)}, (specifier) => import(/* @vite-ignore */ specifier));\n`;
+      // No map: the module holds no line of the lesson (the core names the lesson's lines itself).
+      return { code, map: { mappings: "" } };
     },
   };
 }

@@ -1,6 +1,7 @@
-import type { BlockMeta } from "./block.ts";
+import { blockMeta, isRunnable, type BlockMeta } from "./block.ts";
 import { Capture } from "./capture.ts";
 import type { Figure } from "./figure.ts";
+import type { Lesson } from "./parse.ts";
 import { CompileError, compileProgram, type BlockPlace, type Program } from "./program.ts";
 import { checkFigure } from "./show.ts";
 import { checkImport } from "./steps.ts";
@@ -9,7 +10,7 @@ import { errorText, runThrowsBlock } from "./throws.ts";
 // The lesson core's runtime: it compiles a lesson's blocks (program.ts), loads what they import,
 // runs them in one scope, captures what each prints and shows (capture.ts), and reports each
 // block as it goes, with the block and line of an error. No Node, no DOM: its hosts are the
-// page's worker (site/src/client/worker.ts) and Node (the tests that compare the two).
+// test run (vitest-host.ts, one test per block) and the page's worker (site/src/client/worker.ts).
 
 /** A runnable block: the kit's description of it (line, kind, output, pattern) and its code. */
 export interface RunBlock extends BlockMeta {
@@ -25,6 +26,24 @@ export interface LessonCode {
   /** The step package the lesson pairs with: it may import the packages up to that one. */
   package: string | null;
   blocks: RunBlock[];
+}
+
+/** A lesson's runnable blocks as written, for a run. */
+export function lessonCode(lesson: Lesson): LessonCode {
+  const blocks = lesson.blocks.filter(isRunnable).map((b) => ({ ...blockMeta(b), code: b.code }));
+  return { file: lesson.file, package: lesson.package, blocks };
+}
+
+/** The bindings every block sees besides its own. */
+export interface LessonScope {
+  console: Pick<Console, "log" | "info" | "warn" | "error" | "debug">;
+  /** Shows a figure under the block. */
+  show(figure: Figure): void;
+}
+
+/** The line of the lesson's markdown a place in its blocks is on. */
+export function lessonLine(lesson: LessonCode, at: BlockPlace): number {
+  return lesson.blocks[at.block]!.line + at.line;
 }
 
 /** A run: blocks 1..`upTo`+1 of the lesson. */
@@ -62,6 +81,14 @@ export interface RunOptions {
   progress?(index: number, done: number, total: number): void;
   /** How often a long block reports what it has printed so far, or its progress, in ms. @default 250 */
   partialEvery?: number;
+  /** Awaited before block `index` runs: a host with one test per block holds the run there until that block's test starts. */
+  enter?(index: number): Promise<void>;
+  /**
+   * Given the error that stops the run, as thrown, just before its block's report; the frames
+   * of its stack in the blocks name the lesson's lines (`lessons/NN-slug.md:LINE:COLUMN`). For a
+   * host in the blocks' own realm, which shows the error itself (vitest: its diff, its frames).
+   */
+  thrown?(error: unknown): void;
 }
 
 const NAME = "gradbook-run.js";
@@ -89,6 +116,7 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
   // imports what it may not, or the block running when it threw (`at` may be an earlier block's
   // line, a function defined there).
   const fail = (error: unknown, at: BlockPlace | undefined, index: number) => {
+    options.thrown?.(error);
     options.report({ ...news(index, true), error: errorText(error), ...(at ? { at } : {}) });
     return false;
   };
@@ -124,9 +152,10 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
       (done, total) => (done === total || due()) && options.progress?.(current, done, total),
     );
   const rt = {
-    enter(index: number) {
+    async enter(index: number) {
       if (index > 0) finish(index - 1);
       current = index;
+      await options.enter?.(index);
     },
     async throws(index: number, body: () => Promise<void>) {
       const result = await runThrowsBlock(body, lesson.blocks[index]!.pattern);
@@ -140,7 +169,7 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
   };
   const require = (specifier: string) => modules.get(specifier);
   const console = { log: print, info: print, warn: print, error: write(true), debug: print };
-  const show = (figure: unknown) => {
+  const show: LessonScope["show"] = (figure) => {
     captures[current]!.show(checkFigure(figure));
     if (due()) options.report(news(current, false));
   };
@@ -153,7 +182,9 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
       `${program.code}\n//# sourceURL=${NAME}`,
     )(rt, require, console, show);
   } catch (error) {
-    return fail(error, await place(error, program), current);
+    const at = await place(error, program);
+    if (options.thrown) blame(error, program, lesson);
+    return fail(error, at, current);
   } finally {
     for (const module of modules.values()) listen(module, undefined);
   }
@@ -172,12 +203,9 @@ async function load(
     program.requires.map(async ({ specifier, line }) => {
       const at = program.origin(line);
       try {
-        checkImport(
-          request.lesson.file,
-          request.lesson.blocks[at?.block ?? 0]!.line,
-          request.lesson.package,
-          specifier,
-        );
+        const { lesson } = request;
+        const line = at ? lessonLine(lesson, at) : lesson.blocks[0]!.line;
+        checkImport(lesson.file, line, lesson.package, specifier);
         modules.set(specifier, await options.import(specifier));
       } catch (error) {
         throw Object.assign(error as Error, { place: at });
@@ -207,6 +235,23 @@ async function place(error: unknown, program: Program): Promise<BlockPlace | und
   offset ??= lineIn(await probe()) ?? 1;
   const line = lineIn(error);
   return line === undefined ? undefined : program.origin(line - offset + 1);
+}
+
+/** Renames the frames of an error's stack that are in the program to the lesson's lines. */
+function blame(error: unknown, program: Program, lesson: LessonCode): void {
+  const frame = new RegExp(`${NAME.replace(".", "\\.")}:(\\d+):(\\d+)`, "g");
+  try {
+    if (!(error instanceof Error) || typeof error.stack !== "string" || offset === undefined) return;
+    error.stack = error.stack.replace(frame, (whole, line: string, column: string) => {
+      const at = program.origin(Number(line) - offset! + 1);
+      if (!at) return whole;
+      // Compiled, a line can be longer than it was (`expect(` → `(0, _vitest.expect)(`).
+      const length = lesson.blocks[at.block]!.code.split("\n")[at.line - 1]!.length;
+      return `${lesson.file}:${lessonLine(lesson, at)}:${Math.min(Number(column), length)}`;
+    });
+  } catch {
+    // A thrown object whose stack cannot be read or written keeps what it has.
+  }
 }
 
 async function probe(): Promise<unknown> {

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import ts from "typescript";
 import { compileLesson, type CompiledLesson } from "./compile.ts";
 import { LessonError } from "./errors.ts";
-import { loadLesson, ROOT, RUNTIME } from "./plugin.ts";
+import { loadLesson, ROOT } from "./plugin.ts";
 
 // vitest strips types without checking them: this checks the compiled lessons with the
 // TypeScript API, against the packages' real sources, and reports at the markdown line.
@@ -25,7 +25,7 @@ export function typecheckLessons(paths: string[], root = ROOT): LessonDiagnostic
   for (const path of paths) {
     try {
       const lesson = loadLesson(path, readFileSync(path, "utf8"), root);
-      const compiled = compileLesson(lesson, { path, runtime: RUNTIME });
+      const compiled = compileLesson(lesson, path);
       virtual.set(`${path}.ts`, { code: compiled.code, compiled, file: lesson.file });
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;

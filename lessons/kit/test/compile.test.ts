@@ -3,10 +3,10 @@ import { compileLesson } from "../compile.ts";
 import { parseLesson } from "../parse.ts";
 
 const compile = (body: string, pkg = "autograd") =>
-  compileLesson(parseLesson("lessons/09-x.md", `---\npackage: ${pkg}\n---\n${body}`), {
-    path: "/repo/lessons/09-x.md",
-    runtime: "/repo/lessons/kit/runtime.ts",
-  });
+  compileLesson(
+    parseLesson("lessons/09-x.md", `---\npackage: ${pkg}\n---\n${body}`),
+    "/repo/lessons/09-x.md",
+  );
 
 const lessonText = [
   "# T", //                                    4
@@ -23,17 +23,22 @@ const lessonText = [
 ].join("\n");
 
 describe("compileLesson", () => {
-  it("hoists imports above the shared scope and emits one test per runnable block", () => {
+  it("hoists imports above the shared scope, where the runtime's console and show are declared", () => {
     const { code } = compile(lessonText);
     const lines = code.split("\n");
-    const importAt = lines.indexOf('import { Value } from "@gradbook/autograd";');
-    expect(importAt).toBeGreaterThan(0);
-    expect(importAt).toBeLessThan(lines.findIndex((l) => l.startsWith("const __steps")));
-    expect(lines.filter((l) => l.startsWith("__test("))).toEqual([
-      '__test("line 6", (ctx) => __rt.step(__steps, 0, ctx));',
-      '__test("line 11", (ctx) => __rt.step(__steps, 1, ctx));',
+    expect(lines[0]).toBe('import { Value } from "@gradbook/autograd";');
+    expect(lines.slice(1, 5)).toEqual([
+      "export {};",
+      'declare const console: import("@gradbook/lessons/kit").LessonScope["console"];',
+      'declare const show: import("@gradbook/lessons/kit").LessonScope["show"];',
+      "(async () => {",
     ]);
-    expect(code).toContain('import { lesson as __lesson } from "./kit/runtime.ts";');
+    expect(lines.slice(5)).toEqual(["const a = new Value(2);", "const b = a.mul(3);", "})();", ""]);
+  });
+
+  it("gives a throws or no-run block a scope of its own", () => {
+    const { code } = compile("# T\n\n```ts throws\nconst a = 1;\n```\n\n```ts no-run\nconst a = 2;\n```\n");
+    expect(code).toContain("(async () => {\nconst a = 1;\n});\n(async () => {\nconst a = 2;\n});\n");
   });
 
   it("maps generated lines back to the lesson's lines", () => {

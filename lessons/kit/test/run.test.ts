@@ -85,7 +85,7 @@ describe("running fixture lessons through vitest", () => {
   it("fails a throws block that completes", () => {
     const [message] = test("04-throws-not-thrown.md", "line 7 (throws)").failureMessages;
     expect(firstLine(message)).toBe(
-      `LessonError: ${F}04-throws-not-thrown.md:7: expected this \`\`\`ts throws block to throw, but it completed`,
+      `Error: ${F}04-throws-not-thrown.md:7: expected this \`\`\`ts throws block to throw, but it completed`,
     );
   });
 
@@ -97,9 +97,14 @@ describe("running fixture lessons through vitest", () => {
     );
   });
 
-  it("fails a lesson that imports a step package beyond its own, naming line and package", () => {
-    expect(lesson("07-forbidden-import.md").message).toBe(
-      `${F}07-forbidden-import.md:13: imports @gradbook/train (step 6); this lesson pairs with step 2 (@gradbook/neuron) and may import only @gradbook/autograd, @gradbook/neuron`,
+  it("fails the block that imports a step package beyond its own, naming line and package, before any block runs", () => {
+    const forbidden = lesson("07-forbidden-import.md");
+    expect(forbidden.assertionResults.map((a) => [a.title, a.status])).toEqual([
+      ["line 7", "skipped"],
+      ["line 12", "failed"],
+    ]);
+    expect(firstLine(test("07-forbidden-import.md", "line 12").failureMessages[0])).toBe(
+      `LessonError: ${F}07-forbidden-import.md:13: imports @gradbook/train (step 6); this lesson pairs with step 2 (@gradbook/neuron) and may import only @gradbook/autograd, @gradbook/neuron`,
     );
   });
 
@@ -108,6 +113,28 @@ describe("running fixture lessons through vitest", () => {
     expect(message).toContain(
       `${F}08-unchecked-output.md:7: this block prints, but no \`\`\`text output block follows it. Add one with exactly:\nan unchecked number: 0.30000000000000004\n`,
     );
+  });
+
+  it("blames code that does not parse on its block and line, running no block", () => {
+    const broken = lesson("09-syntax-error.md");
+    expect(broken.assertionResults.map((a) => [a.title, a.status])).toEqual([
+      ["line 7", "skipped"],
+      ["line 11", "failed"],
+      ["line 16", "skipped"],
+    ]);
+    expect(firstLine(test("09-syntax-error.md", "line 11").failureMessages[0])).toBe(
+      `SyntaxError: ${F}09-syntax-error.md:13: Unexpected token`,
+    );
+  });
+
+  it("fails the block that called, at the line that threw, and shows the lesson's lines in the stack", () => {
+    const [message] = test("10-thrown-in-earlier-block.md", "line 13").failureMessages;
+    expect(firstLine(message)).toBe(
+      `RangeError: ${F}10-thrown-in-earlier-block.md:9: lr must be positive`,
+    );
+    const path = fileURLToPath(new URL("fixtures/10-thrown-in-earlier-block.md", import.meta.url));
+    expect(message).toContain(`${path}:9:`);
+    expect(message).toContain(`${path}:15:`);
   });
 
   it("runs a lesson with a type error (vitest strips types: the type check catches it)", () => {
