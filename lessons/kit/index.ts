@@ -15,6 +15,7 @@ export { lineOffsets, parseLesson, type CodeBlock, type Include, type Lesson } f
 export { lessonPlugin, loadLesson, ROOT, SUITE_RECORDS } from "./plugin.ts";
 export {
   lessonCode,
+  lessonLine,
   runBlocks,
   type BlockResult,
   type LessonCode,

@@ -241,7 +241,8 @@ async function place(error: unknown, program: Program): Promise<BlockPlace | und
 function blame(error: unknown, program: Program, lesson: LessonCode): void {
   const frame = new RegExp(`${NAME.replace(".", "\\.")}:(\\d+):(\\d+)`, "g");
   try {
-    if (!(error instanceof Error) || typeof error.stack !== "string" || offset === undefined) return;
+    if (!(error instanceof Error) || typeof error.stack !== "string" || offset === undefined)
+      return;
     error.stack = error.stack.replace(frame, (whole, line: string, column: string) => {
       const at = program.origin(Number(line) - offset! + 1);
       if (!at) return whole;

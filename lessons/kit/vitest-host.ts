@@ -79,7 +79,10 @@ export function lessonTests(
     error.stack = `${error.name}: ${error.message}${frames}`;
     return error;
   }
-  const inLesson = new RegExp(`(?<=[ (])${lesson.file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:`, "g");
+  const inLesson = new RegExp(
+    `(?<=[ (])${lesson.file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:`,
+    "g",
+  );
 
   blocks.forEach((block, index) => {
     const name = `line ${block.line}${block.kind === "throws" ? " (throws)" : ""}`;
@@ -102,7 +105,8 @@ export function lessonTests(
       }
       const mismatch = checkBlock(block, printed);
       if (!mismatch) return;
-      if (updating && block.output) return void rewrites.push({ line: block.output.line, text: printed });
+      if (updating && block.output)
+        return void rewrites.push({ line: block.output.line, text: printed });
       failed = block.line;
       throw at(mismatch.line, mismatch.reason);
     });

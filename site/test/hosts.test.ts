@@ -1,12 +1,18 @@
 import {
   checkBlock,
   figureDigest,
+  lessonCode,
   lessonFiles,
+  lessonLine,
+  lessonPlugin,
+  loadLesson,
   ROOT,
   runBlocks,
   type BlockResult,
+  type LessonCode,
 } from "@gradbook/lessons/kit";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { format } from "node:util";
@@ -17,10 +23,11 @@ import { lessonData } from "../src/runner/data.ts";
 import { COURSE, fixtureLesson } from "./helpers/render.ts";
 
 // The lesson core's hosts agree: the fixture course run by vitest (the test run's host: the
-// plugin, runtime.ts) and by the core's runtime in Node directly (as the page's worker runs it,
-// with Node's own format) print and draw the same in every block. The page's side, in chromium,
-// is the browser tests' (run-button.test.ts: every block of every lesson "printed the same"
-// as the test run's record, figures included).
+// plugin and vitest-host.ts) and by the core's runtime in Node directly (as the page's worker runs
+// it, with Node's own format) print and draw the same in every block, and blame a failure on the
+// same line; both run the same blocks through the same compiler and runtime (run.ts). The page's
+// side, in chromium, is the browser tests' (run-button.test.ts: every block of every lesson
+// "printed the same" as the test run's record, figures included).
 
 const records = mkdtempSync(join(tmpdir(), "gradbook-hosts-"));
 afterAll(() => rmSync(records, { recursive: true, force: true }));
@@ -70,4 +77,70 @@ describe("the lesson core's two hosts", () => {
       });
     }
   });
+
+  it("share one compiler: vitest's lesson module hands the core's runtime the blocks the page's worker gets", async () => {
+    const transform = lessonPlugin().transform as (source: string, id: string) => { code: string };
+    for (const name of lessonFiles(COURSE)) {
+      const lesson = fixtureLesson(name);
+      const { code } = transform(lesson.source, join(COURSE, name));
+      // The module holds no compiled code of its own: one call to the host, with the blocks as data.
+      const [, host, data] =
+        /^import \{ lessonTests \} from "(.+)";\nlessonTests\((.+), \(specifier\) => import\(.*\)\);\n$/.exec(
+          code,
+        )!;
+      expect(host).toBe(join(ROOT, "lessons/kit/vitest-host.ts"));
+      expect(JSON.parse(data!).lesson).toEqual(lessonCode(lesson));
+      const page = lessonData(lesson);
+      if (page) expect(page).toEqual(lessonCode(lesson)); // no record: no figure digests to add
+    }
+  });
+
+  it("blame a failure on the same block and line, with the same message", async () => {
+    const kit = join(ROOT, "lessons/kit/test/fixtures");
+    const failing = [
+      "02-failing-assertion.md",
+      "09-syntax-error.md",
+      "10-thrown-in-earlier-block.md",
+    ];
+    const out = join(records, "report.json");
+    spawnSync(
+      process.execPath,
+      [
+        join(ROOT, "node_modules/vitest/vitest.mjs"),
+        "run",
+        "--config",
+        join(kit, "vitest.config.ts"),
+        ...failing,
+        "--reporter=json",
+        `--outputFile=${out}`,
+      ],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    const report = JSON.parse(readFileSync(out, "utf8")) as {
+      testResults: {
+        name: string;
+        assertionResults: { status: string; failureMessages: string[] }[];
+      }[];
+    };
+    for (const name of failing) {
+      const vitest = report.testResults
+        .find((r) => r.name.endsWith(name))!
+        .assertionResults.find((a) => a.status === "failed")!
+        .failureMessages[0]!.split("\n")[0];
+      const path = join(kit, name);
+      const lesson = lessonCode(loadLesson(path, readFileSync(path, "utf8")));
+      let failure: BlockResult | undefined;
+      await runBlocks(
+        { lesson, upTo: lesson.blocks.length - 1 },
+        { format, import: (s) => import(s), report: (r) => void (r.error && (failure = r)) },
+      );
+      expect(vitest, name).toBe(blamed(lesson, failure!));
+    }
+  });
 });
+
+/** The first line of a failure as vitest reports it, from the core's result. */
+function blamed(lesson: LessonCode, { error, at }: BlockResult): string {
+  const colon = error!.indexOf(": ");
+  return `${error!.slice(0, colon)}: ${lesson.file}:${lessonLine(lesson, at!)}${error!.slice(colon)}`;
+}

@@ -1,17 +1,19 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { lessonFiles, LESSONS } from "../course.ts";
-import { loadLesson, lessonPlugin, ROOT } from "../plugin.ts";
+import { parseLesson } from "../parse.ts";
+import { loadLesson } from "../plugin.ts";
+import { compileProgram } from "../program.ts";
+import { lessonCode, lessonLine } from "../run.ts";
 import { breakBlock, BROKEN, type Plan } from "./break/breaks.ts";
 
 // Breaking any block of any lesson of the course fails `pnpm test` at that lesson's path and
-// the block's line. Every block is broken at the compiler (the line its source map gives), and
-// one block of every lesson in a real run (the message vitest reports).
+// the block's line. Every block is broken at the lesson core's compiler (the line its place map
+// gives), and one block of every lesson in a real run (the message vitest reports).
 
 const files = lessonFiles(LESSONS);
 const lessons = files.map((f) =>
@@ -21,26 +23,18 @@ const lessons = files.map((f) =>
 describe("breaking a block of a course lesson", () => {
   it.each(lessons.map((l) => [l.file, l] as const))(
     "%s: a throw in any runnable block maps to the block's first line",
-    async (_, lesson) => {
-      const transform = lessonPlugin().transform as (
-        source: string,
-        id: string,
-      ) => Promise<{ code: string; map: ConstructorParameters<typeof SourceMap>[0] }>;
+    (_, lesson) => {
       const runnable = lesson.blocks.filter((b) => b.kind !== "no-run");
       expect(runnable.length).toBeGreaterThan(0);
       for (const block of runnable) {
-        const { code, map } = await transform(
-          breakBlock(lesson.source, block, "throw"),
-          join(ROOT, lesson.file),
+        const broken = lessonCode(
+          parseLesson(lesson.file, breakBlock(lesson.source, block, "throw")),
         );
-        const at = code.indexOf(`throw new Error(${JSON.stringify(BROKEN)})`);
+        const program = compileProgram(broken.blocks);
+        const at = program.code.indexOf(`throw new Error(${JSON.stringify(BROKEN)})`);
         expect(at, `${lesson.file}: block at line ${block.line}`).toBeGreaterThan(-1);
-        const before = code.slice(0, at).split("\n");
-        const entry = new SourceMap(map).findEntry(before.length - 1, before.at(-1)!.length);
-        expect(
-          entry && "originalLine" in entry ? [entry.originalSource, entry.originalLine + 1] : entry,
-          `block at line ${block.line}`,
-        ).toEqual([join(ROOT, lesson.file), block.line + 1]);
+        const place = program.origin(program.code.slice(0, at).split("\n").length)!;
+        expect(lessonLine(broken, place), `block at line ${block.line}`).toBe(block.line + 1);
       }
     },
   );

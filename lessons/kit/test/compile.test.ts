@@ -37,8 +37,12 @@ describe("compileLesson", () => {
   });
 
   it("gives a throws or no-run block a scope of its own", () => {
-    const { code } = compile("# T\n\n```ts throws\nconst a = 1;\n```\n\n```ts no-run\nconst a = 2;\n```\n");
-    expect(code).toContain("(async () => {\nconst a = 1;\n});\n(async () => {\nconst a = 2;\n});\n");
+    const { code } = compile(
+      "# T\n\n```ts throws\nconst a = 1;\n```\n\n```ts no-run\nconst a = 2;\n```\n",
+    );
+    expect(code).toContain(
+      "(async () => {\nconst a = 1;\n});\n(async () => {\nconst a = 2;\n});\n",
+    );
   });
 
   it("maps generated lines back to the lesson's lines", () => {
