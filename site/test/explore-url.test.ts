@@ -42,7 +42,7 @@ describe("readQuery", () => {
       "?out=/tmp",
       {},
       [
-        '"out": not a setting here; expected one of data, noise, data-seed, test-split, features, hidden, activation, output-activation, loss, l1, l2, lr, momentum, batch-size, seed, epochs, order, log-every. Ignored.',
+        '"out": not a setting here; expected one of data, noise, data-seed, test-split, features, hidden, activation, output-activation, loss, l1, l2, lr, momentum, batch-size, seed, epochs, order, log-every, discretize, show-test. Ignored.',
       ],
     ],
     [
@@ -63,6 +63,15 @@ describe("readQuery", () => {
     expect(queryOf(args)).toBe("?hidden=8,8&loss=mse&seed=3");
     expect(readQuery(queryOf(args)).args).toEqual(args);
     expect(queryOf(DEFAULT)).toBe("");
+  });
+
+  it("reads and writes the view (discretize, show-test) after the flags, only when on; a value not true or false is named and ignored", () => {
+    const read = readQuery("?discretize=true&lr=0.1&show-test=yes");
+    expect(read.view).toEqual({ discretize: true, "show-test": false });
+    expect(read.problems).toEqual(['show-test: expected true or false, got "yes". Ignored.']);
+    expect(queryOf(read.args, read.view)).toBe("?lr=0.1&discretize=true");
+    expect(queryOf(DEFAULT, { discretize: false, "show-test": true })).toBe("?show-test=true");
+    expect(readQuery("?discretize=false").view).toEqual({ discretize: false, "show-test": false });
   });
 });
 

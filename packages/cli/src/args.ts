@@ -19,10 +19,13 @@ the loss every 500 epochs and its final predictions, and writes its loss curve a
 boundary as SVG files. With no options it is the assignment's run, which matches PyTorch's.
 
 Options:
-  --data NAME              ${XOR_DATA.join(", ")} (default xor); the others are 100 noisy
-                           points from Rng(1), as in lesson 06
+  --data NAME              the points: ${XOR_DATA.join(", ")}
+                           (default xor); all but xor are 100 points drawn by Rng(1), as in
+                           lesson 06; plane and multi-gauss are TF Playground's regressions
+                           (targets in [−1, 1]: use mse or l1)
   --noise X                the data's noise, a standard deviation in [0, 1] (default: the
-                           dataset's own, 0 for xor's corners, 0.1 moons, 0.05 circles and spiral)
+                           dataset's own: 0 xor, 0.1 moons, 0.05 circles and spiral, 0.4 gauss,
+                           0 plane and multi-gauss, whose noise moves where a target is read)
   --data-seed S            the integer seed of the Rng that draws the noise and the test points
                            (default 1)
   --test-split X           the share of the points held out to test on, in [0, 0.9] (default 0);

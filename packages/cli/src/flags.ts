@@ -1,10 +1,18 @@
-import { type Feature, FEATURE_NAMES } from "@gradbook/train";
+import { type Feature, FEATURE_NAMES, REGRESSION_DATA } from "@gradbook/train";
 
 // The flags of `gradbook xor` as one table: each flag's name, default and rule, read from text.
 // No `node:` import here: the XOR explorer (explore.html) reads its URL with the same rules.
 
-/** The datasets `--data` names. */
-export const XOR_DATA = ["xor", "moons", "circles", "spiral"] as const;
+/** The datasets `--data` names: to classify, then (TF Playground's) to regress. */
+export const XOR_DATA = [
+  "xor",
+  "moons",
+  "circles",
+  "spiral",
+  "gauss",
+  "plane",
+  "multi-gauss",
+] as const;
 /** The losses the XOR command offers: those that take a real-valued output and targets 0 and 1. */
 export const XOR_LOSSES = ["l1", "mse", "bce-with-logits"] as const;
 /** The output layer's activations `--output-activation` names. */
@@ -18,7 +26,7 @@ const ENGINES = ["engine", "compiled", "tensor"] as const;
 
 /** The settings of `gradbook xor`, parsed and checked. */
 export interface XorArgs {
-  /** The dataset, by name (`xor`, or a seeded classic: {@link datasetByName}). */
+  /** The dataset, by name (`xor`, or a seeded classic: `datasetByName` of @gradbook/train); `plane` and `multi-gauss` are regressions. */
   data: (typeof XOR_DATA)[number];
   /** What the network sees of a point: its features (x1, x2 by default; x1sq, x1x2, sinx1, … as TensorFlow Playground offers). */
   features: Feature[];
@@ -173,6 +181,11 @@ export function readXorArgs(
       "engine",
     );
   }
+  if (isRegression(checked.data) && checked.loss === "bce-with-logits")
+    throw new UsageError(
+      `--data ${checked.data} has real-valued targets in [−1, 1]: --loss bce-with-logits needs targets 0 and 1; use mse or l1`,
+      "loss",
+    );
   const n = checked.data === "xor" ? 4 : 100;
   if (Math.round(checked.testSplit * n) >= n)
     throw new UsageError(
@@ -180,6 +193,11 @@ export function readXorArgs(
       "test-split",
     );
   return checked;
+}
+
+/** Whether a dataset's targets are real values in [−1, 1] (regression) rather than classes 0 and 1. */
+export function isRegression(data: XorArgs["data"]): boolean {
+  return (REGRESSION_DATA as readonly string[]).includes(data);
 }
 
 /** The flags whose values differ from the defaults, as `[name, text]` in the table's order (`out` and `engine` left out: a page writes no files and trains with `fit`). */

@@ -4,6 +4,7 @@
 export {
   changedFlags,
   flagText,
+  isRegression,
   quoted,
   readXorArgs,
   UsageError,

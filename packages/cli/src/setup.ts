@@ -15,7 +15,7 @@ import {
   splitData,
   withFeatures,
 } from "@gradbook/train";
-import type { XorArgs } from "./flags.ts";
+import { isRegression, type XorArgs } from "./flags.ts";
 
 // What `gradbook xor`'s settings make: the model, its optimizer, the data and their order. The
 // terminal (xor.ts) and the XOR explorer (site/src/explore) both start a run here.
@@ -37,7 +37,9 @@ export interface XorRun {
   /** The log's line for an epoch whose last step's loss was `loss`: `pnpm xor`'s and the explorer's. */
   logLine: (epoch: number, loss: number) => string;
   sampler: Sampler;
-  /** The output at which the predicted class changes: 0 for a logit (bce-with-logits), else 0.5. */
+  /** Whether the targets are real values in [−1, 1] (`plane`, `multi-gauss`) rather than classes. */
+  regression: boolean;
+  /** The output at which the predicted class changes: 0 for a logit (bce-with-logits) and for a regression's sign, else 0.5. */
   threshold: number;
   /** What was built, in words: the first lines the command prints. */
   description: string[];
@@ -104,8 +106,10 @@ export function xorRun(args: XorArgs): XorRun {
       return t === undefined ? line : `${line}, Test loss: ${t.toFixed(6)}`;
     },
     sampler: samplerOf(args.order, args.batchSize),
-    // BCE with logits reads the output as a logit: the classes part at 0, not at 0.5.
-    threshold: args.loss === "bce-with-logits" ? 0 : 0.5,
+    regression: isRegression(args.data),
+    // BCE with logits reads the output as a logit: the classes part at 0, not at 0.5. A
+    // regression's targets lie either side of 0.
+    threshold: args.loss === "bce-with-logits" || isRegression(args.data) ? 0 : 0.5,
     description: [
       `gradbook xor: ${[args.features.length, ...args.hidden, 1].join(" → ")}, ${args.activation} hidden, ${args.outputActivation} output; ${args.loss} loss${penalties.map((p) => ` + ${p}`).join("")}; SGD lr ${args.lr}, momentum ${args.momentum}`,
       `${args.data === "xor" && dataLine.length === 0 ? "" : `data: ${args.data}, ${n} points${dataLine.map((d) => `, ${d}`).join("")}; `}${args.epochs} epochs of ${steps} in ${order}`,

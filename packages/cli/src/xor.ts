@@ -12,6 +12,7 @@ import {
   type History,
   lossCurve,
   predictionTable,
+  regressionTable,
 } from "@gradbook/train";
 import type { XorArgs } from "./flags.ts";
 import { type Out, Progress } from "./progress.ts";
@@ -45,6 +46,7 @@ export function runXor(args: XorArgs, out: Out, train: Trainer = fit): number {
     features,
     sampler,
     threshold,
+    regression,
     description,
     logLine,
   } = xorRun(args);
@@ -72,7 +74,11 @@ export function runXor(args: XorArgs, out: Out, train: Trainer = fit): number {
   print();
   // The table and the figure show the points of the plane; the model sees their features.
   const predict = (p: number[]) => model.forward(features(p))[0]!.data;
-  print(predictionTable(predict, points.train, threshold));
+  print(
+    regression
+      ? regressionTable(predict, points.train)
+      : predictionTable(predict, points.train, threshold),
+  );
 
   mkdirSync(args.out, { recursive: true });
   const files = [join(args.out, "loss-curve.svg"), join(args.out, "decision-boundary.svg")];

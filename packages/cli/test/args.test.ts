@@ -74,7 +74,10 @@ describe("parseXorArgs", () => {
     [["--epochs", "2.5"], '--epochs: expected an integer in [0, 10000000], got "2.5"'],
     [["--epochs=-3"], '--epochs: expected an integer in [0, 10000000], got "-3"'],
     [["--seed", "x"], '--seed: expected torch or an integer in [0, 4294967295], got "x"'],
-    [["--data", "iris"], '--data: expected one of xor, moons, circles, spiral, got "iris"'],
+    [
+      ["--data", "iris"],
+      '--data: expected one of xor, moons, circles, spiral, gauss, plane, multi-gauss, got "iris"',
+    ],
     [
       ["--output-activation", "relu"],
       '--output-activation: expected one of linear, tanh, sigmoid, got "relu"',

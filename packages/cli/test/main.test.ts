@@ -184,6 +184,35 @@ describe("gradbook, in process", () => {
     expect(stdout).toMatch(/\n\d+\/100 on the right side of 0.5\n/);
   });
 
+  it("--data plane regresses TF Playground's plane: its table lists each error, output − target, and their mean square", () => {
+    const { code, stdout } = inProcess([
+      "--data",
+      "plane",
+      "--loss",
+      "mse",
+      "--epochs",
+      "3",
+      "--log-every",
+      "1",
+      "--out",
+      join(folder, "plane"),
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("data: plane, 100 points; 3 epochs of 100 single-point steps");
+    const rows = stdout
+      .split("\n")
+      .map((l) => l.trim().split(/\s+/).map(Number))
+      .filter((cells) => cells.length === 5 && cells.every(Number.isFinite));
+    expect(rows).toHaveLength(100);
+    for (const [x1, x2, target, output, error] of rows) {
+      expect(target).toBeCloseTo((x1! + x2!) / 2, 2); // the plane's target, from rounded inputs
+      expect(error).toBeCloseTo(output! - target!, 2);
+    }
+    const mse = rows.reduce((sum, r) => sum + r[4]! ** 2, 0) / rows.length;
+    const printed = Number(/mean squared error (\S+),/.exec(stdout)![1]);
+    expect(Math.abs(printed - mse)).toBeLessThan(1e-3 + 1e-2 * mse); // from 4-decimal errors
+  });
+
   it("--order changes the run and only the run's order", () => {
     const log = (order: string) =>
       inProcess([

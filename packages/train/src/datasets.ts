@@ -41,7 +41,7 @@ export function xor(): Dataset {
  * has target 0; the lower one, `(1 − cos t, 0.5 − sin t)`, target 1; t evenly spaced on [0, π].
  */
 export function twoMoons(opts: PointsOptions = {}): Dataset {
-  const { n, noise, rng } = options("twoMoons", opts);
+  const { n, noise, rng } = checkedOptions("twoMoons", opts);
   const upper = Math.ceil(n / 2);
   const points = Array.from({ length: n }, (_, i): [number[], number] => {
     const lower = i >= upper;
@@ -58,7 +58,7 @@ export function twoMoons(opts: PointsOptions = {}): Dataset {
  * the inner one of radius `factor` target 1.
  */
 export function circles(opts: PointsOptions & { factor?: number } = {}): Dataset {
-  const { n, noise, rng } = options("circles", opts);
+  const { n, noise, rng } = checkedOptions("circles", opts);
   const factor = opts.factor ?? 0.5;
   if (!(factor > 0 && factor < 1))
     throw new RangeError(`circles: expected a factor in (0, 1), got ${factor}`);
@@ -78,7 +78,7 @@ export function circles(opts: PointsOptions & { factor?: number } = {}): Dataset
  * through `turns` revolutions from the centre outwards, starting half a turn after the other.
  */
 export function spiral(opts: PointsOptions & { turns?: number } = {}): Dataset {
-  const { n, noise, rng } = options("spiral", opts);
+  const { n, noise, rng } = checkedOptions("spiral", opts);
   const turns = opts.turns ?? 1;
   if (!(turns > 0 && Number.isFinite(turns)))
     throw new RangeError(`spiral: expected turns > 0, got ${turns}`);
@@ -94,7 +94,10 @@ export function spiral(opts: PointsOptions & { turns?: number } = {}): Dataset {
 }
 
 /** The checked options of a classic: n a positive integer, noise ≥ 0, a seeded generator. */
-function options(name: string, opts: PointsOptions): { n: number; noise: number; rng: Rng } {
+export function checkedOptions(
+  name: string,
+  opts: PointsOptions,
+): { n: number; noise: number; rng: Rng } {
   const { n = 200, noise = 0.1, seed = 0 } = opts;
   if (!Number.isInteger(n) || n < 2)
     throw new RangeError(
@@ -106,46 +109,17 @@ function options(name: string, opts: PointsOptions): { n: number; noise: number;
 }
 
 /** The dataset of these points, each coordinate moved by Gaussian noise N(0, noise²). */
-function noisy(name: string, points: [number[], number][], noise: number, rng: Rng): Dataset {
+export function noisy(
+  name: string,
+  points: [number[], number][],
+  noise: number,
+  rng: Rng,
+): Dataset {
   return {
     name,
     x: points.map(([p]) => p.map((c) => c + rng.normal(0, noise))),
     y: points.map(([, t]) => t),
   };
-}
-
-/** The noise of each dataset `gradbook xor --data NAME` makes when `--noise` is left at its default. */
-export const DEFAULT_NOISE = Object.freeze({ xor: 0, moons: 0.1, circles: 0.05, spiral: 0.05 });
-
-/**
- * The datasets of `gradbook xor --data NAME`: XOR, or 100 points of a classic with noise drawn by
- * `Rng(seed)` (by default the two moons of lesson 06 from Rng(1); circles and the spiral a little
- * less noisy, as their classes lie closer together). XOR's four corners move only with `noise` > 0.
- */
-export function datasetByName(
-  name: keyof typeof DEFAULT_NOISE,
-  opts: { noise?: number; seed?: number } = {},
-): Dataset {
-  const { noise = DEFAULT_NOISE[name], seed = 1 } = opts;
-  switch (name) {
-    case "xor": {
-      const corners = xor();
-      if (noise === 0) return corners;
-      const { rng } = options("xor", { n: 4, noise, seed });
-      return noisy(
-        "xor",
-        corners.x.map((p, i) => [p, corners.y[i]!]),
-        noise,
-        rng,
-      );
-    }
-    case "moons":
-      return twoMoons({ n: 100, noise, seed });
-    case "circles":
-      return circles({ n: 100, noise, seed });
-    case "spiral":
-      return spiral({ n: 100, noise, seed });
-  }
 }
 
 /**

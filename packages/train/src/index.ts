@@ -1,10 +1,9 @@
 export { type BoundaryOptions, decisionBoundary, type Predictor } from "./boundary.ts";
 export { type CurveOptions, lossCurve } from "./curve.ts";
+export { type DatasetName, datasetByName, DEFAULT_NOISE } from "./by-name.ts";
 export {
   circles,
-  datasetByName,
   type Dataset,
-  DEFAULT_NOISE,
   extentOf,
   type PointsOptions,
   spiral,
@@ -12,12 +11,13 @@ export {
   twoMoons,
   xor,
 } from "./datasets.ts";
+export { gaussians, multiGauss, plane, REGRESSION_DATA } from "./playground.ts";
 export { type Feature, FEATURE_NAMES, FEATURES, featuresOf, withFeatures } from "./features.ts";
 export { type FitOptions, fit, type Model } from "./fit.ts";
 export { endEpoch, type History, history as emptyHistory } from "./history.ts";
 export { PlainMLP } from "./plain.ts";
 export { type PlainFitOptions, plainFit } from "./plain-fit.ts";
-export { classifies, logLine, predictionTable } from "./report.ts";
+export { classifies, logLine, predictionTable, regressionTable } from "./report.ts";
 export { onProgress, type ProgressListener } from "./progress-listener.ts";
 export { lcgOrder, randomPoints, type Sampler, shuffledBatches } from "./sampler.ts";
 export { cosineDecay, type Schedule, type StepDecayOptions, stepDecay } from "./schedule.ts";

@@ -44,6 +44,31 @@ export function predictionTable(model: Predictor, data: Dataset, threshold = 0.5
   return [head, ...rows, `${right}/${data.x.length} on the right side of ${threshold}`].join("\n");
 }
 
+/**
+ * A table of the model's output for each point against its target, for real-valued targets
+ * (regression), with the error, and a last line with the mean squared error and the largest error.
+ *
+ * @example
+ * console.log(regressionTable(model, datasetByName("plane")));
+ * //     x₁     x₂  target     output    error …
+ */
+export function regressionTable(model: Predictor, data: Dataset): string {
+  const predict = predictWith(model);
+  const errors = data.x.map((x, i) => predict(x) - data.y[i]!);
+  const rows = data.x.map(
+    (x, i) =>
+      `${x.map((c) => cell(c, 6)).join(" ")}  ${cell(data.y[i]!, 6)}  ${fixed(data.y[i]! + errors[i]!, 4).padStart(9)}  ${fixed(errors[i]!, 4).padStart(7)}`,
+  );
+  const head = `${data.x[0]!.map((_, k) => `x${"₁₂₃₄₅₆₇₈₉"[k] ?? k + 1}`.padStart(6)).join(" ")}  target     output    error`;
+  const mse = errors.reduce((sum, e) => sum + e * e, 0) / errors.length;
+  const largest = Math.max(...errors.map(Math.abs));
+  return [
+    head,
+    ...rows,
+    `mean squared error ${fixed(mse, 6)}, largest error ${fixed(largest, 4)}`,
+  ].join("\n");
+}
+
 /** A number in a column: integers as they are, others with 3 decimals. */
 function cell(x: number, width: number): string {
   return (Number.isInteger(x) ? String(x) : fixed(x, 3)).padStart(width);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifies, logLine, predictionTable, xor } from "../src/index.ts";
+import { classifies, logLine, predictionTable, regressionTable, xor } from "../src/index.ts";
 
 describe("logLine", () => {
   it.each([
@@ -46,5 +46,29 @@ describe("predictionTable", () => {
     const table = predictionTable(() => -0.00004, xor()); // toFixed(4) alone gives "-0.0000"
     expect(table.split("\n")[1]).toBe("  0   0       0     0.0000  0 ✓");
     expect(table).not.toContain("-0.0000");
+  });
+});
+
+describe("regressionTable", () => {
+  it("lists each point's target, output and error, then the mean squared error and the largest error", () => {
+    const data = {
+      name: "two",
+      x: [
+        [0.5, -0.25],
+        [-1, 1],
+      ],
+      y: [0.125, 0],
+    };
+    // Errors 0.225 − 0.125 = 0.1 and −0.5 − 0 = −0.5: mean square (0.1² + 0.5²)/2 = 0.13.
+    const outputs = [0.225, -0.5];
+    const table = regressionTable((x) => outputs[x[0]! > 0 ? 0 : 1]!, data);
+    expect(table).toBe(
+      [
+        "    x₁     x₂  target     output    error",
+        " 0.500 -0.250   0.125     0.2250   0.1000",
+        "    -1      1       0    -0.5000  -0.5000",
+        "mean squared error 0.130000, largest error 0.5000",
+      ].join("\n"),
+    );
   });
 });

@@ -117,3 +117,73 @@ describe("the explorer's buttons beside the form", () => {
     });
   });
 });
+
+/** The distinct colours the plane's canvas holds now. */
+const colours = (page: import("playwright-core").Page) =>
+  page.evaluate(`(() => {
+    const c = document.querySelector("#surface");
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < d.length; i += 4) seen.add(d[i] + "," + d[i + 1] + "," + d[i + 2]);
+    return seen.size;
+  })()`) as Promise<number>;
+
+describe("the explorer's regressions and views", () => {
+  it("switches to mse for a regression and says so, colours its points by their targets, and reports its error", async (ctx) => {
+    needsChromium(ctx);
+    await open("?seed=1", {}, async (page) => {
+      await page.selectOption("#c-data", "plane"); // fires the change itself
+      await page.waitForFunction(`location.search === "?data=plane&loss=mse&seed=1"`);
+      expect(await page.textContent("#run-status")).toContain("Loss now mse");
+      expect(await page.textContent("#command")).toBe("pnpm xor --data plane --loss mse --seed 1");
+      // No threshold line, and 100 points in many colours (their targets run from −1 to 1).
+      await page.click("#epoch");
+      await page.waitForFunction(
+        `document.querySelector("#epoch-count").textContent === "Epoch 1 of 2001"`,
+      );
+      expect(await page.getAttribute("#plane path", "d")).toBeNull();
+      const fills = await page
+        .locator("#plane circle:not(.wrong)")
+        .evaluateAll((cs) => cs.map((c) => c.getAttribute("fill")));
+      expect(fills).toHaveLength(100);
+      expect(new Set(fills).size).toBeGreaterThan(50);
+      expect(await page.textContent("#outputs")).toMatch(
+        /^Mean squared error over the 100 training points \d\.\d{4}, largest error \d\.\d{4}\.$/,
+      );
+      // bce-with-logits is refused on real-valued targets, beside its field.
+      await set(page, "loss", "bce-with-logits");
+      await page.waitForFunction(
+        `document.querySelector("#c-loss").getAttribute("aria-invalid") === "true"`,
+      );
+      expect(await page.textContent("#c-loss-error")).toContain("needs targets 0 and 1");
+    });
+  });
+
+  it("discretizes the output at the reader's word: two colours on the plane, kept in the URL, no change to the run", async (ctx) => {
+    needsChromium(ctx);
+    await open("?data=moons&seed=2&epochs=5", {}, async (page) => {
+      await page.click("#end");
+      await page.waitForFunction(
+        `document.querySelector("article.explore").dataset.done === "true"`,
+      );
+      expect(await colours(page)).toBeGreaterThan(20); // a continuous shade
+      const log = await page.textContent("#log");
+      await page.check("#discretize");
+      await page.waitForFunction(
+        `location.search === "?data=moons&seed=2&epochs=5&discretize=true"`,
+      );
+      expect(await colours(page)).toBe(2); // one colour each side of the line
+      expect(await page.textContent("#command")).toBe("pnpm xor --data moons --seed 2 --epochs 5");
+      expect(await page.textContent("#log")).toBe(log);
+      // A link with it opens with it; a bad value is named and ignored.
+      await page.goto(page.url().replace("discretize=true", "discretize=true&show-test=maybe"));
+      await page.waitForFunction(
+        `document.querySelector("article.explore").dataset.playing !== undefined`,
+      );
+      expect(await page.isChecked("#discretize")).toBe(true);
+      expect(await page.textContent("#url-error")).toContain(
+        'show-test: expected true or false, got "maybe"',
+      );
+    });
+  });
+});

@@ -78,7 +78,7 @@ describe("the XOR explorer in a browser", () => {
 
   // The assignment's run; another loss, init and order; another dataset, network and output; then
   // every flag TF Playground has a knob for: noise, data seed, test split (the log adds the test
-  // loss), input features, hidden activation, batch size, L1 and L2.
+  // loss), input features, hidden activation, batch size, L1 and L2; and its other datasets.
   it.for<[string, string[]]>([
     ["", []],
     [
@@ -175,6 +175,36 @@ describe("the XOR explorer in a browser", () => {
         "fixed",
         "--log-every",
         "20",
+      ],
+    ],
+    // TF Playground's other datasets: its Gaussian clusters, and its two regressions (mse).
+    [
+      "?data=gauss&noise=0.6&seed=2&epochs=60&log-every=10",
+      ["--data", "gauss", "--noise", "0.6", "--seed", "2", "--epochs", "60", "--log-every", "10"],
+    ],
+    [
+      "?data=plane&loss=mse&seed=1&epochs=40&log-every=8",
+      ["--data", "plane", "--loss", "mse", "--seed", "1", "--epochs", "40", "--log-every", "8"],
+    ],
+    [
+      "?data=multi-gauss&noise=0.1&test-split=0.2&hidden=8,6&loss=mse&seed=3&epochs=40&log-every=8",
+      [
+        "--data",
+        "multi-gauss",
+        "--noise",
+        "0.1",
+        "--test-split",
+        "0.2",
+        "--hidden",
+        "8,6",
+        "--loss",
+        "mse",
+        "--seed",
+        "3",
+        "--epochs",
+        "40",
+        "--log-every",
+        "8",
       ],
     ],
   ])(

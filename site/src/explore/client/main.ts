@@ -4,6 +4,7 @@
 
 import {
   flagText,
+  isRegression,
   XOR_ACTIVATIONS,
   XOR_DATA,
   XOR_LOSSES,
@@ -15,14 +16,14 @@ import {
 } from "@gradbook/cli";
 import { type Dataset, FEATURES } from "@gradbook/train";
 import { Overlay } from "./draw/boundary.ts";
-import { GRADIENT, paint } from "./draw/colour.ts";
+import { colourOf, GRADIENT, paint } from "./draw/colour.ts";
 import { drawCurve } from "./draw/curve.ts";
 import { Diagram, type DiagramTarget, paramPlaces } from "./draw/diagram.ts";
 import { drawOutputs, ParamTable } from "./draw/tables.ts";
 import { planeOfPoints } from "./plane.ts";
 import { type Command, GRID, type Pace, type Snapshot } from "./protocol.ts";
 import { Clock, timeLeft } from "./clock.ts";
-import { queryOf, readForm, readQuery, URL_FLAGS } from "./url.ts";
+import { queryOf, readForm, readQuery, URL_FLAGS, type View } from "./url.ts";
 import { PAGE_LIMITS } from "../controls.ts";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -51,6 +52,11 @@ worker.addEventListener(
     ($("run-error").textContent =
       `The training worker failed: ${event.message || "it could not load"}`),
 );
+
+/** How the run is shown (discretized, test points): the checkboxes', kept in the URL with the flags. */
+let view: View;
+const writeUrl = (args: XorArgs) =>
+  history.replaceState(null, "", `${location.pathname}${queryOf(args, view)}`);
 
 /** The run on screen: its settings, and what has been drawn of it. */
 let run:
@@ -84,7 +90,7 @@ function apply(args: XorArgs, refused: Partial<Record<XorFlag, string>> = {}): v
     if (message) field(flag).setAttribute("aria-invalid", "true");
     show($(`c-${flag}-error`), message);
   }
-  history.replaceState(null, "", `${location.pathname}${queryOf(args)}`);
+  writeUrl(args);
   $("command").textContent = xorCommand(args);
   const sizes = [args.features.length, ...args.hidden, 1];
   const places = paramPlaces(sizes);
@@ -96,18 +102,19 @@ function apply(args: XorArgs, refused: Partial<Record<XorFlag, string>> = {}): v
     labels,
     point,
   );
-  const logit = args.loss === "bce-with-logits";
-  drawLegend(logit);
+  const regression = isRegression(args.data);
+  drawLegend(args.loss === "bce-with-logits", regression);
   const params = new ParamTable($("params"), places, (k) => diagram.highlight(k));
-  const { points } = xorRun(args); // the worker's points, drawn here: the same seeded draw
+  const { points, threshold } = xorRun(args); // the worker's points, drawn here: the same seeded draw
   const overlay = new Overlay(
     $<HTMLElement>("plane") as unknown as SVGSVGElement,
     planeOfPoints(points),
     points.train,
     points.test,
-    logit ? 0 : 0.5,
+    threshold,
+    regression ? (t) => `rgb(${colourOf((t + 1) / 2)})` : undefined,
   );
-  overlay.showTest($<HTMLInputElement>("show-test").checked);
+  overlay.showTest(view["show-test"]);
   $("show-test").parentElement!.hidden = points.test.x.length === 0;
   const names = places.map((p) => p.name);
   run = {
@@ -141,6 +148,7 @@ function show(element: HTMLElement, message: string): void {
 // From the URL at first; from the form on each change: a refused field is marked and keeps the
 // run's value, and never holds back a change to another field.
 const initial = readQuery(location.search);
+setView(initial.view);
 apply(initial.args);
 show($("url-error"), initial.problems.join(" "));
 
@@ -148,10 +156,20 @@ form.addEventListener("change", (event) => {
   if (!run) return;
   const texts = Object.fromEntries(URL_FLAGS.map((flag) => [flag, field(flag).value.trim()]));
   const changed = (event.target as HTMLInputElement | null)?.name as XorFlag | undefined;
+  // TF Playground's regressions train on the squared error: a switch to one from classes takes it.
+  const toMse =
+    changed === "data" &&
+    isRegression(texts.data as XorArgs["data"]) &&
+    !isRegression(run.args.data) &&
+    texts.loss !== "mse";
+  if (toMse) texts.loss = "mse";
   const { args, refused } = readForm(texts, run.args, changed);
   show($("url-error"), "");
   if (started() && onlyTuned(run.args, args)) return tune(args, refused);
   apply(args, refused);
+  if (toMse && args.loss === "mse")
+    $("run-status").textContent =
+      "Loss now mse: a regression's targets are values in [−1, 1], scored by their squared error.";
 });
 
 /** The flags a run takes on the way, from the weights it has: the rest change what is trained, and start over. */
@@ -174,7 +192,7 @@ function tune(args: XorArgs, refused: Partial<Record<XorFlag, string>>): void {
   }
   if (changes.length === 0) return;
   run.args = args;
-  history.replaceState(null, "", `${location.pathname}${queryOf(args)}`);
+  writeUrl(args);
   $("command").textContent = xorCommand(args);
   $("log").textContent += `— from here ${changes.join(" ")} —\n`;
   $("run-status").textContent =
@@ -186,7 +204,8 @@ form.addEventListener("submit", (event) => event.preventDefault());
 for (const link of document.querySelectorAll<HTMLAnchorElement>(".presets a[data-query]")) {
   link.addEventListener("click", (event) => {
     event.preventDefault();
-    const { args, problems } = readQuery(link.dataset.query!);
+    const { args, view: linked, problems } = readQuery(link.dataset.query!);
+    setView(linked);
     apply(args);
     show($("url-error"), problems.join(" "));
   });
@@ -224,9 +243,21 @@ $("step").addEventListener("click", () => canTrain() && send({ type: "step" }));
 $("epoch").addEventListener("click", () => canTrain() && send({ type: "epoch" }));
 $("end").addEventListener("click", () => canTrain() && play("end"));
 $("reset").addEventListener("click", () => run && apply(run.args));
-$("show-test").addEventListener("change", () =>
-  run?.overlay.showTest($<HTMLInputElement>("show-test").checked),
-);
+/** Sets the view's checkboxes (from a link). */
+function setView(next: View): void {
+  view = { ...next };
+  $<HTMLInputElement>("show-test").checked = view["show-test"];
+  $<HTMLInputElement>("discretize").checked = view.discretize;
+}
+for (const name of ["show-test", "discretize"] as const) {
+  $(name).addEventListener("change", () => {
+    view[name] = $<HTMLInputElement>(name).checked;
+    if (!run) return;
+    writeUrl(run.args);
+    run.overlay.showTest(view["show-test"]);
+    drawPlane();
+  });
+}
 $("regenerate").addEventListener("click", () => {
   if (!run) return;
   field("data-seed").value = String((run.args.dataSeed + 1) % 2 ** 32);
@@ -296,15 +327,17 @@ $("copy").addEventListener("click", async () => {
 });
 
 /** The colour scale's legend: which colour is which output, and where the line is drawn. */
-function drawLegend(logit: boolean): void {
+function drawLegend(logit: boolean, regression: boolean): void {
   const bar = document.createElement("div");
   bar.className = "legend-bar";
   bar.style.background = GRADIENT;
   const ticks = document.createElement("div");
   ticks.className = "legend-ticks";
-  const labels = logit
-    ? ["σ(output) 0: class 0", "0.5: the line (output 0)", "1: class 1"]
-    : ["output ≤ 0: class 0", "0.5: the line", "≥ 1: class 1"];
+  const labels = regression
+    ? ["output ≤ −1", "0", "≥ 1"]
+    : logit
+      ? ["σ(output) 0: class 0", "0.5: the line (output 0)", "1: class 1"]
+      : ["output ≤ 0: class 0", "0.5: the line", "≥ 1: class 1"];
   ticks.append(
     ...labels.map((t) => Object.assign(document.createElement("span"), { textContent: t })),
   );
@@ -364,7 +397,6 @@ function draw(snap: Snapshot): void {
   if (snap.params.length === 0) return;
   run.last = snap;
   const { data } = run;
-  const threshold = args.loss === "bce-with-logits" ? 0 : 0.5;
   drawPlane();
   run.overlay.update(snap.surface, GRID, snap.outputs);
   run.diagram.update(snap.params, [...snap.units, snap.surface], GRID, [
@@ -372,7 +404,7 @@ function draw(snap: Snapshot): void {
     outputScale(),
   ]);
   run.params.update(snap.params, snap.grads);
-  drawOutputs($("outputs"), data, snap.outputs, threshold);
+  drawOutputs($("outputs"), data, snap.outputs, run.overlay.threshold, isRegression(args.data));
   drawCurve(
     $<HTMLElement>("curve") as unknown as SVGSVGElement,
     run.means,
@@ -391,9 +423,19 @@ $("mini").addEventListener("click", () =>
   document.querySelector(".plane")!.scrollIntoView({ block: "center" }),
 );
 
-/** Outputs to the colour scale's [0, 1]: a logit through the sigmoid, others as they are. */
-const outputScale = () =>
-  run?.args.loss === "bce-with-logits" ? (y: number) => 1 / (1 + Math.exp(-y)) : (y: number) => y;
+/**
+ * Outputs to the colour scale's [0, 1]: a logit through the sigmoid, a regression's [−1, 1]
+ * halved, others as they are; discretized, each side of the threshold (0.5 on the scale) one colour.
+ */
+const outputScale = () => {
+  const scale =
+    run?.args.loss === "bce-with-logits"
+      ? (y: number) => 1 / (1 + Math.exp(-y))
+      : run && isRegression(run.args.data)
+        ? (y: number) => (y + 1) / 2
+        : (y: number) => y;
+  return view.discretize ? (y: number) => (scale(y) > 0.5 ? 1 : 0) : scale;
+};
 /** A hidden neuron's output to the scale: tanh's [−1, 1] to [0, 1]. */
 const unitScale = (h: number) => (h + 1) / 2;
 

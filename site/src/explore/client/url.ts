@@ -40,27 +40,44 @@ function readLeniently(texts: Partial<Record<XorFlag, string>>): {
   }
 }
 
-/** The settings a page's query string holds (`?loss=mse&lr=0.1`), and what in it was refused. */
-export function readQuery(search: string): { args: XorArgs; problems: string[] } {
+/**
+ * How the page shows a run, not what it trains (no flag of `pnpm xor`): TF Playground's
+ * "Discretize output" (the plane in two colours, one per side of the threshold) and "Show test
+ * data". In the URL after the flags, only when on.
+ */
+export interface View {
+  discretize: boolean;
+  "show-test": boolean;
+}
+const VIEW_NAMES = ["discretize", "show-test"] as const;
+const PLAIN_VIEW: View = Object.freeze({ discretize: false, "show-test": false });
+
+/** The settings a page's query string holds (`?loss=mse&lr=0.1`), its view, and what in it was refused. */
+export function readQuery(search: string): { args: XorArgs; view: View; problems: string[] } {
   const texts: Partial<Record<XorFlag, string>> = {};
+  const view = { ...PLAIN_VIEW };
   const unknown: string[] = [];
   for (const [name, value] of new URLSearchParams(search)) {
     if ((URL_FLAGS as string[]).includes(name))
       texts[name as XorFlag] = value; // the last one wins, as on a command line
-    else
+    else if ((VIEW_NAMES as readonly string[]).includes(name)) {
+      if (value === "true" || value === "false") view[name as keyof View] = value === "true";
+      else unknown.push(`${name}: expected true or false, got ${quoted(value)}. Ignored.`);
+    } else
       unknown.push(
-        `${quoted(name)}: not a setting here; expected one of ${URL_FLAGS.join(", ")}. Ignored.`,
+        `${quoted(name)}: not a setting here; expected one of ${[...URL_FLAGS, ...VIEW_NAMES].join(", ")}. Ignored.`,
       );
   }
   const read = readLeniently(texts);
-  return { args: read.args, problems: [...unknown, ...read.problems] };
+  return { args: read.args, view, problems: [...unknown, ...read.problems] };
 }
 
-/** The query string of `args`: only what differs from the assignment's run (`?loss=mse&hidden=8,8`), "" for that run itself. */
-export function queryOf(args: XorArgs): string {
+/** The query string of `args` and `view`: only what differs from the assignment's run and the plain view (`?loss=mse&hidden=8,8&discretize=true`), "" for that run itself. */
+export function queryOf(args: XorArgs, view: View = PLAIN_VIEW): string {
   const pairs = changedFlags(args).map(
     ([name, text]) => `${name}=${encodeURIComponent(text).replaceAll("%2C", ",")}`,
   );
+  for (const name of VIEW_NAMES) if (view[name]) pairs.push(`${name}=true`);
   return pairs.length ? `?${pairs.join("&")}` : "";
 }
 

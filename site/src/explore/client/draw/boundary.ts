@@ -41,7 +41,9 @@ function contour(values: ArrayLike<number>, n: number, threshold: number): strin
 /**
  * The overlay of one run in `root` (an SVG with viewBox 0 0 100 100): its points drawn once (the
  * training points filled where their target is 1; the test points, when shown, as squares), and
- * each update the contour and a ring around each training point on the wrong side.
+ * each update the contour and a ring around each training point on the wrong side. A regression
+ * (`targetColour` given) has no classes: each point is filled with its target's colour, as TF
+ * Playground draws it, and there is no line and no wrong side.
  */
 export class Overlay {
   private readonly line = svg("path", { fill: "none", stroke: INK, "stroke-width": 0.9 });
@@ -53,20 +55,22 @@ export class Overlay {
     plane: Plane,
     private readonly data: Dataset,
     test: Dataset,
-    private readonly threshold: number,
+    readonly threshold: number,
+    private readonly targetColour?: (t: number) => string,
   ) {
     const sx = (x: number) => at((100 * (x - plane.x[0])) / (plane.x[1] - plane.x[0]));
     const sy = (y: number) => at(100 - (100 * (y - plane.y[0])) / (plane.y[1] - plane.y[0]));
     const small = data.x.length + test.x.length > 20;
-    const r = small ? 1.3 : 3;
+    const r = small ? (targetColour ? 1.7 : 1.3) : 3; // a regression's colours need a larger dot to read
     const points = svg("g");
+    const fill = (t: number) => (targetColour ? targetColour(t) : t > threshold ? INK : "none");
     data.x.forEach(([x, y], i) => {
       points.append(
         svg("circle", {
           cx: sx(x!),
           cy: sy(y!),
           r,
-          fill: data.y[i]! > threshold ? INK : "none",
+          fill: fill(data.y[i]!),
           stroke: INK,
           "stroke-width": small ? 0.4 : 0.8,
         }),
@@ -93,7 +97,7 @@ export class Overlay {
           y: at(Number(sy(y!)) - r),
           width: side,
           height: side,
-          fill: test.y[i]! > threshold ? INK : "none",
+          fill: fill(test.y[i]!),
           stroke: INK,
           "stroke-width": 0.5,
         }),
@@ -109,6 +113,7 @@ export class Overlay {
 
   /** The contour of `surface` (n × n) and the rings of the points `outputs` put on the wrong side. */
   update(surface: ArrayLike<number>, n: number, outputs: number[]): void {
+    if (this.targetColour) return; // a regression: its colours are the picture
     this.line.setAttribute("d", contour(surface, n, this.threshold));
     this.rings.forEach((ring, i) => {
       const wrong =

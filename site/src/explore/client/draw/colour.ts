@@ -1,6 +1,8 @@
 // The explorer's colour scale: the lessons' decision boundaries' (@gradbook/figure's two-class scale).
 import { twoClassColour as colourOf } from "@gradbook/figure";
 
+export { colourOf };
+
 export { TWO_CLASS_GRADIENT as GRADIENT, TWO_CLASS_INK as INK } from "@gradbook/figure";
 
 /** Paints `values` (row by row from the bottom, n × n), each mapped to [0, 1] by `scale`, into `canvas`. */

@@ -73,18 +73,26 @@ const fixed = (x: number | undefined) =>
 const short = (y: number): string =>
   Math.abs(y) < 1e4 || !Number.isFinite(y) ? y.toFixed(4) : y.toExponential(3).replace("+", "");
 
-/** The outputs at each point, on its target's side of the threshold or not; one line for a large dataset. */
+/**
+ * The outputs at each point, on its target's side of the threshold or not; one line for a large
+ * dataset. A regression's line gives the mean squared error and the largest error instead.
+ */
 export function drawOutputs(
   root: HTMLElement,
   data: Dataset,
   outputs: number[],
   threshold: number,
+  regression: boolean,
 ): void {
   const right = outputs.filter((y, i) => y > threshold === data.y[i]! > threshold).length;
+  const errors = outputs.map((y, i) => y - data.y[i]!);
   const summary = document.createElement("p");
-  summary.textContent = outputs.length
-    ? `${right} of ${data.x.length} points on their target's side of ${threshold}.`
-    : "";
+  summary.textContent =
+    outputs.length === 0
+      ? ""
+      : regression
+        ? `Mean squared error over the ${data.x.length} training points ${short(errors.reduce((sum, e) => sum + e * e, 0) / errors.length)}, largest error ${short(Math.max(...errors.map(Math.abs)))}.`
+        : `${right} of ${data.x.length} points on their target's side of ${threshold}.`;
   if (data.x.length > 8 || outputs.length === 0) return root.replaceChildren(summary);
   const { table: t, body } = table("The network's output at each point", [
     "x₁",
