@@ -151,7 +151,7 @@ describe("the explorer's regressions and views", () => {
         /^Mean squared error over the 100 training points \d\.\d{4}, largest error \d\.\d{4}\.$/,
       );
       // bce-with-logits is refused on real-valued targets, beside its field.
-      await set(page, "loss", "bce-with-logits");
+      await page.selectOption("#c-loss", "bce-with-logits");
       await page.waitForFunction(
         `document.querySelector("#c-loss").getAttribute("aria-invalid") === "true"`,
       );
