@@ -136,59 +136,13 @@ export function linearBackward(
   gw: Float64Array | null,
   gbias: Float64Array | null,
 ): void {
-  if (gx !== null) {
-    for (let b = 0; b < batch; b++) {
-      const xb = b * nin;
-      const gb = b * nout;
-      let j = nout - 1;
-      // Four rows of w at a time, from the last down: gx's row is loaded and stored once per four.
-      for (; j >= 3; j -= 4) {
-        const [g0, g1, g2, g3] = [g[gb + j]!, g[gb + j - 1]!, g[gb + j - 2]!, g[gb + j - 3]!];
-        const [w0, w1, w2, w3] = [j * nin, (j - 1) * nin, (j - 2) * nin, (j - 3) * nin];
-        for (let i = 0; i < nin; i++) {
-          let s = gx[xb + i]!;
-          s += w[w0 + i]! * g0; // ∂out[b,j]/∂x[b,i] = w[j,i]
-          s += w[w1 + i]! * g1;
-          s += w[w2 + i]! * g2;
-          s += w[w3 + i]! * g3;
-          gx[xb + i] = s;
-        }
-      }
-      for (; j >= 0; j--) {
-        const gbj = g[gb + j]!;
-        const wj = j * nin;
-        for (let i = 0; i < nin; i++) gx[xb + i]! += w[wj + i]! * gbj;
-      }
-    }
-  }
-  if (gw !== null) {
-    for (let j = 0; j < nout; j++) {
-      const wj = j * nin;
-      let b = batch - 1;
-      // Four batch rows at a time, from the last down: gw's row is loaded and stored once per four.
-      for (; b >= 3; b -= 4) {
-        const [g0, g1, g2, g3] = [
-          g[b * nout + j]!,
-          g[(b - 1) * nout + j]!,
-          g[(b - 2) * nout + j]!,
-          g[(b - 3) * nout + j]!,
-        ];
-        const [x0, x1, x2, x3] = [b * nin, (b - 1) * nin, (b - 2) * nin, (b - 3) * nin];
-        for (let i = 0; i < nin; i++) {
-          let s = gw[wj + i]!;
-          s += x[x0 + i]! * g0; // ∂out[b,j]/∂w[j,i] = x[b,i]
-          s += x[x1 + i]! * g1;
-          s += x[x2 + i]! * g2;
-          s += x[x3 + i]! * g3;
-          gw[wj + i] = s;
-        }
-      }
-      for (; b >= 0; b--) {
-        const gbj = g[b * nout + j]!;
-        const xb = b * nin;
-        for (let i = 0; i < nin; i++) gw[wj + i]! += x[xb + i]! * gbj;
-      }
-    }
+  if (batch < 4) {
+    // Too few batch rows for gradWeight's blocks: one pass over w and gw per batch row instead,
+    // both sums at once (`backwardRow`, below), the same terms in the same order.
+    for (let b = batch - 1; b >= 0; b--) backwardRow(x, w, g, b, nin, nout, gx, gw);
+  } else {
+    if (gx !== null) gradInput(w, g, batch, nin, nout, gx);
+    if (gw !== null) gradWeight(x, g, batch, nin, nout, gw);
   }
   if (gbias !== null) {
     for (let j = 0; j < nout; j++) {
@@ -198,7 +152,152 @@ export function linearBackward(
     }
   }
 }
+
+/** gx[b, i] += Σⱼ g[b, j]·w[j, i], j from the last down, for every batch row: four rows of w at a time, so gx's row is loaded and stored once per four. */
+function gradInput(
+  w: Float64Array,
+  g: Float64Array,
+  batch: number,
+  nin: number,
+  nout: number,
+  gx: Float64Array,
+): void {
+  for (let b = 0; b < batch; b++) {
+    const xb = b * nin;
+    const gb = b * nout;
+    let j = nout - 1;
+    for (; j >= 3; j -= 4) {
+      const g0 = g[gb + j]!;
+      const g1 = g[gb + j - 1]!;
+      const g2 = g[gb + j - 2]!;
+      const g3 = g[gb + j - 3]!;
+      const w0 = j * nin;
+      const w1 = w0 - nin;
+      const w2 = w1 - nin;
+      const w3 = w2 - nin;
+      for (let i = 0; i < nin; i++) {
+        let s = gx[xb + i]!;
+        s += w[w0 + i]! * g0; // ∂out[b,j]/∂x[b,i] = w[j,i]
+        s += w[w1 + i]! * g1;
+        s += w[w2 + i]! * g2;
+        s += w[w3 + i]! * g3;
+        gx[xb + i] = s;
+      }
+    }
+    for (; j >= 0; j--) {
+      const gbj = g[gb + j]!;
+      const wj = j * nin;
+      for (let i = 0; i < nin; i++) gx[xb + i]! += w[wj + i]! * gbj;
+    }
+  }
+}
+
+/** gw[j, i] += Σ_b g[b, j]·x[b, i], b from the last down: four batch rows at a time, so gw's row is loaded and stored once per four. */
+function gradWeight(
+  x: Float64Array,
+  g: Float64Array,
+  batch: number,
+  nin: number,
+  nout: number,
+  gw: Float64Array,
+): void {
+  for (let j = 0; j < nout; j++) {
+    const wj = j * nin;
+    let b = batch - 1;
+    for (; b >= 3; b -= 4) {
+      const g0 = g[b * nout + j]!;
+      const g1 = g[(b - 1) * nout + j]!;
+      const g2 = g[(b - 2) * nout + j]!;
+      const g3 = g[(b - 3) * nout + j]!;
+      const x0 = b * nin;
+      const x1 = x0 - nin;
+      const x2 = x1 - nin;
+      const x3 = x2 - nin;
+      for (let i = 0; i < nin; i++) {
+        let s = gw[wj + i]!;
+        s += x[x0 + i]! * g0; // ∂out[b,j]/∂w[j,i] = x[b,i]
+        s += x[x1 + i]! * g1;
+        s += x[x2 + i]! * g2;
+        s += x[x3 + i]! * g3;
+        gw[wj + i] = s;
+      }
+    }
+    for (; b >= 0; b--) {
+      const gbj = g[b * nout + j]!;
+      const xb = b * nin;
+      for (let i = 0; i < nin; i++) gw[wj + i]! += x[xb + i]! * gbj;
+    }
+  }
+}
 // #endregion linear-backward
+
+/**
+ * The backward of one batch row b of {@link linearForward}, in one pass over w and gw: for each
+ * output j, from the last down, gx[b, ·] += g[b, j]·w[j, ·] and gw[j, ·] += g[b, j]·x[b, ·].
+ * Four rows of w and gw at a time: gx's row and x's row are loaded once per four.
+ */
+function backwardRow(
+  x: Float64Array,
+  w: Float64Array,
+  g: Float64Array,
+  b: number,
+  nin: number,
+  nout: number,
+  gx: Float64Array | null,
+  gw: Float64Array | null,
+): void {
+  const xb = b * nin;
+  const gb = b * nout;
+  let j = nout - 1;
+  for (; j >= 3; j -= 4) {
+    const g0 = g[gb + j]!;
+    const g1 = g[gb + j - 1]!;
+    const g2 = g[gb + j - 2]!;
+    const g3 = g[gb + j - 3]!;
+    const w0 = j * nin;
+    const w1 = w0 - nin;
+    const w2 = w1 - nin;
+    const w3 = w2 - nin;
+    if (gx !== null && gw !== null) {
+      for (let i = 0; i < nin; i++) {
+        let s = gx[xb + i]!;
+        s += w[w0 + i]! * g0; // ∂out[b,j]/∂x[b,i] = w[j,i]
+        s += w[w1 + i]! * g1;
+        s += w[w2 + i]! * g2;
+        s += w[w3 + i]! * g3;
+        gx[xb + i] = s;
+        const xi = x[xb + i]!;
+        gw[w0 + i]! += xi * g0; // ∂out[b,j]/∂w[j,i] = x[b,i]
+        gw[w1 + i]! += xi * g1;
+        gw[w2 + i]! += xi * g2;
+        gw[w3 + i]! += xi * g3;
+      }
+    } else if (gx !== null) {
+      for (let i = 0; i < nin; i++) {
+        let s = gx[xb + i]!;
+        s += w[w0 + i]! * g0;
+        s += w[w1 + i]! * g1;
+        s += w[w2 + i]! * g2;
+        s += w[w3 + i]! * g3;
+        gx[xb + i] = s;
+      }
+    } else if (gw !== null) {
+      for (let i = 0; i < nin; i++) {
+        const xi = x[xb + i]!;
+        gw[w0 + i]! += xi * g0;
+        gw[w1 + i]! += xi * g1;
+        gw[w2 + i]! += xi * g2;
+        gw[w3 + i]! += xi * g3;
+      }
+    }
+  }
+  for (; j >= 0; j--) {
+    const gbj = g[gb + j]!;
+    const wj = j * nin;
+    if (gx !== null) for (let i = 0; i < nin; i++) gx[xb + i]! += w[wj + i]! * gbj;
+    if (gw !== null) for (let i = 0; i < nin; i++) gw[wj + i]! += x[xb + i]! * gbj;
+  }
+}
 
 /**
  * out = a @ b for a `[n, k]` and b `[k, m]`: out[i, j] = Σₚ a[i, p]·b[p, j], p from 0 up.
