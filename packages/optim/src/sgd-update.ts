@@ -45,6 +45,26 @@ export function sgdUpdate(
   first: boolean,
 ): void {
   const { lr, momentum, dampening, nesterov, weightDecay } = settings;
+  // The usual case, momentum alone after the first step, calls the loop with the other settings
+  // written out as constants: V8 compiles that call's copy of the loop with their branches
+  // removed, about twice as fast. One loop either way, the same numbers.
+  if (momentum !== 0 && dampening === 0 && !nesterov && weightDecay === 0 && !first)
+    update(params, grads, momentumBuffer, lr, momentum, 0, false, 0, false);
+  else update(params, grads, momentumBuffer, lr, momentum, dampening, nesterov, weightDecay, first);
+}
+
+/** {@link sgdUpdate}'s loop, with its settings as arguments. */
+function update(
+  params: Float64Array,
+  grads: Float64Array,
+  momentumBuffer: Float64Array,
+  lr: number,
+  momentum: number,
+  dampening: number,
+  nesterov: boolean,
+  weightDecay: number,
+  first: boolean,
+): void {
   for (let i = 0; i < params.length; i++) {
     let d = grads[i]!; // the direction of this step, built up in three stages
     // #region exercise:weight-decay
