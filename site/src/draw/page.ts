@@ -91,7 +91,7 @@ function trainSection(bytes: number): string {
 </div>
 <p class="legend"><span class="key key-train"></span> training <span class="key key-validation"></span> validation</p>
 <div class="log-box" tabindex="0" role="region" aria-label="Each epoch of the run"><table id="train-log"><caption>Each epoch: the training values are measured batch by batch during it, the validation values after it</caption>
-<thead><tr><th scope="col">epoch</th><th scope="col">train loss</th><th scope="col">train acc</th><th scope="col">val loss</th><th scope="col">val acc</th><th scope="col">seconds</th></tr></thead>
+<thead><tr><th scope="col">epoch</th><th scope="col">train loss</th><th scope="col">train acc</th><th scope="col">val loss</th><th scope="col">val acc</th><th scope="col">time (s)</th></tr></thead>
 <tbody></tbody></table></div>
 <fieldset id="net-choice" disabled><legend>The net that reads your drawing</legend>
 <label><input type="radio" name="net" value="recorded" checked> lesson 09's, 784 → 64 → 10</label>

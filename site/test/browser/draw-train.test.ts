@@ -109,7 +109,7 @@ describe("training a net in the draw page", () => {
       expect(data.reduce((n, f) => n + f.bytes, 0)).toBe(onDisk);
       expect(Number(await page.getAttribute("#train-bytes", "data-bytes"))).toBe(onDisk);
       expect(await page.textContent("#train-fetched")).toBe(
-        `Fetched ${(onDisk / 1e6).toFixed(2)} MB of digits: training on 500 of them, validating on 1,000.`,
+        `Fetched ${(onDisk / 1e6).toFixed(2)} MB of digits, kept for later runs.`,
       );
       expect(await page.textContent("#train-status")).toMatch(
         /^Done: 1 epoch\. Time per epoch: \d+\.\d\d s \(median of 1, validation included\)\. Your net \(784 → 16 → 10 after 1 epoch\) now reads the drawing\.$/,
@@ -137,6 +137,13 @@ describe("training a net in the draw page", () => {
       await page.check('input[name="net"][value="recorded"]');
       await page.waitForSelector('#verdict[data-net="recorded"]', { state: "attached" });
       expect(await page.textContent("#verdict")).toMatch(/^The net reads an? \d, /);
+
+      // A second run takes the digits already fetched, and trains the same epoch again.
+      await page.click("#train"); // its handler sets the state before the click returns
+      await page.waitForSelector('#train-box[data-state="done"]', { state: "attached" });
+      expect(fetched.filter((f) => f.file.endsWith(".bin.gz"))).toHaveLength(2);
+      const again = await page.locator("#train-log tbody td").allTextContents();
+      expect(again.slice(0, 5)).toEqual(cells.slice(0, 5)); // all but its time
       expect(problems).toEqual([]);
     });
   });

@@ -10,7 +10,7 @@ import type { Report, TrainRequest } from "./protocol.ts";
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** What the reader chose: a run of `pnpm digits` with their hidden size and epochs, on their count of digits. */
-function request(): TrainRequest {
+function request(): Omit<TrainRequest, "wire"> {
   const epochs = $<HTMLInputElement>("train-epochs").valueAsNumber;
   const settings: DigitsSettings = {
     ...DIGITS_DEFAULTS,
@@ -21,7 +21,7 @@ function request(): TrainRequest {
 }
 
 /** The command that trains the same net in a terminal. */
-function command({ settings, train }: TrainRequest): string {
+function command({ settings, train }: Omit<TrainRequest, "wire">): string {
   const d = DIGITS_DEFAULTS;
   return [
     "pnpm digits",
@@ -31,6 +31,23 @@ function command({ settings, train }: TrainRequest): string {
   ]
     .filter(Boolean)
     .join(" ");
+}
+
+/** The digits as they come over the wire, fetched on the first Train only (again after a failure). */
+let wire: Promise<TrainRequest["wire"]> | undefined;
+
+async function fetchBytes(file: string): Promise<Uint8Array<ArrayBuffer>> {
+  const response = await fetch(new URL(file, import.meta.url));
+  if (!response.ok) throw new Error(`${file}: ${response.status} ${response.statusText}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function fetchDigits(): Promise<TrainRequest["wire"]> {
+  wire ??= Promise.all([fetchBytes("train.bin.gz"), fetchBytes("validation.bin.gz")]).then(
+    ([train, validation]) => ({ train, validation }),
+  );
+  wire.catch(() => (wire = undefined));
+  return wire;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -117,11 +134,9 @@ export function setUpTraining(onNet: (net: Net, description: string) => void): v
     );
     worker.addEventListener("message", ({ data }: MessageEvent<Report>) => {
       if (worker !== mine) return; // a run that was stopped says nothing more
-      if (data.type === "loaded") {
+      if (data.type === "unpacked") {
         box.dataset.state = "training";
-        status.textContent = "Training…";
-        fetched.textContent = `Fetched ${(data.bytes / 1e6).toFixed(2)} MB of digits: training on ${data.train.toLocaleString("en-US")} of them, validating on ${data.validation.toLocaleString("en-US")}.`;
-        fetched.hidden = false;
+        status.textContent = `Training on ${data.train.toLocaleString("en-US")} digits, validating on ${data.validation.toLocaleString("en-US")}…`;
       } else if (data.type === "progress") {
         progress.max = data.total;
         progress.value = data.done;
@@ -151,7 +166,17 @@ export function setUpTraining(onNet: (net: Net, description: string) => void): v
         finish("done", `Done: ${records.length} epoch${records.length === 1 ? "" : "s"}.`);
       else if (data.type === "error") finish("error", `Training failed: ${data.message}`);
     });
-    worker.postMessage(asked);
+    fetchDigits().then(
+      (digits) => {
+        if (worker !== mine) return; // stopped while the digits were on their way
+        const bytes = digits.train.length + digits.validation.length;
+        fetched.textContent = `Fetched ${(bytes / 1e6).toFixed(2)} MB of digits, kept for later runs.`;
+        fetched.hidden = false;
+        status.textContent = "Unpacking the digits…";
+        mine.postMessage({ ...asked, wire: digits });
+      },
+      (error: Error) => finish("error", `The digits could not be fetched: ${error.message}.`),
+    );
   });
   box.hidden = false;
 }

@@ -1,6 +1,6 @@
-// The draw page's training worker: fetches the digits (only now: the page loads none until a
-// reader asks to train), then trains a `gradbook digits` run with the course's own `fit`, posting
-// the progress, each epoch's record and the weights after it. Training is synchronous: the page
+// The draw page's training worker: unpacks the digits the page fetched (only when a reader asked
+// to train), then trains a `gradbook digits` run with the course's own `fit`, posting the
+// progress, each epoch's record and the weights after it. Training is synchronous: the page
 // stops it by terminating the worker, and keeps the weights of the last epoch it was sent.
 import { type Digits, fit, pick, unpackDigits } from "@gradbook/classify";
 import { digitsRun } from "@gradbook/cli";
@@ -15,11 +15,8 @@ const scope = self as unknown as {
 /** How often, at most, the progress is posted (ms). */
 const PROGRESS_MS = 100;
 
-/** The digits of a packed file beside this script, gzipped on the wire; and how many bytes came. */
-async function load(file: string): Promise<{ set: Digits; bytes: number }> {
-  const response = await fetch(new URL(file, import.meta.url));
-  if (!response.ok) throw new Error(`${file}: ${response.status} ${response.statusText}`);
-  const wire = new Uint8Array(await response.arrayBuffer());
+/** The digits of a packed file as it came over the wire (gzipped). */
+async function unpack(wire: Uint8Array<ArrayBuffer>): Promise<Digits> {
   // A host that sends .gz files with content-encoding: gzip has had them unpacked by the browser.
   const gzipped = wire[0] === 0x1f && wire[1] === 0x8b;
   const bytes = gzipped
@@ -29,25 +26,24 @@ async function load(file: string): Promise<{ set: Digits; bytes: number }> {
         ).arrayBuffer(),
       )
     : wire;
-  return { set: unpackDigits(bytes), bytes: wire.length };
+  return unpackDigits(bytes);
 }
 
-async function train({ settings, train: count }: TrainRequest): Promise<void> {
-  const [train, validation] = await Promise.all([load("train.bin.gz"), load("validation.bin.gz")]);
-  if (!(Number.isInteger(count) && count >= 1 && count <= train.set.size))
-    throw new RangeError(`expected 1 to ${train.set.size} training digits, got ${count}`);
+async function train({ settings, train: count, wire }: TrainRequest): Promise<void> {
+  const [train, validation] = await Promise.all([unpack(wire.train), unpack(wire.validation)]);
+  if (!(Number.isInteger(count) && count >= 1 && count <= train.size))
+    throw new RangeError(`expected 1 to ${train.size} training digits, got ${count}`);
   const set =
-    count < train.set.size
+    count < train.size
       ? pick(
-          train.set,
+          train,
           Array.from({ length: count }, (_, i) => i),
         )
-      : train.set;
+      : train;
   scope.postMessage({
-    type: "loaded",
-    bytes: train.bytes + validation.bytes,
+    type: "unpacked",
     train: set.size,
-    validation: validation.set.size,
+    validation: validation.size,
   });
   const { model, optimizer, loader, rates } = digitsRun(settings, set);
   let posted = 0;
@@ -56,7 +52,7 @@ async function train({ settings, train: count }: TrainRequest): Promise<void> {
     optimizer,
     epochs: settings.epochs,
     loader,
-    validation: validation.set,
+    validation,
     rates,
     onStep: (done, total) => {
       const now = performance.now();
