@@ -84,7 +84,7 @@ function trainSection(bytes: number): string {
 <p class="note">The same run in a terminal: <code id="train-command">pnpm digits --hidden 32 --epochs 5</code></p>
 <p id="train-status" role="status" aria-live="polite">Not trained yet.</p>
 <p class="note" id="train-fetched" hidden></p>
-<progress id="train-progress" max="1" value="0" aria-label="Training progress" hidden></progress>
+<progress id="train-progress" max="1" aria-label="Training progress" hidden></progress>
 <div class="curves">
 <figure><svg id="loss-curve" viewBox="0 0 320 170" role="img" aria-label="Training and validation loss per epoch"></svg><figcaption>Mean cross-entropy per epoch</figcaption></figure>
 <figure><svg id="accuracy-curve" viewBox="0 0 320 170" role="img" aria-label="Training and validation accuracy per epoch"></svg><figcaption>Accuracy per epoch</figcaption></figure>

@@ -91,6 +91,13 @@ describe("training a net in the draw page", () => {
       await page.waitForSelector('#verdict[data-net="recorded"]:not([data-digit=""])', {
         state: "attached",
       });
+      // An epoch count out of range is refused by the form: nothing starts.
+      await page.fill("#train-epochs", "0");
+      await page.click("#train");
+      expect(await page.$("#train-epochs:invalid")).not.toBeNull();
+      expect(await page.getAttribute("#train-box", "data-state")).toBeNull();
+      expect(page.workers()).toHaveLength(0);
+
       await chooseRun(page, TINY);
       expect(await page.textContent("#train-command")).toBe(
         "pnpm digits --hidden 16 --epochs 1 --train 500",
@@ -158,6 +165,7 @@ describe("training a net in the draw page", () => {
       await chooseRun(page, { hidden: 64, epochs: 50, train: 8000 }); // minutes: Stop comes first
       await page.click("#train");
       const closed = worker.then((w) => new Promise((resolve) => w.once("close", resolve)));
+      await page.waitForSelector("#train-progress[value]", { state: "attached" }); // steps, before any epoch ends
       await page.waitForSelector("#train-log tbody tr", { state: "attached" });
 
       // While the worker trains, the page still reads a test digit picked with the keyboard.
