@@ -1,10 +1,9 @@
 import type { CodeBlock } from "./parse.ts";
 
-// What the runtimes need to know of a runnable block (a ```ts or ```ts throws fence): in one
-// place for the test run (compile.ts, runtime.ts) and the lesson core (program.ts, run.ts),
-// which imports this file: no node imports here.
+// What the lesson core needs to know of a runnable block (a ```ts or ```ts throws fence), as the
+// test run and the page's worker hand it to run.ts. No node imports: the worker bundles this file.
 
-/** A runnable block as the runtimes see it: where it is, what kind, what it must print or throw. */
+/** A runnable block as the core sees it: where it is, what kind, what it must print or throw. */
 export interface BlockMeta {
   /** Line of the opening fence. */
   line: number;
@@ -20,7 +19,7 @@ export function isRunnable(block: CodeBlock): boolean {
   return block.kind !== "no-run";
 }
 
-/** The runtimes' view of a runnable block. */
+/** The core's view of a runnable block. */
 export function blockMeta(block: CodeBlock): BlockMeta {
   const meta: BlockMeta = { line: block.line, kind: block.kind as BlockMeta["kind"] };
   if (block.output) meta.output = block.output;

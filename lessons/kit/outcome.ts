@@ -4,7 +4,7 @@ import type { Figure } from "./figure.ts";
 
 // The one output check of the lesson core: whether a block printed what its ```text output
 // block says, and (where the lesson's recorded run is known, as in the page) showed the figures
-// the test run recorded. The test run (runtime.ts) fails on a mismatch; the page (results.ts)
+// the test run recorded. The test run (vitest-host.ts) fails on a mismatch; the page (results.ts)
 // labels the block and shows the difference. No imports beyond types and the diff: the page
 // bundles it.
 

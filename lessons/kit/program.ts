@@ -12,7 +12,7 @@ import type { BlockMeta } from "./block.ts";
 //   …
 //   });
 //
-// One scope for every block, as in the test run (compile.ts); the runtime (run.ts) runs it and
+// One scope for every block, in the test run and the page alike; the runtime (run.ts) runs it and
 // learns from `enter` which block is running.
 
 /** A place in the blocks: which block (0-based), and which line of its code (1-based). */

@@ -1,7 +1,7 @@
 import type { Figure } from "./figure.ts";
 
-// What `show(figure)` accepts, in one place for the test run (runtime.ts) and the
-// lesson core (run.ts). No imports beyond a type: the site's worker bundles it.
+// What `show(figure)` accepts, for the lesson core's runtime (run.ts). No imports beyond a type:
+// the page's worker bundles it.
 
 /** Checks that `figure` is one a lesson may show: an `<svg>` and a text alternative. Returns it. */
 export function checkFigure(figure: unknown): Figure {

@@ -1,5 +1,5 @@
-// What a ```ts throws block means, in one place for the test run (runtime.ts) and the lesson
-// core (run.ts). No node imports: the site bundles this file.
+// What a ```ts throws block means, for the lesson core's runtime (run.ts). No node imports: the
+// page's worker bundles this file.
 
 /** An error as a lesson's output shows it: `RangeError: message`. */
 export function errorText(error: unknown): string {
