@@ -1,4 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { format } from "node:util";
 import { afterAll, test } from "vitest";
 import { outputText } from "./capture.ts";
@@ -45,7 +47,13 @@ export function lessonTests(
       { lesson, upTo: blocks.length - 1 },
       {
         format,
-        import: load,
+        // The module runner would resolve a relative path from the project's root, not the lesson's folder.
+        import: (specifier) =>
+          load(
+            specifier.startsWith(".")
+              ? pathToFileURL(resolve(dirname(path), specifier)).href
+              : specifier,
+          ),
         report: (result) => {
           if (result.error !== undefined) stopped = blocks[result.index]!.line;
           if (result.done) results[result.index]!.resolve(result);
