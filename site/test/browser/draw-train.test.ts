@@ -155,6 +155,27 @@ describe("training a net in the draw page", () => {
     });
   });
 
+  it("says so when the digits cannot be fetched, and fetches them again on the next Train", async (ctx) => {
+    sites.needsChromium(ctx);
+    await sites.withContext({}, async (context) => {
+      const page = await context.newPage();
+      await openDraw(page, sites.fixture.base);
+      await page.route("**/train.bin.gz", (route) => route.fulfill({ status: 503, body: "" }));
+      await chooseRun(page, TINY);
+      await page.click("#train");
+      await page.waitForSelector('#train-box[data-state="error"]', { state: "attached" });
+      expect(await page.textContent("#train-status")).toBe(
+        "The digits could not be fetched: train.bin.gz: 503 Service Unavailable.",
+      );
+      expect(await page.isEnabled("#train")).toBe(true);
+      expect(await page.getAttribute("#net-choice", "disabled")).toBe(""); // no net of the reader's yet
+      await page.unroute("**/train.bin.gz");
+      await page.click("#train");
+      await page.waitForSelector('#train-box[data-state="done"]', { state: "attached" });
+      expect(await page.locator("#train-log tbody tr").count()).toBe(1);
+    });
+  });
+
   it("stops a run with Stop: the worker ends, the last epoch's net reads the drawing, and the page answers throughout", async (ctx) => {
     sites.needsChromium(ctx);
     const offered = offeredDigits(sites.fixture.dir);
@@ -176,7 +197,8 @@ describe("training a net in the draw page", () => {
       });
       expect(await page.getAttribute("#train-box", "data-state")).toBe("training");
 
-      await page.click("#stop");
+      await page.focus("#stop");
+      await page.keyboard.press("Enter");
       await closed; // the worker is gone, not merely ignored
       await page.waitForSelector('#train-box[data-state="stopped"]', { state: "attached" });
       const epochs = await page.locator("#train-log tbody tr").count();
@@ -190,6 +212,7 @@ describe("training a net in the draw page", () => {
       );
       expect(await page.isDisabled("#stop")).toBe(true);
       expect(await page.isEnabled("#train")).toBe(true);
+      expect(await page.evaluate("document.activeElement.id")).toBe("train"); // the keyboard's focus moved on
 
       // The stopped run's net reads a digit drawn with the pointer.
       await page.click("#clear");

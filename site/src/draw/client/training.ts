@@ -106,6 +106,7 @@ export function setUpTraining(onNet: (net: Net, description: string) => void): v
       worker?.terminate();
       worker = undefined;
       trainButton.disabled = false;
+      if (document.activeElement === stopButton) trainButton.focus(); // a disabled button drops the keyboard's focus
       stopButton.disabled = true;
       progress.hidden = true;
       const epochs = records.length;
