@@ -63,7 +63,7 @@ export async function bundleDraw(root: string, out: string): Promise<{ trainingB
     ["train.bin.gz", train],
     ["validation.bin.gz", validation],
   ] as const) {
-    const gzipped = gzipSync(packDigits(set), { level: 9 });
+    const gzipped = gzipSync(packDigits(set)); // level 9 would take ~20× as long for 2% less
     writeFileSync(join(out, file), gzipped);
     trainingBytes += gzipped.length;
   }
