@@ -1,7 +1,8 @@
-import type { CodeBlock } from "./parse.ts";
+import type { CodeBlock, Lesson } from "./parse.ts";
+import type { LessonCode } from "./run.ts";
 
-// What the lesson core needs to know of a runnable block (a ```ts or ```ts throws fence), as the
-// test run and the page's worker hand it to run.ts. No node imports: the worker bundles this file.
+// Which blocks of a lesson the lesson core runs (```ts and ```ts throws fences), and what it needs
+// to know of each, as the test run and the page's worker hand them to run.ts. No node imports.
 
 /** A runnable block as the core sees it: where it is, what kind, what it must print or throw. */
 export interface BlockMeta {
@@ -14,13 +15,16 @@ export interface BlockMeta {
   pattern?: { source: string; flags: string };
 }
 
-/** Whether a block runs (```ts and ```ts throws do; ```ts no-run is only shown and type-checked). */
-export function isRunnable(block: CodeBlock): boolean {
-  return block.kind !== "no-run";
+/** A lesson's runnable blocks as written (```ts no-run is only shown and type-checked), for a run. */
+export function lessonCode(lesson: Lesson): LessonCode {
+  const blocks = lesson.blocks
+    .filter((b) => b.kind !== "no-run")
+    .map((b) => ({ ...blockMeta(b), code: b.code }));
+  return { file: lesson.file, package: lesson.package, blocks };
 }
 
 /** The core's view of a runnable block. */
-export function blockMeta(block: CodeBlock): BlockMeta {
+function blockMeta(block: CodeBlock): BlockMeta {
   const meta: BlockMeta = { line: block.line, kind: block.kind as BlockMeta["kind"] };
   if (block.output) meta.output = block.output;
   if (block.pattern) meta.pattern = { source: block.pattern.source, flags: block.pattern.flags };

@@ -1,4 +1,4 @@
-export { blockMeta, isRunnable, type BlockMeta } from "./block.ts";
+export { lessonCode, type BlockMeta } from "./block.ts";
 export { compileLesson, type CompiledLesson } from "./compile.ts";
 export { courseLessons, LESSON_FILE, lessonFiles, lessonName, LESSONS } from "./course.ts";
 export { lineDiff } from "./diff.ts";
@@ -14,7 +14,6 @@ export { checkBlock, figureDigest, type Expected, type Mismatch } from "./outcom
 export { lineOffsets, parseLesson, type CodeBlock, type Include, type Lesson } from "./parse.ts";
 export { lessonPlugin, loadLesson, ROOT, SUITE_RECORDS } from "./plugin.ts";
 export {
-  lessonCode,
   lessonLine,
   runBlocks,
   type BlockResult,

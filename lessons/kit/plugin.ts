@@ -4,7 +4,7 @@ import type { Plugin } from "vite";
 import { lessonName } from "./course.ts";
 import { resolveInclude } from "./include.ts";
 import { parseLesson, type Lesson } from "./parse.ts";
-import { lessonCode } from "./run.ts";
+import { lessonCode } from "./block.ts";
 import type { LessonModule } from "./vitest-host.ts";
 import { LIMITS } from "../../vitest.limits.ts";
 

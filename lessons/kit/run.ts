@@ -1,7 +1,6 @@
-import { blockMeta, isRunnable, type BlockMeta } from "./block.ts";
+import type { BlockMeta } from "./block.ts";
 import { Capture } from "./capture.ts";
 import type { Figure } from "./figure.ts";
-import type { Lesson } from "./parse.ts";
 import { CompileError, compileProgram, type BlockPlace, type Program } from "./program.ts";
 import { checkFigure } from "./show.ts";
 import { checkImport } from "./steps.ts";
@@ -26,12 +25,6 @@ export interface LessonCode {
   /** The step package the lesson pairs with: it may import the packages up to that one. */
   package: string | null;
   blocks: RunBlock[];
-}
-
-/** A lesson's runnable blocks as written, for a run. */
-export function lessonCode(lesson: Lesson): LessonCode {
-  const blocks = lesson.blocks.filter(isRunnable).map((b) => ({ ...blockMeta(b), code: b.code }));
-  return { file: lesson.file, package: lesson.package, blocks };
 }
 
 /** The bindings every block sees besides its own. */

@@ -8,7 +8,8 @@ import { lessonFiles, LESSONS } from "../course.ts";
 import { parseLesson } from "../parse.ts";
 import { loadLesson } from "../plugin.ts";
 import { compileProgram } from "../program.ts";
-import { lessonCode, lessonLine } from "../run.ts";
+import { lessonCode } from "../block.ts";
+import { lessonLine } from "../run.ts";
 import { breakBlock, BROKEN, type Plan } from "./break/breaks.ts";
 
 // Breaking any block of any lesson of the course fails `pnpm test` at that lesson's path and

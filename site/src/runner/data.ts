@@ -1,10 +1,4 @@
-import {
-  blockMeta,
-  figureDigest,
-  isRunnable,
-  type BlockRecord,
-  type Lesson,
-} from "@gradbook/lessons/kit";
+import { figureDigest, lessonCode, type BlockRecord, type Lesson } from "@gradbook/lessons/kit";
 import type { LessonData } from "../client/lesson.ts";
 
 // What the Run button and the editors get of a lesson (run/NN-slug.json): its runnable blocks as
@@ -22,9 +16,10 @@ export function lessonData(
   record?: { blocks: BlockRecord[] },
 ): LessonData | undefined {
   if (lesson.meta.run === "node") return undefined;
-  const blocks = lesson.blocks.filter(isRunnable).map((b, i) => {
+  const code = lessonCode(lesson);
+  const blocks = code.blocks.map((block, i) => {
     const figures = record?.blocks[i]?.figures.map(figureDigest);
-    return { ...blockMeta(b), code: b.code, ...(figures ? { figures } : {}) };
+    return figures ? { ...block, figures } : block;
   });
-  return blocks.length ? { file: lesson.file, package: lesson.package, blocks } : undefined;
+  return blocks.length ? { ...code, blocks } : undefined;
 }
