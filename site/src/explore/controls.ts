@@ -83,8 +83,8 @@ export const CONTROLS: Control[] = [
     help: "What the last neuron applies to its sum: nothing (the assignment's), tanh, or the sigmoid.",
     link: {
       lesson: "06",
-      heading: 'What "no activation on the output" means',
-      text: "lesson 06, no activation on the output",
+      heading: "The same recipe with a tanh output",
+      text: "lesson 06, the same recipe with a tanh output",
     },
   },
   {
