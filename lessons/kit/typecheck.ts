@@ -4,9 +4,11 @@ import ts from "typescript";
 import { compileLesson, type CompiledLesson } from "./compile.ts";
 import { LessonError } from "./errors.ts";
 import { loadLesson, ROOT } from "./plugin.ts";
+import { typeProblems } from "./type-errors.ts";
 
-// vitest strips types without checking them: this checks the compiled lessons with the
-// TypeScript API, against the packages' real sources, and reports at the markdown line.
+// vitest strips types without checking them: this checks the compiled lessons (compile.ts) with
+// the kit's type check (type-errors.ts, which the page's worker runs too), against the packages'
+// real sources on disk, and reports at the markdown line.
 
 export interface LessonDiagnostic {
   file: string;
@@ -33,34 +35,15 @@ export function typecheckLessons(paths: string[], root = ROOT): LessonDiagnostic
     }
   }
 
-  const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (name) => virtual.has(name) || fileExists.call(host, name);
-  host.readFile = (name) => virtual.get(name)?.code ?? readFile.call(host, name);
-  host.getSourceFile = (name, version, ...rest) => {
-    const entry = virtual.get(name);
-    return entry
-      ? ts.createSourceFile(name, entry.code, version, true)
-      : getSourceFile.call(host, name, version, ...rest);
-  };
-  const program = ts.createProgram([...virtual.keys()], options, host);
-
-  for (const [name, entry] of virtual) {
-    const sf = program.getSourceFile(name)!;
-    for (const d of [
-      ...program.getSyntacticDiagnostics(sf),
-      ...program.getSemanticDiagnostics(sf),
-    ]) {
-      const at = sf.getLineAndCharacterOfPosition(d.start ?? 0);
-      const where = entry.compiled.locate(at.line, at.character) ?? { line: 1, column: 1 };
-      const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
-      const category = ts.DiagnosticCategory[d.category].toLowerCase();
-      found.push({
-        file: entry.file,
-        ...where,
-        text: `${entry.file}:${where.line}:${where.column} - ${category} TS${d.code}: ${message}`,
-      });
-    }
+  const modules = new Map([...virtual].map(([name, entry]) => [name, entry.code]));
+  for (const problem of typeProblems(modules, options, ts.createCompilerHost(options))) {
+    const entry = virtual.get(problem.module)!;
+    const where = entry.compiled.locate(problem.line, problem.column) ?? { line: 1, column: 1 };
+    found.push({
+      file: entry.file,
+      ...where,
+      text: `${entry.file}:${where.line}:${where.column} - ${problem.category} TS${problem.code}: ${problem.message}`,
+    });
   }
   return found;
 }
