@@ -39,6 +39,7 @@ const config: KnipConfig = {
       entry: [
         "src/client/main.ts",
         "src/client/worker.ts",
+        "src/client/type-check-worker.ts",
         "src/explore/client/main.ts",
         "src/explore/client/worker.ts",
         "src/draw/client/main.ts",

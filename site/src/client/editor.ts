@@ -16,6 +16,7 @@ import {
   type DecorationSet,
 } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
+import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 
 // The editor a block turns into on Edit: CodeMirror 6 with TypeScript highlighting in the site's
 // colours (light-dark(): the theme in force picks one), keyboard-usable (Tab is left to move
@@ -28,7 +29,18 @@ export interface Editor {
   focus(): void;
   /** Marks a line (1-based) as where an error happened, or clears the mark. */
   markError(line: number | undefined): void;
+  /** Marks the code TypeScript blames (lines and columns 1-based), replacing the last marks. */
+  setTypeErrors(problems: readonly TypeMark[]): void;
   destroy(): void;
+}
+
+/** A type error as the editor marks it. */
+interface TypeMark {
+  line: number;
+  column: number;
+  length: number;
+  code: number;
+  message: string;
 }
 
 export interface EditorOptions {
@@ -123,6 +135,7 @@ export function createEditor(parent: HTMLElement, code: string, options: EditorO
         typescriptLanguage,
         syntaxHighlighting(highlight),
         errorLine,
+        lintGutter(),
         theme,
         keymap.of([
           { key: "Mod-Enter", run: () => (options.onRun(), true) },
@@ -142,6 +155,27 @@ export function createEditor(parent: HTMLElement, code: string, options: EditorO
     code: () => view.state.doc.toString() + "\n",
     focus: () => view.focus(),
     markError: (line) => view.dispatch({ effects: setError.of(line) }),
+    setTypeErrors: (problems) =>
+      view.dispatch(
+        setDiagnostics(
+          view.state,
+          problems.map((p) => diagnostic(view, p)),
+        ),
+      ),
     destroy: () => view.destroy(),
+  };
+}
+
+/** A type error as a CodeMirror diagnostic: from its column, over its length, within its line. */
+function diagnostic(view: EditorView, mark: TypeMark): Diagnostic {
+  const { doc } = view.state;
+  const line = doc.line(Math.min(Math.max(1, mark.line), doc.lines));
+  const from = Math.min(line.from + mark.column - 1, line.to);
+  return {
+    from,
+    to: Math.min(from + mark.length, doc.length),
+    severity: "error",
+    source: "TypeScript",
+    message: `TS${mark.code}: ${mark.message}`,
   };
 }

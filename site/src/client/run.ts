@@ -2,6 +2,7 @@ import type { Editor } from "./editor.ts";
 import { loadEdits, saveEdit } from "./edits.ts";
 import type { LessonData } from "./lesson.ts";
 import type { BlockState, Run } from "./session.ts";
+import type { TypeCheck } from "./type-check.ts";
 import { addBlockTools, button, type BlockTools } from "./tools.ts";
 
 // The lesson's runner: the Run button for the whole lesson, Reset all edits, and, on every
@@ -9,7 +10,8 @@ import { addBlockTools, button, type BlockTools } from "./tools.ts";
 // this one, earlier ones as edited) and Reset, each reset with an Undo. Edits are kept per lesson
 // until reset (edits.ts), and can be shared as a link (share.ts). One run at a time. What a run
 // needs (session.ts, results.ts) loads with the first run, and share.ts when it is used: every
-// lesson page loads this file.
+// lesson page loads this file. Edited code is type-checked (type-check.ts) as the reader types,
+// and at Run: TypeScript loads with the first edit or the first run of edited code.
 
 /** Wires a lesson's `.runner` element and its runnable blocks. */
 export function setupRunner(runner: HTMLElement): void {
@@ -20,6 +22,14 @@ export function setupRunner(runner: HTMLElement): void {
     (lesson ??= fetch(new URL(href, location.href)).then((r) => r.json() as Promise<LessonData>));
   const codes = [...document.querySelectorAll<HTMLElement>(".code[data-line]")];
   const editors = new Map<number, Editor>();
+  /** The lesson's blocks as the reader has them: each edited one with its edit. */
+  const current = (original: LessonData) => {
+    const stored = loadEdits(href);
+    return original.blocks.map((block, i) => ({
+      ...block,
+      code: editors.get(i)?.code() ?? stored.get(block.line) ?? block.code,
+    }));
+  };
   let active: Run | undefined;
   let busy = false;
 
@@ -65,11 +75,8 @@ export function setupRunner(runner: HTMLElement): void {
       return;
     }
     const last = upTo ?? original.blocks.length - 1;
-    const stored = loadEdits(href);
-    const blocks = original.blocks.slice(0, last + 1).map((block, i) => ({
-      ...block,
-      code: editors.get(i)?.code() ?? stored.get(block.line) ?? block.code,
-    }));
+    const blocks = current(original).slice(0, last + 1);
+    void checkTypes(); // reported, as tsc would; the run goes ahead
     const { clearResults, markRunning, settleResults, showProgress, showResult } = results;
     clearResults(blocks);
     editors.forEach((editor) => editor.markError(undefined));
@@ -130,11 +137,16 @@ export function setupRunner(runner: HTMLElement): void {
     shown.hidden = true;
     const editor = createEditor(holder, loadEdits(href).get(block.line) ?? block.code, {
       label: `Code of block ${index + 1}`,
-      onChange: (code) => saveEdit(href, block.line, code === block.code ? undefined : code),
+      onChange: (code) => {
+        saveEdit(href, block.line, code === block.code ? undefined : code);
+        checkSoon();
+      },
       onRun: () => void run(index, tools[index]!.run, tools[index]!.status, " (Ctrl+Enter)"),
       onEscape: () => tools[index]!.run.focus(),
     });
     editors.set(index, editor);
+    const known = typeCheck?.problemsOf(index);
+    if (known?.length) editor.setTypeErrors(known);
     tools[index]!.editing(true);
     showResetAll();
     if (focus) editor.focus();
@@ -152,6 +164,7 @@ export function setupRunner(runner: HTMLElement): void {
     saveEdit(href, line, undefined);
     tools[index]!.editing(false);
     showResetAll();
+    checkSoon();
     return had;
   }
 
@@ -175,11 +188,43 @@ export function setupRunner(runner: HTMLElement): void {
         saveEdit(href, Number(codes[index]!.dataset.line), code);
         await openEditor(index, false);
       }
+      checkSoon();
       status.textContent =
         kept.size === 1 ? "Your edit is back." : `Your edits to ${kept.size} blocks are back.`;
       editors.get([...kept.keys()][0]!)?.focus();
     });
   }
+
+  // The type check: started by the first edit (or run of edited code), never on page load.
+  let typeCheck: TypeCheck | undefined;
+  let loadingTypeCheck: Promise<TypeCheck> | undefined;
+  let checkTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Type-checks the lesson's blocks as edited; with no edit left, clears what was shown. */
+  async function checkTypes(): Promise<void> {
+    clearTimeout(checkTimer);
+    const original = await data();
+    const blocks = current(original);
+    if (blocks.every((block, i) => block.code === original.blocks[i]!.code)) {
+      typeCheck?.clear();
+      return;
+    }
+    loadingTypeCheck ??= import("./type-check.ts").then(({ createTypeCheck }) =>
+      createTypeCheck({
+        // Beside the run's worker (assets/js/).
+        workerUrl: new URL("type-check.js", workerUrl),
+        codes,
+        editorOf: (index) => editors.get(index),
+        failed: (message) => (lessonStatus.textContent = message),
+      }),
+    );
+    typeCheck = await loadingTypeCheck;
+    typeCheck.check(blocks.map(({ kind, code }) => ({ kind, code })));
+  }
+  /** Type-checks once the reader pauses typing. */
+  const checkSoon = () => {
+    clearTimeout(checkTimer);
+    checkTimer = setTimeout(() => void checkTypes(), 400);
+  };
 
   lessonButton.addEventListener("click", () => void run(undefined, lessonButton, lessonStatus));
   share.addEventListener("click", async () => {
@@ -257,6 +302,7 @@ export function setupRunner(runner: HTMLElement): void {
         if (editors.has(index)) reset(index);
         saveEdit(href, line, code);
         await openEditor(index, true);
+        checkSoon();
       };
       take.addEventListener("click", () => void use());
       tools[index]!.edit.addEventListener("click", () => view.isConnected && void use(), {

@@ -1,12 +1,14 @@
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build, type Plugin } from "vite";
+import { typeFiles } from "./types.ts";
 
 // The site's optional JavaScript, bundled with vite at build time: site.js (theme toggle,
 // search, the Run and Edit buttons) for every page, whose chunks load on demand (the editor,
 // CodeMirror, on the first Edit click), and worker.js for runs: the compiler (sucrase) and a
 // table of the modules lessons import — the step packages (TypeScript sources, bundled as they
-// are), the kit's figures, and a small `expect` standing in for vitest's, each its own chunk.
+// are), the kit's figures, and a small `expect` standing in for vitest's, each its own chunk;
+// and type-check.js, TypeScript checking edited code, with types.json, the files it reads (types.ts).
 
 export interface BundleOptions {
   /** The repository root. */
@@ -20,7 +22,11 @@ export interface BundleOptions {
 }
 
 /** The modules a lesson may import in the browser, by specifier → file. */
-function browserModules(root: string, client: string, packages: string[]): Record<string, string> {
+export function browserModules(
+  root: string,
+  client: string,
+  packages: string[],
+): Record<string, string> {
   const table: Record<string, string> = { vitest: join(client, "expect.ts") };
   for (const name of packages)
     table[`@gradbook/${name}`] = join(root, "packages", name, "src/index.ts");
@@ -60,9 +66,15 @@ export async function bundleClient(options: BundleOptions): Promise<void> {
       target: "es2022",
       modulePreload: false, // the preload helper touches `document`, which a worker lacks
       reportCompressedSize: false,
-      chunkSizeWarningLimit: 4096, // the figures chunk (Plot, Graphviz) is large and loads only on Run
+      // The figures chunk (Plot, Graphviz) is large and loads only on Run; TypeScript (the type
+      // check's worker) is larger still, and loads only with the first edit.
+      chunkSizeWarningLimit: 8192,
       rollupOptions: {
-        input: { site: join(options.client, "main.ts"), worker: join(options.client, "worker.ts") },
+        input: {
+          site: join(options.client, "main.ts"),
+          worker: join(options.client, "worker.ts"),
+          "type-check": join(options.client, "type-check-worker.ts"),
+        },
         output: {
           format: "es",
           entryFileNames: "[name].js",
@@ -71,4 +83,9 @@ export async function bundleClient(options: BundleOptions): Promise<void> {
       },
     },
   });
+  const types = typeFiles(
+    options.root,
+    browserModules(options.root, options.client, options.packages),
+  );
+  writeFileSync(join(options.out, "types.json"), JSON.stringify(types));
 }

@@ -1,0 +1,114 @@
+import type { BlockTypeProblem, TypedBlock } from "../../../lessons/kit/type-errors.ts";
+import type { Editor } from "./editor.ts";
+
+// The page's side of the type check: a worker (type-check-worker.ts) started on the first check
+// and kept, and what it finds shown where it belongs: under each block a box with its type
+// errors, one line each (`Line 2: TS2322 …`, tsc's message), and in the block's editor a mark on
+// the code TypeScript blames. Only the latest check counts: a check asked for while another runs
+// waits for it and replaces any check waiting before it, and the result of a check overtaken by
+// an edit is never shown (TypeScript cannot be interrupted mid-check; the worker keeps what it
+// parsed, which restarting it would throw away).
+
+export interface TypeCheckRequest {
+  id: number;
+  blocks: TypedBlock[];
+}
+
+export type TypeCheckReply = { id: number } & (
+  | { problems: BlockTypeProblem[]; ms: number }
+  | { error: string }
+);
+
+export interface TypeCheck {
+  /** Checks `blocks` (the lesson's runnable blocks, as edited). */
+  check(blocks: TypedBlock[]): void;
+  /** Removes every shown problem (nothing is edited any more), and forgets a waiting check. */
+  clear(): void;
+  /** The problems last shown for block `index` (for an editor opened after the check). */
+  problemsOf(index: number): BlockTypeProblem[];
+}
+
+export interface TypeCheckOptions {
+  workerUrl: URL;
+  /** The lesson's runnable blocks' elements, in order. */
+  codes: HTMLElement[];
+  editorOf(index: number): Editor | undefined;
+  /** Told when the check cannot run (the worker or its files failed to load). */
+  failed(message: string): void;
+  /** Told when a check's result is shown. */
+  checked?(problems: BlockTypeProblem[], ms: number): void;
+}
+
+export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
+  let worker: Worker | undefined;
+  let sent = 0; // the id of the check under way, if any
+  let busy = false;
+  let waiting: TypedBlock[] | undefined;
+  let shown: BlockTypeProblem[] = [];
+
+  const send = () => {
+    const blocks = waiting!;
+    waiting = undefined;
+    busy = true;
+    worker ??= start();
+    worker.postMessage({ id: ++sent, blocks } satisfies TypeCheckRequest);
+  };
+  const start = () => {
+    const started = new Worker(options.workerUrl, { type: "module" });
+    started.addEventListener("message", (event: MessageEvent<TypeCheckReply>) => {
+      const reply = event.data;
+      if (reply.id !== sent) return;
+      busy = false;
+      if (waiting) return send(); // overtaken by an edit: this result is already stale
+      if ("error" in reply) return options.failed(`The type check failed: ${reply.error}`);
+      show(reply.problems);
+      options.checked?.(reply.problems, reply.ms);
+    });
+    started.addEventListener("error", (event) => {
+      busy = false;
+      worker = undefined;
+      options.failed(
+        `The type check could not start: ${event.message || "its worker failed to load"}`,
+      );
+    });
+    return started;
+  };
+
+  const show = (problems: BlockTypeProblem[]) => {
+    shown = problems;
+    options.codes.forEach((code, index) => {
+      const mine = problems.filter((p) => p.block === index);
+      options.editorOf(index)?.setTypeErrors(mine);
+      const id = `type-errors-${code.dataset.line}`;
+      const old = document.getElementById(id);
+      if (!mine.length) return old?.remove();
+      const box = document.createElement("div");
+      box.id = id;
+      box.className = "type-errors";
+      const label = document.createElement("div");
+      label.className = "label";
+      label.textContent = `TypeScript: ${mine.length === 1 ? "a type error" : `${mine.length} type errors`} in this block (it still runs)`;
+      const list = document.createElement("pre");
+      list.tabIndex = 0; // a long message scrolls: reachable by keyboard
+      list.textContent = mine
+        .map((p) => `Line ${p.line}: ${p.category} TS${p.code}: ${p.message}`)
+        .join("\n");
+      box.append(label, list);
+      old ? old.replaceWith(box) : code.after(box);
+    });
+  };
+
+  return {
+    check(blocks) {
+      waiting = blocks;
+      if (!busy) send();
+    },
+    clear() {
+      waiting = undefined;
+      sent++; // a check under way is now stale
+      busy = false;
+      show([]);
+    },
+    problemsOf: (index) => shown.filter((p) => p.block === index),
+  };
+}

@@ -1,0 +1,130 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useBrowserSites } from "./harness.ts";
+import { RESULTS } from "./results.ts";
+import { RUN_FINISHED } from "./run.ts";
+
+// Type errors in the page: edited code is type-checked by TypeScript in a worker (loaded with the
+// first edit, never with the page), and each error shows under the block it belongs to, at its
+// line, with tsc's code and message, and is marked in that block's editor. Page code is written
+// as strings: this project's type check has no DOM types.
+
+const sites = useBrowserSites();
+mkdirSync(RESULTS, { recursive: true });
+const LESSON_01 = () => sites.course.base + "01-chain-rule.html";
+/** How long a check may take to show, TypeScript's first load included, on a busy machine. */
+const CHECK_WAIT_MS = 240_000;
+const TYPESCRIPT = /\/assets\/js\/(type-check\.js|types\.json)$/;
+
+/** Opens block `index`'s editor (0-based) and replaces its code, as a reader pasting it would. */
+async function edit(page: Page, index: number, code: string): Promise<void> {
+  const block = page.locator(".code[data-line]").nth(index);
+  await block.locator(".block-edit:visible, .cm-editor").first().waitFor();
+  if (await block.locator(".block-edit").isVisible()) await block.locator(".block-edit").click();
+  const editor = page.getByRole("textbox", { name: `Code of block ${index + 1}` });
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(code);
+}
+
+/** The code block `index` shows (0-based), as the lesson has it. */
+const codeOf = (page: Page, index: number) =>
+  page
+    .locator(".code[data-line]")
+    .nth(index)
+    .locator("pre")
+    .first()
+    .textContent() as Promise<string>;
+
+/** The text of the type-error box under block `index`, once it contains `text`. */
+async function typeErrorsOf(page: Page, index: number, text: string): Promise<string> {
+  const box = `document.getElementById("type-errors-" + document.querySelectorAll(".code[data-line]")[${index}].dataset.line)`;
+  await page.waitForFunction(`${box}?.textContent.includes(${JSON.stringify(text)})`, undefined, {
+    timeout: CHECK_WAIT_MS,
+  });
+  return (await page.evaluate(`${box}.textContent`)) as string;
+}
+
+/** Which blocks (0-based) show a type-error box. */
+const blocksWithTypeErrors = (page: Page) =>
+  page.evaluate(
+    `[...document.querySelectorAll(".code[data-line]")].flatMap((c, i) => document.getElementById("type-errors-" + c.dataset.line) ? [i] : [])`,
+  ) as Promise<number[]>;
+
+describe("type errors in the page", () => {
+  it("shows TS2322 under the edited block, at its line and in its editor, and takes it away when fixed; a run still runs", async (ctx) => {
+    sites.needsChromium(ctx);
+    await sites.withContext({}, async (context) => {
+      const page = await context.newPage();
+      const typescript: string[] = [];
+      page.on("request", (r) => TYPESCRIPT.test(r.url()) && typescript.push(r.url()));
+      await page.goto(LESSON_01());
+      const code = (await codeOf(page, 2)).replace(/\n$/, "");
+      const line = code.split("\n").length + 1;
+      await page.locator(".code[data-line]").nth(2).locator(".block-edit").click();
+      await page.getByRole("textbox", { name: "Code of block 3" }).waitFor();
+      expect(typescript, "TypeScript loads with the first edit, not with the page").toEqual([]);
+
+      await edit(page, 2, `${code}\nconst typo: number = "a";\n`);
+      expect(await typeErrorsOf(page, 2, "TS2322")).toBe(
+        `TypeScript: a type error in this block (it still runs)Line ${line}: error TS2322: Type 'string' is not assignable to type 'number'.`,
+      );
+      expect(await blocksWithTypeErrors(page)).toEqual([2]);
+      // The editor marks what TypeScript blames: the name, on that line.
+      const mark = page.locator(".code[data-line]").nth(2).locator(".cm-lintRange-error");
+      expect(await mark.textContent()).toBe("typo");
+      expect(
+        await page.evaluate(
+          `document.querySelectorAll(".code[data-line]")[2].querySelector(".cm-lintRange-error").closest(".cm-line").textContent`,
+        ),
+      ).toBe('const typo: number = "a";');
+      await page.screenshot({ path: join(RESULTS, "type-error-light.png") });
+
+      // Reported, as tsc would, and the run goes ahead: JavaScript has no types.
+      await page.locator(".code[data-line]").nth(2).locator(".block-run").click();
+      await page.waitForFunction(RUN_FINISHED);
+      expect(await page.textContent(".run-status")).toMatch(/^Ran in \d+ ms\.$/);
+      expect(await blocksWithTypeErrors(page)).toEqual([2]);
+
+      await edit(page, 2, `${code}\nconst typo: number = 1;\n`);
+      await page.waitForFunction(`!document.querySelector(".type-errors")`, undefined, {
+        timeout: CHECK_WAIT_MS,
+      });
+      expect(await page.locator(".cm-lintRange-error").count()).toBe(0);
+    });
+  });
+
+  it("blames an error that an edit of block 1 causes in block 3 on block 3, at its line", async (ctx) => {
+    sites.needsChromium(ctx);
+    await sites.withContext({ colorScheme: "dark" }, async (context) => {
+      const page = await context.newPage();
+      await page.goto(LESSON_01());
+      const first = await codeOf(page, 0);
+      // Block 1 stops importing Value; block 3's first line is `const x = new Value(0.5, "x");`.
+      await edit(page, 0, first.replace("topologicalOrder, Value }", "topologicalOrder }"));
+      const third = await typeErrorsOf(page, 2, "Value");
+      expect(third).toContain("Line 1: error TS2304: Cannot find name 'Value'.");
+      const blamed = await blocksWithTypeErrors(page);
+      expect(blamed).toContain(2);
+      expect(blamed).not.toContain(0); // block 1's code is fine: the error is where the name is used
+      expect(
+        await page.locator(".code[data-line]").nth(0).locator(".cm-lintRange-error").count(),
+      ).toBe(0);
+      await page
+        .locator(".code[data-line]")
+        .nth(0)
+        .locator(".block-edit, .cm-editor")
+        .first()
+        .waitFor();
+      await page.screenshot({ path: join(RESULTS, "type-error-dark.png") });
+
+      // Opening block 3's editor now marks the error there too.
+      await page.locator(".code[data-line]").nth(2).locator(".block-edit").click();
+      const mark = page.locator(".code[data-line]").nth(2).locator(".cm-lintRange-error");
+      await mark.first().waitFor();
+      expect(await mark.first().textContent()).toBe("Value");
+    });
+  });
+});
