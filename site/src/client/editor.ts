@@ -101,6 +101,14 @@ const theme = EditorView.theme({
     { background: colour("#b6d6fd", "#264f78") },
   ".cm-matchingBracket": { background: colour("#d1d9e0", "#3d444d"), outline: "none" },
   ".cm-error-line": { background: colour("#ffebe9", "#3c1618") },
+  // A type error's message, on hover over the code it marks (lintGutter's dot too).
+  ".cm-tooltip": {
+    background: "var(--surface)",
+    color: "var(--fg)",
+    border: "1px solid var(--border)",
+    borderRadius: "6px",
+  },
+  ".cm-diagnostic-error": { borderLeftColor: "var(--error)", fontFamily: "var(--mono)" },
 });
 
 const setError = StateEffect.define<number | undefined>();

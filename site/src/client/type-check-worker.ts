@@ -30,9 +30,10 @@ const ready = fetch(new URL("types.json", location.href)).then(async (response) 
 scope.addEventListener("message", async ({ data: { id, blocks } }) => {
   try {
     const { files, host } = await ready;
-    const started = performance.now();
-    const problems = blockTypeProblems(blocks, files.module, files.options, host);
-    scope.postMessage({ id, problems, ms: Math.round(performance.now() - started) });
+    scope.postMessage({
+      id,
+      problems: blockTypeProblems(blocks, files.module, files.options, host),
+    });
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

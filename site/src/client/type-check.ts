@@ -3,11 +3,12 @@ import type { Editor } from "./editor.ts";
 
 // The page's side of the type check: a worker (type-check-worker.ts) started on the first check
 // and kept, and what it finds shown where it belongs: under each block a box with its type
-// errors, one line each (`Line 2: TS2322 …`, tsc's message), and in the block's editor a mark on
+// errors, one line each (`Line 2, column 7: error TS2322: …`, tsc's message), and in the block's editor a mark on
 // the code TypeScript blames. Only the latest check counts: a check asked for while another runs
 // waits for it and replaces any check waiting before it, and the result of a check overtaken by
 // an edit is never shown (TypeScript cannot be interrupted mid-check; the worker keeps what it
-// parsed, which restarting it would throw away).
+// parsed, which restarting it would throw away). A check that takes longer than `limitMs` (types
+// can be written to keep TypeScript busy for ever) ends the worker; the next check starts anew.
 
 export interface TypeCheckRequest {
   id: number;
@@ -15,7 +16,7 @@ export interface TypeCheckRequest {
 }
 
 export type TypeCheckReply = { id: number } & (
-  | { problems: BlockTypeProblem[]; ms: number }
+  | { problems: BlockTypeProblem[] }
   | { error: string }
 );
 
@@ -35,8 +36,8 @@ export interface TypeCheckOptions {
   editorOf(index: number): Editor | undefined;
   /** Told when the check cannot run (the worker or its files failed to load). */
   failed(message: string): void;
-  /** Told when a check's result is shown. */
-  checked?(problems: BlockTypeProblem[], ms: number): void;
+  /** How long one check may take, TypeScript's first load included. @default 60000 */
+  limitMs?: number;
 }
 
 export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
@@ -45,6 +46,8 @@ export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
   let busy = false;
   let waiting: TypedBlock[] | undefined;
   let shown: BlockTypeProblem[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limitMs = options.limitMs ?? 60_000;
 
   const send = () => {
     const blocks = waiting!;
@@ -52,21 +55,34 @@ export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
     busy = true;
     worker ??= start();
     worker.postMessage({ id: ++sent, blocks } satisfies TypeCheckRequest);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stop();
+      if (waiting) return send();
+      options.failed(
+        `The type check stopped: TypeScript took more than ${limitMs / 1000} s on this code. The next edit checks it again.`,
+      );
+    }, limitMs);
+  };
+  const stop = () => {
+    clearTimeout(timer);
+    worker?.terminate();
+    worker = undefined;
+    busy = false;
   };
   const start = () => {
     const started = new Worker(options.workerUrl, { type: "module" });
     started.addEventListener("message", (event: MessageEvent<TypeCheckReply>) => {
       const reply = event.data;
       if (reply.id !== sent) return;
+      clearTimeout(timer);
       busy = false;
       if (waiting) return send(); // overtaken by an edit: this result is already stale
       if ("error" in reply) return options.failed(`The type check failed: ${reply.error}`);
       show(reply.problems);
-      options.checked?.(reply.problems, reply.ms);
     });
     started.addEventListener("error", (event) => {
-      busy = false;
-      worker = undefined;
+      stop();
       options.failed(
         `The type check could not start: ${event.message || "its worker failed to load"}`,
       );
@@ -91,7 +107,7 @@ export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
       const list = document.createElement("pre");
       list.tabIndex = 0; // a long message scrolls: reachable by keyboard
       list.textContent = mine
-        .map((p) => `Line ${p.line}: ${p.category} TS${p.code}: ${p.message}`)
+        .map((p) => `Line ${p.line}, column ${p.column}: ${p.category} TS${p.code}: ${p.message}`)
         .join("\n");
       box.append(label, list);
       old ? old.replaceWith(box) : code.after(box);

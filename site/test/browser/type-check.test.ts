@@ -1,7 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe.ts";
 import { useBrowserSites } from "./harness.ts";
 import { RESULTS } from "./results.ts";
 import { RUN_FINISHED } from "./run.ts";
@@ -60,6 +61,18 @@ describe("type errors in the page", () => {
       const page = await context.newPage();
       const typescript: string[] = [];
       page.on("request", (r) => TYPESCRIPT.test(r.url()) && typescript.push(r.url()));
+      // What the first check costs on the wire: every request from the first edit to its result.
+      const sizes: Promise<[string, number, number]>[] = [];
+      let counting = false;
+      page.on("requestfinished", (request) => {
+        if (!counting) return;
+        const name = new URL(request.url()).pathname.replace(/.*\//, "");
+        sizes.push(
+          Promise.all([request.response().then((r) => r?.body()), request.sizes()]).then(
+            ([body, size]) => [name, body?.length ?? 0, size.responseBodySize],
+          ),
+        );
+      });
       await page.goto(LESSON_01());
       const code = (await codeOf(page, 2)).replace(/\n$/, "");
       const line = code.split("\n").length + 1;
@@ -67,9 +80,21 @@ describe("type errors in the page", () => {
       await page.getByRole("textbox", { name: "Code of block 3" }).waitFor();
       expect(typescript, "TypeScript loads with the first edit, not with the page").toEqual([]);
 
+      counting = true;
       await edit(page, 2, `${code}\nconst typo: number = "a";\n`);
-      expect(await typeErrorsOf(page, 2, "TS2322")).toBe(
-        `TypeScript: a type error in this block (it still runs)Line ${line}: error TS2322: Type 'string' is not assignable to type 'number'.`,
+      const shown = await typeErrorsOf(page, 2, "TS2322");
+      counting = false;
+      const weight = await Promise.all(sizes);
+      writeFileSync(
+        join(RESULTS, "type-check-weight.json"),
+        JSON.stringify(weight, null, 1) + "\n",
+      );
+      console.log("The first type check loaded (file, bytes, bytes sent):", weight);
+      expect(weight.map(([name]) => name)).toEqual(
+        expect.arrayContaining(["type-check.js", "types.json"]),
+      );
+      expect(shown).toBe(
+        `TypeScript: a type error in this block (it still runs)Line ${line}, column 7: error TS2322: Type 'string' is not assignable to type 'number'.`,
       );
       expect(await blocksWithTypeErrors(page)).toEqual([2]);
       // The editor marks what TypeScript blames: the name, on that line.
@@ -80,6 +105,7 @@ describe("type errors in the page", () => {
           `document.querySelectorAll(".code[data-line]")[2].querySelector(".cm-lintRange-error").closest(".cm-line").textContent`,
         ),
       ).toBe('const typo: number = "a";');
+      await page.locator(".code[data-line]").nth(2).scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(RESULTS, "type-error-light.png") });
 
       // Reported, as tsc would, and the run goes ahead: JavaScript has no types.
@@ -105,26 +131,22 @@ describe("type errors in the page", () => {
       // Block 1 stops importing Value; block 3's first line is `const x = new Value(0.5, "x");`.
       await edit(page, 0, first.replace("topologicalOrder, Value }", "topologicalOrder }"));
       const third = await typeErrorsOf(page, 2, "Value");
-      expect(third).toContain("Line 1: error TS2304: Cannot find name 'Value'.");
+      expect(third).toContain("Line 1, column 15: error TS2304: Cannot find name 'Value'.");
       const blamed = await blocksWithTypeErrors(page);
       expect(blamed).toContain(2);
       expect(blamed).not.toContain(0); // block 1's code is fine: the error is where the name is used
       expect(
         await page.locator(".code[data-line]").nth(0).locator(".cm-lintRange-error").count(),
       ).toBe(0);
-      await page
-        .locator(".code[data-line]")
-        .nth(0)
-        .locator(".block-edit, .cm-editor")
-        .first()
-        .waitFor();
-      await page.screenshot({ path: join(RESULTS, "type-error-dark.png") });
 
       // Opening block 3's editor now marks the error there too.
       await page.locator(".code[data-line]").nth(2).locator(".block-edit").click();
       const mark = page.locator(".code[data-line]").nth(2).locator(".cm-lintRange-error");
       await mark.first().waitFor();
       expect(await mark.first().textContent()).toBe("Value");
+      await page.locator(".code[data-line]").nth(2).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(RESULTS, "type-error-dark.png") });
+      expect(await seriousViolations(page)).toEqual([]);
     });
   });
 });
