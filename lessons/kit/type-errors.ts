@@ -1,10 +1,15 @@
 import ts from "typescript";
+import { compileLesson, type CompiledLesson } from "./compile.ts";
+import { LessonError } from "./errors.ts";
+import type { CodeBlock, Lesson } from "./parse.ts";
 import type { BlockPlace } from "./program.ts";
+import type { LessonCode, RunBlock } from "./run.ts";
 
 // The lesson kit's type check, free of Node: TypeScript's compiler API over modules the caller
 // hands in, on a host the caller hands in. Its two hosts: `pnpm typecheck` and the lessons' test
-// run (typecheck.ts: the compiled lessons, the disk), and the page's type-check worker
-// (site/src/client/typecheck-worker.ts: the blocks as edited, the files shipped with the site).
+// run (typecheck.ts: the lessons compiled by compile.ts, the disk), and the page's type-check
+// worker (site/src/client/type-check-worker.ts: the blocks as edited, compiled by compile.ts
+// too, and the files the site ships).
 
 /** A problem TypeScript found in a checked module, where it found it (0-based, in that module). */
 export interface TypeProblem {
@@ -60,72 +65,85 @@ export function typeProblems(
   return found;
 }
 
+/** What the page checks: a lesson's runnable blocks, as the reader edited them. */
+export type CheckedBlocks = Pick<LessonCode, "file" | "package"> & {
+  blocks: Pick<RunBlock, "kind" | "code">[];
+};
+
 /** A problem located in the blocks: which block, which line and column of its code (1-based). */
 export type BlockTypeProblem = BlockPlace & Omit<TypeProblem, "module" | "line">;
 
-/** A block as the type check takes it: ```ts runs in the shared scope, ```ts throws in its own. */
-export interface TypedBlock {
-  kind: "run" | "throws" | "no-run";
-  code: string;
-}
-
 /**
- * The blocks as one TypeScript module, laid out as the runtimes run them (program.ts): one scope,
- * top-level await, the runtime's `console` and `show`; a ```ts throws block (and a ```ts no-run
- * one, checked and never called) in a function of its own, so that its names stay its own.
+ * The problems of a lesson's blocks (as a reader edited them in the page), each at its block,
+ * line and column: the blocks compiled as `pnpm typecheck` compiles a lesson (compile.ts), from
+ * a lesson made of them alone. What compile.ts refuses (an import past the lesson's step, an
+ * `export`) is a problem too, with code 0.
  */
-export function blocksModule(blocks: readonly TypedBlock[]): {
-  code: string;
-  /** Where a 0-based line and column of `code` came from, or undefined for the lines added. */
-  place(line: number, column: number): (BlockPlace & { column: number }) | undefined;
-} {
-  // The bindings every block sees besides its own (runtime.ts's LessonScope).
-  const lines = [
-    "export {};",
-    'declare const console: Record<"log" | "info" | "warn" | "error" | "debug", (...data: unknown[]) => void>;',
-    'declare const show: (figure: import("@gradbook/lessons/figure").Figure) => void;',
-  ];
-  const origins: (BlockPlace | undefined)[] = lines.map(() => undefined);
-  blocks.forEach((block, index) => {
-    const own = block.kind !== "run";
-    if (own) lines.push("(async () => {"), origins.push(undefined);
-    block.code
-      .replace(/\n$/, "")
-      .split("\n")
-      .forEach((line, i) => {
-        lines.push(line);
-        origins.push({ block: index, line: i + 1 });
-      });
-    if (own) lines.push("});"), origins.push(undefined);
-  });
-  return {
-    code: lines.join("\n") + "\n",
-    place: (line, column) => {
-      const origin = origins[line];
-      return origin && { ...origin, column: column + 1 };
-    },
-  };
-}
-
-/** The problems of `blocks`, each at its block, line and column. */
 export function blockTypeProblems(
-  blocks: readonly TypedBlock[],
+  code: CheckedBlocks,
   name: string,
   options: ts.CompilerOptions,
   host: ts.CompilerHost,
 ): BlockTypeProblem[] {
-  const module = blocksModule(blocks);
-  return typeProblems(new Map([[name, module.code]]), options, host).flatMap(
+  const { lesson, place } = blocksLesson(code);
+  let compiled: CompiledLesson;
+  try {
+    compiled = compileLesson(lesson, name);
+  } catch (error) {
+    if (!(error instanceof LessonError)) throw error;
+    const at = place(error.line) ?? { block: 0, line: 1 };
+    return [{ ...at, column: 1, length: 1, code: 0, category: "error", message: error.reason }];
+  }
+  return typeProblems(new Map([[name, compiled.code]]), options, host).flatMap(
     ({ module: _, line, column, ...problem }) => {
-      // A problem on a line the layout added (none is expected) is shown at the last block's end.
-      const place = module.place(line, column) ?? {
-        block: blocks.length - 1,
-        line: blocks.at(-1)?.code.split("\n").length ?? 1,
-        column: 1,
-      };
-      return [{ ...problem, ...place }];
+      const where = compiled.locate(line, column);
+      const at = where && place(where.line);
+      return at ? [{ ...problem, ...at, column: where.column }] : [];
     },
   );
+}
+
+/** A lesson of `code`'s blocks alone (each in its fence), and the block and line of its lines. */
+function blocksLesson(code: CheckedBlocks): {
+  lesson: Lesson;
+  place(line: number): BlockPlace | undefined;
+} {
+  let source = "";
+  let lines = 0; // in `source` so far
+  const starts: number[] = []; // each block's first line of code, 1-based
+  const blocks: CodeBlock[] = code.blocks.map((block, index) => {
+    const text = block.code.endsWith("\n") ? block.code : `${block.code}\n`;
+    source += "```ts\n";
+    starts.push(lines + 2);
+    const start = source.length;
+    source += `${text}\`\`\`\n\n`;
+    lines += 3 + text.split("\n").length - 1;
+    return {
+      kind: block.kind,
+      line: starts[index]! - 1,
+      code: text,
+      start,
+      end: start + text.length,
+    };
+  });
+  const lesson: Lesson = {
+    file: code.file,
+    number: 0,
+    slug: "",
+    title: "",
+    package: code.package,
+    meta: {},
+    source,
+    blocks,
+    includes: [],
+  };
+  return {
+    lesson,
+    place(line) {
+      const block = starts.findLastIndex((start) => start <= line);
+      return block < 0 ? undefined : { block, line: line - starts[block]! + 1 };
+    },
+  };
 }
 
 /** What a type check needs besides the code: the files it may read, as the site ships them. */

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   blockTypeProblems,
   shippedHost,
+  type CheckedBlocks,
   type TypeFiles,
-  type TypedBlock,
 } from "../../lessons/kit/type-errors.ts";
 import { findPackages } from "../src/api/typedoc.ts";
 import { loadCourse } from "../src/course/lessons.ts";
@@ -25,25 +25,28 @@ const shipped = JSON.parse(
   ),
 ) as TypeFiles;
 const host = shippedHost(shipped);
-const check = (blocks: TypedBlock[]) =>
-  blockTypeProblems(blocks, shipped.module, shipped.options, host).map(
-    ({ block, line, column, code }) => ({ block, line, column, code }),
-  );
+const check = (blocks: CheckedBlocks["blocks"], pkg: string | null = "autograd") =>
+  blockTypeProblems(
+    { file: "lessons/01-test.md", package: pkg, blocks },
+    shipped.module,
+    shipped.options,
+    host,
+  ).map(({ block, line, column, code }) => ({ block, line, column, code }));
 const pages = loadCourse(join(ROOT, "lessons"), ROOT).flatMap(({ lesson }) => {
   const data = lessonData(lesson);
-  return data ? [[lesson.file, data.blocks] as const] : [];
+  return data ? [[lesson.file, data] as const] : [];
 });
 
 describe("the type files the site ships", () => {
   it.each(pages)(
     "find no type error in %s's runnable blocks, as the Node check does",
-    (_, blocks) => {
-      expect(check(blocks)).toEqual([]);
+    (_, data) => {
+      expect(check(data.blocks, data.package)).toEqual([]);
     },
   );
 
   it("hold the worker's lib (performance) and ES2023's (findLast), and no Node", () => {
-    const blocks: TypedBlock[] = [
+    const blocks: CheckedBlocks["blocks"] = [
       {
         kind: "run",
         code: "const t: number = performance.now();\nconst l = [1, 2].findLast((n) => n > 1);\n",
@@ -55,8 +58,8 @@ describe("the type files the site ships", () => {
   });
 
   it("place a reader's type error in block 3 at block 3's line, and none in block 1", () => {
-    const [, blocks] = pages.find(([file]) => file === "lessons/01-chain-rule.md")!;
-    const edited = blocks.map((b) => ({ ...b }));
+    const [, data] = pages.find(([file]) => file === "lessons/01-chain-rule.md")!;
+    const edited = data.blocks.map((b) => ({ ...b }));
     const lines = edited[2]!.code.replace(/\n$/, "").split("\n").length;
     edited[2]!.code += 'const typo: number = "a";\n';
     expect(check(edited)).toEqual([{ block: 2, line: lines + 1, column: 7, code: 2322 }]);

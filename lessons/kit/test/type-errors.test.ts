@@ -3,51 +3,38 @@ import fc from "fast-check";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../plugin.ts";
-import { blocksModule, blockTypeProblems, type TypedBlock } from "../type-errors.ts";
+import { blockTypeProblems, type CheckedBlocks } from "../type-errors.ts";
 
-// The kit's type check as the page runs it: the blocks laid out as one module, each problem
-// placed back at its block and line.
+// The kit's type check as the page runs it: the blocks as edited, compiled as `pnpm typecheck`
+// compiles a lesson, each problem placed back at its block, line and column.
 
 const { options } = ts.parseJsonConfigFileContent(
   ts.readConfigFile(join(ROOT, "tsconfig.base.json"), ts.sys.readFile).config,
   ts.sys,
   ROOT,
 );
-const check = (blocks: TypedBlock[]) =>
+// The disk's files, each parsed once: the lib files and the packages do not change between checks.
+const disk = ts.createCompilerHost(options);
+const parsed = new Map<string, ts.SourceFile | undefined>();
+const host: ts.CompilerHost = {
+  ...disk,
+  getSourceFile: (name, version) => {
+    if (!parsed.has(name)) parsed.set(name, disk.getSourceFile(name, version));
+    return parsed.get(name);
+  },
+};
+type Blocks = CheckedBlocks["blocks"];
+const check = (blocks: Blocks, pkg: string | null = "autograd") =>
   blockTypeProblems(
-    blocks,
+    { file: "lessons/01-test.md", package: pkg, blocks },
     join(ROOT, "lessons/kit/test/blocks.ts"),
     options,
-    ts.createCompilerHost(options),
+    host,
   ).map(({ block, line, column, code }) => ({ block, line, column, code }));
 
-describe("blocksModule", () => {
-  it("places every line of the module that came from a block at that block's line, each once", () => {
-    const line = fc.stringMatching(/^[a-z =;{}()]{0,12}$/);
-    const block = fc.record({
-      kind: fc.constantFrom<TypedBlock["kind"]>("run", "throws", "no-run"),
-      code: fc.array(line, { minLength: 1, maxLength: 5 }).map((lines) => lines.join("\n") + "\n"),
-    });
-    fc.assert(
-      fc.property(fc.array(block, { maxLength: 6 }), (blocks) => {
-        const module = blocksModule(blocks);
-        const seen = new Set<string>();
-        module.code.split("\n").forEach((text, i) => {
-          const place = module.place(i, 0);
-          if (!place) return;
-          expect(text).toBe(blocks[place.block]!.code.split("\n")[place.line - 1]);
-          seen.add(`${place.block}:${place.line}`);
-        });
-        const lines = blocks.map((b) => b.code.replace(/\n$/, "").split("\n").length);
-        expect(seen.size).toBe(lines.reduce((a, b) => a + b, 0));
-      }),
-    );
-  });
-});
-
 describe("blockTypeProblems", () => {
-  it('finds TS2322 at the block, line and column of `const x: number = "a"`, and nothing elsewhere', () => {
-    const blocks: TypedBlock[] = [
+  it('finds TS2322 at the block, line and column of `const x: number = "a"`, and nothing once fixed', () => {
+    const blocks: Blocks = [
       { kind: "run", code: "const a = 1;\nconsole.log(a);\n" },
       { kind: "throws", code: 'throw new Error("no");\n' },
       { kind: "run", code: 'console.log(a + 1);\nconst x: number = "a";\n' },
@@ -58,8 +45,44 @@ describe("blockTypeProblems", () => {
     expect(check(blocks)).toEqual([]);
   });
 
+  it("places an error wherever it is among lines before and after, in every kind of block (property)", () => {
+    const block = fc.record({
+      kind: fc.constantFrom("run", "throws" as const),
+      before: fc.nat(4),
+      after: fc.nat(4),
+    });
+    let names = 0;
+    const filler = () => `const v${names++} = ${names};`;
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), fc.nat(), (shape, pick) => {
+        const wrong = pick % shape.length;
+        const blocks = shape.map(({ kind, before, after }, i) => {
+          const lines = [
+            ...Array.from({ length: before }, filler),
+            ...(i === wrong ? [`const w${names++}: number = "a";`] : []),
+            ...Array.from({ length: after }, filler),
+          ];
+          return { kind, code: lines.join("\n") + "\n" };
+        });
+        expect(check(blocks)).toEqual([
+          { block: wrong, line: shape[wrong]!.before + 1, column: 7, code: 2322 },
+        ]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("finds an error in an import, which the module hoists, at the block and line that import is on", () => {
+    const blocks: Blocks = [
+      { kind: "run", code: "const a = 1;\n" },
+      { kind: "run", code: 'console.log(a);\nimport { Nope } from "@gradbook/autograd";\n' },
+    ];
+    // TS2305: Module '"@gradbook/autograd"' has no exported member 'Nope' — `Nope` is column 10.
+    expect(check(blocks)).toEqual([{ block: 1, line: 2, column: 10, code: 2305 }]);
+  });
+
   it("keeps a throws block's names its own, as the run does, and knows the runtime's show and console", () => {
-    const blocks: TypedBlock[] = [
+    const blocks: Blocks = [
       { kind: "throws", code: "const hidden = 1;\nthrow new Error(String(hidden));\n" },
       {
         kind: "run",
@@ -68,5 +91,13 @@ describe("blockTypeProblems", () => {
     ];
     // TS2304: Cannot find name 'hidden' — at line 3, column 15 of block 2.
     expect(check(blocks)).toEqual([{ block: 1, line: 3, column: 15, code: 2304 }]);
+  });
+
+  it("reports an import past the lesson's step as a problem (code 0) at its block and line", () => {
+    const blocks: Blocks = [
+      { kind: "run", code: "const a = 1;\n" },
+      { kind: "run", code: 'console.log(a);\nimport { SGD } from "@gradbook/optim";\n' },
+    ];
+    expect(check(blocks, "autograd")).toEqual([{ block: 1, line: 2, column: 1, code: 0 }]);
   });
 });

@@ -17,6 +17,7 @@ import {
 } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
+import { tsCode } from "./type-check.ts";
 
 // The editor a block turns into on Edit: CodeMirror 6 with TypeScript highlighting in the site's
 // colours (light-dark(): the theme in force picks one), keyboard-usable (Tab is left to move
@@ -184,6 +185,6 @@ function diagnostic(view: EditorView, mark: TypeMark): Diagnostic {
     to: Math.min(from + mark.length, doc.length),
     severity: "error",
     source: "TypeScript",
-    message: `TS${mark.code}: ${mark.message}`,
+    message: `${tsCode(mark)}${mark.message}`,
   };
 }

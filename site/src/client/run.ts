@@ -218,7 +218,11 @@ export function setupRunner(runner: HTMLElement): void {
       }),
     );
     typeCheck = await loadingTypeCheck;
-    typeCheck.check(blocks.map(({ kind, code }) => ({ kind, code })));
+    typeCheck.check({
+      file: original.file,
+      package: original.package,
+      blocks: blocks.map(({ kind, code }) => ({ kind, code })),
+    });
   }
   /** Type-checks once the reader pauses typing. */
   const checkSoon = () => {

@@ -1,8 +1,8 @@
 // The type check's worker: the lesson kit's type check (lessons/kit/type-errors.ts, TypeScript's
-// compiler API) over the blocks the page sends, against the files the site ships for it
-// (assets/js/types.json: the packages' sources, their libraries' declarations, TypeScript's lib
-// files). The page starts it on the first check, never on page load: TypeScript is large.
-// It runs no reader code: TypeScript only reads it.
+// compiler API) over the blocks the page sends, compiled as `pnpm typecheck` compiles a lesson,
+// against the files the site ships for it (assets/js/types.json: the packages' sources, their
+// libraries' declarations, TypeScript's lib files). The page starts it on the first check, never
+// on page load: TypeScript is large. It runs no reader code: TypeScript only reads it.
 
 import {
   blockTypeProblems,
@@ -27,12 +27,12 @@ const ready = fetch(new URL("types.json", location.href)).then(async (response) 
   return { files, host: shippedHost(files) };
 });
 
-scope.addEventListener("message", async ({ data: { id, blocks } }) => {
+scope.addEventListener("message", async ({ data: { id, lesson } }) => {
   try {
     const { files, host } = await ready;
     scope.postMessage({
       id,
-      problems: blockTypeProblems(blocks, files.module, files.options, host),
+      problems: blockTypeProblems(lesson, files.module, files.options, host),
     });
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });

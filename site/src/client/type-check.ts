@@ -1,4 +1,4 @@
-import type { BlockTypeProblem, TypedBlock } from "../../../lessons/kit/type-errors.ts";
+import type { BlockTypeProblem, CheckedBlocks } from "../../../lessons/kit/type-errors.ts";
 import type { Editor } from "./editor.ts";
 
 // The page's side of the type check: a worker (type-check-worker.ts) started on the first check
@@ -12,7 +12,7 @@ import type { Editor } from "./editor.ts";
 
 export interface TypeCheckRequest {
   id: number;
-  blocks: TypedBlock[];
+  lesson: CheckedBlocks;
 }
 
 export type TypeCheckReply = { id: number } & (
@@ -21,8 +21,8 @@ export type TypeCheckReply = { id: number } & (
 );
 
 export interface TypeCheck {
-  /** Checks `blocks` (the lesson's runnable blocks, as edited). */
-  check(blocks: TypedBlock[]): void;
+  /** Checks a lesson's runnable blocks, as edited. */
+  check(lesson: CheckedBlocks): void;
   /** Removes every shown problem (nothing is edited any more), and forgets a waiting check. */
   clear(): void;
   /** The problems last shown for block `index` (for an editor opened after the check). */
@@ -44,17 +44,17 @@ export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
   let worker: Worker | undefined;
   let sent = 0; // the id of the check under way, if any
   let busy = false;
-  let waiting: TypedBlock[] | undefined;
+  let waiting: CheckedBlocks | undefined;
   let shown: BlockTypeProblem[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limitMs = options.limitMs ?? 60_000;
 
   const send = () => {
-    const blocks = waiting!;
+    const lesson = waiting!;
     waiting = undefined;
     busy = true;
     worker ??= start();
-    worker.postMessage({ id: ++sent, blocks } satisfies TypeCheckRequest);
+    worker.postMessage({ id: ++sent, lesson } satisfies TypeCheckRequest);
     clearTimeout(timer);
     timer = setTimeout(() => {
       stop();
@@ -107,7 +107,7 @@ export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
       const list = document.createElement("pre");
       list.tabIndex = 0; // a long message scrolls: reachable by keyboard
       list.textContent = mine
-        .map((p) => `Line ${p.line}, column ${p.column}: ${p.category} TS${p.code}: ${p.message}`)
+        .map((p) => `Line ${p.line}, column ${p.column}: ${p.category} ${tsCode(p)}${p.message}`)
         .join("\n");
       box.append(label, list);
       old ? old.replaceWith(box) : code.after(box);
@@ -115,8 +115,8 @@ export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
   };
 
   return {
-    check(blocks) {
-      waiting = blocks;
+    check(lesson) {
+      waiting = lesson;
       if (!busy) send();
     },
     clear() {
@@ -128,3 +128,6 @@ export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
     problemsOf: (index) => shown.filter((p) => p.block === index),
   };
 }
+
+/** `TS2322: ` for TypeScript's problems; nothing for the lesson kit's own (code 0: an import past the lesson's step). */
+export const tsCode = ({ code }: { code: number }) => (code ? `TS${code}: ` : "");

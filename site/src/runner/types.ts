@@ -10,8 +10,13 @@ import { LIB, type TypeFiles } from "../../../lessons/kit/type-errors.ts";
 // comments go (the check reads none but the `/// <reference …>` lines, which stay): 2.2 MB of
 // JSON becomes 0.9 MB, 385 KB gzipped becomes 160 KB.
 
-/** The module the page checks a lesson's blocks as (lessons/kit/type-errors.ts, blocksModule). */
+/** The module the page checks a lesson's blocks as (lessons/kit/type-errors.ts). */
 const LESSON_MODULE = "/lessons/lesson.ts";
+/**
+ * The compiled lesson names the types of its scope (`console`, `show`) by the kit's entry
+ * (compile.ts); the page resolves that to the file that defines them, not to the whole kit (vite, Node).
+ */
+const SCOPE_TYPES = { "@gradbook/lessons/kit": "lessons/kit/run.ts" };
 
 /**
  * The compiler options of the lessons' check in Node (tsconfig.base.json), for where the
@@ -27,8 +32,14 @@ function browserOptions(root: string): ts.CompilerOptions {
 }
 
 /** The files and resolutions that checking code importing `modules` (specifier → file) needs. */
-export function typeFiles(root: string, modules: Record<string, string>): TypeFiles {
+export function typeFiles(root: string, lessonModules: Record<string, string>): TypeFiles {
   const options = browserOptions(root);
+  const modules = {
+    ...lessonModules,
+    ...Object.fromEntries(
+      Object.entries(SCOPE_TYPES).map(([name, file]) => [name, resolve(root, file)]),
+    ),
+  };
   const libs = dirname(ts.getDefaultLibFilePath(options));
   const virtual = (path: string) =>
     dirname(path) === libs ? `${LIB}/${basename(path)}` : `/${relative(root, path)}`;
