@@ -1,6 +1,6 @@
 // The loops of the matrix products, over row-major Float64Arrays. Every loop order here sums each
 // element's products in the same order, so they give the same bits and differ only in speed:
-// `pnpm bench` measures them (see `linearOrders`).
+// `pnpm bench --batch` times a layer's loops in two orders each (bench/batch.ts).
 //
 // The order of the sums is the scalar engine's. Forward, a neuron computes b + w₀x₀ + w₁x₁ + …
 // from the bias, input by input. Backward, the engine's reverse topological order reaches the

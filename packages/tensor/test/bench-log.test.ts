@@ -45,6 +45,29 @@ describe("the lessons quote the bench log", () => {
     }
   });
 
+  test("lesson 08's prose: the load, compiling at 256 wide, the ratios to the twin and PyTorch at 256", () => {
+    const prose = lesson.replace(/\s+/g, " ");
+    const load = [/^load at the start: \S+ (\S+)/m, /^load at the end: \S+ (\S+)/m].map(
+      (pattern) => pattern.exec(log)![1],
+    );
+    expect(prose).toContain(`a load of ${load[0]} at the start and ${load[1]} at the end`);
+    const compile = /256 → 1,[^]*?timed on its own\): (\S+) ms, the time of (\d+) twin steps/.exec(
+      log,
+    )!;
+    expect(prose).toContain(`(${compile[1]} ms at 256 wide, the time of ${compile[2]} twin steps)`);
+    const widths = benchRows();
+    const ratio = (h: number) => widths.get(h)!.tensor!.ratio;
+    expect(prose).toContain(`at 4 wide that cost is most of the step, ${ratio(4)}× the twin`);
+    expect(prose).toContain(
+      `${ratio(64)}× the twin at 64 wide, ${ratio(128)}× at 128 and ${ratio(256)}× at 256`,
+    );
+    const tensor = widths.get(256)!.tensor!.us;
+    const torch = /^PyTorch eager, 2 -> 256 -> 256 -> 1, \d+ epochs: (\S+)$/m.exec(log)![1];
+    expect([`${tensor} against ${torch} µs`, `${torch} against ${tensor} µs`]).toContainEqual(
+      expect.toSatisfy((quote: string) => prose.includes(quote)),
+    );
+  });
+
   test("lesson 08's batch step and PyTorch's, and the loop orders", () => {
     const step = /^one step: (\S+) ms, (\S+) GFLOP\/s/m.exec(log)!;
     const torch =
