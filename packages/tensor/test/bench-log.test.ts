@@ -51,9 +51,8 @@ describe("the lessons quote the bench log", () => {
       (pattern) => pattern.exec(log)![1],
     );
     expect(prose).toContain(`a load of ${load[0]} at the start and ${load[1]} at the end`);
-    const compile = /256 → 1,[^]*?timed on its own\): (\S+) ms, the time of (\d+) twin steps/.exec(
-      log,
-    )!;
+    const compile =
+      /256 → 1,[\s\S]*?timed on its own\): (\S+) ms, the time of (\d+) twin steps/.exec(log)!;
     expect(prose).toContain(`(${compile[1]} ms at 256 wide, the time of ${compile[2]} twin steps)`);
     const widths = benchRows();
     const ratio = (h: number) => widths.get(h)!.tensor!.ratio;
