@@ -15,6 +15,10 @@ export interface BlockMeta {
   pattern?: { source: string; flags: string };
 }
 
+/** Blocks share their bindings by sharing a scope: an export is a mistake, refused at its line. */
+export const NO_EXPORT =
+  "a lesson block cannot export: its bindings are shared with the later blocks already";
+
 /** A lesson's runnable blocks as written (```ts no-run is only shown and type-checked), for a run. */
 export function lessonCode(lesson: Lesson): LessonCode {
   const blocks = lesson.blocks

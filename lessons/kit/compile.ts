@@ -1,6 +1,7 @@
 import MagicString from "magic-string";
 import ts from "typescript";
 import { LessonError } from "./errors.ts";
+import { NO_EXPORT } from "./block.ts";
 import type { CodeBlock, Lesson } from "./parse.ts";
 import { checkImport } from "./steps.ts";
 
@@ -93,11 +94,7 @@ function scanImports(lesson: Lesson, block: CodeBlock): [number, number][] {
       ts.isExportAssignment(statement) ||
       hasExportModifier(statement)
     ) {
-      throw new LessonError(
-        lesson.file,
-        lineOf(statement),
-        "a lesson block cannot export: its bindings are shared with the later blocks already",
-      );
+      throw new LessonError(lesson.file, lineOf(statement), NO_EXPORT);
     }
   }
   const visit = (node: ts.Node): void => {

@@ -1,5 +1,5 @@
 import { transform } from "sucrase";
-import type { BlockMeta } from "./block.ts";
+import { NO_EXPORT, type BlockMeta } from "./block.ts";
 
 // The lesson core's compiler: a lesson's runnable blocks (as the lesson has them, or as a reader
 // edited them in the page) to one program (sucrase: TypeScript to JavaScript, imports to
@@ -99,6 +99,7 @@ export function compileProgram(blocks: readonly ProgramBlock[]): Program {
       message.replace(/\s*\(\d+:\d+\)$/, ""),
     );
   }
+  if (code.slice(0, 100).includes(EXPORTS)) throw exportError(blocks);
   const requires = new Map<string, number>();
   for (const match of code.matchAll(/\brequire\((['"])([^'"]+)\1\)/g)) {
     if (!requires.has(match[2]!)) requires.set(match[2]!, lineAt(code, match.index));
@@ -108,6 +109,23 @@ export function compileProgram(blocks: readonly ProgramBlock[]): Program {
     requires: [...requires].map(([specifier, line]) => ({ specifier, line })),
     origin,
   };
+}
+
+/** What sucrase puts first in a module that exports. */
+const EXPORTS = 'Object.defineProperty(exports, "__esModule", {value: true});';
+
+function exportError(blocks: readonly ProgramBlock[]): CompileError {
+  for (const [index, block] of blocks.entries()) {
+    const { code } = transform(block.code, { transforms: ["typescript", "imports"] });
+    if (!code.includes(EXPORTS)) continue;
+    // Lines stay where they were; `export * from` calls a helper sucrase defines on line 1.
+    const line = code
+      .replace(EXPORTS, "")
+      .split("\n")
+      .findIndex((l) => /\bexports\.(?!hasOwnProperty)|_createStarExport\(_/.test(l));
+    return new CompileError({ block: index, line: Math.max(1, line + 1) }, NO_EXPORT);
+  }
+  return new CompileError({ block: 0, line: 1 }, NO_EXPORT);
 }
 
 /** The 1-based line of `code` at `offset`. */
