@@ -21,7 +21,7 @@ function resultBox(block: RunBlock): HTMLElement | undefined {
   if (existing) return existing;
   let anchor = document.querySelector(`[data-line="${block.line}"]`);
   if (!anchor) return undefined;
-  while (anchor.nextElementSibling?.matches(".output, .lesson-figure"))
+  while (anchor.nextElementSibling?.matches(".type-errors, .output, .lesson-figure"))
     anchor = anchor.nextElementSibling;
   const box = document.createElement("div");
   box.id = id;

@@ -113,6 +113,12 @@ describe("type errors in the page", () => {
       await page.waitForFunction(RUN_FINISHED);
       expect(await page.textContent(".run-status")).toMatch(/^Ran in \d+ ms\.$/);
       expect(await blocksWithTypeErrors(page)).toEqual([2]);
+      // Under the block, its type errors first (they belong to the code), then what the run did.
+      expect(
+        await page.evaluate(
+          `(() => { const line = document.querySelectorAll(".code[data-line]")[2].dataset.line; return document.getElementById("type-errors-" + line).compareDocumentPosition(document.getElementById("run-result-" + line)); })()`,
+        ),
+      ).toBe(4); // Node.DOCUMENT_POSITION_FOLLOWING
 
       await edit(page, 2, `${code}\nconst typo: number = 1;\n`);
       await page.waitForFunction(`!document.querySelector(".type-errors")`, undefined, {
