@@ -48,7 +48,7 @@ export const CONTROLS: Control[] = [
     flag: "data-seed",
     label: "Data seed",
     kind: "text",
-    help: "The seed that draws the noise and the test points: Regenerate picks the next one.",
+    help: "The seed that draws the data's points, their noise and the test points: Regenerate picks the next one.",
   },
   {
     flag: "test-split",
@@ -66,7 +66,7 @@ export const CONTROLS: Control[] = [
     flag: "hidden",
     label: "Hidden layers",
     kind: "text",
-    help: `How many neurons each hidden layer has, separated by commas (at most ${PAGE_LIMITS.depth} layers of ${PAGE_LIMITS.width} here).`,
+    help: `How many neurons each hidden layer has, separated by commas (at most ${PAGE_LIMITS.depth} layers of ${PAGE_LIMITS.width} here); the +/− buttons above the diagram set them too.`,
     link: { lesson: "02", text: "lesson 02" },
   },
   {

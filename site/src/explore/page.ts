@@ -16,7 +16,7 @@ export function explorePage(course: LessonPage[], nav: SiteNav, css: string): st
   };
   const main = `<article class="explore">
 <h1>The XOR explorer</h1>
-<p class="lead">Turn the knobs of the assignment and watch the network learn. Each control is a flag of <code>pnpm xor</code>, and the command under the controls prints the same log in a terminal.</p>
+<p class="lead">Turn the knobs of the assignment and watch the network learn: each control is a flag of <code>pnpm xor</code>, which prints the same log.</p>
 <noscript><p class="explore-error">The explorer trains the network in your browser and needs JavaScript. Lesson 06 shows the assignment's run without it.</p></noscript>
 <div class="explore-grid">
 <div class="explore-settings">
@@ -35,20 +35,20 @@ ${PRESETS.map((p) => `<li><a href="explore.html${p.query ? `?${escapeHtml(p.quer
 <section aria-labelledby="training" class="explore-training"><h2 id="training">Training</h2>
 <div class="transport" role="group" aria-label="Training controls">
 <button type="button" id="play">Play</button>
-<button type="button" id="step">One step</button>
-<button type="button" id="epoch">One epoch</button>
+<button type="button" id="step">Step</button>
+<button type="button" id="epoch">Epoch</button>
 <button type="button" id="reset">Reset</button>
 <button type="button" id="end">Run to the end</button>
-<label>Speed <select id="speed">
-<option value="10">10 epochs/s</option><option value="100">100 epochs/s</option><option value="1000" selected>1000 epochs/s (full)</option>
+<label><span class="visually-hidden">Speed</span> <select id="speed">
+<option value="10">10 epochs/s</option><option value="100">100 epochs/s</option><option value="1000" selected>1000 epochs/s</option>
 </select></label>
 </div>
 <p class="status"><output id="epoch-count">Epoch 0 of 2001</output> <span id="eta"></span> <span id="run-status" role="status"></span> <span id="run-error" class="explore-error" role="alert"></span></p>
 <div class="views">
 <figure class="view boundary"><div class="plane"><canvas id="surface" width="32" height="32" aria-hidden="true"></canvas><svg id="plane" viewBox="0 0 100 100" role="img" aria-label="Decision boundary"></svg></div>
 <figcaption><div class="legend" id="legend"></div>The network's output over the input plane: the dark line is where it crosses the threshold, filled points have target 1 (a regression's points take their target's colour). <span class="view-options"><label><input type="checkbox" id="discretize"> Discretize output</label> <label class="show-test"><input type="checkbox" id="show-test"> Show the test points (squares)</label></span></figcaption></figure>
-<figure class="view"><svg id="curve" viewBox="0 0 320 200" role="img" aria-label="Loss curve"></svg><figcaption>Mean loss of each epoch (log scale); dashed, the test points' loss at each epoch's end.</figcaption></figure>
-<figure class="view diagram"><div class="diagram-box" id="diagram-box"><svg id="diagram" viewBox="0 0 320 220" role="img" aria-label="Network diagram"></svg></div><p class="note" id="diagram-note" aria-live="polite"></p><figcaption>Edges: blue positive, red negative, thicker is larger. Each neuron shows its output over the plane: point at one to see it large in the plane's place, at an edge for its weight and gradient.</figcaption></figure>
+<figure class="view curve"><svg id="curve" viewBox="0 0 320 200" role="img" aria-label="Loss curve"></svg><figcaption>Mean loss of each epoch (log scale); dashed, the test points' loss at each epoch's end.</figcaption></figure>
+<figure class="view diagram"><div class="sizes" id="sizes" role="group" aria-label="Layers and neurons"></div><div class="diagram-box" id="diagram-box"><svg id="diagram" viewBox="0 0 320 220" role="img" aria-label="Network diagram"></svg></div><p class="note" id="diagram-note" aria-live="polite"></p><figcaption>Edges: blue positive, red negative, thicker is larger. Point at a neuron to see its output large in the plane's place, at an edge for its weight and gradient.</figcaption></figure>
 </div>
 <div class="mini" id="mini" hidden><canvas id="mini-plane" width="32" height="32" aria-hidden="true"></canvas><span id="mini-epoch"></span></div>
 </section>
@@ -85,14 +85,13 @@ function control(c: Control, link: (l: LessonLink) => string): string {
       ? `<select id="${id}" name="${c.flag}" ${described}></select>`
       : `<input id="${id}" name="${c.flag}" type="text" spellcheck="false" autocomplete="off" ${described}>`;
   // A refused value's message goes right under its field (main.ts), before the help.
-  // Beside two fields, buttons that set them: +/− for the layers and neurons, a new data seed.
-  const extra =
-    c.flag === "hidden"
-      ? `<div class="sizes" id="sizes" role="group" aria-label="Layers and neurons"></div>`
-      : c.flag === "data-seed"
-        ? `<button type="button" id="regenerate">Regenerate data</button>`
-        : "";
-  return `<div class="control"><label for="${id}">${escapeHtml(c.label)} <code>--${c.flag}</code></label>${input}<p class="field-error explore-error" id="${id}-error" role="alert" hidden></p>${extra}<p class="help" id="${id}-help">${escapeHtml(c.help)}${c.link ? link(c.link) : ""}</p></div>`;
+  // Beside the data seed, a button that draws new data (the next seed); the +/− buttons that set
+  // the hidden layers sit above the diagram.
+  const field =
+    c.flag === "data-seed"
+      ? `<div class="with-button">${input}<button type="button" id="regenerate">Regenerate</button></div>`
+      : input;
+  return `<div class="control"><label for="${id}">${escapeHtml(c.label)} <code>--${c.flag}</code></label>${field}<p class="field-error explore-error" id="${id}-error" role="alert" hidden></p><p class="help" id="${id}-help" data-flag="--${c.flag}">${escapeHtml(c.help)}${c.link ? link(c.link) : ""}</p></div>`;
 }
 
 /**

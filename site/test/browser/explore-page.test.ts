@@ -187,6 +187,59 @@ describe("the XOR explorer as a page", () => {
     });
   });
 
+  it("shows every control and every plot on one screen at 1280 × 800, the heaviest network and a test split included, none overlapping", async (ctx) => {
+    needsChromium(ctx);
+    await open(
+      `${HEAVIEST}&test-split=0.2`,
+      { viewport: { width: 1280, height: 800 } },
+      async (page) => {
+        const wanted = [
+          "#controls [name]",
+          "#command",
+          "#copy",
+          ".transport button",
+          "#speed",
+          "#epoch-count",
+          "#sizes button",
+          ".plane",
+          "#legend",
+          "#discretize",
+          "#show-test",
+          "#diagram",
+          "#curve",
+        ];
+        const boxes: [string, { x: number; y: number; width: number; height: number }][] = [];
+        for (const selector of wanted) {
+          const found = await page.locator(selector).all();
+          expect(found.length, selector).toBeGreaterThan(0);
+          for (const [k, element] of found.entries())
+            boxes.push([`${selector} ${k}`, (await element.boundingBox())!]);
+        }
+        const outside = boxes.filter(
+          ([, b]) => b.x < 0 || b.y < 0 || b.x + b.width > 1280 || b.y + b.height > 800,
+        );
+        expect(outside.map(([name, b]) => `${name}: ${JSON.stringify(b)}`)).toEqual([]);
+        // The plots, and the +/− groups above the diagram's columns, each in a place of their own.
+        const overlap = (a: (typeof boxes)[number][1], b: (typeof boxes)[number][1]) =>
+          a.x < b.x + b.width &&
+          b.x < a.x + a.width &&
+          a.y < b.y + b.height &&
+          b.y < a.y + a.height;
+        const apart = async (selectors: string[]) => {
+          const found = [];
+          for (const selector of selectors)
+            for (const element of await page.locator(selector).all())
+              found.push((await element.boundingBox())!);
+          for (const [i, a] of found.entries())
+            for (const b of found.slice(i + 1))
+              expect(overlap(a, b), JSON.stringify([a, b])).toBe(false);
+        };
+        await apart([".plane", "#diagram", "#curve"]);
+        await apart(["#sizes > div"]);
+      },
+    );
+  });
+
   it("reads at 390 px in light and dark, has no serious accessibility violation, and loads little JavaScript, on this page only", async (ctx) => {
     needsChromium(ctx);
     const violations: string[] = [];

@@ -18,7 +18,7 @@ import { type Dataset, FEATURES } from "@gradbook/train";
 import { Overlay } from "./draw/boundary.ts";
 import { colourOf, GRADIENT, paint } from "./draw/colour.ts";
 import { drawCurve } from "./draw/curve.ts";
-import { Diagram, type DiagramTarget, paramPlaces } from "./draw/diagram.ts";
+import { columnAt, Diagram, type DiagramTarget, paramPlaces } from "./draw/diagram.ts";
 import { drawOutputs, ParamTable } from "./draw/tables.ts";
 import { planeOfPoints } from "./plane.ts";
 import { type Command, GRID, type Pace, type Snapshot } from "./protocol.ts";
@@ -282,7 +282,7 @@ function resize(hidden: number[]): void {
       "Initial weights now Rng(1): the reference's fit only hidden 5,4.";
 }
 
-/** The +/− buttons: a layer more or fewer, and a neuron more or fewer in each layer. */
+/** The +/− buttons above the diagram: a layer more or fewer, and a neuron more or fewer in each layer. */
 function drawSizes(hidden: number[]): void {
   const button = (text: string, label: string, sizes: number[], off: boolean) => {
     const b = Object.assign(document.createElement("button"), {
@@ -304,12 +304,15 @@ function drawSizes(hidden: number[]): void {
       hidden.length >= PAGE_LIMITS.depth,
     ),
   );
+  layers.className = "layer-count";
+  // Each layer's − n + above its column of the diagram, as TF Playground has them.
   const neurons = hidden.map((n, l) => {
     const group = document.createElement("div");
+    group.style.left = `${100 * columnAt(l + 1, hidden.length + 2)}%`;
     const change = (d: number) => hidden.map((m, k) => (k === l ? m + d : m));
+    // No count between them: the diagram below shows the layer's neurons.
     group.append(
       button("−", `One neuron fewer in hidden layer ${l + 1}`, change(-1), n <= 1),
-      Object.assign(document.createElement("span"), { textContent: `${n}` }),
       button("+", `One neuron more in hidden layer ${l + 1}`, change(+1), n >= PAGE_LIMITS.width),
     );
     return group;

@@ -10,6 +10,11 @@ const W = 320;
 const NODE = 20;
 const GAP = 26; // between neurons' centres in a column
 
+/** Where layer l of `layers` columns sits across the diagram, as a share of its width (the +/− buttons above it line up). */
+export function columnAt(l: number, layers: number): number {
+  return (28 + ((W - 56) * l) / (layers - 1)) / W;
+}
+
 /** A parameter's place in the network: a weight from neuron i of layer l to neuron j of layer l + 1, or neuron j's bias. */
 export interface ParamPlace {
   name: string;
@@ -49,7 +54,8 @@ export class Diagram {
   ) {
     const H = Math.max(...sizes) * GAP + 4; // as tall as the widest layer needs
     root.setAttribute("viewBox", `0 0 ${W} ${H}`);
-    const x = (l: number) => 28 + ((W - 56) * l) / (sizes.length - 1);
+    box.style.setProperty("--aspect", String(W / H)); // for CSS that caps its height by its width
+    const x = (l: number) => W * columnAt(l, sizes.length);
     const y = (l: number, k: number) => H / 2 + (k - (sizes[l]! - 1) / 2) * GAP;
     const edges = svg("g");
     const nodes = svg("g");
