@@ -187,3 +187,72 @@ describe("the explorer's regressions and views", () => {
     });
   });
 });
+
+describe("editing a weight, as TF Playground lets you", () => {
+  it("opens from its edge (a click, or the arrows and Enter) or its row (Enter), refuses what is not a finite number, and trains on from the value typed", async (ctx) => {
+    needsChromium(ctx);
+    await open("?seed=1&epochs=50", {}, async (page) => {
+      await page.click("#step");
+      await page.waitForFunction(
+        `document.querySelector("#epoch-count").textContent === "Epoch 0 of 50, step 1"`,
+      );
+      const outputs = async () =>
+        (await page.locator("#outputs tbody td:nth-child(4)").allTextContents()).map(Number);
+      const before = await outputs();
+      expect(before).toHaveLength(4);
+      // The output bias b3[0], the last parameter: Enter on its row.
+      await page.focus("#params tbody tr:last-child");
+      await page.keyboard.press("Enter");
+      expect(await page.isVisible("#weight-edit")).toBe(true);
+      expect(await page.textContent("#weight-name")).toBe("b3[0]");
+      const old = Number(await page.inputValue("#weight-value"));
+      for (const bad of ["abc", "1e999", " "]) {
+        await page.fill("#weight-value", bad);
+        await page.press("#weight-value", "Enter");
+        expect(await page.textContent("#weight-error")).toContain("Expected a finite number");
+        expect(await page.getAttribute("#weight-value", "aria-invalid")).toBe("true");
+      }
+      const value = old + 0.25;
+      await page.fill("#weight-value", String(value));
+      await page.press("#weight-value", "Enter");
+      await page.waitForFunction(
+        `document.querySelector("#params tbody tr:last-child td").textContent === ${JSON.stringify(value.toFixed(6).replace(/^(?!-)/, " "))}`,
+      );
+      expect(await page.isHidden("#weight-edit")).toBe(true);
+      expect(
+        await page.evaluate(
+          `document.activeElement === document.querySelector("#params tbody tr:last-child")`,
+        ),
+      ).toBe(true);
+      expect(await page.textContent("#log")).toBe(
+        `— from here b3[0] = ${value}, edited by hand —\n`,
+      );
+      // The output is linear in its bias: every output moves by the edit, 0.25 (to the table's 4 decimals).
+      const after = await outputs();
+      after.forEach((y, i) => expect(Math.abs(y - before[i]! - 0.25)).toBeLessThanOrEqual(1.5e-4));
+      // The mouse: a click on W1[0,0]'s edge (its midpoint: no other edge within reach there).
+      const hit = page.locator('#diagram .hit[data-param="0"]');
+      await hit.scrollIntoViewIfNeeded(); // the focus went back to the table's row, below the diagram
+      const edge = (await hit.boundingBox())!;
+      await page.mouse.click(edge.x + edge.width / 2, edge.y + edge.height / 2);
+      expect(await page.textContent("#weight-name")).toBe("W1[0,0]");
+      await page.keyboard.press("Escape");
+      expect(await page.isHidden("#weight-edit")).toBe(true);
+      // The keyboard: the edges are one stop, the arrows move along them, Enter edits.
+      await page.focus('#diagram .hit[tabindex="0"]');
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("Enter");
+      expect(await page.textContent("#weight-name")).toBe("W1[0,1]");
+      await page.click("#weight-cancel");
+      // Training goes on from the edit: a step later, the run is at step 2, not back at 0.
+      await page.click("#step");
+      await page.waitForFunction(
+        `document.querySelector("#epoch-count").textContent === "Epoch 0 of 50, step 2"`,
+      );
+      expect(await page.textContent("#log")).toBe(
+        `— from here b3[0] = ${value}, edited by hand —\n`,
+      ); // not started over
+      expect(await page.textContent("#run-status")).toContain("No flag of pnpm xor edits a weight");
+    });
+  });
+});

@@ -131,7 +131,7 @@ describe("the XOR explorer as a page", () => {
     await open(bad, {}, async (page) => {
       const message = (await page.textContent("#url-error")) ?? "";
       for (const part of [
-        '"bogus": not a setting here; expected one of data, noise, data-seed, test-split, features, hidden, activation, output-activation, loss, l1, l2, lr, momentum, batch-size, seed, epochs, order, log-every. Ignored.',
+        '"bogus": not a setting here; expected one of data, noise, data-seed, test-split, features, hidden, activation, output-activation, loss, l1, l2, lr, momentum, batch-size, seed, epochs, order, log-every, discretize, show-test. Ignored.',
         'loss: expected one of l1, mse, bce-with-logits, got "hinge"',
         'lr: expected a positive number, got "abc"',
         'momentum: expected a number in [0, 1), got "1"',

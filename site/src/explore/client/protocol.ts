@@ -13,6 +13,8 @@ export type Pace = number | "end";
 export type Command =
   | { type: "reset"; args: XorArgs; run: number }
   | { type: "tune"; args: XorArgs }
+  /** Sets parameter `param` (PyTorch's order) to `value`: the reader's edit of a weight. */
+  | { type: "set"; param: number; value: number }
   | { type: "play"; pace: Pace }
   | { type: "pause" }
   | { type: "step" }

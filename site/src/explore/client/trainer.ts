@@ -41,6 +41,18 @@ export class Trainer {
     this.args = args;
   }
 
+  /**
+   * Sets parameter `param` (PyTorch's order) to `value`, as `w.data = value` under `torch.no_grad()`
+   * would: the next step trains on from it, the momentum buffers as they were. Returns whether it
+   * was set (a finite value of a parameter the model has).
+   */
+  set(param: number, value: number): boolean {
+    const p = this.run.model.parameters()[param];
+    if (!p || !Number.isInteger(param) || !Number.isFinite(value)) return false;
+    p.data = value;
+    return true;
+  }
+
   get done(): boolean {
     return this.epoch >= this.args.epochs;
   }

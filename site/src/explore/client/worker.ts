@@ -49,6 +49,7 @@ scope.addEventListener("message", ({ data: command }) => {
   }
   if (!trainer) return;
   if (command.type === "tune") trainer.tune(command.args);
+  else if (command.type === "set") trainer.set(command.param, command.value);
   else if (command.type === "pause") pace = undefined;
   else if (command.type === "play") {
     pace = command.pace;

@@ -119,7 +119,9 @@ export class Overlay {
       const wrong =
         outputs[i] !== undefined &&
         outputs[i]! > this.threshold !== this.data.y[i]! > this.threshold;
-      ring.setAttribute("visibility", wrong ? "visible" : "hidden");
+      const visibility = wrong ? "visible" : "hidden";
+      if (ring.getAttribute("visibility") !== visibility)
+        ring.setAttribute("visibility", visibility);
     });
   }
 }

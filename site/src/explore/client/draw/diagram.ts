@@ -51,6 +51,7 @@ export class Diagram {
     sizes: number[],
     labels: string[],
     hover: (target: DiagramTarget) => void,
+    edit: (param: number) => void,
   ) {
     const H = Math.max(...sizes) * GAP + 4; // as tall as the widest layer needs
     root.setAttribute("viewBox", `0 0 ${W} ${H}`);
@@ -97,6 +98,7 @@ export class Diagram {
         nodes.append(g);
       }
     });
+    const hits: SVGElement[] = [];
     for (const [k, place] of paramPlaces(sizes).entries()) {
       const { layer: l, to: j, from: i } = place;
       if (i === undefined) {
@@ -109,11 +111,36 @@ export class Diagram {
         x2: at(x(l + 1) - NODE / 2),
         y2: at(y(l + 1, j)),
       };
-      const edge = svg("line", ends);
-      // A wider, invisible line over each edge: something a pointer can find.
-      const hit = svg("line", { ...ends, class: "hit" });
+      const edge = svg("line", { ...ends, class: "edge" });
+      // A wider, invisible line over each edge: something a pointer can find and click to edit
+      // the weight. The keyboard reaches the edges as one stop: the arrows move between them.
+      const hit = svg("line", {
+        ...ends,
+        class: "hit",
+        "data-param": k,
+        role: "button",
+        tabindex: hits.length === 0 ? 0 : -1,
+        "aria-label": `Edit weight ${place.name}`,
+      });
+      const index = hits.length;
+      hits.push(hit);
       hit.addEventListener("pointerenter", () => hover({ param: k }));
       hit.addEventListener("pointerleave", () => hover(undefined));
+      hit.addEventListener("focus", () => hover({ param: k }));
+      hit.addEventListener("blur", () => hover(undefined));
+      hit.addEventListener("click", () => edit(k));
+      hit.addEventListener("keydown", (event) => {
+        const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+        if (event.key === "Enter" || event.key === " ") edit(k);
+        else if (step === undefined) return;
+        else {
+          const next = hits[(index + step + hits.length) % hits.length]!;
+          hit.setAttribute("tabindex", "-1");
+          next.setAttribute("tabindex", "0");
+          next.focus();
+        }
+        event.preventDefault();
+      });
       this.marks.push(edge);
       edges.append(edge, hit);
     }
@@ -127,14 +154,18 @@ export class Diagram {
     n: number,
     scales: ((v: number) => number)[],
   ): void {
+    // Only what changed: a sign that flipped, a width that moved a step (0.1). Setting every edge's
+    // attributes each frame restyled the whole diagram, most of a frame's time in the heaviest net.
     this.marks.forEach((mark, k) => {
       if (mark.tagName !== "line") return;
       const w = params[k]!;
-      mark.setAttribute(
-        "class",
-        `edge ${w >= 0 ? "pos" : "neg"}${mark.classList.contains("hot") ? " hot" : ""}`,
-      );
-      mark.setAttribute("stroke-width", at(0.4 + (2.6 * Math.min(Math.abs(w), 3)) / 3));
+      const sign = w >= 0 ? "pos" : "neg";
+      if (!mark.classList.contains(sign)) {
+        mark.classList.remove(sign === "pos" ? "neg" : "pos");
+        mark.classList.add(sign);
+      }
+      const width = (Math.round(4 + (26 * Math.min(Math.abs(w), 3)) / 3) / 10).toString();
+      if (mark.getAttribute("stroke-width") !== width) mark.setAttribute("stroke-width", width);
     });
     pictures.forEach(
       (values, k) => this.pictures[k] && paint(this.pictures[k], values, n, scales[k]!),

@@ -32,7 +32,12 @@ function table(
 export class ParamTable {
   private readonly cells: HTMLElement[][] = [];
 
-  constructor(root: HTMLElement, places: ParamPlace[], hover: (k: number | undefined) => void) {
+  constructor(
+    root: HTMLElement,
+    places: ParamPlace[],
+    hover: (k: number | undefined) => void,
+    edit: (k: number) => void,
+  ) {
     const { table: t, body } = table(
       "The network's parameters, their values and their gradients from the last step",
       ["parameter", "value", "gradient"],
@@ -48,6 +53,12 @@ export class ParamTable {
       row.addEventListener("focus", on);
       row.addEventListener("pointerleave", off);
       row.addEventListener("blur", off);
+      row.addEventListener("click", () => edit(k));
+      row.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter") return;
+        event.preventDefault();
+        edit(k);
+      });
       this.cells.push(cells);
       body.append(row);
     });
@@ -55,9 +66,13 @@ export class ParamTable {
   }
 
   update(params: number[], grads: number[]): void {
+    // Only the cells whose text changed: each new text is a change of the page to lay out.
+    const set = (cell: HTMLElement, text: string) => {
+      if (cell.textContent !== text) cell.textContent = text;
+    };
     this.cells.forEach(([, value, grad], k) => {
-      value!.textContent = fixed(params[k]);
-      grad!.textContent = fixed(grads[k]);
+      set(value!, fixed(params[k]));
+      set(grad!, fixed(grads[k]));
     });
   }
 }
