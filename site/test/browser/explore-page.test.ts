@@ -100,6 +100,32 @@ describe("the XOR explorer as a page", () => {
     });
   });
 
+  it("leaves the tables under the plots alone while training out of view (they re-laid the whole page each frame), and brings them up to date in view and at a pause", async (ctx) => {
+    needsChromium(ctx);
+    await open(HEAVIEST, { viewport: { width: 1280, height: 800 } }, async (page) => {
+      await page.evaluate(
+        `window.changes = 0; new MutationObserver((records) => (changes += records.length)).observe(document.querySelector("#params"), { childList: true, characterData: true, subtree: true })`,
+      );
+      await page.click("#end");
+      await page.waitForFunction(
+        `Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) >= 3`,
+      );
+      expect(await page.evaluate("changes")).toBe(0);
+      // In view, it follows the run: the next frames change it.
+      await page.locator("#params").scrollIntoViewIfNeeded();
+      await page.waitForFunction("changes > 0");
+      // Out of view again and paused: the pause's frame brings it up to date.
+      await page.evaluate("window.scrollTo(0, 0)");
+      await page.click("#play"); // Pause
+      await page.waitForFunction(PAUSED);
+      const shown = await page.locator("#params tbody tr:first-child td").first().textContent();
+      await page.click("#step");
+      await page.waitForFunction(
+        `document.querySelector("#params tbody tr:first-child td").textContent !== ${JSON.stringify(shown)}`,
+      );
+    });
+  });
+
   it("says so when Play, a step or an epoch is asked of a run that has ended, and Play starts it again", async (ctx) => {
     needsChromium(ctx);
     const cli = xor("--epochs", "30", "--log-every", "10")
