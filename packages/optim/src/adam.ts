@@ -1,6 +1,6 @@
-import { math, show, type Value, zeroGrad } from "@gradbook/autograd";
-import { checkLr, checkPositive, checkRange, knownOptions, parameterList } from "./options.ts";
-import type { Optimizer } from "./optimizer.ts";
+import { math, show, type Value } from "@gradbook/autograd";
+import { checkLr, checkPositive, checkRange, knownOptions } from "./options.ts";
+import { FlatOptimizer } from "./optimizer.ts";
 
 /** The settings of {@link Adam}: PyTorch's, with its defaults and camelCase names. */
 export interface AdamOptions {
@@ -96,9 +96,7 @@ export function adamUpdate(
  * loss.backward();
  * optimizer.step();
  */
-export class Adam implements Optimizer {
-  /** The parameters, a copy of the list given: the state arrays are indexed like it. */
-  readonly params: readonly Value[];
+export class Adam extends FlatOptimizer implements AdamSettings {
   /** [β₁, β₂], fixed at construction. */
   readonly betas: readonly [number, number];
   /** ε, fixed at construction. */
@@ -109,60 +107,25 @@ export class Adam implements Optimizer {
   readonly expAvg: Float64Array;
   /** The second moment v of each parameter (PyTorch's `exp_avg_sq`), indexed like `params`. */
   readonly expAvgSq: Float64Array;
-  // The parameters' data and grads copied flat for adamUpdate, reused across steps.
-  readonly #data: Float64Array;
-  readonly #grads: Float64Array;
-  #steps = 0;
-  #lr: number;
 
   constructor(params: readonly Value[], opts: AdamOptions = {}) {
     const settings = checkAdamOptions("Adam", opts);
-    this.params = parameterList("Adam", params);
-    this.#lr = settings.lr;
+    super("Adam", params, settings.lr);
     this.betas = settings.betas;
     this.eps = settings.eps;
     this.weightDecay = settings.weightDecay;
     this.expAvg = new Float64Array(this.params.length);
     this.expAvgSq = new Float64Array(this.params.length);
-    this.#data = new Float64Array(this.params.length);
-    this.#grads = new Float64Array(this.params.length);
   }
 
-  /** How many steps have been taken: t of the last step. */
-  get steps(): number {
-    return this.#steps;
-  }
-
-  /** The learning rate η of the next step; setting it checks it (a finite number ≥ 0). */
-  get lr(): number {
-    return this.#lr;
-  }
-
-  set lr(lr: number) {
-    this.#lr = checkLr("Adam", lr);
-  }
-
-  /** Updates every parameter from its `grad` by {@link adamUpdate}, through flat copies of the data and grads. */
-  step(): void {
-    const params = this.params;
-    const data = this.#data;
-    const grads = this.#grads;
-    for (let i = 0; i < params.length; i++) {
-      data[i] = params[i]!.data;
-      grads[i] = params[i]!.grad;
-    }
-    adamUpdate(data, grads, this.expAvg, this.expAvgSq, this, ++this.#steps);
-    for (let i = 0; i < params.length; i++) params[i]!.data = data[i]!;
-  }
-
-  /** Sets every parameter's `grad` to 0: call it before each `backward()`, since gradients accumulate. */
-  zeroGrad(): void {
-    zeroGrad(this.params);
+  /** {@link adamUpdate} at step t. */
+  protected override update(data: Float64Array, grads: Float64Array, t: number): void {
+    adamUpdate(data, grads, this.expAvg, this.expAvgSq, this, t);
   }
 
   /** `Adam(lr=0.001, betas=[0.9, 0.999], eps=1e-8)`, with `weightDecay` when it is set. */
-  toString(): string {
+  override toString(): string {
     const decay = this.weightDecay !== 0 ? `, weightDecay=${this.weightDecay}` : "";
-    return `Adam(lr=${this.#lr}, betas=[${this.betas.join(", ")}], eps=${this.eps}${decay})`;
+    return `Adam(lr=${this.lr}, betas=[${this.betas.join(", ")}], eps=${this.eps}${decay})`;
   }
 }

@@ -1,6 +1,6 @@
-import { show, type Value, zeroGrad } from "@gradbook/autograd";
-import { checkBoolean, checkLr, checkRange, knownOptions, parameterList } from "./options.ts";
-import type { Optimizer } from "./optimizer.ts";
+import { show, type Value } from "@gradbook/autograd";
+import { checkBoolean, checkLr, checkRange, knownOptions } from "./options.ts";
+import { FlatOptimizer } from "./optimizer.ts";
 import { type SGDSettings, sgdUpdate } from "./sgd-update.ts";
 
 /** The settings of {@link SGD}: PyTorch's, with camelCase names. */
@@ -55,9 +55,7 @@ export function checkSGDOptions(where: string, opts: SGDOptions): Required<SGDOp
  * loss.backward();
  * optimizer.step();
  */
-export class SGD implements Optimizer, SGDSettings {
-  /** The parameters, a copy of the list given: the state arrays are indexed like it. */
-  readonly params: readonly Value[];
+export class SGD extends FlatOptimizer implements SGDSettings {
   /** μ, fixed at construction. */
   readonly momentum: number;
   /** τ, fixed at construction. */
@@ -68,61 +66,25 @@ export class SGD implements Optimizer, SGDSettings {
   readonly weightDecay: number;
   /** The momentum buffer b of each parameter, indexed like `params` (all 0 until the first step; unused without momentum). */
   readonly momentumBuffer: Float64Array;
-  // The parameters' data and grads copied flat for sgdUpdate, reused across steps.
-  readonly #data: Float64Array;
-  readonly #grads: Float64Array;
-  #steps = 0;
-  #lr: number;
 
   constructor(params: readonly Value[], opts: SGDOptions) {
     const settings = checkSGDOptions("SGD", opts);
-    this.params = parameterList("SGD", params);
-    this.#lr = settings.lr;
+    super("SGD", params, settings.lr);
     this.momentum = settings.momentum;
     this.dampening = settings.dampening;
     this.nesterov = settings.nesterov;
     this.weightDecay = settings.weightDecay;
     this.momentumBuffer = new Float64Array(this.params.length);
-    this.#data = new Float64Array(this.params.length);
-    this.#grads = new Float64Array(this.params.length);
   }
 
-  /** How many steps have been taken. */
-  get steps(): number {
-    return this.#steps;
-  }
-
-  /** The learning rate η of the next step; setting it checks it (a finite number ≥ 0). */
-  get lr(): number {
-    return this.#lr;
-  }
-
-  set lr(lr: number) {
-    this.#lr = checkLr("SGD", lr);
-  }
-
-  /** Updates every parameter from its `grad` by {@link sgdUpdate}, through flat copies of the data and grads. */
-  step(): void {
-    const params = this.params;
-    const data = this.#data;
-    const grads = this.#grads;
-    for (let i = 0; i < params.length; i++) {
-      data[i] = params[i]!.data;
-      grads[i] = params[i]!.grad;
-    }
-    sgdUpdate(data, grads, this.momentumBuffer, this, this.#steps === 0);
-    for (let i = 0; i < params.length; i++) params[i]!.data = data[i]!;
-    this.#steps++;
-  }
-
-  /** Sets every parameter's `grad` to 0: call it before each `backward()`, since gradients accumulate. */
-  zeroGrad(): void {
-    zeroGrad(this.params);
+  /** {@link sgdUpdate}: the first step puts the raw gradient in the buffer. */
+  protected override update(data: Float64Array, grads: Float64Array, t: number): void {
+    sgdUpdate(data, grads, this.momentumBuffer, this, t === 1);
   }
 
   /** `SGD(lr=0.02, momentum=0.9)`: the learning rate and every option that is not at its default. */
-  toString(): string {
-    const set: string[] = [`lr=${this.#lr}`];
+  override toString(): string {
+    const set: string[] = [`lr=${this.lr}`];
     if (this.momentum !== 0) set.push(`momentum=${this.momentum}`);
     if (this.dampening !== 0) set.push(`dampening=${this.dampening}`);
     if (this.nesterov) set.push("nesterov=true");
