@@ -246,6 +246,44 @@ describe("the XOR explorer in a browser", () => {
     });
   });
 
+  it("reads out the last epoch's training and test loss over the curve: with one step an epoch, the log's figures", async (ctx) => {
+    needsChromium(ctx);
+    // One batch of all the points a step: an epoch's mean loss is its one step's, the log's.
+    const flags = [
+      "--data",
+      "moons",
+      "--test-split",
+      "0.2",
+      "--batch-size",
+      "80",
+      "--seed",
+      "1",
+      "--epochs",
+      "12",
+      "--order",
+      "fixed",
+      "--log-every",
+      "1",
+    ];
+    const last = xor(...flags)
+      .split("\n")
+      .filter((line) => line.startsWith("Epoch: "))
+      .at(-1)!;
+    const [, train, test] = /Loss: (\S+), Test loss: (\S+)/.exec(last)!;
+    await open(
+      "?data=moons&test-split=0.2&batch-size=80&seed=1&epochs=12&order=fixed&log-every=1",
+      {},
+      async (page) => {
+        await page.click("#end");
+        await page.waitForFunction(DONE);
+        const reading = (await page.textContent("#curve .reading")) ?? "";
+        const [, shownTrain, shownTest] = /^train (\S+) · test (\S+)$/.exec(reading)!;
+        expect(shownTrain).toBe(Number(train).toPrecision(3));
+        expect(shownTest).toBe(Number(test).toPrecision(3));
+      },
+    );
+  });
+
   it("takes one step, then finishes the epoch: after one L1 step on one point, b3's gradient is sign(y − t) = ±1", async (ctx) => {
     needsChromium(ctx);
     await open("", {}, async (page) => {

@@ -6,6 +6,10 @@ import { at, svg } from "./svg.ts";
 const [W, H] = [320, 200];
 const PAD = { left: 44, right: 8, top: 8, bottom: 24 };
 
+/** A loss in three significant figures; huge or tiny ones with an exponent. */
+const reading = (x: number): string =>
+  x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4) ? x.toExponential(2) : x.toPrecision(3);
+
 /** Draws `means` (epoch 0 onwards) of a run of `epochs` epochs into `root` (viewBox 0 0 320 200), and the test loss's `tests` dashed. */
 export function drawCurve(
   root: SVGSVGElement,
@@ -83,5 +87,10 @@ export function drawCurve(
     label("0", { x: PAD.left, y: H - 6, "text-anchor": "middle" }),
     label(`epoch ${Math.round(span) - 1}`, { x: W - PAD.right, y: H - 6, "text-anchor": "end" }),
     label("loss", { x: 4, y: H / 2, "text-anchor": "start" }),
+    // The last epoch's losses in figures, as TF Playground shows them above its curve.
+    label(
+      `${means.length ? `train ${reading(means.at(-1)!)}` : ""}${tests.length ? ` · test ${reading(tests.at(-1)!)}` : ""}`,
+      { x: W - PAD.right, y: PAD.top + 9, "text-anchor": "end", class: "reading" },
+    ),
   );
 }
