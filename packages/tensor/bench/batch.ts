@@ -1,6 +1,6 @@
 // `pnpm bench --batch`: one training step of a 784 → 64 → 10 net (relu, then logits) on a batch of
 // 32 points — the size of lesson 09's digits — through the tensor engine: time per step, GFLOP/s,
-// and the matrix loops in two orders each, on the step's own shapes.
+// and the matrix loops in several orders each, on the step's own shapes.
 //
 //   pnpm bench --batch [--repeats N]
 //
@@ -81,6 +81,74 @@ function weightGradRowOuter(
   }
 }
 
+/** The forward with four batch rows per row of w (four sums in flight): each row of w read once per four points. */
+function forwardBatchRows4(
+  x: Float64Array,
+  w: Float64Array,
+  bias: Float64Array,
+  batch: number,
+  nin: number,
+  nout: number,
+  out: Float64Array,
+): void {
+  for (let b = 0; b + 4 <= batch; b += 4) {
+    const r0 = b * nin;
+    const r1 = r0 + nin;
+    const r2 = r1 + nin;
+    const r3 = r2 + nin;
+    for (let j = 0; j < nout; j++) {
+      let s0 = bias[j]!;
+      let s1 = s0;
+      let s2 = s0;
+      let s3 = s0;
+      const wj = j * nin;
+      for (let i = 0; i < nin; i++) {
+        const wi = w[wj + i]!;
+        s0 += x[r0 + i]! * wi;
+        s1 += x[r1 + i]! * wi;
+        s2 += x[r2 + i]! * wi;
+        s3 += x[r3 + i]! * wi;
+      }
+      out[b * nout + j] = s0;
+      out[(b + 1) * nout + j] = s1;
+      out[(b + 2) * nout + j] = s2;
+      out[(b + 3) * nout + j] = s3;
+    }
+  }
+}
+
+/** The weight gradient with the weight row outside and four batch rows per load and store of it. */
+function weightGradRowOuter4(
+  x: Float64Array,
+  g: Float64Array,
+  batch: number,
+  nin: number,
+  nout: number,
+  gw: Float64Array,
+): void {
+  for (let j = 0; j < nout; j++) {
+    const wj = j * nin;
+    for (let b = batch - 1; b >= 3; b -= 4) {
+      const g0 = g[b * nout + j]!;
+      const g1 = g[(b - 1) * nout + j]!;
+      const g2 = g[(b - 2) * nout + j]!;
+      const g3 = g[(b - 3) * nout + j]!;
+      const x0 = b * nin;
+      const x1 = x0 - nin;
+      const x2 = x1 - nin;
+      const x3 = x2 - nin;
+      for (let i = 0; i < nin; i++) {
+        let s = gw[wj + i]!;
+        s += x[x0 + i]! * g0;
+        s += x[x1 + i]! * g1;
+        s += x[x2 + i]! * g2;
+        s += x[x3 + i]! * g3;
+        gw[wj + i] = s;
+      }
+    }
+  }
+}
+
 export function benchBatch(repeats: number): void {
   const rng = new Rng(1);
   const images = Array.from({ length: B }, () => Array.from({ length: NIN }, () => rng.uniform()));
@@ -102,7 +170,8 @@ export function benchBatch(repeats: number): void {
     `one step: ${ms.toFixed(2)} ms, ${(STEP_FLOPS / ms / 1e6).toFixed(2)} GFLOP/s (${(STEP_FLOPS / 1e6).toFixed(2)} MFLOP a step), ${((ms * 1000) / B).toFixed(1)} µs a point`,
   );
 
-  // The loops on the first layer's shapes, in two orders each: the same sums, the same bits.
+  // The loops on the first layer's shapes, in several orders each: the same sums, the same bits
+  // (the last of each is the one kernels.ts keeps).
   const w = model.layers[0]!.weight.data;
   const bias = model.layers[0]!.bias.data;
   const out = new Float64Array(B * H);
@@ -111,11 +180,19 @@ export function benchBatch(repeats: number): void {
   const layerFlops = 2 * B * NIN * H;
   const orders: [string, () => void][] = [
     ["forward, one batch row at a time", () => linearForwardRows(x.data, w, bias, B, NIN, H, out)],
-    ["forward, 4 batch rows per weight row", () => linearForward(x.data, w, bias, B, NIN, H, out)],
+    [
+      "forward, 4 batch rows per weight row",
+      () => forwardBatchRows4(x.data, w, bias, B, NIN, H, out),
+    ],
+    ["forward, 4 batch rows × 2 weight rows", () => linearForward(x.data, w, bias, B, NIN, H, out)],
     ["weight grad, batch row outside", () => weightGradBatchOuter(x.data, g, B, NIN, H, gw)],
     ["weight grad, weight row outside", () => weightGradRowOuter(x.data, g, B, NIN, H, gw)],
     [
       "weight grad, weight row outside, 4 batch rows per load",
+      () => weightGradRowOuter4(x.data, g, B, NIN, H, gw),
+    ],
+    [
+      "weight grad, 2 weight rows × 4 batch rows per load",
       () => linearBackward(x.data, w, g, B, NIN, H, null, gw, null),
     ],
   ];

@@ -78,8 +78,10 @@ describe("the lessons quote the bench log", () => {
     for (const name of [
       "forward, one batch row at a time",
       "forward, 4 batch rows per weight row",
+      "forward, 4 batch rows × 2 weight rows",
       "weight grad, weight row outside",
       "weight grad, weight row outside, 4 batch rows per load",
+      "weight grad, 2 weight rows × 4 batch rows per load",
     ]) {
       expect(lesson, name).toContain(`${loop(name)} ms`);
     }

@@ -34,7 +34,7 @@ describe("pnpm bench", () => {
     ).toBe(true);
   });
 
-  it("--batch times the 784 → 64 → 10 step on a batch of 32 and the loops in two orders", () => {
+  it("--batch times the 784 → 64 → 10 step on a batch of 32 and the loops in several orders", () => {
     const run = bench("--batch", "--repeats", "1");
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(
@@ -43,8 +43,10 @@ describe("pnpm bench", () => {
     for (const order of [
       "forward, one batch row at a time",
       "forward, 4 batch rows per weight row",
+      "forward, 4 batch rows × 2 weight rows",
       "weight grad, batch row outside",
       "weight grad, weight row outside, 4 batch rows per load",
+      "weight grad, 2 weight rows × 4 batch rows per load",
     ]) {
       expect(run.stdout).toContain(order);
     }
