@@ -17,6 +17,7 @@ export function checkActivation(name: unknown, where: string, option = "activati
   );
 }
 
+// #region activate
 /** What {@link activate} needs of its input: a `Value`, or a `Tensor` of a whole layer. */
 interface Activatable<T> {
   tanh(): T;
@@ -24,7 +25,6 @@ interface Activatable<T> {
   sigmoid(): T;
 }
 
-// #region activate
 /**
  * Applies the activation `f` to a neuron's sum `z`:
  * tanh(z) = (e²ᶻ − 1)/(e²ᶻ + 1) in (−1, 1), relu(z) = max(z, 0), sigmoid(z) = 1/(1 + e⁻ᶻ) in (0, 1),
