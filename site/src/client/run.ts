@@ -215,6 +215,8 @@ export function setupRunner(runner: HTMLElement): void {
         codes,
         editorOf: (index) => editors.get(index),
         failed: (message) => (lessonStatus.textContent = message),
+        // Read per check, as the run's limits are: a test may set its own.
+        limitMs: () => Number(runner.dataset.typeCheckLimit ?? 60_000),
       }),
     );
     typeCheck = await loadingTypeCheck;

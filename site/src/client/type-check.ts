@@ -36,8 +36,8 @@ export interface TypeCheckOptions {
   editorOf(index: number): Editor | undefined;
   /** Told when the check cannot run (the worker or its files failed to load). */
   failed(message: string): void;
-  /** How long one check may take, TypeScript's first load included. @default 60000 */
-  limitMs?: number;
+  /** How long one check may take, TypeScript's first load included (read at each check). */
+  limitMs(): number;
 }
 
 export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
@@ -47,7 +47,6 @@ export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
   let waiting: CheckedBlocks | undefined;
   let shown: BlockTypeProblem[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const limitMs = options.limitMs ?? 60_000;
 
   const send = () => {
     const lesson = waiting!;
@@ -56,6 +55,7 @@ export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
     worker ??= start();
     worker.postMessage({ id: ++sent, lesson } satisfies TypeCheckRequest);
     clearTimeout(timer);
+    const limitMs = options.limitMs();
     timer = setTimeout(() => {
       stop();
       if (waiting) return send();

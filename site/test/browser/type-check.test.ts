@@ -155,4 +155,37 @@ describe("type errors in the page", () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
   });
+
+  it("ends a check that takes too long (its worker with it) and checks again on the next edit; Reset takes the errors away", async (ctx) => {
+    sites.needsChromium(ctx);
+    await sites.withContext({}, async (context) => {
+      const page = await context.newPage();
+      await page.goto(LESSON_01());
+      const code = (await codeOf(page, 2)).replace(/\n$/, "");
+      // No check loads TypeScript and checks a lesson in a millisecond.
+      await page.evaluate(`document.querySelector(".runner").dataset.typeCheckLimit = "1"`);
+      await edit(page, 2, `${code}\nconst typo: number = "a";\n`);
+      await page.waitForFunction(
+        `document.querySelector(".runner .run-status").textContent.startsWith("The type check stopped")`,
+        undefined,
+        { timeout: CHECK_WAIT_MS },
+      );
+      expect(await page.textContent(".runner .run-status")).toBe(
+        "The type check stopped: TypeScript took more than 0.001 s on this code. The next edit checks it again.",
+      );
+      expect(await blocksWithTypeErrors(page)).toEqual([]);
+
+      await page.evaluate(
+        `document.querySelector(".runner").dataset.typeCheckLimit = "${CHECK_WAIT_MS}"`,
+      );
+      await edit(page, 2, `${code}\nconst typo: number = "b";\n`);
+      expect(await typeErrorsOf(page, 2, "TS2322")).toContain("error TS2322");
+
+      // Reset: nothing is edited any more, so nothing is in error.
+      await page.locator(".code[data-line]").nth(2).locator(".block-reset").click();
+      await page.waitForFunction(`!document.querySelector(".type-errors")`, undefined, {
+        timeout: CHECK_WAIT_MS,
+      });
+    });
+  });
 });
