@@ -32,7 +32,7 @@ Options:
                            the log then adds each logged epoch's test loss
   --features F,G,...       what the network sees of a point (x1, x2): ${FEATURE_NAMES.join(", ")}
                            (default x1,x2)
-  --hidden A,B,...         hidden layer sizes (default 5,4)
+  --hidden A,B,...         hidden layer sizes (default 5,4); none: no hidden layer, a linear model
   --activation F           the hidden layers' activation: ${XOR_ACTIVATIONS.join(", ")} (default tanh)
   --output-activation F    the output layer's activation: ${XOR_OUTPUTS.join(", ")} (default linear)
   --loss NAME              ${XOR_LOSSES.join(", ")} (default l1)

@@ -108,7 +108,12 @@ const XOR_FLAGS = {
     number(f, t, (x) => x >= 0 && x <= 0.9, "a number in [0, 0.9]"),
   ),
   features: flag("features", ["x1", "x2"], features, (v) => v.join(",")),
-  hidden: flag("hidden", [5, 4], sizes, (v) => v.join(",")),
+  hidden: flag(
+    "hidden",
+    [5, 4],
+    (f, t) => (t.trim() === "none" ? [] : sizes(f, t)),
+    (v) => (v.length ? v.join(",") : "none"),
+  ),
   activation: flag("activation", "tanh", (f, t) => choice(f, t, XOR_ACTIVATIONS)),
   "output-activation": flag("outputActivation", "linear", (f, t) => choice(f, t, XOR_OUTPUTS)),
   loss: flag("loss", "l1", (f, t) => choice(f, t, XOR_LOSSES)),
@@ -165,7 +170,7 @@ export function readXorArgs(
   }
   if (checked.seed === "torch" && checked.hidden.join(",") !== "5,4") {
     throw new UsageError(
-      `--hidden ${checked.hidden.join(",")} needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4`,
+      `--hidden ${flagText(checked, "hidden")} needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4`,
       "hidden",
     );
   }

@@ -111,7 +111,7 @@ export function xorRun(args: XorArgs): XorRun {
     // regression's targets lie either side of 0.
     threshold: args.loss === "bce-with-logits" || isRegression(args.data) ? 0 : 0.5,
     description: [
-      `gradbook xor: ${[args.features.length, ...args.hidden, 1].join(" → ")}, ${args.activation} hidden, ${args.outputActivation} output; ${args.loss} loss${penalties.map((p) => ` + ${p}`).join("")}; SGD lr ${args.lr}, momentum ${args.momentum}`,
+      `gradbook xor: ${[args.features.length, ...args.hidden, 1].join(" → ")}, ${args.hidden.length ? `${args.activation} hidden` : "no hidden layer"}, ${args.outputActivation} output; ${args.loss} loss${penalties.map((p) => ` + ${p}`).join("")}; SGD lr ${args.lr}, momentum ${args.momentum}`,
       `${args.data === "xor" && dataLine.length === 0 ? "" : `data: ${args.data}, ${n} points${dataLine.map((d) => `, ${d}`).join("")}; `}${args.epochs} epochs of ${steps} in ${order}`,
       args.seed === "torch"
         ? "initial weights: the reference run's (PyTorch, torch.manual_seed(2))"

@@ -42,6 +42,7 @@ describe("parseXorArgs", () => {
     [["--log-every", "1"], { logEvery: 1 }],
     [["--engine", "compiled"], { engine: "compiled" }],
     [["--data", "moons"], { data: "moons" }],
+    [["--hidden", "none", "--seed", "1"], { hidden: [], seed: 1 }],
     [["--data", "spiral", "--data", "circles"], { data: "circles" }],
     [["--output-activation", "tanh"], { outputActivation: "tanh" }],
     [["--order", "7"], { order: 7 }],
@@ -99,6 +100,10 @@ describe("parseXorArgs", () => {
     [
       ["--hidden", "8"],
       "--hidden 8 needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4",
+    ],
+    [
+      ["--hidden", "none"],
+      "--hidden none needs --seed N: the reference's initial weights (--seed torch) fit only --hidden 5,4",
     ],
     [["--loss", "hinge"], '--loss: expected one of l1, mse, bce-with-logits, got "hinge"'],
     [["--log-every", "0"], '--log-every: expected an integer ≥ 1, got "0"'],

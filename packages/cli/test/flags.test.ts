@@ -25,7 +25,7 @@ const args = fc
     dataSeed: fc.integer({ min: 0, max: 0xffffffff }),
     testSplit: fc.double({ min: 0, max: 0.6, noNaN: true }), // at most 0.6: xor's 4 points keep one to train on
     features: fc.shuffledSubarray([...FEATURE_NAMES], { minLength: 1 }),
-    hidden: fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 }),
+    hidden: fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 0, maxLength: 3 }), // [] is --hidden none
     activation: fc.constantFrom(...XOR_ACTIVATIONS),
     outputActivation: fc.constantFrom(...XOR_OUTPUTS),
     loss: fc.constantFrom(...XOR_LOSSES),

@@ -66,7 +66,7 @@ export const CONTROLS: Control[] = [
     flag: "hidden",
     label: "Hidden layers",
     kind: "text",
-    help: `How many neurons each hidden layer has, separated by commas (at most ${PAGE_LIMITS.depth} layers of ${PAGE_LIMITS.width} here); the +/− buttons above the diagram set them too.`,
+    help: `How many neurons each hidden layer has, separated by commas, or none for a linear model (at most ${PAGE_LIMITS.depth} layers of ${PAGE_LIMITS.width} here); the +/− buttons above the diagram set them too.`,
     link: { lesson: "02", text: "lesson 02" },
   },
   {

@@ -82,6 +82,14 @@ describe("the explorer's buttons beside the form", () => {
       expect(await page.textContent("#command")).toBe(
         "pnpm xor --data-seed 2 --hidden 5,5 --seed 1",
       );
+      // Down to no hidden layer, a linear model (inputs straight to the output), and back up.
+      await page.click('#sizes button:text-is("− layer")');
+      await page.click('#sizes button:text-is("− layer")');
+      await page.waitForFunction(`location.search === "?data-seed=2&hidden=none&seed=1"`);
+      expect(await page.locator("#diagram .neuron").count()).toBe(2 + 1);
+      expect(await page.isDisabled('#sizes button:text-is("− layer")')).toBe(true);
+      await page.click('#sizes button:text-is("+ layer")');
+      await page.waitForFunction(`location.search === "?data-seed=2&hidden=2&seed=1"`);
     });
   });
 

@@ -177,6 +177,22 @@ describe("the XOR explorer in a browser", () => {
         "20",
       ],
     ],
+    // No hidden layer (a linear model on TF Playground's features), as TF Playground allows.
+    [
+      "?features=x1,x2,x1x2&hidden=none&seed=1&epochs=200&log-every=40",
+      [
+        "--features",
+        "x1,x2,x1x2",
+        "--hidden",
+        "none",
+        "--seed",
+        "1",
+        "--epochs",
+        "200",
+        "--log-every",
+        "40",
+      ],
+    ],
     // TF Playground's other datasets: its Gaussian clusters, and its two regressions (mse).
     [
       "?data=gauss&noise=0.6&seed=2&epochs=60&log-every=10",

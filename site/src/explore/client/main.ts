@@ -326,12 +326,11 @@ $("regenerate").addEventListener("click", () => {
 function resize(hidden: number[]): void {
   if (
     !run ||
-    hidden.length === 0 ||
     hidden.length > PAGE_LIMITS.depth ||
     hidden.some((n) => n < 1 || n > PAGE_LIMITS.width)
   )
     return;
-  field("hidden").value = hidden.join(",");
+  field("hidden").value = hidden.length ? hidden.join(",") : "none";
   const torch = field("seed").value === "torch" && hidden.join(",") !== "5,4";
   if (torch) field("seed").value = "1";
   form.dispatchEvent(new Event("change"));
@@ -354,11 +353,11 @@ function drawSizes(hidden: number[]): void {
   };
   const layers = document.createElement("div");
   layers.append(
-    button("− layer", "Remove the last hidden layer", hidden.slice(0, -1), hidden.length <= 1),
+    button("− layer", "Remove the last hidden layer", hidden.slice(0, -1), hidden.length === 0),
     button(
       "+ layer",
       "Add a hidden layer",
-      [...hidden, hidden.at(-1)!],
+      [...hidden, hidden.at(-1) ?? 2],
       hidden.length >= PAGE_LIMITS.depth,
     ),
   );
