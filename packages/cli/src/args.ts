@@ -25,7 +25,7 @@ Options:
                            (targets in [−1, 1]: use mse or l1)
   --noise X                the data's noise, a standard deviation in [0, 1] (default: the
                            dataset's own: 0 xor, 0.1 moons, 0.05 circles and spiral, 0.4 gauss,
-                           0 plane and multi-gauss, whose noise moves where a target is read)
+                           0 quadrants, plane and multi-gauss, whose noise moves where a target is read)
   --data-seed S            the integer seed of the Rng that draws the noise and the test points
                            (default 1)
   --test-split X           the share of the points held out to test on, in [0, 0.9] (default 0);

@@ -10,6 +10,7 @@ export const XOR_DATA = [
   "circles",
   "spiral",
   "gauss",
+  "quadrants",
   "plane",
   "multi-gauss",
 ] as const;

@@ -77,7 +77,7 @@ describe("parseXorArgs", () => {
     [["--seed", "x"], '--seed: expected torch or an integer in [0, 4294967295], got "x"'],
     [
       ["--data", "iris"],
-      '--data: expected one of xor, moons, circles, spiral, gauss, plane, multi-gauss, got "iris"',
+      '--data: expected one of xor, moons, circles, spiral, gauss, quadrants, plane, multi-gauss, got "iris"',
     ],
     [
       ["--output-activation", "relu"],

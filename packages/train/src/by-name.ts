@@ -1,5 +1,5 @@
 import { checkedOptions, circles, type Dataset, noisy, spiral, twoMoons, xor } from "./datasets.ts";
-import { gaussians, multiGauss, plane } from "./playground.ts";
+import { gaussians, multiGauss, plane, quadrants } from "./playground.ts";
 
 // The datasets `gradbook xor --data NAME` and the XOR explorer offer, by name.
 
@@ -10,6 +10,7 @@ export const DEFAULT_NOISE = Object.freeze({
   circles: 0.05,
   spiral: 0.05,
   gauss: 0.4,
+  quadrants: 0,
   plane: 0,
   "multi-gauss": 0,
 });
@@ -21,7 +22,7 @@ export type DatasetName = keyof typeof DEFAULT_NOISE;
  * The datasets of `gradbook xor --data NAME`: XOR, or 100 points drawn by `Rng(seed)`: a classic
  * (by default the two moons of lesson 06 from Rng(1); circles and the spiral a little less noisy,
  * as their classes lie closer together), TF Playground's two Gaussian clusters (σ 0.4 by default,
- * about its own at noise 0), or its regressions (`plane`, `multi-gauss`: targets in [−1, 1], no
+ * about its own at noise 0), its XOR of 100 points in four quadrants, or its regressions (`plane`, `multi-gauss`: targets in [−1, 1], no
  * noise by default, as there). XOR's four corners move only with `noise` > 0.
  */
 export function datasetByName(
@@ -50,6 +51,8 @@ export function datasetByName(
       return spiral(drawn);
     case "gauss":
       return gaussians(drawn);
+    case "quadrants":
+      return quadrants(drawn);
     case "plane":
       return plane(drawn);
     case "multi-gauss":

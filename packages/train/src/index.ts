@@ -11,7 +11,7 @@ export {
   twoMoons,
   xor,
 } from "./datasets.ts";
-export { gaussians, multiGauss, plane, REGRESSION_DATA } from "./playground.ts";
+export { gaussians, multiGauss, plane, quadrants, REGRESSION_DATA } from "./playground.ts";
 export { type Feature, FEATURE_NAMES, FEATURES, featuresOf, withFeatures } from "./features.ts";
 export { type FitOptions, fit, type Model } from "./fit.ts";
 export { endEpoch, type History, history as emptyHistory } from "./history.ts";

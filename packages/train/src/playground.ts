@@ -26,6 +26,24 @@ export function gaussians(opts: PointsOptions = {}): Dataset {
 }
 
 /**
+ * XOR as TF Playground draws it: points uniform on [−1, 1]², pushed 0.06 away from both axes,
+ * target 1 where the signs of x₁ and x₂ differ (the XOR of the signs). With noise, the target is
+ * read where the point would be if moved by N(0, noise²) (the point stays put), as in {@link plane}.
+ */
+export function quadrants(opts: PointsOptions = {}): Dataset {
+  const { n, noise, rng } = checkedOptions("quadrants", opts);
+  const x: number[][] = [];
+  const y: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = [rng.uniform(-1, 1), rng.uniform(-1, 1)].map((c) => c + (c > 0 ? 0.06 : -0.06));
+    const [a, b] = p.map((c) => c + rng.normal(0, noise));
+    x.push(p);
+    y.push(a! > 0 !== b! > 0 ? 1 : 0);
+  }
+  return { name: "quadrants", x, y };
+}
+
+/**
  * A tilted plane to regress (TF Playground's "plane"): points uniform on [−1, 1]², target
  * (x₁ + x₂)/2. With noise, the target is read where the point would be if moved by N(0, noise²)
  * in each coordinate (the point stays put), and clamped to [−1, 1].

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { datasetByName, gaussians, multiGauss, plane, REGRESSION_DATA } from "../src/index.ts";
+import {
+  datasetByName,
+  gaussians,
+  multiGauss,
+  plane,
+  quadrants,
+  REGRESSION_DATA,
+} from "../src/index.ts";
 
 // TF Playground's other datasets at our scale: each checked against what its definition says
 // by hand, not against a re-run of its code.
@@ -37,6 +44,30 @@ describe("gaussians", () => {
         expect(Math.abs(std(c) - 0.4)).toBeLessThan((4 * 0.4) / Math.sqrt(2000));
       }
     }
+  });
+});
+
+describe("quadrants", () => {
+  it("has target 1 exactly where the signs differ, every point at least 0.06 from both axes and within 1.06", () => {
+    const d = quadrants({ n: 1000, noise: 0, seed: 3 });
+    d.x.forEach(([a, b], i) => {
+      for (const c of [a!, b!]) expect(Math.abs(c)).toBeGreaterThanOrEqual(0.06);
+      for (const c of [a!, b!]) expect(Math.abs(c)).toBeLessThanOrEqual(1.06);
+      expect(d.y[i]).toBe(a! * b! < 0 ? 1 : 0);
+    });
+    // Uniform over the four quadrants: about half the points in each class.
+    const ones = d.y.filter((t) => t === 1).length;
+    expect(Math.abs(ones - 500)).toBeLessThan(4 * Math.sqrt(250)); // 4 binomial standard deviations
+  });
+
+  it("with noise, keeps the points and mislabels only some near the axes", () => {
+    const clean = quadrants({ n: 500, noise: 0, seed: 7 });
+    const noisy = quadrants({ n: 500, noise: 0.1, seed: 7 });
+    expect(noisy.x).toEqual(clean.x);
+    const flipped = noisy.y.flatMap((t, i) => (t !== clean.y[i] ? [i] : []));
+    expect(flipped.length).toBeGreaterThan(0);
+    // A point 6σ from both axes keeps its label, whatever its noise drew.
+    for (const i of flipped) expect(Math.min(...clean.x[i]!.map(Math.abs))).toBeLessThan(0.6);
   });
 });
 
@@ -104,6 +135,7 @@ describe("multiGauss", () => {
 describe("the CLI's names for them", () => {
   it.each([
     ["gauss", gaussians({ n: 100, noise: 0.4, seed: 1 })],
+    ["quadrants", quadrants({ n: 100, noise: 0, seed: 1 })],
     ["plane", plane({ n: 100, noise: 0, seed: 1 })],
     ["multi-gauss", multiGauss({ n: 100, noise: 0, seed: 1 })],
   ] as const)("%s is 100 points from Rng(1)", (name, expected) => {

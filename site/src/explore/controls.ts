@@ -31,7 +31,7 @@ export const CONTROLS: Control[] = [
     flag: "data",
     label: "Data",
     kind: "choice",
-    help: "The points: XOR's four corners, or 100 noisy points to classify on two moons, two circles, a spiral or in two Gaussian clusters (gauss); plane and multi-gauss are TF Playground's regressions, targets from −1 to 1.",
+    help: "The points: XOR's four corners, or 100 noisy points to classify on two moons, two circles, a spiral, in two Gaussian clusters (gauss) or in four quadrants (TF Playground's XOR); plane and multi-gauss are TF Playground's regressions, targets from −1 to 1.",
     link: {
       lesson: "06",
       heading: "Next: the same code on two moons",

@@ -193,7 +193,26 @@ describe("the XOR explorer in a browser", () => {
         "40",
       ],
     ],
-    // TF Playground's other datasets: its Gaussian clusters, and its two regressions (mse).
+    // TF Playground's other datasets: its Gaussian clusters, its XOR, and its two regressions (mse).
+    [
+      "?data=quadrants&noise=0.05&features=x1,x2,x1x2&hidden=4&seed=2&epochs=50&log-every=10",
+      [
+        "--data",
+        "quadrants",
+        "--noise",
+        "0.05",
+        "--features",
+        "x1,x2,x1x2",
+        "--hidden",
+        "4",
+        "--seed",
+        "2",
+        "--epochs",
+        "50",
+        "--log-every",
+        "10",
+      ],
+    ],
     [
       "?data=gauss&noise=0.6&seed=2&epochs=60&log-every=10",
       ["--data", "gauss", "--noise", "0.6", "--seed", "2", "--epochs", "60", "--log-every", "10"],
