@@ -170,6 +170,22 @@ export function benchBatch(repeats: number): void {
     `one step: ${ms.toFixed(2)} ms, ${(STEP_FLOPS / ms / 1e6).toFixed(2)} GFLOP/s (${(STEP_FLOPS / 1e6).toFixed(2)} MFLOP a step), ${((ms * 1000) / B).toFixed(1)} µs a point`,
   );
 
+  // The same 32 points as 32 steps of one point each: the same multiply-adds, 32 times the
+  // fixed costs (lesson 08 counts the graphs' tensors; this times what they cost).
+  const points = images.map((image) => tensor([image]));
+  const onePerStep = () => {
+    points.forEach((point, i) => {
+      const loss = crossEntropy(model.forward(point), [labels[i]!]);
+      optimizer.zeroGrad();
+      loss.backward();
+      optimizer.step();
+    });
+  };
+  const msPoints = timeEach(onePerStep, repeats, 4);
+  console.log(
+    `the same ${B} points one a step: ${msPoints.toFixed(2)} ms, ${((msPoints * 1000) / B).toFixed(1)} µs a point, ${(msPoints / ms).toFixed(2)}× the batch`,
+  );
+
   // The loops on the first layer's shapes, in several orders each: the same sums, the same bits
   // (the last of each is the one kernels.ts keeps).
   const w = model.layers[0]!.weight.data;
