@@ -1,5 +1,5 @@
 export { lessonCode, type BlockMeta } from "./block.ts";
-export { compileLesson, type CompiledLesson } from "./compile.ts";
+export { typeModule, type TypeModule } from "./type-module.ts";
 export { courseLessons, LESSON_FILE, lessonFiles, lessonName, LESSONS } from "./course.ts";
 export { lineDiff } from "./diff.ts";
 export { LessonError } from "./errors.ts";

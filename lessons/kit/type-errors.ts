@@ -1,5 +1,5 @@
 import ts from "typescript";
-import { compileLesson, type CompiledLesson } from "./compile.ts";
+import { typeModule, type TypeModule } from "./type-module.ts";
 import { LessonError } from "./errors.ts";
 import type { CodeBlock, Lesson } from "./parse.ts";
 import type { BlockPlace } from "./program.ts";
@@ -7,8 +7,8 @@ import type { LessonCode, RunBlock } from "./run.ts";
 
 // The lesson kit's type check, free of Node: TypeScript's compiler API over modules the caller
 // hands in, on a host the caller hands in. Its two hosts: `pnpm typecheck` and the lessons' test
-// run (typecheck.ts: the lessons compiled by compile.ts, the disk), and the page's type-check
-// worker (site/src/client/type-check-worker.ts: the blocks as edited, compiled by compile.ts
+// run (typecheck.ts: the lessons built by type-module.ts, the disk), and the page's type-check
+// worker (site/src/client/type-check-worker.ts: the blocks as edited, built by type-module.ts
 // too, and the files the site ships).
 
 /** A problem TypeScript found in a checked module, where it found it (0-based, in that module). */
@@ -75,8 +75,8 @@ export type BlockTypeProblem = BlockPlace & Omit<TypeProblem, "module" | "line">
 
 /**
  * The problems of a lesson's blocks (as a reader edited them in the page), each at its block,
- * line and column: the blocks compiled as `pnpm typecheck` compiles a lesson (compile.ts), from
- * a lesson made of them alone. What compile.ts refuses (an import past the lesson's step, an
+ * line and column: the blocks compiled as `pnpm typecheck` compiles a lesson (type-module.ts), from
+ * a lesson made of them alone. What type-module.ts refuses (an import past the lesson's step, an
  * `export`) is a problem too, with code 0.
  */
 export function blockTypeProblems(
@@ -86,9 +86,9 @@ export function blockTypeProblems(
   host: ts.CompilerHost,
 ): BlockTypeProblem[] {
   const { lesson, place } = blocksLesson(code);
-  let compiled: CompiledLesson;
+  let compiled: TypeModule;
   try {
-    compiled = compileLesson(lesson, name);
+    compiled = typeModule(lesson, name);
   } catch (error) {
     if (!(error instanceof LessonError)) throw error;
     const at = place(error.line) ?? { block: 0, line: 1 };

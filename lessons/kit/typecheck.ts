@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import ts from "typescript";
-import { compileLesson, type CompiledLesson } from "./compile.ts";
+import { typeModule, type TypeModule } from "./type-module.ts";
 import { LessonError } from "./errors.ts";
 import { loadLesson, ROOT } from "./plugin.ts";
 import { typeProblems } from "./type-errors.ts";
 
-// vitest strips types without checking them: this checks the compiled lessons (compile.ts) with
+// vitest strips types without checking them: this checks the compiled lessons (type-module.ts) with
 // the kit's type check (type-errors.ts, which the page's worker runs too), against the packages'
 // real sources on disk, and reports at the markdown line.
 
@@ -23,11 +23,11 @@ export function typecheckLessons(paths: string[], root = ROOT): LessonDiagnostic
   const config = ts.readConfigFile(resolve(root, "tsconfig.base.json"), ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
   const found: LessonDiagnostic[] = [];
-  const virtual = new Map<string, { code: string; compiled: CompiledLesson; file: string }>();
+  const virtual = new Map<string, { code: string; compiled: TypeModule; file: string }>();
   for (const path of paths) {
     try {
       const lesson = loadLesson(path, readFileSync(path, "utf8"), root);
-      const compiled = compileLesson(lesson, path);
+      const compiled = typeModule(lesson, path);
       virtual.set(`${path}.ts`, { code: compiled.code, compiled, file: lesson.file });
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;

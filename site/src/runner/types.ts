@@ -14,7 +14,7 @@ import { LIB, type TypeFiles } from "../../../lessons/kit/type-errors.ts";
 const LESSON_MODULE = "/lessons/lesson.ts";
 /**
  * The compiled lesson names the types of its scope (`console`, `show`) by the kit's entry
- * (compile.ts); the page resolves that to the file that defines them, not to the whole kit (vite, Node).
+ * (lessons/kit/type-module.ts); the page resolves that to the file that defines them, not to the whole kit (vite, Node).
  */
 const SCOPE_TYPES = { "@gradbook/lessons/kit": "lessons/kit/run.ts" };
 

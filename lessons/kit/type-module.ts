@@ -20,7 +20,7 @@ import { checkImport } from "./steps.ts";
 // The module is built with magic-string over the markdown itself, so every line of it maps back
 // to the lesson, and type errors name the markdown line.
 
-export interface CompiledLesson {
+export interface TypeModule {
   code: string;
   /** Maps a 0-based line and column of `code` to the lesson's 1-based line and column, if they came from it. */
   locate(line: number, column: number): { line: number; column: number } | undefined;
@@ -33,7 +33,7 @@ const SCOPE =
   'declare const show: import("@gradbook/lessons/kit").LessonScope["show"];\n';
 
 /** Compiles a parsed lesson (at `path`, absolute) to the module the type checker reads (see above). */
-export function compileLesson(lesson: Lesson, path: string): CompiledLesson {
+export function typeModule(lesson: Lesson, path: string): TypeModule {
   const s = new MagicString(lesson.source);
   const blocks = lesson.blocks;
   // Phase 1: drop the prose, keep the code.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compileLesson } from "../compile.ts";
+import { typeModule } from "../type-module.ts";
 import { parseLesson } from "../parse.ts";
 
 const compile = (body: string, pkg = "autograd") =>
-  compileLesson(
+  typeModule(
     parseLesson("lessons/09-x.md", `---\npackage: ${pkg}\n---\n${body}`),
     "/repo/lessons/09-x.md",
   );
@@ -22,7 +22,7 @@ const lessonText = [
   "",
 ].join("\n");
 
-describe("compileLesson", () => {
+describe("typeModule", () => {
   it("hoists imports above the shared scope, where the runtime's console and show are declared", () => {
     const { code } = compile(lessonText);
     const lines = code.split("\n");
