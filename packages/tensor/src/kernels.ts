@@ -178,7 +178,7 @@ export function linearBackward(
   gw: Float64Array | null,
   gbias: Float64Array | null,
 ): void {
-  if (batch < 4) {
+  if (batch < 4 && gx !== null && gw !== null) {
     // Too few batch rows for gradWeight's blocks: one pass over w and gw per batch row instead,
     // both sums at once (`backwardRow`, below), the same terms in the same order.
     for (let b = batch - 1; b >= 0; b--) backwardRow(x, w, g, b, nin, nout, gx, gw);
@@ -315,8 +315,8 @@ function backwardRow(
   b: number,
   nin: number,
   nout: number,
-  gx: Float64Array | null,
-  gw: Float64Array | null,
+  gx: Float64Array,
+  gw: Float64Array,
 ): void {
   const xb = b * nin;
   const gb = b * nout;
@@ -330,44 +330,25 @@ function backwardRow(
     const w1 = w0 - nin;
     const w2 = w1 - nin;
     const w3 = w2 - nin;
-    if (gx !== null && gw !== null) {
-      for (let i = 0; i < nin; i++) {
-        let s = gx[xb + i]!;
-        s += w[w0 + i]! * g0; // ∂out[b,j]/∂x[b,i] = w[j,i]
-        s += w[w1 + i]! * g1;
-        s += w[w2 + i]! * g2;
-        s += w[w3 + i]! * g3;
-        gx[xb + i] = s;
-        const xi = x[xb + i]!;
-        gw[w0 + i]! += xi * g0; // ∂out[b,j]/∂w[j,i] = x[b,i]
-        gw[w1 + i]! += xi * g1;
-        gw[w2 + i]! += xi * g2;
-        gw[w3 + i]! += xi * g3;
-      }
-    } else if (gx !== null) {
-      for (let i = 0; i < nin; i++) {
-        let s = gx[xb + i]!;
-        s += w[w0 + i]! * g0;
-        s += w[w1 + i]! * g1;
-        s += w[w2 + i]! * g2;
-        s += w[w3 + i]! * g3;
-        gx[xb + i] = s;
-      }
-    } else if (gw !== null) {
-      for (let i = 0; i < nin; i++) {
-        const xi = x[xb + i]!;
-        gw[w0 + i]! += xi * g0;
-        gw[w1 + i]! += xi * g1;
-        gw[w2 + i]! += xi * g2;
-        gw[w3 + i]! += xi * g3;
-      }
+    for (let i = 0; i < nin; i++) {
+      let s = gx[xb + i]!;
+      s += w[w0 + i]! * g0; // ∂out[b,j]/∂x[b,i] = w[j,i]
+      s += w[w1 + i]! * g1;
+      s += w[w2 + i]! * g2;
+      s += w[w3 + i]! * g3;
+      gx[xb + i] = s;
+      const xi = x[xb + i]!;
+      gw[w0 + i]! += xi * g0; // ∂out[b,j]/∂w[j,i] = x[b,i]
+      gw[w1 + i]! += xi * g1;
+      gw[w2 + i]! += xi * g2;
+      gw[w3 + i]! += xi * g3;
     }
   }
   for (; j >= 0; j--) {
     const gbj = g[gb + j]!;
     const wj = j * nin;
-    if (gx !== null) for (let i = 0; i < nin; i++) gx[xb + i]! += w[wj + i]! * gbj;
-    if (gw !== null) for (let i = 0; i < nin; i++) gw[wj + i]! += x[xb + i]! * gbj;
+    for (let i = 0; i < nin; i++) gx[xb + i]! += w[wj + i]! * gbj;
+    for (let i = 0; i < nin; i++) gw[wj + i]! += x[xb + i]! * gbj;
   }
 }
 
