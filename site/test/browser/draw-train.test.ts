@@ -77,10 +77,12 @@ describe("training a net in the draw page", () => {
     // and the gzip stream must all pass it.
     await sites.withContext({ bypassCSP: false }, async (context) => {
       const page = await context.newPage();
-      const fetched: { file: string; bytes: number }[] = [];
-      page.on("requestfinished", async (request) => {
+      // Each file recorded as its request finishes (its size read later: awaiting it here would
+      // record the file after the test had looked).
+      const fetched: { file: string; bytes: Promise<number> }[] = [];
+      page.on("requestfinished", (request) => {
         const file = new URL(request.url()).pathname.split("/").pop()!;
-        fetched.push({ file, bytes: (await request.sizes()).responseBodySize });
+        fetched.push({ file, bytes: request.sizes().then((s) => s.responseBodySize) });
       });
       const problems = await openDraw(page, sites.fixture.base);
       expect(fetched.map((f) => f.file)).not.toContain("train.bin.gz");
@@ -102,9 +104,18 @@ describe("training a net in the draw page", () => {
       expect(await page.textContent("#train-command")).toBe(
         "pnpm digits --hidden 16 --epochs 1 --train 500",
       );
+      const dataFinished = Promise.all(
+        ["/train.bin.gz", "/validation.bin.gz"].map((name) =>
+          page.waitForEvent("requestfinished", {
+            predicate: (r) => new URL(r.url()).pathname.endsWith(name),
+            timeout: 0,
+          }),
+        ),
+      );
       await page.focus("#train");
       await page.keyboard.press("Enter");
       await page.waitForSelector('#train-box[data-state="done"]', { state: "attached" });
+      await dataFinished;
 
       // The bytes on the wire: the two files, as the page says before and after.
       const data = fetched.filter((f) => f.file.endsWith(".bin.gz"));
@@ -113,7 +124,7 @@ describe("training a net in the draw page", () => {
         (n, f) => n + statSync(join(sites.fixture.dir, "assets/draw", f.file)).size,
         0,
       );
-      expect(data.reduce((n, f) => n + f.bytes, 0)).toBe(onDisk);
+      expect((await Promise.all(data.map((f) => f.bytes))).reduce((n, b) => n + b, 0)).toBe(onDisk);
       expect(Number(await page.getAttribute("#train-bytes", "data-bytes"))).toBe(onDisk);
       expect(await page.textContent("#train-fetched")).toBe(
         `Fetched ${(onDisk / 1e6).toFixed(2)} MB of digits, kept for later runs.`,
