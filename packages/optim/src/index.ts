@@ -2,4 +2,4 @@ export { Adam, type AdamOptions, type AdamSettings, adamUpdate, checkAdamOptions
 export type { Optimizer } from "./optimizer.ts";
 export { RMSprop, type RMSpropOptions } from "./rmsprop.ts";
 export { checkSGDOptions, SGD, type SGDOptions } from "./sgd.ts";
-export { type SGDSettings, sgdUpdate } from "./sgd-update.ts";
+export { plainMomentum, type SGDSettings, sgdUpdate } from "./sgd-update.ts";

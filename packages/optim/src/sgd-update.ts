@@ -48,9 +48,19 @@ export function sgdUpdate(
   // The usual case, momentum alone after the first step, calls the loop with the other settings
   // written out as constants: V8 compiles that call's copy of the loop with their branches
   // removed, about twice as fast. One loop either way, the same numbers.
-  if (momentum !== 0 && dampening === 0 && !nesterov && weightDecay === 0 && !first)
+  if (plainMomentum(settings, first))
     update(params, grads, momentumBuffer, lr, momentum, 0, false, 0, false);
   else update(params, grads, momentumBuffer, lr, momentum, dampening, nesterov, weightDecay, first);
+}
+
+/**
+ * Whether a step is SGD's usual case, momentum alone after the first step: b ← μ·b + d,
+ * p ← p − η·b. {@link sgdUpdate} runs it as a loop of its own, and so does the tensor step's
+ * SIMD kernel (`@gradbook/tensor`), tested bit-equal to this one.
+ */
+export function plainMomentum(settings: SGDSettings, first: boolean): boolean {
+  const { momentum, dampening, nesterov, weightDecay } = settings;
+  return momentum !== 0 && dampening === 0 && !nesterov && weightDecay === 0 && !first;
 }
 
 /** {@link sgdUpdate}'s loop, with its settings as arguments. */

@@ -11,6 +11,7 @@ export { crossEntropy, l1Loss, mseLoss, nllLoss } from "./loss.ts";
 export { linear, matmul } from "./matmul.ts";
 export { Linear, loadParameters, MLP, Module, parameterData } from "./nn.ts";
 export { Adam, SGD, type TensorOptimizer } from "./optim.ts";
+export { type ParameterPart, ParameterStore } from "./store.ts";
 export { broadcastShapes } from "./shape.ts";
 export { type Backward, type Nested, Tensor, type TensorOptions, tensor, zeros } from "./tensor.ts";
 export { tensorFit } from "./fit.ts";

@@ -9,6 +9,7 @@ import {
 import { zeroGrad } from "./backward.ts";
 import { linear } from "./matmul.ts";
 import { fmt } from "./shape.ts";
+import { type ParameterPart, ParameterStore } from "./store.ts";
 import { Tensor } from "./tensor.ts";
 
 /** What every tensor model has: its parameters in a fixed order, and a way to clear their gradients. */
@@ -22,9 +23,14 @@ export abstract class Module {
   }
 }
 
-/** A parameter: a leaf that requires a gradient, holding `values`. */
-function parameter(values: readonly number[], shape: readonly number[]): Tensor {
-  return new Tensor(Float64Array.from(values), Object.freeze(shape.slice()), true);
+/** A scalar layer's weights as a store's parts: the weight `[nout, nin]` row-major, then the bias. */
+function layerParts(layer: Layer): ParameterPart[] {
+  const values = layer.parameters().map((p) => p.data); // W row-major, then b
+  const w = layer.nin * layer.nout;
+  return [
+    { values: values.slice(0, w), shape: [layer.nout, layer.nin] },
+    { values: values.slice(w), shape: [layer.nout] },
+  ];
 }
 
 /**
@@ -38,17 +44,39 @@ export class Linear extends Module {
   /** `[nout]`. */
   readonly bias: Tensor;
 
-  /** A layer from `nin` inputs to `nout` outputs; or the weights of a scalar `Layer`, copied. */
+  /**
+   * A layer from `nin` inputs to `nout` outputs; or the weights of a scalar `Layer`, copied; or
+   * the two parameters given (as an {@link MLP} makes its layers, from its store).
+   */
   constructor(nin: number, nout: number, opts?: Omit<NeuronOptions, "activation">);
   constructor(layer: Layer);
-  constructor(nin: number | Layer, nout?: number, opts: Omit<NeuronOptions, "activation"> = {}) {
+  constructor(weight: Tensor, bias: Tensor);
+  constructor(
+    nin: number | Layer | Tensor,
+    nout?: number | Tensor,
+    opts: Omit<NeuronOptions, "activation"> = {},
+  ) {
     super();
+    if (nin instanceof Tensor) {
+      const bias = nout;
+      if (
+        !(bias instanceof Tensor) ||
+        nin.shape.length !== 2 ||
+        bias.shape.length !== 1 ||
+        bias.shape[0] !== nin.shape[0]
+      )
+        throw new RangeError(
+          `Linear: expected a weight [nout, nin] and a bias [nout], got ${fmt(nin.shape)} and ${bias instanceof Tensor ? fmt(bias.shape) : String(bias)}`,
+        );
+      this.weight = nin;
+      this.bias = bias;
+      return;
+    }
     const layer =
-      nin instanceof Layer ? nin : new Layer(nin, nout!, { ...opts, activation: "linear" });
-    const values = layer.parameters().map((p) => p.data); // W row-major, then b
-    const w = layer.nin * layer.nout;
-    this.weight = parameter(values.slice(0, w), [layer.nout, layer.nin]);
-    this.bias = parameter(values.slice(w), [layer.nout]);
+      nin instanceof Layer
+        ? nin
+        : new Layer(nin, nout as number, { ...opts, activation: "linear" });
+    [this.weight, this.bias] = new ParameterStore(layerParts(layer)).params as [Tensor, Tensor];
   }
 
   /** `x @ weightᵀ + bias`: `[batch, nin]` in, `[batch, nout]` out. */
@@ -87,7 +115,9 @@ export class MLP extends Module {
     super();
     // The scalar MLP checks the arguments and draws the weights; its numbers are copied over.
     const scalar = new ScalarMLP(nin, sizes, opts);
-    this.layers = scalar.layers.map((layer) => new Linear(layer));
+    // One store for every layer's parameters: the optimizer steps them all in one loop.
+    const params = new ParameterStore(scalar.layers.flatMap(layerParts)).params;
+    this.layers = scalar.layers.map((_, l) => new Linear(params[2 * l]!, params[2 * l + 1]!));
     this.activations = scalar.layers.map((layer) => layer.activation);
   }
 

@@ -4,12 +4,15 @@ import {
   adamUpdate,
   checkAdamOptions,
   checkSGDOptions,
+  plainMomentum,
   type SGDOptions,
   type SGDSettings,
   sgdUpdate,
 } from "@gradbook/optim";
 import { zeroGrad } from "./backward.ts";
+import { ParameterStore } from "./store.ts";
 import { Tensor } from "./tensor.ts";
+import { simdFor } from "./wasm/simd.ts";
 
 /** What a tensor optimizer is: `@gradbook/optim`'s `Optimizer`, over tensors. */
 export interface TensorOptimizer {
@@ -59,10 +62,20 @@ export class SGD implements TensorOptimizer {
   readonly momentumBuffers: Float64Array[];
   #steps = 0;
 
+  /** The store of a whole model's parameters and its state range, when the params are that; else null. */
+  readonly #flat: { store: ParameterStore; buffer: Float64Array } | null = null;
+
   constructor(params: readonly Tensor[], opts: SGDOptions) {
     this.#settings = checkSGDOptions("SGD", opts);
     this.params = parameterList("SGD", params);
-    this.momentumBuffers = this.params.map((p) => new Float64Array(p.size));
+    const store = ParameterStore.of(this.params);
+    const buffer = store?.claimState() ?? null;
+    if (store !== undefined && buffer !== null) {
+      // The buffers as views of one range in the parameters' order, so one loop steps them all.
+      this.#flat = { store, buffer };
+      let at = 0;
+      this.momentumBuffers = this.params.map((p) => buffer.subarray(at, (at += p.size)));
+    } else this.momentumBuffers = this.params.map((p) => new Float64Array(p.size));
   }
 
   /** How many steps have been taken. */
@@ -82,15 +95,18 @@ export class SGD implements TensorOptimizer {
   /** One update of every parameter from its grad. */
   step(): void {
     const first = this.#steps === 0;
-    this.params.forEach((p, i) =>
-      sgdUpdate(
-        p.data,
-        p.grad ?? new Float64Array(p.size),
-        this.momentumBuffers[i]!,
-        this.#settings,
-        first,
-      ),
-    );
+    const flat = this.#flat;
+    if (flat?.store.gradsInPlace()) stepAll(flat.store, flat.buffer, this.#settings, first);
+    else
+      this.params.forEach((p, i) =>
+        sgdUpdate(
+          p.data,
+          p.grad ?? new Float64Array(p.size),
+          this.momentumBuffers[i]!,
+          this.#settings,
+          first,
+        ),
+      );
     this.#steps++;
   }
 
@@ -98,6 +114,26 @@ export class SGD implements TensorOptimizer {
   zeroGrad(): void {
     zeroGrad(this.params);
   }
+}
+
+/**
+ * One SGD step of every parameter of a store, in one loop over its ranges: `sgdUpdate`, or in its
+ * usual case in a SIMD memory, the SIMD kernel that is its compiled form (the same bits).
+ */
+function stepAll(
+  store: ParameterStore,
+  buffer: Float64Array,
+  settings: SGDSettings,
+  first: boolean,
+): void {
+  const { data, grad } = store;
+  const simd = simdFor(data);
+  const done =
+    simd !== undefined && plainMomentum(settings, first)
+      ? simd.sgd(data, grad, buffer, settings.lr, settings.momentum)
+      : 0;
+  if (done < data.length)
+    sgdUpdate(data.subarray(done), grad.subarray(done), buffer.subarray(done), settings, first);
 }
 
 /**

@@ -134,6 +134,11 @@ describe("errors name the op, the shapes and what was expected", () => {
       "MLP: layer sizes must be positive integers, got [3, 0]",
     ],
     [
+      "Linear parameters",
+      () => new Linear(zeros([3, 2]), zeros([2])),
+      "Linear: expected a weight [nout, nin] and a bias [nout], got [3, 2] and [2]",
+    ],
+    [
       "SGD params",
       () => new SGD([zeros([2])], { lr: 0.1 }),
       "SGD: expected tensors that require a gradient, got Tensor([2]) [0, 0] at index 0",

@@ -1,0 +1,143 @@
+// The SIMD kernels give the JS loops' bits: a layer's backward and SGD's step, on parameters in a
+// SIMD store against the same parameters in plain arrays, odd sizes included; and a wide MLP
+// (whose store is a SIMD memory) trains to the bits of one built from plain tensors.
+import { Rng } from "@gradbook/neuron";
+import type { SGDOptions } from "@gradbook/optim";
+import { describe, expect, test } from "vitest";
+import {
+  l1Loss,
+  linear,
+  MLP,
+  ParameterStore,
+  parameterData,
+  SGD,
+  type Tensor,
+  tensor,
+} from "../src/index.ts";
+
+/** Each number's 64 bits, so -0 ≠ 0 and every last bit counts. */
+const bits = (a: ArrayLike<number>) => Array.from(new BigUint64Array(Float64Array.from(a).buffer));
+
+/** n numbers in [-1, 1) from a seeded generator. */
+const draws = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.uniform(-1, 1));
+
+/** SGD's settings: the usual case (the SIMD loop) and cases sgdUpdate runs itself. */
+const SETTINGS: [string, SGDOptions][] = [
+  ["momentum", { lr: 0.02, momentum: 0.9 }],
+  ["nesterov", { lr: 0.05, momentum: 0.8, nesterov: true }],
+  ["weight decay, dampening", { lr: 0.1, momentum: 0.5, dampening: 0.3, weightDecay: 1e-2 }],
+  ["no momentum", { lr: 0.1 }],
+];
+
+describe("SIMD kernels against the JS loops, bit for bit", () => {
+  test("Node has WebAssembly SIMD, so these tests compare two paths", () => {
+    expect(new ParameterStore([{ values: [1], shape: [1] }], { simd: true }).simd).toBe(true);
+  });
+
+  test.each([
+    [1, 1, 1],
+    [2, 1, 3],
+    [3, 5, 1],
+    [5, 3, 2],
+    [7, 2, 3],
+    [2, 7, 1],
+    [64, 33, 1],
+    [33, 64, 2],
+  ])("linear %i → %i, a batch of %i: forward, backward and five SGD steps", (nin, nout, batch) => {
+    const rng = new Rng(nin * 100 + nout);
+    const parts = [
+      { values: draws(rng, nout * nin), shape: [nout, nin] },
+      { values: draws(rng, nout), shape: [nout] },
+    ];
+    const xs = draws(rng, batch * nin);
+    const targets = draws(rng, batch * nout);
+    const run = (simd: boolean) => {
+      const store = new ParameterStore(parts, { simd });
+      expect(store.simd).toBe(simd);
+      const [w, b] = store.params as [Tensor, Tensor];
+      const optimizer = new SGD([w, b], { lr: 0.02, momentum: 0.9 });
+      const seen: bigint[][] = [];
+      for (let step = 0; step < 5; step++) {
+        const x = tensor(xs, [batch, nin], { requiresGrad: true });
+        const y = linear(x, w, b).tanh();
+        const loss = l1Loss(y, tensor(targets, [batch, nout]));
+        optimizer.zeroGrad();
+        loss.backward();
+        seen.push(bits(y.data), bits(x.grad!), bits(w.grad!), bits(b.grad!));
+        optimizer.step();
+        seen.push(bits(store.data), bits(optimizer.momentumBuffers.flatMap((m) => [...m])));
+      }
+      return seen;
+    };
+    expect(run(true)).toEqual(run(false));
+  });
+});
+
+/** 2 → h → h → 1, tanh, one point a step on XOR, L1: the losses and the parameters at the end. */
+function train(params: Tensor[], forward: (x: Tensor) => Tensor, opts: SGDOptions, steps: number) {
+  const optimizer = new SGD(params, opts);
+  const points = [
+    [0, 0, 0],
+    [0, 1, 1],
+    [1, 0, 1],
+    [1, 1, 0],
+  ] as const;
+  const losses: number[] = [];
+  for (let s = 0; s < steps; s++) {
+    const [a, b, t] = points[(s * 3) % 4]!;
+    const loss = l1Loss(forward(tensor([[a, b]])), [t]);
+    optimizer.zeroGrad();
+    loss.backward();
+    optimizer.step();
+    losses.push(loss.item());
+  }
+  return { losses: bits(losses), params: bits(params.flatMap((p) => [...p.data])) };
+}
+
+describe("a store-backed MLP trains to the bits of one of plain tensors", () => {
+  test.each(SETTINGS)("2 → 64 → 64 → 1, SGD with %s", (_, opts) => {
+    const model = new MLP(2, [64, 64, 1], { activation: "tanh", outputActivation: "linear" });
+    expect(ParameterStore.of(model.parameters())?.simd).toBe(true); // 4417 parameters
+    // The same numbers in tensors of their own, and the same forward written out.
+    const plain = model.parameters().map((p) => tensor(p.data, p.shape, { requiresGrad: true }));
+    const plainForward = (x: Tensor) => {
+      let h = x;
+      for (let l = 0; l < 3; l++) {
+        h = linear(h, plain[2 * l]!, plain[2 * l + 1]!);
+        if (l < 2) h = h.tanh();
+      }
+      return h;
+    };
+    const stored = train(model.parameters(), (x) => model.forward(x), opts, 60);
+    expect(stored).toEqual(train(plain, plainForward, opts, 60));
+    expect(stored.params).toEqual(bits(parameterData(model)));
+  });
+
+  test("a grad replaced by hand is stepped from, as with plain tensors", () => {
+    const model = new MLP(2, [64, 64, 1], { seed: 3 });
+    const plain = model.parameters().map((p) => tensor(p.data, p.shape, { requiresGrad: true }));
+    const [stored, own] = [model.parameters(), plain].map((params) => {
+      const optimizer = new SGD(params, { lr: 0.1, momentum: 0.9 });
+      for (let s = 0; s < 3; s++) {
+        params.forEach((p, i) => {
+          p.grad = Float64Array.from(p.data, (v, k) => Math.sin(v + k + i + s));
+        });
+        optimizer.step();
+      }
+      return bits(params.flatMap((p) => [...p.data]));
+    });
+    expect(stored).toEqual(own);
+  });
+
+  test("a second optimizer over the same model keeps its own momentum", () => {
+    const model = new MLP(2, [64, 64, 1], { seed: 4 });
+    const first = new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
+    const second = new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
+    for (const p of model.parameters()) p.grad!.fill(1);
+    first.step();
+    second.step();
+    // Each took its own first step (b = g = 1), so the second's buffer is 1, not 0.9 + 1.
+    expect(second.momentumBuffers.every((b) => b.every((v) => v === 1))).toBe(true);
+    expect(first.momentumBuffers.every((b) => b.every((v) => v === 1))).toBe(true);
+  });
+});
