@@ -1,5 +1,3 @@
-import { simdFor } from "./wasm/simd.ts";
-
 // The loops of the matrix products, over row-major Float64Arrays. Every loop order here sums each
 // element's products in the same order, so they give the same bits and differ only in speed:
 // `pnpm bench --batch` times a layer's loops in two orders each (bench/batch.ts).
@@ -182,11 +180,8 @@ export function linearBackward(
 ): void {
   if (batch < 4 && gx !== null && gw !== null) {
     // Too few batch rows for gradWeight's blocks: one pass over w and gw per batch row instead,
-    // both sums at once (`backwardRow`, below), the same terms in the same order; in SIMD when
-    // w and gw live in a SIMD memory (a big model's parameter store).
-    const simd = simdFor(w);
-    if (simd === undefined || !simd.backwardRows(x, w, g, batch, nin, nout, gx, gw))
-      for (let b = batch - 1; b >= 0; b--) backwardRow(x, w, g, b, nin, nout, gx, gw);
+    // both sums at once (`backwardRow`, below), the same terms in the same order.
+    for (let b = batch - 1; b >= 0; b--) backwardRow(x, w, g, b, nin, nout, gx, gw);
   } else {
     if (gx !== null) gradInput(w, g, batch, nin, nout, gx);
     if (gw !== null) gradWeight(x, g, batch, nin, nout, gw);

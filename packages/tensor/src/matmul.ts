@@ -1,6 +1,7 @@
 import { linearBackward, linearForward, matmulBackward, matmulForward } from "./kernels.ts";
 import { fmt } from "./shape.ts";
 import { result, type Tensor } from "./tensor.ts";
+import { simdFor } from "./wasm/simd.ts";
 
 /** The matrix product `a @ b` of a `[n, k]` and a `[k, m]` matrix: `[n, m]`. */
 export function matmul(a: Tensor, b: Tensor): Tensor {
@@ -41,9 +42,19 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
   }
   const batch = x.shape[0]!;
   const out = new Float64Array(batch * nout);
-  linearForward(x.data, w.data, bias === null ? null : bias.data, batch, nin, nout, out);
+  // A point or a few, with w in a SIMD memory (a big model's parameter store): the kernels' loops
+  // in WebAssembly SIMD, the same sums in the same order.
+  const simd = batch < 4 ? simdFor(w.data) : undefined;
+  const b = bias === null ? null : bias.data;
+  if (!simd?.forwardRows(x.data, w.data, b, batch, nin, nout, out))
+    linearForward(x.data, w.data, b, batch, nin, nout, out);
   const parents = bias === null ? [x, w] : [x, w, bias];
-  return result("linear", out, [batch, nout], parents, (y) =>
-    linearBackward(x.data, w.data, y.grad!, batch, nin, nout, x.grad, w.grad, bias?.grad ?? null),
-  );
+  return result("linear", out, [batch, nout], parents, (y) => {
+    const [g, gx, gw] = [y.grad!, x.grad, w.grad];
+    const fused =
+      gx !== null && gw !== null && simd?.backwardRows(x.data, w.data, g, batch, nin, nout, gx, gw);
+    // What is left to the JS loops: the bias's gradient, and the others unless SIMD did them.
+    const [restX, restW] = fused === true ? [null, null] : [gx, gw];
+    linearBackward(x.data, w.data, g, batch, nin, nout, restX, restW, bias?.grad ?? null);
+  });
 }

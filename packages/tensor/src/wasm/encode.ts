@@ -56,10 +56,12 @@ export const op = {
   // locals (the parameters first)
   get: (i: number): Code => [0x20, ...uleb(i)],
   set: (i: number): Code => [0x21, ...uleb(i)],
+  tee: (i: number): Code => [0x22, ...uleb(i)],
   // 32-bit integers: addresses and counters
   i32: (n: number): Code => [0x41, ...sleb(n)],
   i32Eqz: [0x45],
   i32LtU: [0x49],
+  i32GtU: [0x4b],
   i32GeU: [0x4f],
   i32Add: [0x6a],
   i32Sub: [0x6b],
@@ -74,6 +76,14 @@ export const op = {
   // two float64 lanes: each lane is rounded exactly as one f64 operation would be
   v128Load: [...simd(0x00), ...memarg],
   v128Store: [...simd(0x0b), ...memarg],
+  /** Two lanes of a (0, 1) and b (2, 3) shuffled to (lanes[0], lanes[1]): i8x16.shuffle, by bytes. */
+  shuffle: (lanes: readonly [number, number]): Code => [
+    ...simd(0x0d),
+    ...lanes.flatMap((lane) => Array.from({ length: 8 }, (_, k) => lane * 8 + k)),
+  ],
+  v128Load64Splat: [...simd(0x0a), ...memarg], // one float64, in both lanes
+  v128Load64Lane: (lane: number): Code => [...simd(0x57), ...memarg, lane], // one float64 into a lane
+  v128Store64Lane: (lane: number): Code => [...simd(0x5b), ...memarg, lane], // one lane out
   f64x2Splat: simd(0x14),
   f64x2Add: simd(0xf0),
   f64x2Sub: simd(0xf1),

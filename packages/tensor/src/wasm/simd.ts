@@ -1,121 +1,8 @@
-import { type Code, encodeModule, f64, i32, op, v128 } from "./encode.ts";
+import { type Exports, kernelBytes } from "./kernels.ts";
 
-// Two of the one-point step's loops in WebAssembly SIMD, two float64 lanes at a time. The lanes
-// run across elements, never along a sum: each element gets the same operations in the same
-// order as in the JS loop it replaces, each rounded alike, so the results are the same bits
-// (test/simd.test.ts checks it, odd sizes included). Where WebAssembly is missing or refused (a
-// content security policy without 'wasm-unsafe-eval'), the JS loops run instead.
-
-/** `base + i`: the address of a byte offset i into an array at `base`. */
-const at = (base: number, i: number): Code => [...op.get(base), ...op.get(i), ...op.i32Add];
-
-/**
- * sgd(p, g, b, bytes, lr, mu), over float64 arrays at byte addresses p, g, b, `bytes` long (a
- * multiple of 16): b ← μ·b + g, p ← p − η·b. `sgdUpdate`'s loop (`@gradbook/optim`) in its usual
- * case (momentum alone, after the first step), where (1 − τ)·d is 1·d = d exactly.
- */
-const sgd = (() => {
-  const [P, G, B, BYTES, LR, MU, I, LRV, MUV, V] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-  return {
-    name: "sgd",
-    params: [i32, i32, i32, i32, f64, f64],
-    locals: [i32, v128, v128, v128],
-    // biome-ignore format: a line per instruction group, as a text-format listing reads
-    body: [
-      ...op.get(LR), ...op.f64x2Splat, ...op.set(LRV), // η in both lanes
-      ...op.get(MU), ...op.f64x2Splat, ...op.set(MUV), // μ in both lanes
-      ...op.block, ...op.loop,
-      ...op.get(I), ...op.get(BYTES), ...op.i32GeU, ...op.brIf(1), // done: leave the block
-      // v = μ·b + d
-      ...op.get(MUV), ...at(B, I), ...op.v128Load, ...op.f64x2Mul,
-      ...at(G, I), ...op.v128Load, ...op.f64x2Add, ...op.set(V),
-      // b ← v
-      ...at(B, I), ...op.get(V), ...op.v128Store,
-      // p ← p − η·v
-      ...at(P, I), ...at(P, I), ...op.v128Load, ...op.get(LRV), ...op.get(V), ...op.f64x2Mul,
-      ...op.f64x2Sub, ...op.v128Store,
-      ...op.get(I), ...op.i32(16), ...op.i32Add, ...op.set(I), // next two elements
-      ...op.br(0),
-      ...op.end, ...op.end,
-    ],
-  };
-})();
-
-/**
- * backwardRow(x, w, g, gx, gw, nin, nout): for each output j from the last down,
- * gx[i] += w[j, i]·g[j] and gw[j, i] += x[i]·g[j] for every i, two i at a time (an odd last one
- * alone): `linearBackward`'s fused loop for one batch row, x, g and gx that row's.
- */
-const backwardRow = (() => {
-  const [X, W, G, GX, GW, NIN, NOUT] = [0, 1, 2, 3, 4, 5, 6];
-  const [ROW, PAIRS, J, WROW, GWROW, I, GJ, GJV] = [7, 8, 9, 10, 11, 12, 13, 14];
-  /** a[i] += b[i]·gj, for `load`, `mul`, `add`, `store` of one lane or two. */
-  const addProduct = (a: number, b: number, gj: number, lanes: "one" | "two"): Code => {
-    const [load, store, mul, add] =
-      lanes === "two"
-        ? [op.v128Load, op.v128Store, op.f64x2Mul, op.f64x2Add]
-        : [op.f64Load, op.f64Store, op.f64Mul, op.f64Add];
-    return [
-      ...at(a, I),
-      ...at(a, I),
-      ...load,
-      ...at(b, I),
-      ...load,
-      ...op.get(gj),
-      ...mul,
-      ...add,
-      ...store,
-    ];
-  };
-  return {
-    name: "backwardRow",
-    params: [i32, i32, i32, i32, i32, i32, i32],
-    locals: [i32, i32, i32, i32, i32, i32, f64, v128],
-    // biome-ignore format: a line per instruction group, as a text-format listing reads
-    body: [
-      ...op.get(NIN), ...op.i32(8), ...op.i32Mul, ...op.set(ROW), // a row of w, in bytes
-      ...op.get(ROW), ...op.i32(-16), ...op.i32And, ...op.set(PAIRS), // its whole pairs
-      ...op.get(NOUT), ...op.set(J),
-      // wRow, gwRow: one row past the last, stepped back before each row
-      ...op.get(W), ...op.get(NOUT), ...op.get(ROW), ...op.i32Mul, ...op.i32Add, ...op.set(WROW),
-      ...op.get(GW), ...op.get(NOUT), ...op.get(ROW), ...op.i32Mul, ...op.i32Add, ...op.set(GWROW),
-      ...op.block, ...op.loop,
-      ...op.get(J), ...op.i32Eqz, ...op.brIf(1), // every row done
-      ...op.get(J), ...op.i32(1), ...op.i32Sub, ...op.set(J),
-      ...op.get(WROW), ...op.get(ROW), ...op.i32Sub, ...op.set(WROW),
-      ...op.get(GWROW), ...op.get(ROW), ...op.i32Sub, ...op.set(GWROW),
-      ...op.get(G), ...op.get(J), ...op.i32(8), ...op.i32Mul, ...op.i32Add, ...op.f64Load, ...op.set(GJ),
-      ...op.get(GJ), ...op.f64x2Splat, ...op.set(GJV), // g[j] in both lanes
-      ...op.i32(0), ...op.set(I),
-      ...op.block, ...op.loop,
-      ...op.get(I), ...op.get(PAIRS), ...op.i32GeU, ...op.brIf(1),
-      ...addProduct(GX, WROW, GJV, "two"), // ∂out[j]/∂x[i] = w[j, i]
-      ...addProduct(GWROW, X, GJV, "two"), // ∂out[j]/∂w[j, i] = x[i]
-      ...op.get(I), ...op.i32(16), ...op.i32Add, ...op.set(I),
-      ...op.br(0),
-      ...op.end, ...op.end,
-      ...op.get(I), ...op.get(ROW), ...op.i32LtU, ...op.if, // an odd nin: its last i alone
-      ...addProduct(GX, WROW, GJ, "one"),
-      ...addProduct(GWROW, X, GJ, "one"),
-      ...op.end,
-      ...op.br(0),
-      ...op.end, ...op.end,
-    ],
-  };
-})();
-
-interface Exports {
-  sgd(p: number, g: number, b: number, bytes: number, lr: number, mu: number): void;
-  backwardRow(
-    x: number,
-    w: number,
-    g: number,
-    gx: number,
-    gw: number,
-    nin: number,
-    nout: number,
-  ): void;
-}
+// The SIMD kernels bound to a memory, and the memories that have them. Where WebAssembly is
+// missing or refused (a content security policy without 'wasm-unsafe-eval'), there are none and
+// the JS loops run instead, giving the same bits.
 
 /**
  * The part of the WebAssembly API used here, declared for this module: TypeScript's ES libraries
@@ -138,7 +25,7 @@ function simdModule(): WasmModule | null {
     try {
       if (typeof WebAssembly === "undefined") throw new Error("no WebAssembly");
       // Synchronous: the module is far under the 4 KB a browser's main thread may compile so.
-      compiled = new WebAssembly.Module(encodeModule([sgd, backwardRow]));
+      compiled = new WebAssembly.Module(kernelBytes());
     } catch {
       compiled = null; // no WebAssembly, no SIMD, or a policy that forbids compiling it
     }
@@ -172,6 +59,37 @@ export class Simd {
   }
 
   /**
+   * `linearForward` for a few batch rows (one a step), when w lives in this memory and a row's x,
+   * bias and out fit its scratch: x, and a bias from elsewhere (or zeros for none), are copied in,
+   * out back out. Returns false, having done nothing, when they do not.
+   */
+  forwardRows(
+    x: Float64Array,
+    w: Float64Array,
+    bias: Float64Array | null,
+    batch: number,
+    nin: number,
+    nout: number,
+    out: Float64Array,
+  ): boolean {
+    if (even(nin) + 2 * even(nout) > this.#scratchLength) return false;
+    const m = this.#memory;
+    const xAt = this.#scratch;
+    const outAt = xAt + even(nin);
+    const biasAt = outAt + even(nout); // with room for the lane read past an odd last bias
+    let biasAddress = biasAt * 8;
+    if (bias !== null && bias.buffer === w.buffer) biasAddress = bias.byteOffset;
+    else if (bias !== null) m.set(bias, biasAt);
+    else m.fill(0, biasAt, biasAt + nout);
+    for (let b = 0; b < batch; b++) {
+      m.set(x.subarray(b * nin, (b + 1) * nin), xAt);
+      this.#exports.forwardRow(xAt * 8, w.byteOffset, biasAddress, outAt * 8, nin, nout);
+      out.set(m.subarray(outAt, outAt + nout), b * nout);
+    }
+    return true;
+  }
+
+  /**
    * `linearBackward`'s fused rows (both gradients, batch rows from the last down), when w and gw
    * live in this memory and a row's x, g and gx fit its scratch: those are copied in, gx back out.
    * Returns false, having done nothing, when they do not.
@@ -186,7 +104,6 @@ export class Simd {
     gx: Float64Array,
     gw: Float64Array,
   ): boolean {
-    const even = (n: number) => n + (n & 1); // keeps each part 16-byte aligned
     if (gw.buffer !== w.buffer || 2 * even(nin) + nout > this.#scratchLength) return false;
     const m = this.#memory;
     const xAt = this.#scratch;
@@ -202,6 +119,9 @@ export class Simd {
     return true;
   }
 }
+
+/** n, or n + 1 if odd: keeps each part of the scratch 16-byte aligned. */
+const even = (n: number) => n + (n & 1);
 
 /** Each SIMD memory's kernels, by the memory's buffer (never grown, so never replaced). */
 const bound = new WeakMap<ArrayBufferLike, Simd>();
