@@ -12,6 +12,15 @@ describe("readQuery", () => {
     ["", {}, []],
     ["?loss=mse&lr=0.1", { loss: "mse", lr: 0.1 }, []],
     ["?hidden=8,8&seed=3", { hidden: [8, 8], seed: 3 }, []],
+    // TF Playground's deepest: six hidden layers of eight.
+    ["?hidden=8,8,8,8,8,8&seed=3", { hidden: [8, 8, 8, 8, 8, 8], seed: 3 }, []],
+    [
+      "?hidden=1,1,1,1,1,1,1&seed=3",
+      { seed: 3 },
+      [
+        'hidden: expected at most 6 layers of at most 8 neurons, got "1,1,1,1,1,1,1". Using the default instead.',
+      ],
+    ],
     ["?order=fixed&order=shuffled", { order: "shuffled" }, []], // the last one wins, as on a command line
     ["?epochs=20000", { epochs: 20000 }, []],
     [
@@ -23,7 +32,7 @@ describe("readQuery", () => {
       "?hidden=9",
       {},
       [
-        'hidden: expected at most 3 layers of at most 8 neurons, got "9". Using the default instead.',
+        'hidden: expected at most 6 layers of at most 8 neurons, got "9". Using the default instead.',
       ],
     ],
     [

@@ -24,7 +24,7 @@ export interface Control {
 }
 
 /** The explorer's limits on a run: a run ends in seconds and its diagram fits a phone's screen. */
-export const PAGE_LIMITS = Object.freeze({ epochs: 20_000, width: 8, depth: 3 });
+export const PAGE_LIMITS = Object.freeze({ epochs: 20_000, width: 8, depth: 6 });
 
 export const CONTROLS: Control[] = [
   {

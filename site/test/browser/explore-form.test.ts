@@ -93,6 +93,26 @@ describe("the explorer's buttons beside the form", () => {
     });
   });
 
+  it("goes as deep and as wide as TF Playground, six hidden layers of eight, and no further", async (ctx) => {
+    needsChromium(ctx);
+    await open("?hidden=8,8,8,8,7&seed=1", {}, async (page) => {
+      expect(await page.isDisabled('#sizes button:text-is("+ layer")')).toBe(false);
+      await page.click('#sizes button:text-is("+ layer")');
+      await page.waitForFunction(`location.search === "?hidden=8,8,8,8,7,7&seed=1"`);
+      await page.click('#sizes [aria-label="One neuron more in hidden layer 6"]');
+      await page.click('#sizes [aria-label="One neuron more in hidden layer 5"]');
+      await page.waitForFunction(`location.search === "?hidden=8,8,8,8,8,8&seed=1"`);
+      expect(await page.textContent("#sizes .layer-count")).toContain("6 hidden layers");
+      expect(await page.isDisabled('#sizes button:text-is("+ layer")')).toBe(true);
+      for (let l = 1; l <= 6; l++)
+        expect(
+          await page.isDisabled(`#sizes [aria-label="One neuron more in hidden layer ${l}"]`),
+        ).toBe(true);
+      expect(await page.locator("#diagram .neuron").count()).toBe(2 + 6 * 8 + 1);
+      expect(await page.locator("#diagram .hit").count()).toBe(2 * 8 + 5 * 8 * 8 + 8);
+    });
+  });
+
   it("trains on from the current weights when only the learning rate changes, and says where in the log", async (ctx) => {
     needsChromium(ctx);
     await open("?epochs=20000&log-every=1", {}, async (page) => {

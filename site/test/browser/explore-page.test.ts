@@ -33,8 +33,8 @@ describe("the XOR explorer as a page", () => {
     });
   });
 
-  // The heaviest run the page allows: 100 points, three hidden layers of 8, 20,000 epochs.
-  const HEAVIEST = "?data=spiral&hidden=8,8,8&seed=1&epochs=20000";
+  // The heaviest run the page allows: 100 points, six hidden layers of 8, 20,000 epochs.
+  const HEAVIEST = "?data=spiral&hidden=8,8,8,8,8,8&seed=1&epochs=20000";
   /** How much later than on the idle page an input may be answered while the heaviest run trains (ms): the issue's bound. */
   const INPUT_SLACK_MS = 100;
   /** How much later than on the idle page Reset may be answered by the worker while it trains (ms): a slice and a frame, generously. */
@@ -118,10 +118,12 @@ describe("the XOR explorer as a page", () => {
       await page.evaluate("window.scrollTo(0, 0)");
       await page.click("#play"); // Pause
       await page.waitForFunction(PAUSED);
-      const shown = await page.locator("#params tbody tr:first-child td").first().textContent();
+      // The output's bias: its L1 gradient is ±1, so a step moves it by about the learning rate,
+      // where a first layer's weight, six layers from the loss, may move less than the last decimal.
+      const shown = await page.locator("#params tbody tr:last-child td").first().textContent();
       await page.click("#step");
       await page.waitForFunction(
-        `document.querySelector("#params tbody tr:first-child td").textContent !== ${JSON.stringify(shown)}`,
+        `document.querySelector("#params tbody tr:last-child td").textContent !== ${JSON.stringify(shown)}`,
       );
     });
   });
@@ -180,7 +182,7 @@ describe("the XOR explorer as a page", () => {
       await page.locator("#c-hidden").dispatchEvent("change");
       await page.waitForFunction(`!document.querySelector("#c-hidden-error").hidden`);
       expect(await page.textContent("#c-hidden-error")).toContain(
-        "hidden: expected at most 3 layers of at most 8 neurons",
+        "hidden: expected at most 6 layers of at most 8 neurons",
       );
       expect(await page.evaluate("location.search")).toBe("");
     });
@@ -262,6 +264,16 @@ describe("the XOR explorer as a page", () => {
         };
         await apart([".plane", "#diagram", "#curve"]);
         await apart(["#sizes > div"]);
+        await apart(["#sizes button"]);
+        // Each layer's +/− right above its column: the first neuron of hidden layer l is picture 8·l.
+        const centre = (b: { x: number; width: number }) => b.x + b.width / 2;
+        const groups = await page.locator("#sizes > div:not(.layer-count)").all();
+        const pictures = await page.locator("#diagram-box canvas").all();
+        expect(groups).toHaveLength(6);
+        for (const [l, group] of groups.entries()) {
+          const [g, p] = [await group.boundingBox(), await pictures[8 * l]!.boundingBox()];
+          expect(Math.abs(centre(g!) - centre(p!)), `layer ${l + 1}`).toBeLessThan(1.5);
+        }
       },
     );
   });

@@ -177,6 +177,41 @@ describe("the XOR explorer in a browser", () => {
         "20",
       ],
     ],
+    // TF Playground's deepest network, six hidden layers of eight, and one of a single neuron.
+    [
+      "?data=spiral&hidden=8,8,8,8,8,8&activation=relu&lr=0.01&seed=5&epochs=30&log-every=5",
+      [
+        "--data",
+        "spiral",
+        "--hidden",
+        "8,8,8,8,8,8",
+        "--activation",
+        "relu",
+        "--lr",
+        "0.01",
+        "--seed",
+        "5",
+        "--epochs",
+        "30",
+        "--log-every",
+        "5",
+      ],
+    ],
+    [
+      "?data=circles&hidden=3,8,1,8,2,5&seed=2&epochs=20&log-every=4",
+      [
+        "--data",
+        "circles",
+        "--hidden",
+        "3,8,1,8,2,5",
+        "--seed",
+        "2",
+        "--epochs",
+        "20",
+        "--log-every",
+        "4",
+      ],
+    ],
     // No hidden layer (a linear model on TF Playground's features), as TF Playground allows.
     [
       "?features=x1,x2,x1x2&hidden=none&seed=1&epochs=200&log-every=40",

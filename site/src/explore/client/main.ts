@@ -361,16 +361,19 @@ function drawSizes(hidden: number[]): void {
       hidden.length >= PAGE_LIMITS.depth,
     ),
   );
+  const count = hidden.length === 1 ? "1 hidden layer" : `${hidden.length || "no"} hidden layers`;
+  layers.append(Object.assign(document.createElement("span"), { textContent: count }));
   layers.className = "layer-count";
-  // Each layer's − n + above its column of the diagram, as TF Playground has them.
+  // Each layer's + and − above its column of the diagram, as TF Playground has them, one over the
+  // other: six layers' columns are too close for a pair side by side.
   const neurons = hidden.map((n, l) => {
     const group = document.createElement("div");
     group.style.left = `${100 * columnAt(l + 1, hidden.length + 2)}%`;
     const change = (d: number) => hidden.map((m, k) => (k === l ? m + d : m));
-    // No count between them: the diagram below shows the layer's neurons.
+    // No count beside them: the diagram below shows the layer's neurons.
     group.append(
-      button("−", `One neuron fewer in hidden layer ${l + 1}`, change(-1), n <= 1),
       button("+", `One neuron more in hidden layer ${l + 1}`, change(+1), n >= PAGE_LIMITS.width),
+      button("−", `One neuron fewer in hidden layer ${l + 1}`, change(-1), n <= 1),
     );
     return group;
   });

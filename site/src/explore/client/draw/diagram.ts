@@ -6,13 +6,19 @@ import { at, svg } from "./svg.ts";
 // inputs a picture of its output over the input plane. The pictures are small canvases laid over
 // the SVG (painted, never encoded as images: a frame of the heaviest network stays cheap).
 
-const W = 320;
 const NODE = 20;
 const GAP = 26; // between neurons' centres in a column
+const MARGIN = 28; // from the edge to the first and the last column's centres
+/** The least room between two columns' centres: a deep network's diagram grows wider, not denser. */
+const COLUMN = 48;
+
+/** The diagram's width (in its own units) for `layers` columns, inputs and output included. */
+const widthOf = (layers: number) => Math.max(320, 2 * MARGIN + COLUMN * (layers - 1));
 
 /** Where layer l of `layers` columns sits across the diagram, as a share of its width (the +/− buttons above it line up). */
 export function columnAt(l: number, layers: number): number {
-  return (28 + ((W - 56) * l) / (layers - 1)) / W;
+  const W = widthOf(layers);
+  return (MARGIN + ((W - 2 * MARGIN) * l) / (layers - 1)) / W;
 }
 
 /** A parameter's place in the network: a weight from neuron i of layer l to neuron j of layer l + 1, or neuron j's bias. */
@@ -53,9 +59,12 @@ export class Diagram {
     hover: (target: DiagramTarget) => void,
     edit: (param: number) => void,
   ) {
+    const W = widthOf(sizes.length);
     const H = Math.max(...sizes) * GAP + 4; // as tall as the widest layer needs
     root.setAttribute("viewBox", `0 0 ${W} ${H}`);
-    box.style.setProperty("--aspect", String(W / H)); // for CSS that caps its height by its width
+    // For CSS that caps the diagram's height by its width, and keeps the +/− buttons above it as
+    // wide as it (on its figure, which holds both).
+    (box.closest("figure") ?? box).style.setProperty("--aspect", String(W / H));
     const x = (l: number) => W * columnAt(l, sizes.length);
     const y = (l: number, k: number) => H / 2 + (k - (sizes[l]! - 1) / 2) * GAP;
     const edges = svg("g");
