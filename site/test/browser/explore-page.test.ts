@@ -268,7 +268,7 @@ describe("the XOR explorer as a page", () => {
         // Each layer's +/− right above its column: the first neuron of hidden layer l is picture 8·l.
         const centre = (b: { x: number; width: number }) => b.x + b.width / 2;
         const groups = await page.locator("#sizes > div:not(.layer-count)").all();
-        const pictures = await page.locator("#diagram-box canvas").all();
+        const pictures = await page.locator("#diagram-box canvas.picture").all();
         expect(groups).toHaveLength(6);
         for (const [l, group] of groups.entries()) {
           const [g, p] = [await group.boundingBox(), await pictures[8 * l]!.boundingBox()];

@@ -15,7 +15,7 @@ import {
   type XorFlag,
   xorRun,
 } from "@gradbook/cli";
-import { type Dataset, FEATURES } from "@gradbook/train";
+import { type Dataset, type Feature, FEATURE_NAMES, FEATURES } from "@gradbook/train";
 import { Overlay } from "./draw/boundary.ts";
 import { colourOf, GRADIENT, paint } from "./draw/colour.ts";
 import { drawCurve } from "./draw/curve.ts";
@@ -98,24 +98,20 @@ function apply(args: XorArgs, refused: Partial<Record<XorFlag, string>> = {}): v
   }
   writeUrl(args);
   $("command").textContent = xorCommand(args);
-  const sizes = [args.features.length, ...args.hidden, 1];
-  const places = paramPlaces(sizes);
-  const labels = args.features.map((f) => FEATURES[f].label);
+  const places = paramPlaces([args.features.length, ...args.hidden, 1]);
+  const { points, threshold } = xorRun(args); // the worker's points, drawn here: the same seeded draw
+  const plane = planeOfPoints(points);
   const diagram = new Diagram(
     $<HTMLElement>("diagram") as unknown as SVGSVGElement,
     $("diagram-box"),
-    sizes,
-    labels,
-    point,
-    edit,
+    { features: args.features, hidden: args.hidden, plane, grid: GRID, hover: point, edit, toggle },
   );
   const regression = isRegression(args.data);
   drawLegend(args.loss === "bce-with-logits", regression);
   const params = new ParamTable($("params"), places, (k) => diagram.highlight(k), edit);
-  const { points, threshold } = xorRun(args); // the worker's points, drawn here: the same seeded draw
   const overlay = new Overlay(
     $<HTMLElement>("plane") as unknown as SVGSVGElement,
-    planeOfPoints(points),
+    plane,
     points.train,
     points.test,
     threshold,
@@ -174,7 +170,10 @@ form.addEventListener("change", (event) => {
   if (toMse) texts.loss = "mse";
   const { args, refused } = readForm(texts, run.args, changed);
   show($("url-error"), "");
-  if (started() && onlyTuned(run.args, args)) return tune(args, refused);
+  // Nothing new (a field left as it was applied) leaves the run, and the diagram under the
+  // pointer, alone.
+  const same = URL_FLAGS.every((flag) => flagText(run!.args, flag) === flagText(args, flag));
+  if ((started() || same) && onlyTuned(run.args, args)) return tune(args, refused);
   apply(args, refused);
   if (toMse && args.loss === "mse")
     $("run-status").textContent =
@@ -322,7 +321,7 @@ $("regenerate").addEventListener("click", () => {
   form.dispatchEvent(new Event("change"));
 });
 
-/** Sets the hidden layers' sizes from the +/− buttons; the reference's weights fit only 5,4, so a change from them draws Rng(1)'s. */
+/** Sets the hidden layers' sizes from the +/− buttons. */
 function resize(hidden: number[]): void {
   if (
     !run ||
@@ -330,13 +329,42 @@ function resize(hidden: number[]): void {
     hidden.some((n) => n < 1 || n > PAGE_LIMITS.width)
   )
     return;
-  field("hidden").value = hidden.length ? hidden.join(",") : "none";
-  const torch = field("seed").value === "torch" && hidden.join(",") !== "5,4";
+  setByButton("hidden", hidden.length ? hidden.join(",") : "none");
+}
+
+/** A feature's button: the network gains or loses that input, the features kept in TF Playground's order. */
+function toggle(feature: Feature): void {
+  if (!run) return;
+  const on = run.args.features;
+  const next = FEATURE_NAMES.filter((f) => (f === feature) !== on.includes(f));
+  if (next.length === 0) {
+    $("run-status").textContent =
+      "The network needs an input: turn another feature on before this one off.";
+    return;
+  }
+  setByButton("features", next.join(","));
+}
+
+/**
+ * Sets a flag's field from a button, as if typed, and applies it. The reference's weights fit only
+ * the assignment's network (hidden 5,4 on x1,x2): a change from it draws Rng(1)'s and says so.
+ */
+function setByButton(flag: "hidden" | "features", text: string): void {
+  field(flag).value = text;
+  const torch =
+    field("seed").value === "torch" &&
+    (field("hidden").value !== "5,4" || field("features").value !== "x1,x2");
   if (torch) field("seed").value = "1";
-  form.dispatchEvent(new Event("change"));
+  // The run starts over and its buttons are drawn anew: the focus goes back to the one pressed.
+  const pressed = document.activeElement?.getAttribute("aria-label");
+  field(flag).dispatchEvent(new Event("change", { bubbles: true }));
+  if (pressed)
+    document
+      .querySelector<HTMLElement>(`.explore-training [aria-label="${CSS.escape(pressed)}"]`)
+      ?.focus();
   if (torch)
     $("run-status").textContent =
-      "Initial weights now Rng(1): the reference's fit only hidden 5,4.";
+      "Initial weights now Rng(1): the reference's fit only hidden 5,4 on the inputs x1,x2.";
 }
 
 /** The +/− buttons above the diagram: a layer more or fewer, and a neuron more or fewer in each layer. */
@@ -526,15 +554,16 @@ function drawPlane(): void {
     paint($("mini-plane") as HTMLCanvasElement, snap.surface, GRID, outputScale());
     $("mini-epoch").textContent = `epoch ${snap.epoch}`;
   }
-  const neuron = run.pointed && "neuron" in run.pointed ? run.pointed.neuron : undefined;
+  const pointed = run.pointed;
+  const surface = $("surface") as HTMLCanvasElement;
+  if (pointed && "feature" in pointed) {
+    paint(surface, run.diagram.features.get(pointed.feature)!, GRID, (v) => v);
+    return;
+  }
+  const neuron = pointed && "neuron" in pointed ? pointed.neuron : undefined;
   const values =
     neuron === undefined || neuron >= snap.units.length ? snap.surface : snap.units[neuron]!;
-  paint(
-    $("surface") as HTMLCanvasElement,
-    values,
-    GRID,
-    values === snap.surface ? outputScale() : unitScale,
-  );
+  paint(surface, values, GRID, values === snap.surface ? outputScale() : unitScale);
 }
 
 /** What the pointer is over in the diagram, in words: a neuron's picture now fills the plane; a weight's value and gradient. */
@@ -544,6 +573,9 @@ function describePointed(): void {
   let text = "";
   if (run && snap && target && "param" in target) {
     text = `${run.names[target.param]} = ${snap.params[target.param]!.toPrecision(4)}, gradient ${snap.grads[target.param]!.toPrecision(4)} (last step)`;
+  } else if (run && target && "feature" in target) {
+    const on = run.args.features.includes(target.feature);
+    text = `The plane shows the input ${FEATURES[target.feature].label} (white is 0): the network ${on ? "sees it; press to take it away" : "does not see it; press to give it"}.`;
   } else if (run && snap && target && "neuron" in target) {
     text =
       target.neuron < snap.units.length

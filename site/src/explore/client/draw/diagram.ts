@@ -1,4 +1,7 @@
+import { type Feature, FEATURE_NAMES } from "@gradbook/train";
+import type { Plane } from "../plane.ts";
 import { paint } from "./colour.ts";
+import { featureTiles } from "./features.ts";
 import { at, svg } from "./svg.ts";
 
 // The network drawn as TensorFlow Playground draws it: a column of neurons per layer, each weight
@@ -8,17 +11,18 @@ import { at, svg } from "./svg.ts";
 
 const NODE = 20;
 const GAP = 26; // between neurons' centres in a column
-const MARGIN = 28; // from the edge to the first and the last column's centres
+const LEFT = 64; // from the left edge to the inputs' centres: room for their names
+const RIGHT = 28; // from the output's centre to the right edge
 /** The least room between two columns' centres: a deep network's diagram grows wider, not denser. */
 const COLUMN = 48;
 
 /** The diagram's width (in its own units) for `layers` columns, inputs and output included. */
-const widthOf = (layers: number) => Math.max(320, 2 * MARGIN + COLUMN * (layers - 1));
+const widthOf = (layers: number) => Math.max(320, LEFT + RIGHT + COLUMN * (layers - 1));
 
 /** Where layer l of `layers` columns sits across the diagram, as a share of its width (the +/− buttons above it line up). */
 export function columnAt(l: number, layers: number): number {
   const W = widthOf(layers);
-  return (MARGIN + ((W - 2 * MARGIN) * l) / (layers - 1)) / W;
+  return (LEFT + ((W - LEFT - RIGHT) * l) / (layers - 1)) / W;
 }
 
 /** A parameter's place in the network: a weight from neuron i of layer l to neuron j of layer l + 1, or neuron j's bias. */
@@ -42,67 +46,94 @@ export function paramPlaces(sizes: number[]): ParamPlace[] {
   return places;
 }
 
-/** What the pointer is over in the diagram: a neuron past the inputs (its index among them), or a parameter's edge. */
-export type DiagramTarget = { neuron: number } | { param: number } | undefined;
+/** What the pointer is over in the diagram: an input feature, a neuron past the inputs (its index among them), or a parameter's edge. */
+export type DiagramTarget =
+  | { feature: Feature }
+  | { neuron: number }
+  | { param: number }
+  | undefined;
+
+/** What a diagram shows and what it answers to. */
+export interface DiagramOptions {
+  /** The features the network sees, in its inputs' order, and its hidden layers' sizes. */
+  features: readonly Feature[];
+  hidden: readonly number[];
+  /** The input plane, for the features' pictures. */
+  plane: Plane;
+  /** The side of the pictures' grid. */
+  grid: number;
+  hover: (target: DiagramTarget) => void;
+  edit: (param: number) => void;
+  /** A feature's button was pressed: the network should see it, or no longer. */
+  toggle: (feature: Feature) => void;
+}
 
 /** The diagram of one network, drawn once and updated with each snapshot. */
 export class Diagram {
   private readonly marks: SVGElement[] = []; // by parameter index: its edge, or its neuron for a bias
   private readonly pictures: HTMLCanvasElement[] = []; // every neuron past the inputs, layer by layer
+  /** Each feature's picture over the plane (values in [0, 1]). */
+  readonly features: Map<Feature, number[]>;
 
-  /** Draws into `root` (an SVG inside `box`, a positioned element as large as it); `labels` name the inputs. */
+  /** Draws into `root` (an SVG inside `box`, a positioned element as large as it). */
   constructor(
     private readonly root: SVGSVGElement,
     box: HTMLElement,
-    sizes: number[],
-    labels: string[],
-    hover: (target: DiagramTarget) => void,
-    edit: (param: number) => void,
+    { features, hidden, plane, grid, hover, edit, toggle }: DiagramOptions,
   ) {
+    const sizes = [features.length, ...hidden, 1];
     const W = widthOf(sizes.length);
-    const H = Math.max(...sizes) * GAP + 4; // as tall as the widest layer needs
+    // As tall as the widest layer needs; the inputs' column holds every feature, on or off.
+    const H = Math.max(FEATURE_NAMES.length, ...sizes) * GAP + 4;
     root.setAttribute("viewBox", `0 0 ${W} ${H}`);
     // For CSS that caps the diagram's height by its width, and keeps the +/− buttons above it as
     // wide as it (on its figure, which holds both).
     (box.closest("figure") ?? box).style.setProperty("--aspect", String(W / H));
     const x = (l: number) => W * columnAt(l, sizes.length);
-    const y = (l: number, k: number) => H / 2 + (k - (sizes[l]! - 1) / 2) * GAP;
+    const row = (r: number, rows: number) => H / 2 + (r - (rows - 1) / 2) * GAP;
+    // An input sits in its feature's row: TF Playground's order, whatever the network's.
+    const y = (l: number, k: number) =>
+      l === 0 ? row(FEATURE_NAMES.indexOf(features[k]!), FEATURE_NAMES.length) : row(k, sizes[l]!);
     const edges = svg("g");
     const nodes = svg("g");
     const neuron: SVGElement[][] = sizes.map(() => []);
-    for (const old of box.querySelectorAll("canvas")) old.remove();
+    for (const old of box.querySelectorAll("canvas, button.feature")) old.remove();
+    // Each feature's button: its name from the left edge, its picture where an input neuron sits.
+    this.features = featureTiles(
+      box,
+      features,
+      plane,
+      grid,
+      (r) => ({
+        left: 1 / W,
+        top: (row(r, FEATURE_NAMES.length) - GAP / 2 + 1) / H,
+        width: (x(0) + NODE / 2 - 1) / W,
+        height: (GAP - 2) / H,
+        tile: NODE / (GAP - 2),
+      }),
+      toggle,
+      (feature) => hover(feature && { feature }),
+    );
+    // The neurons past the inputs: a frame, and over it a canvas for the picture of its output.
     sizes.forEach((size, l) => {
-      for (let k = 0; k < size; k++) {
+      for (let k = 0; k < size && l > 0; k++) {
         const g = svg("g", { class: "neuron", transform: `translate(${at(x(l))},${at(y(l, k))})` });
-        if (l === 0) {
-          g.append(svg("circle", { r: NODE / 2, class: "input" }));
-          const label = svg("text", {
-            "text-anchor": "end",
-            x: -NODE / 2 - 2,
-            dy: "0.35em",
-            "font-size": 9,
-            fill: "currentColor",
-          });
-          label.textContent = labels[k] ?? "";
-          g.append(label);
-        } else {
-          g.append(
-            svg("rect", { x: -NODE / 2, y: -NODE / 2, width: NODE, height: NODE, class: "frame" }),
-          );
-          const picture = document.createElement("canvas");
-          const index = this.pictures.length;
-          picture.className = "picture";
-          Object.assign(picture.style, {
-            left: `${(100 * (x(l) - NODE / 2)) / W}%`,
-            top: `${(100 * (y(l, k) - NODE / 2)) / H}%`,
-            width: `${(100 * NODE) / W}%`,
-            height: `${(100 * NODE) / H}%`,
-          });
-          picture.addEventListener("pointerenter", () => hover({ neuron: index }));
-          picture.addEventListener("pointerleave", () => hover(undefined));
-          this.pictures.push(picture);
-          box.append(picture);
-        }
+        g.append(
+          svg("rect", { x: -NODE / 2, y: -NODE / 2, width: NODE, height: NODE, class: "frame" }),
+        );
+        const picture = document.createElement("canvas");
+        const index = this.pictures.length;
+        picture.className = "picture";
+        Object.assign(picture.style, {
+          left: `${(100 * (x(l) - NODE / 2)) / W}%`,
+          top: `${(100 * (y(l, k) - NODE / 2)) / H}%`,
+          width: `${(100 * NODE) / W}%`,
+          height: `${(100 * NODE) / H}%`,
+        });
+        picture.addEventListener("pointerenter", () => hover({ neuron: index }));
+        picture.addEventListener("pointerleave", () => hover(undefined));
+        this.pictures.push(picture);
+        box.append(picture);
         neuron[l]!.push(g);
         nodes.append(g);
       }
