@@ -63,19 +63,28 @@ export class SGD implements TensorOptimizer {
   #steps = 0;
 
   /** The store of a whole model's parameters and its state range, when the params are that; else null. */
-  readonly #flat: { store: ParameterStore; buffer: Float64Array } | null = null;
+  #flat: { store: ParameterStore; buffer: Float64Array } | null = null;
 
   constructor(params: readonly Tensor[], opts: SGDOptions) {
     this.#settings = checkSGDOptions("SGD", opts);
     this.params = parameterList("SGD", params);
     const store = ParameterStore.of(this.params);
-    const buffer = store?.claimState() ?? null;
-    if (store !== undefined && buffer !== null) {
-      // The buffers as views of one range in the parameters' order, so one loop steps them all.
-      this.#flat = { store, buffer };
-      let at = 0;
-      this.momentumBuffers = this.params.map((p) => buffer.subarray(at, (at += p.size)));
-    } else this.momentumBuffers = this.params.map((p) => new Float64Array(p.size));
+    if (store === undefined) {
+      this.momentumBuffers = this.params.map((p) => new Float64Array(p.size));
+      return;
+    }
+    // The buffers as views of the store's state range, in the parameters' order, so one loop
+    // steps them all. A later optimizer over the same model takes the range over: this one then
+    // keeps copies of its buffers and steps parameter by parameter.
+    const buffer = store.claimState(() => {
+      this.#flat = null;
+      this.momentumBuffers.forEach((b, i) => {
+        this.momentumBuffers[i] = b.slice();
+      });
+    });
+    this.#flat = { store, buffer };
+    let at = 0;
+    this.momentumBuffers = this.params.map((p) => buffer.subarray(at, (at += p.size)));
   }
 
   /** How many steps have been taken. */

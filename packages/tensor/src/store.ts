@@ -38,8 +38,10 @@ export class ParameterStore {
   readonly simd: boolean;
   /** The views the parameters' grads start as, to tell whether one was replaced. */
   readonly #gradViews: readonly Float64Array[];
-  /** The optimizer state's range, until an optimizer claims it. */
-  #state: Float64Array | null;
+  /** The optimizer state's range. */
+  readonly #state: Float64Array;
+  /** What to call when another optimizer claims the state: its holder copies its state out. */
+  #release: (() => void) | null = null;
 
   /**
    * Parameters holding `parts`' values. `simd`: whether to use a SIMD memory (where available);
@@ -85,11 +87,14 @@ export class ParameterStore {
     return whole ? store : undefined;
   }
 
-  /** The optimizer-state range, zeros, for the first optimizer to ask; null after that. */
-  claimState(): Float64Array | null {
-    const state = this.#state;
-    this.#state = null;
-    return state;
+  /**
+   * The optimizer-state range, zeroed, for a new optimizer: the one that held it before gets
+   * `release` called first, to copy its state out and carry on with its copy.
+   */
+  claimState(release: () => void): Float64Array {
+    this.#release?.();
+    this.#release = release;
+    return this.#state.fill(0);
   }
 
   /** Whether every parameter's grad is still its view of `grad` (nobody replaced one). */
