@@ -1,4 +1,4 @@
-import { fmt, sizeOf } from "./shape.ts";
+import { checkShape, fmt, sizeOf } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 import { simdMemory } from "./wasm/simd.ts";
 
@@ -48,10 +48,12 @@ export class ParameterStore {
    * by default from {@link ParameterStore.simdFrom} parameters up.
    */
   constructor(parts: readonly ParameterPart[], opts: { simd?: boolean } = {}) {
-    const n = parts.reduce((sum, part) => sum + sizeOf(part.shape), 0);
+    const shapes = parts.map((part) => checkShape("ParameterStore", part.shape));
+    const n = shapes.reduce((sum, shape) => sum + sizeOf(shape), 0);
     const stride = n + (n & 1); // an even count: each range starts 16-byte aligned
-    // Scratch for one batch row of the largest layer's backward: x, gx and g (see Simd.backwardRows).
-    const width = Math.max(0, ...parts.flatMap((part) => part.shape));
+    // Scratch for one batch row of a layer, its x, out and bias forward or x, gx and g backward:
+    // three rows of the widest (see Simd.forwardRows and Simd.backwardRows).
+    const width = Math.max(0, ...shapes.flat());
     const scratch = 3 * (width + (width & 1));
     const wantSimd = opts.simd ?? n >= ParameterStore.simdFrom;
     const memory = wantSimd ? simdMemory(3 * stride + scratch, scratch) : null;
@@ -61,13 +63,14 @@ export class ParameterStore {
     this.grad = floats.subarray(stride, stride + n);
     this.#state = floats.subarray(2 * stride, 2 * stride + n);
     let at = 0;
-    this.params = parts.map(({ values, shape }) => {
+    this.params = parts.map(({ values }, k) => {
+      const shape = shapes[k]!;
       const size = sizeOf(shape);
       if (values.length !== size)
         throw new RangeError(
           `ParameterStore: expected ${size} values for shape ${fmt(shape)}, got ${values.length}`,
         );
-      const p = new Tensor(this.data.subarray(at, at + size), Object.freeze(shape.slice()), true);
+      const p = new Tensor(this.data.subarray(at, at + size), shape, true);
       p.data.set(values);
       p.grad = this.grad.subarray(at, at + size);
       owner.set(p, this);

@@ -4,6 +4,7 @@ import {
   crossEntropy,
   l1Loss,
   Linear,
+  ParameterStore,
   linear,
   MLP,
   SGD,
@@ -137,6 +138,16 @@ describe("errors name the op, the shapes and what was expected", () => {
       "Linear parameters",
       () => new Linear(zeros([3, 2]), zeros([2])),
       "Linear: expected a weight [nout, nin] and a bias [nout], got [3, 2] and [2]",
+    ],
+    [
+      "ParameterStore values",
+      () => new ParameterStore([{ values: [1, 2, 3], shape: [2, 2] }]),
+      "ParameterStore: expected 4 values for shape [2, 2], got 3",
+    ],
+    [
+      "ParameterStore shape",
+      () => new ParameterStore([{ values: [1], shape: [1.5] }]),
+      "ParameterStore: expected a shape, a list of non-negative integers, got [1.5]",
     ],
     [
       "SGD params",
