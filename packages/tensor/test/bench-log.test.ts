@@ -1,6 +1,6 @@
 // Lesson 08 (and lesson 07's correction) quote the committed bench log, bench/tables.txt, which
-// no test can remeasure: the numbers in the lessons must be the log's, digit for digit (and lesson 08's
-// SIMD threshold the package's).
+// no test can remeasure: the numbers in the lessons must be the log's, digit for digit (and
+// lesson 08's SIMD threshold the package's).
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { ParameterStore } from "../src/index.ts";
