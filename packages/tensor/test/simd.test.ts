@@ -14,6 +14,7 @@ import {
   type Tensor,
   tensor,
 } from "../src/index.ts";
+import { kernelBytes } from "../src/wasm/kernels.ts";
 
 /** Each number's 64 bits, so -0 ≠ 0 and every last bit counts. */
 const bits = (a: ArrayLike<number>) => Array.from(new BigUint64Array(Float64Array.from(a).buffer));
@@ -32,6 +33,10 @@ const SETTINGS: [string, SGDOptions][] = [
 describe("SIMD kernels against the JS loops, bit for bit", () => {
   test("Node has WebAssembly SIMD, so these tests compare two paths", () => {
     expect(new ParameterStore([{ values: [1], shape: [1] }], { simd: true }).simd).toBe(true);
+  });
+
+  test("the module stays under the 4 KB a browser's main thread compiles synchronously", () => {
+    expect(kernelBytes().length).toBeLessThan(4096);
   });
 
   test.each([
