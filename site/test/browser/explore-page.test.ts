@@ -100,6 +100,51 @@ describe("the XOR explorer as a page", () => {
     });
   });
 
+  // The issue's bound on a slow machine, made the same on every machine: chromium's CPU slowdown
+  // (4×) on the page. What it measures depends on the machine, so it is recorded and printed (the
+  // notes quote it); the test asserts only what does not: every key typed reaches the field, the
+  // run trains on meanwhile, and the page keeps drawing it.
+  it("under a 4× CPU slowdown keeps every key and the run going while the heaviest network trains, and records its long tasks and input delays", async (ctx) => {
+    needsChromium(ctx);
+    await open(HEAVIEST, { viewport: { width: 1280, height: 800 } }, async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      await page.evaluate(`window.longTasks = []; new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+        window.delays = []; document.querySelector("#c-epochs").addEventListener("input", (e) => delays.push(performance.now() - e.timeStamp));
+        window.frames = 0; new MutationObserver(() => frames++).observe(document.querySelector("#epoch-count"), { childList: true, characterData: true, subtree: true })`);
+      await page.click("#end");
+      await page.waitForFunction("frames >= 3");
+      const before = await epochOf(page);
+      const started = Date.now();
+      await page.fill("#c-epochs", "");
+      await page.evaluate("delays.length = 0"); // the field's clearing was an input too
+      await page.keyboard.type("12345678901234567890", { delay: 50 });
+      await page.waitForFunction(
+        `frames >= 6 && Number(/Epoch (\\d+)/.exec(document.querySelector("#epoch-count").textContent)[1]) > ${before}`,
+      );
+      const seconds = (Date.now() - started) / 1000;
+      expect(await page.inputValue("#c-epochs")).toBe("12345678901234567890");
+      const delays = (await page.evaluate("delays")) as number[];
+      expect(delays).toHaveLength(20);
+      expect(await page.evaluate(DONE)).toBe(false);
+      const longTasks = ((await page.evaluate("longTasks")) as number[]).sort((a, b) => b - a);
+      const round = (ms: number) => Math.round(ms);
+      const figures = {
+        cpuSlowdown: 4,
+        seconds: Math.round(seconds),
+        epochs: (await epochOf(page)) - before,
+        frames: await page.evaluate("frames"),
+        longTasks: longTasks.length,
+        longestTasksMs: longTasks.slice(0, 5).map(round),
+        medianLongTaskMs: round(longTasks[longTasks.length >> 1] ?? 0),
+        inputDelayMaxMs: round(Math.max(...delays)),
+        inputDelayMedianMs: round(delays.sort((a, b) => a - b)[delays.length >> 1]!),
+      };
+      console.log(`explorer under a 4× CPU slowdown: ${JSON.stringify(figures)}`);
+      writeFileSync(join(RESULTS, "explore-throttled.json"), JSON.stringify(figures) + "\n");
+    });
+  });
+
   it("leaves the tables under the plots alone while training out of view (they re-laid the whole page each frame), and brings them up to date in view and at a pause", async (ctx) => {
     needsChromium(ctx);
     await open(HEAVIEST, { viewport: { width: 1280, height: 800 } }, async (page) => {
@@ -265,10 +310,10 @@ describe("the XOR explorer as a page", () => {
         await apart([".plane", "#diagram", "#curve"]);
         await apart(["#sizes > div"]);
         await apart(["#sizes button"]);
-        // Each layer's +/− right above its column: the first neuron of hidden layer l is picture 8·l.
+        // Each layer's +/− right above its column: the first neuron of hidden layer l is neuron 8·l.
         const centre = (b: { x: number; width: number }) => b.x + b.width / 2;
         const groups = await page.locator("#sizes > div:not(.layer-count)").all();
-        const pictures = await page.locator("#diagram-box canvas.picture").all();
+        const pictures = await page.locator("#diagram .neuron").all();
         expect(groups).toHaveLength(6);
         for (const [l, group] of groups.entries()) {
           const [g, p] = [await group.boundingBox(), await pictures[8 * l]!.boundingBox()];

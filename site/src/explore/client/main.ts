@@ -17,9 +17,10 @@ import {
 } from "@gradbook/cli";
 import { type Dataset, type Feature, FEATURE_NAMES, FEATURES } from "@gradbook/train";
 import { Overlay } from "./draw/boundary.ts";
-import { colourOf, GRADIENT, paint } from "./draw/colour.ts";
+import { colourOf, GRADIENT, paint, paintShades } from "./draw/colour.ts";
 import { drawCurve } from "./draw/curve.ts";
-import { columnAt, Diagram, type DiagramTarget, paramPlaces } from "./draw/diagram.ts";
+import { columnAt, Diagram, type DiagramTarget } from "./draw/diagram.ts";
+import { paramPlaces } from "./draw/places.ts";
 import { drawOutputs, ParamTable } from "./draw/tables.ts";
 import { planeOfPoints } from "./plane.ts";
 import { type Command, GRID, type Pace, type Snapshot } from "./protocol.ts";
@@ -138,6 +139,7 @@ function apply(args: XorArgs, refused: Partial<Record<XorFlag, string>> = {}): v
     clock: new Clock(),
   };
   drawSizes(args.hidden);
+  article.dataset.done = "false"; // a new run: the old one's end is no longer on screen
   closeEdit();
   pending = undefined;
   $("log").textContent = "";
@@ -459,10 +461,48 @@ function drawPending(): void {
   const snap = pending;
   pending = undefined;
   if (!run || !snap || snap.run !== run.id) return;
-  draw(snap);
-  send({ type: "drawn" });
+  const id = run.id;
+  // A snapshot in two frames, the plane, then the rest (the status last, so what it says is on
+  // screen): in one, the heaviest network's frame was one long task the page's inputs waited behind.
+  timed(
+    () => drawSurface(snap),
+    (first) =>
+      requestAnimationFrame(() => {
+        if (run?.id !== id) return; // replaced meanwhile: the worker is drawing the new run
+        timed(
+          () => draw(snap),
+          (second) => send({ type: "drawn", ms: first + second }),
+        );
+      }),
+  );
 }
 
+/**
+ * Runs `work` and then tells `done` what it cost the page: its script and the rendering after it,
+ * which ends before the next task (a message to itself) begins.
+ */
+function timed(work: () => void, done: (ms: number) => void): void {
+  const start = performance.now();
+  work();
+  afterFrame.port1.onmessage = () => done(performance.now() - start);
+  afterFrame.port2.postMessage(null);
+}
+const afterFrame = new MessageChannel();
+
+/** Sets an element's text only when it changes: even the same text, set again, lays the page out again. */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+/** The first part of a snapshot's drawing: the plane, its line and its points. */
+function drawSurface(snap: Snapshot): void {
+  if (!run || snap.params.length === 0) return;
+  run.last = snap;
+  drawPlane();
+  run.overlay.update(snap.surface, GRID, snap.outputs);
+}
+
+/** The rest: the diagram, the tables in view, the curve, and the run's state in words. */
 function draw(snap: Snapshot): void {
   if (!run) return;
   const { args } = run;
@@ -471,28 +511,27 @@ function draw(snap: Snapshot): void {
   run.error = snap.error ?? "";
   article.dataset.playing = String(snap.playing);
   article.dataset.done = String(snap.done);
-  $("play").textContent = snap.playing ? "Pause" : snap.done && !snap.error ? "Play again" : "Play";
+  setText($("play"), snap.playing ? "Pause" : snap.done && !snap.error ? "Play again" : "Play");
   run.means.push(...snap.means);
   run.testMeans.push(...snap.testMeans);
   if (snap.log.length) $("log").textContent += snap.log.map((line) => `${line}\n`).join("");
+  // Written even when it reads the same: each snapshot drawn is an event a reader's tools (and
+  // the tests) can observe, a reset's answer included.
   $("epoch-count").textContent =
     `Epoch ${snap.epoch} of ${args.epochs}${snap.step ? `, step ${snap.step}` : ""}${snap.done ? " (done)" : ""}`;
   const rate = snap.playing ? run.clock.note(snap.epoch) : undefined;
-  $("eta").textContent = snap.playing
-    ? timeLeft(
-        args.epochs - snap.epoch,
-        run.pace === "end" ? rate : Math.min(rate ?? run.pace, run.pace),
-      )
-    : "";
-  $("run-error").textContent = snap.error ?? "";
+  setText(
+    $("eta"),
+    snap.playing
+      ? timeLeft(
+          args.epochs - snap.epoch,
+          run.pace === "end" ? rate : Math.min(rate ?? run.pace, run.pace),
+        )
+      : "",
+  );
+  setText($("run-error"), snap.error ?? "");
   if (snap.params.length === 0) return;
-  run.last = snap;
-  drawPlane();
-  run.overlay.update(snap.surface, GRID, snap.outputs);
-  run.diagram.update(snap.params, [...snap.units, snap.surface], GRID, [
-    ...snap.units.map(() => unitScale),
-    outputScale(),
-  ]);
+  run.diagram.update(snap.params, snap.units, snap.surface, GRID, outputScale());
   // The tables below the plots change on every frame and lay out the whole page when they do (a
   // frame's layout fell from ~40 ms to ~2 ms without them): while training, only when in view.
   if (!snap.playing || inView.size > 0) drawTables(snap);
@@ -513,6 +552,15 @@ new IntersectionObserver(([entry]) => {
 $("mini").addEventListener("click", () =>
   document.querySelector(".plane")!.scrollIntoView({ block: "center" }),
 );
+
+// The diagram's canvas follows its box's size and the colour scheme (the system's, or the toggle's).
+new ResizeObserver(([entry]) =>
+  run?.diagram.resize(entry!.contentRect.width, entry!.contentRect.height),
+).observe($("diagram-box"));
+matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => run?.diagram.paint());
+new MutationObserver(() => run?.diagram.paint()).observe(document.documentElement, {
+  attributeFilter: ["data-theme"],
+});
 
 /** The tables of the outputs and the parameters: now, and whenever one comes into view. */
 const inView = new Set<Element>();
@@ -543,8 +591,6 @@ const outputScale = () => {
         : (y: number) => y;
   return view.discretize ? (y: number) => (scale(y) > 0.5 ? 1 : 0) : scale;
 };
-/** A hidden neuron's output to the scale: tanh's [−1, 1] to [0, 1]. */
-const unitScale = (h: number) => (h + 1) / 2;
 
 /** The large plane: the network's output, or the neuron the pointer is over in the diagram, enlarged. */
 function drawPlane(): void {
@@ -561,10 +607,13 @@ function drawPlane(): void {
     return;
   }
   const neuron = pointed && "neuron" in pointed ? pointed.neuron : undefined;
-  const values =
-    neuron === undefined || neuron >= snap.units.length ? snap.surface : snap.units[neuron]!;
-  paint(surface, values, GRID, values === snap.surface ? outputScale() : unitScale);
+  if (neuron !== undefined && neuron < unitCount(snap))
+    paintShades(surface, snap.units, neuron * GRID * GRID, GRID);
+  else paint(surface, snap.surface, GRID, outputScale());
 }
+
+/** How many hidden neurons a snapshot pictures. */
+const unitCount = (snap: Snapshot) => snap.units.length / (GRID * GRID);
 
 /** What the pointer is over in the diagram, in words: a neuron's picture now fills the plane; a weight's value and gradient. */
 function describePointed(): void {
@@ -578,11 +627,11 @@ function describePointed(): void {
     text = `The plane shows the input ${FEATURES[target.feature].label} (white is 0): the network ${on ? "sees it; press to take it away" : "does not see it; press to give it"}.`;
   } else if (run && snap && target && "neuron" in target) {
     text =
-      target.neuron < snap.units.length
+      target.neuron < unitCount(snap)
         ? `The plane shows hidden neuron ${target.neuron + 1}'s output (layer by layer, top to bottom).`
         : "The plane shows the network's output.";
   }
-  $("diagram-note").textContent = text;
+  setText($("diagram-note"), text);
 }
 
 /** The diagram's pointer: a neuron's output fills the plane, an edge's weight lights up and is described. */

@@ -8,7 +8,7 @@ import { sampleSurface } from "./surface.ts";
 import { Trainer } from "./trainer.ts";
 
 const scope = self as unknown as {
-  postMessage(message: Snapshot): void;
+  postMessage(message: Snapshot, transfer?: Transferable[]): void;
   addEventListener(type: "message", listener: (event: MessageEvent<Command>) => void): void;
 };
 
@@ -16,12 +16,19 @@ const scope = self as unknown as {
 const SLICE_MS = 12;
 /** How often, at most, a snapshot is sent while training (ms). */
 const FRAME_MS = 100;
+/**
+ * The share of the page's thread its frames may take while training: a frame that cost the page
+ * c ms is followed by the next no sooner than c / PAGE_SHARE ms after it. On a slow machine the
+ * plots move less often and the page keeps answering its inputs.
+ */
+const PAGE_SHARE = 0.25;
 
 let trainer: Trainer | undefined;
 let pace: Pace | undefined; // undefined: paused
 let started = 0; // when the pace was set, and at which epoch
 let startEpoch = 0;
 let lastFrame = 0;
+let frameGap = FRAME_MS; // between snapshots while training: FRAME_MS, or longer on a page that draws slowly
 let run = 0; // the page's number for the run under way
 let loop = 0; // the training loop's generation: a new play starts a new one, and an old one stops
 let error: string | undefined;
@@ -31,8 +38,9 @@ let owed = false; // a snapshot due while the page was still drawing the last: s
 scope.addEventListener("message", ({ data: command }) => {
   if (command.type === "drawn") {
     unanswered = false;
-    if (owed) post();
-    return;
+    frameGap = Math.max(FRAME_MS, command.ms / PAGE_SHARE);
+    if (owed && (pace === undefined || performance.now() - lastFrame >= frameGap)) post();
+    return; // while training, the next tick sends what is owed when it is due
   }
   if (command.type === "reset") {
     error = undefined;
@@ -82,7 +90,7 @@ function tick(generation: number): void {
     while (t.epoch < target && performance.now() < sliceEnd) t.trainStep();
   });
   if (t.done || error) pace = undefined;
-  if (pace === undefined || performance.now() - lastFrame >= FRAME_MS) post();
+  if (pace === undefined || performance.now() - lastFrame >= frameGap) post();
   if (pace !== undefined) setTimeout(() => tick(generation), t.epoch < target ? 0 : 4);
 }
 
@@ -116,14 +124,20 @@ function post(): void {
       log: [],
       outputs: [],
       surface: [],
-      units: [],
+      units: new Uint16Array(0),
       ...(error ? { error } : {}),
     });
     return;
   }
   const { model, data } = trainer.run; // data: the training points' features
   const params = model.parameters();
-  scope.postMessage({
+  const pictures = sampleSurface(
+    model,
+    planeOfPoints(trainer.run.points),
+    GRID,
+    trainer.run.features,
+  );
+  const snapshot: Snapshot = {
     type: "snapshot",
     run,
     epoch: trainer.epoch,
@@ -134,7 +148,8 @@ function post(): void {
     grads: params.map((p) => p.grad),
     ...trainer.take(),
     outputs: data.x.map((x) => model.forward(x)[0]!.data),
-    ...sampleSurface(model, planeOfPoints(trainer.run.points), GRID, trainer.run.features),
+    ...pictures,
     ...(error ? { error } : {}),
-  });
+  };
+  scope.postMessage(snapshot, [pictures.units.buffer]); // moved, not copied
 }

@@ -1,18 +1,17 @@
 // The explorer's colour scale: the lessons' decision boundaries' (@gradbook/figure's two-class scale).
 import { twoClassColour as colourOf } from "@gradbook/figure";
+import { SHADES, shadeOf } from "../protocol.ts";
 
 export { colourOf };
 
 export { TWO_CLASS_GRADIENT as GRADIENT, TWO_CLASS_INK as INK } from "@gradbook/figure";
 
-/** The scale at 1,024 steps of [0, 1], as RGBA words: a picture's pixel is one lookup, no allocation. */
-const STEPS = 1024;
+/** The scale at its steps of [0, 1], as RGBA words: a picture's pixel is one lookup, no allocation. */
 const TABLE = (() => {
-  const bytes = new Uint8ClampedArray(4 * STEPS);
-  for (let k = 0; k < STEPS; k++) bytes.set([...colourOf(k / (STEPS - 1)), 255], 4 * k);
+  const bytes = new Uint8ClampedArray(4 * SHADES);
+  for (let k = 0; k < SHADES; k++) bytes.set([...colourOf(k / (SHADES - 1)), 255], 4 * k);
   return new Uint32Array(bytes.buffer);
 })();
-const MIDDLE = TABLE[(STEPS - 1) >> 1]!;
 
 /** Each canvas's image, kept between frames (a new one each frame was most of a frame's garbage). */
 const images = new WeakMap<HTMLCanvasElement, { image: ImageData; words: Uint32Array }>();
@@ -23,6 +22,18 @@ export function paint(
   values: ArrayLike<number>,
   n: number,
   scale: (v: number) => number,
+): void {
+  const shades = new Uint16Array(n * n);
+  for (let k = 0; k < n * n; k++) shades[k] = shadeOf(scale(values[k]!));
+  paintShades(canvas, shades, 0, n);
+}
+
+/** Paints the n × n shades (steps of the scale, rows from the bottom) from `offset` in `shades` into `canvas`. */
+export function paintShades(
+  canvas: HTMLCanvasElement,
+  shades: Uint16Array,
+  offset: number,
+  n: number,
 ): void {
   if (canvas.width !== n) canvas.width = n; // setting a size clears and reallocates: only when it changes
   if (canvas.height !== n) canvas.height = n;
@@ -36,13 +47,7 @@ export function paint(
   const { image, words } = kept;
   for (let r = 0; r < n; r++) {
     const row = (n - 1 - r) * n; // the canvas's rows go down, the plane's up
-    for (let c = 0; c < n; c++) {
-      const t = scale(values[r * n + c]!);
-      // Clamped to [0, 1]; not finite is the middle, as colourOf has it.
-      words[row + c] = Number.isFinite(t)
-        ? TABLE[Math.round(Math.min(1, Math.max(0, t)) * (STEPS - 1))]!
-        : MIDDLE;
-    }
+    for (let c = 0; c < n; c++) words[row + c] = TABLE[shades[offset + r * n + c]!]!;
   }
   context.putImageData(image, 0, 0);
 }

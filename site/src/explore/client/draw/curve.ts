@@ -57,40 +57,66 @@ export function drawCurve(
     }
     return d;
   };
-  const d = path(means);
+  const number = (x: number) =>
+    x < 0.01 || x >= 100 ? x.toExponential(0).replace("+", "") : x.toPrecision(2); // "9e304": short enough for the margin
+  const { line, test, labels } = partsOf(root);
+  line.setAttribute("d", path(means));
+  test.setAttribute("d", tests.length ? path(tests) : "");
+  const texts = [
+    number(10 ** high),
+    number(10 ** low),
+    `epoch ${Math.round(span) - 1}`,
+    // The last epoch's losses in figures, as TF Playground shows them above its curve.
+    `${means.length ? `train ${reading(means.at(-1)!)}` : ""}${tests.length ? ` · test ${reading(tests.at(-1)!)}` : ""}`,
+  ];
+  texts.forEach((text, k) => {
+    if (labels[k]!.textContent !== text) labels[k]!.textContent = text;
+  });
+}
+
+/** The curve's elements, made once per plot and updated in place: new ones each frame were each frame's styling and layout. */
+const made = new WeakMap<SVGSVGElement, ReturnType<typeof makeParts>>();
+function partsOf(root: SVGSVGElement): ReturnType<typeof makeParts> {
+  let parts = made.get(root);
+  if (parts?.line.parentNode !== root) {
+    parts = makeParts();
+    root.replaceChildren(...parts.all);
+    made.set(root, parts);
+  }
+  return parts;
+}
+
+function makeParts() {
   const label = (text: string, attributes: Record<string, string | number>) => {
     const t = svg("text", { fill: "currentColor", "font-size": 11, ...attributes });
     t.textContent = text;
     return t;
   };
   const base = H - PAD.bottom;
-  const number = (x: number) =>
-    x < 0.01 || x >= 100 ? x.toExponential(0).replace("+", "") : x.toPrecision(2); // "9e304": short enough for the margin
-  root.replaceChildren(
-    svg("path", {
-      d: `M${PAD.left},${PAD.top}V${base}H${W - PAD.right}`,
-      fill: "none",
-      stroke: "currentColor",
-      "stroke-opacity": 0.5,
-    }),
-    svg("path", { d, fill: "none", stroke: "var(--link)", "stroke-width": 1.5 }),
-    svg("path", {
-      d: tests.length ? path(tests) : "",
-      class: "test-curve",
-      fill: "none",
-      stroke: "currentColor",
-      "stroke-width": 1.2,
-      "stroke-dasharray": "4 3",
-    }),
-    label(number(10 ** high), { x: PAD.left - 4, y: PAD.top + 9, "text-anchor": "end" }),
-    label(number(10 ** low), { x: PAD.left - 4, y: base, "text-anchor": "end" }),
+  const line = svg("path", { fill: "none", stroke: "var(--link)", "stroke-width": 1.5 });
+  const test = svg("path", {
+    class: "test-curve",
+    fill: "none",
+    stroke: "currentColor",
+    "stroke-width": 1.2,
+    "stroke-dasharray": "4 3",
+  });
+  // What changes: the top and bottom of the loss axis, the last epoch, the last losses.
+  const labels = [
+    label("", { x: PAD.left - 4, y: PAD.top + 9, "text-anchor": "end" }),
+    label("", { x: PAD.left - 4, y: base, "text-anchor": "end" }),
+    label("", { x: W - PAD.right, y: H - 6, "text-anchor": "end" }),
+    label("", { x: W - PAD.right, y: PAD.top + 9, "text-anchor": "end", class: "reading" }),
+  ];
+  const axes = svg("path", {
+    d: `M${PAD.left},${PAD.top}V${base}H${W - PAD.right}`,
+    fill: "none",
+    stroke: "currentColor",
+    "stroke-opacity": 0.5,
+  });
+  const still = [
     label("0", { x: PAD.left, y: H - 6, "text-anchor": "middle" }),
-    label(`epoch ${Math.round(span) - 1}`, { x: W - PAD.right, y: H - 6, "text-anchor": "end" }),
     label("loss", { x: 4, y: H / 2, "text-anchor": "start" }),
-    // The last epoch's losses in figures, as TF Playground shows them above its curve.
-    label(
-      `${means.length ? `train ${reading(means.at(-1)!)}` : ""}${tests.length ? ` · test ${reading(tests.at(-1)!)}` : ""}`,
-      { x: W - PAD.right, y: PAD.top + 9, "text-anchor": "end", class: "reading" },
-    ),
-  );
+  ];
+  return { line, test, labels, all: [axes, line, test, ...labels, ...still] };
 }

@@ -1,13 +1,16 @@
 import { type Feature, FEATURE_NAMES } from "@gradbook/train";
 import type { Plane } from "../plane.ts";
-import { paint } from "./colour.ts";
+import { paint, paintShades } from "./colour.ts";
 import { featureTiles } from "./features.ts";
+import { paramPlaces } from "./places.ts";
 import { at, svg } from "./svg.ts";
 
 // The network drawn as TensorFlow Playground draws it: a column of neurons per layer, each weight
 // an edge whose colour is its sign and whose width its size, and inside each neuron past the
-// inputs a picture of its output over the input plane. The pictures are small canvases laid over
-// the SVG (painted, never encoded as images: a frame of the heaviest network stays cheap).
+// inputs a picture of its output over the input plane. What moves is painted on one canvas under
+// the SVG, which holds only what stays (the neurons' frames, the edges' pointer targets): a canvas
+// per neuron and an SVG line per edge made the heaviest network's frames mostly the browser's
+// restyling, layering and committing (traced at a 4× CPU slowdown: up to 150 ms a frame).
 
 const NODE = 20;
 const GAP = 26; // between neurons' centres in a column
@@ -23,27 +26,6 @@ const widthOf = (layers: number) => Math.max(320, LEFT + RIGHT + COLUMN * (layer
 export function columnAt(l: number, layers: number): number {
   const W = widthOf(layers);
   return (LEFT + ((W - LEFT - RIGHT) * l) / (layers - 1)) / W;
-}
-
-/** A parameter's place in the network: a weight from neuron i of layer l to neuron j of layer l + 1, or neuron j's bias. */
-export interface ParamPlace {
-  name: string;
-  layer: number;
-  to: number;
-  from?: number;
-}
-
-/** The parameters of an MLP of these layer sizes (inputs first) in PyTorch's order: each layer's W row by row, then b. */
-export function paramPlaces(sizes: number[]): ParamPlace[] {
-  const places: ParamPlace[] = [];
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    for (let j = 0; j < sizes[l + 1]!; j++)
-      for (let i = 0; i < sizes[l]!; i++)
-        places.push({ name: `W${l + 1}[${j},${i}]`, layer: l, to: j, from: i });
-    for (let j = 0; j < sizes[l + 1]!; j++)
-      places.push({ name: `b${l + 1}[${j}]`, layer: l, to: j });
-  }
-  return places;
 }
 
 /** What the pointer is over in the diagram: an input feature, a neuron past the inputs (its index among them), or a parameter's edge. */
@@ -70,8 +52,20 @@ export interface DiagramOptions {
 
 /** The diagram of one network, drawn once and updated with each snapshot. */
 export class Diagram {
-  private readonly marks: SVGElement[] = []; // by parameter index: its edge, or its neuron for a bias
-  private readonly pictures: HTMLCanvasElement[] = []; // every neuron past the inputs, layer by layer
+  private readonly canvas = document.createElement("canvas");
+  /** The edges' ends by parameter index (none for a bias), and each picture's centre, in the diagram's units. */
+  private readonly edges: ({ x1: number; y1: number; x2: number; y2: number } | undefined)[] = [];
+  private readonly centres: { x: number; y: number }[] = [];
+  private readonly biases: SVGElement[] = []; // by parameter index: a bias's neuron
+  private readonly hot = svg("line", { class: "edge hot", visibility: "hidden" });
+  private readonly size: { W: number; H: number };
+  private last?: {
+    params: number[];
+    units: Uint16Array;
+    output: ArrayLike<number>;
+    n: number;
+    scale: (v: number) => number;
+  };
   /** Each feature's picture over the plane (values in [0, 1]). */
   readonly features: Map<Feature, number[]>;
 
@@ -85,6 +79,7 @@ export class Diagram {
     const W = widthOf(sizes.length);
     // As tall as the widest layer needs; the inputs' column holds every feature, on or off.
     const H = Math.max(FEATURE_NAMES.length, ...sizes) * GAP + 4;
+    this.size = { W, H };
     root.setAttribute("viewBox", `0 0 ${W} ${H}`);
     // For CSS that caps the diagram's height by its width, and keeps the +/− buttons above it as
     // wide as it (on its figure, which holds both).
@@ -94,10 +89,9 @@ export class Diagram {
     // An input sits in its feature's row: TF Playground's order, whatever the network's.
     const y = (l: number, k: number) =>
       l === 0 ? row(FEATURE_NAMES.indexOf(features[k]!), FEATURE_NAMES.length) : row(k, sizes[l]!);
-    const edges = svg("g");
-    const nodes = svg("g");
-    const neuron: SVGElement[][] = sizes.map(() => []);
     for (const old of box.querySelectorAll("canvas, button.feature")) old.remove();
+    this.canvas.className = "network";
+    box.prepend(this.canvas); // under the SVG
     // Each feature's button: its name from the left edge, its picture where an input neuron sits.
     this.features = featureTiles(
       box,
@@ -114,48 +108,40 @@ export class Diagram {
       toggle,
       (feature) => hover(feature && { feature }),
     );
-    // The neurons past the inputs: a frame, and over it a canvas for the picture of its output.
-    sizes.forEach((size, l) => {
-      for (let k = 0; k < size && l > 0; k++) {
+    // The neurons past the inputs: a frame over the place of the picture of its output.
+    const nodes = svg("g");
+    const neurons = sizes.map((size, l) =>
+      Array.from({ length: l > 0 ? size : 0 }, (_, k) => {
         const g = svg("g", { class: "neuron", transform: `translate(${at(x(l))},${at(y(l, k))})` });
         g.append(
           svg("rect", { x: -NODE / 2, y: -NODE / 2, width: NODE, height: NODE, class: "frame" }),
         );
-        const picture = document.createElement("canvas");
-        const index = this.pictures.length;
-        picture.className = "picture";
-        Object.assign(picture.style, {
-          left: `${(100 * (x(l) - NODE / 2)) / W}%`,
-          top: `${(100 * (y(l, k) - NODE / 2)) / H}%`,
-          width: `${(100 * NODE) / W}%`,
-          height: `${(100 * NODE) / H}%`,
-        });
-        picture.addEventListener("pointerenter", () => hover({ neuron: index }));
-        picture.addEventListener("pointerleave", () => hover(undefined));
-        this.pictures.push(picture);
-        box.append(picture);
-        neuron[l]!.push(g);
+        const index = this.centres.length;
+        this.centres.push({ x: x(l), y: y(l, k) });
+        g.addEventListener("pointerenter", () => hover({ neuron: index }));
+        g.addEventListener("pointerleave", () => hover(undefined));
         nodes.append(g);
-      }
-    });
+        return g;
+      }),
+    );
+    // Over each edge an invisible, wider line: something a pointer can find and click to edit the
+    // weight. The keyboard reaches the edges as one stop: the arrows move between them.
+    const targets = svg("g");
     const hits: SVGElement[] = [];
     for (const [k, place] of paramPlaces(sizes).entries()) {
       const { layer: l, to: j, from: i } = place;
       if (i === undefined) {
-        this.marks.push(neuron[l + 1]![j]!);
+        this.edges.push(undefined);
+        this.biases[k] = neurons[l + 1]![j]!;
         continue;
       }
-      const ends = {
-        x1: at(x(l) + NODE / 2),
-        y1: at(y(l, i)),
-        x2: at(x(l + 1) - NODE / 2),
-        y2: at(y(l + 1, j)),
-      };
-      const edge = svg("line", { ...ends, class: "edge" });
-      // A wider, invisible line over each edge: something a pointer can find and click to edit
-      // the weight. The keyboard reaches the edges as one stop: the arrows move between them.
+      const ends = { x1: x(l) + NODE / 2, y1: y(l, i), x2: x(l + 1) - NODE / 2, y2: y(l + 1, j) };
+      this.edges.push(ends);
       const hit = svg("line", {
-        ...ends,
+        x1: at(ends.x1),
+        y1: at(ends.y1),
+        x2: at(ends.x2),
+        y2: at(ends.y2),
         class: "hit",
         "data-param": k,
         role: "button",
@@ -181,43 +167,99 @@ export class Diagram {
         }
         event.preventDefault();
       });
-      this.marks.push(edge);
-      edges.append(edge, hit);
+      targets.append(hit);
     }
-    root.replaceChildren(edges, nodes);
+    root.replaceChildren(targets, nodes, this.hot, edgeProbe("pos"), edgeProbe("neg"));
+    this.resize(box.clientWidth, box.clientHeight);
   }
 
-  /** Sets each edge's colour and width from its weight, and paints each neuron's picture (values over the plane, scaled to [0, 1]). */
+  /** Sizes the canvas to the box's `width` × `height` CSS pixels in device pixels (sharp at any size), and repaints. */
+  resize(width: number, height: number): void {
+    const scale = devicePixelRatio || 1;
+    const [w, h] = [Math.round(width * scale), Math.round(height * scale)];
+    if (w === this.canvas.width && h === this.canvas.height) return;
+    this.canvas.width = w;
+    this.canvas.height = h;
+    this.paint();
+  }
+
+  /**
+   * Paints each edge's colour and width from its weight, each hidden neuron's picture from its
+   * shades (n × n each, in order) and the output's from its values, scaled to [0, 1] by `scale`.
+   */
   update(
     params: number[],
-    pictures: ArrayLike<number>[],
+    units: Uint16Array,
+    output: ArrayLike<number>,
     n: number,
-    scales: ((v: number) => number)[],
+    scale: (v: number) => number,
   ): void {
-    // Only what changed: a sign that flipped, a width that moved a step (0.1). Setting every edge's
-    // attributes each frame restyled the whole diagram, most of a frame's time in the heaviest net.
-    this.marks.forEach((mark, k) => {
-      if (mark.tagName !== "line") return;
-      const w = params[k]!;
-      const sign = w >= 0 ? "pos" : "neg";
-      if (!mark.classList.contains(sign)) {
-        mark.classList.remove(sign === "pos" ? "neg" : "pos");
-        mark.classList.add(sign);
-      }
-      const width = (Math.round(4 + (26 * Math.min(Math.abs(w), 3)) / 3) / 10).toString();
-      if (mark.getAttribute("stroke-width") !== width) mark.setAttribute("stroke-width", width);
+    this.last = { params, units, output, n, scale };
+    this.paint();
+  }
+
+  /** Paints the last frame again (the colour scheme changed). */
+  paint(): void {
+    const { canvas, last } = this;
+    const context = canvas.getContext("2d");
+    if (!context || !last || !canvas.isConnected) return;
+    const { W } = this.size;
+    const s = canvas.width / W;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    context.setTransform(s, 0, 0, s, 0, 0);
+    context.lineCap = "round";
+    const colours = edgeColours(this.root);
+    if (!colours) return;
+    this.edges.forEach((ends, k) => {
+      if (!ends) return;
+      const w = last.params[k]!;
+      context.strokeStyle = w >= 0 ? colours.pos : colours.neg;
+      context.lineWidth = 0.4 + (2.6 * Math.min(Math.abs(w), 3)) / 3; // 0.4 to 3 units: thicker is larger
+      context.beginPath();
+      context.moveTo(ends.x1, ends.y1);
+      context.lineTo(ends.x2, ends.y2);
+      context.stroke();
     });
-    pictures.forEach(
-      (values, k) => this.pictures[k] && paint(this.pictures[k], values, n, scales[k]!),
-    );
+    // Each picture through one small canvas, then drawn in its neuron's place, its pixels kept.
+    scratch ??= document.createElement("canvas");
+    context.imageSmoothingEnabled = false;
+    const { units, output, n, scale } = last;
+    this.centres.forEach((centre, k) => {
+      if (k + 1 < this.centres.length) paintShades(scratch!, units, k * n * n, n);
+      else paint(scratch!, output, n, scale); // the last neuron: the output
+      context.drawImage(scratch!, centre.x - NODE / 2, centre.y - NODE / 2, NODE, NODE);
+    });
   }
 
   /** Marks parameter k (its edge, or its neuron for a bias), or none. */
   highlight(k: number | undefined): void {
-    for (const mark of this.root.querySelectorAll(".hot")) mark.classList.remove("hot");
-    const mark = k === undefined ? undefined : this.marks[k];
-    if (!mark) return;
-    mark.classList.add("hot");
-    mark.parentNode!.insertBefore(mark, null); // drawn last: on top of the others
+    for (const mark of this.root.querySelectorAll(".neuron.hot")) mark.classList.remove("hot");
+    const ends = k === undefined ? undefined : this.edges[k];
+    this.hot.setAttribute("visibility", ends ? "visible" : "hidden");
+    if (ends)
+      for (const [name, value] of Object.entries(ends)) this.hot.setAttribute(name, at(value));
+    else if (k !== undefined) this.biases[k]?.classList.add("hot");
   }
+}
+
+/** A canvas for one picture at a time, shared by every diagram. */
+let scratch: HTMLCanvasElement | undefined;
+
+/** An invisible line styled as an edge of this sign: the canvas reads its colour from the CSS. */
+const edgeProbe = (sign: "pos" | "neg") =>
+  svg("line", { class: `edge ${sign} probe`, visibility: "hidden" });
+
+/** The edges' colours in the scheme in force (the CSS's light-dark pair): read again only when the scheme may have changed. */
+let colours: { key: string; pos: string; neg: string } | undefined;
+function edgeColours(root: SVGSVGElement): { pos: string; neg: string } | undefined {
+  const key = `${document.documentElement.dataset.theme}|${matchMedia("(prefers-color-scheme: dark)").matches}`;
+  if (colours?.key === key) return colours;
+  const [pos, neg] = [".edge.pos.probe", ".edge.neg.probe"].map((selector) => {
+    const probe = root.querySelector(selector);
+    return probe ? getComputedStyle(probe).stroke : undefined;
+  });
+  if (!pos || !neg) return undefined;
+  colours = { key, pos, neg };
+  return colours;
 }

@@ -1,5 +1,5 @@
 import type { Dataset } from "@gradbook/train";
-import type { ParamPlace } from "./diagram.ts";
+import type { ParamPlace } from "./places.ts";
 
 // The two tables: every parameter with its gradient, and the network's output at each point.
 // Cells are filled with textContent: nothing here is parsed as markup.
