@@ -175,7 +175,8 @@ export async function runBlocks(request: RunRequest, options: RunOptions): Promi
       `${program.code}\n//# sourceURL=${NAME}`,
     )(rt, require, console, show);
   } catch (error) {
-    const at = await place(error, program);
+    // A thrown value's stack may not be readable (a proxy): then the error has no place.
+    const at = await place(error, program).catch(() => undefined);
     if (options.thrown) blame(error, program, lesson);
     return fail(error, at, current);
   } finally {

@@ -1,9 +1,16 @@
 // What a ```ts throws block means, for the lesson core's runtime (run.ts). No node imports: the
 // page's worker bundles this file.
 
-/** An error as a lesson's output shows it: `RangeError: message`. */
+/**
+ * An error as a lesson's output shows it: `RangeError: message`. Never throws: code may throw
+ * anything (`Object.create(null)`, a proxy whose every trap throws), and the run must report it.
+ */
 export function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    return "a value that cannot be shown as text was thrown";
+  }
 }
 
 /**

@@ -166,6 +166,31 @@ describe("running blocks in the browser's runtime", () => {
     });
   });
 
+  it.each([
+    ["an object with no prototype", "throw Object.create(null);"],
+    [
+      "an object whose name and text throw",
+      'throw { get name() { throw new Error("no"); }, toString() { throw new Error("no"); } };',
+    ],
+    [
+      "a proxy whose every trap throws",
+      'throw new Proxy(new Error("p"), { get() { throw new Error("trap"); }, getPrototypeOf() { throw new Error("trap"); } });',
+    ],
+  ])(
+    "reports %s thrown as a failure of its block (before, the run never ended)",
+    async (_, code) => {
+      const { ok, results } = await run(
+        lesson([block('console.log("before");\n'), block(`${code}\n`)]),
+      );
+      expect(ok).toBe(false);
+      expect(results[1]).toMatchObject({
+        index: 1,
+        error: "a value that cannot be shown as text was thrown",
+        done: true,
+      });
+    },
+  );
+
   it("checks a throws block as the test run does", async () => {
     const { results } = await run(lesson([block("const quiet = 1;\n", "throws")]));
     expect(results[0]!.error).toBe(
