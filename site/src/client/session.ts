@@ -44,6 +44,17 @@ export interface Run {
 
 let runs = 0;
 
+/** What of a block's error the page keeps, and of a figure's text alternative, in characters. */
+const MAX_ERROR = 10_000;
+const MAX_ALT = 2_000;
+
+/** `text`, or its first `max` characters and how many more there were. */
+function capped(text: string, max: number): string {
+  return text.length <= max
+    ? text
+    : `${text.slice(0, max)}… (${(text.length - max).toLocaleString("en-US")} more characters)`;
+}
+
 /** Starts a run of `request` in a worker from `workerUrl`. */
 export function startRun(
   workerUrl: URL,
@@ -81,7 +92,7 @@ export function startRun(
     clearTimeout(quiet);
     quiet = setTimeout(() => {
       const past = states[running]!.capture.moreLines
-        ? ` printed only past its ${OUTPUT_LIMITS.lines.toLocaleString("en-US")}-line limit and`
+        ? ` printed only past its output limit (${OUTPUT_LIMITS.lines.toLocaleString("en-US")} lines or ${OUTPUT_LIMITS.chars.toLocaleString("en-US")} characters) and`
         : " printed nothing and";
       end(
         false,
@@ -113,13 +124,13 @@ export function startRun(
       state.newOutputLine = lineCount(state.capture.output);
       state.capture.print(m.output);
       state.capture.errorLines.push(...m.errorLines);
-      for (const figure of m.figures) state.capture.show(figure);
+      for (const { svg, alt } of m.figures) state.capture.show({ svg, alt: capped(alt, MAX_ALT) });
       // The worker's counts past its limits, plus what this page dropped of its own.
       state.capture.moreLines = Math.max(state.capture.moreLines, m.moreLines);
       state.capture.moreFigures = Math.max(state.capture.moreFigures, m.moreFigures);
       state.newOutput = state.capture.output.slice(before.output);
       state.newFigures = state.capture.figures.slice(before.figures);
-      if (m.error !== undefined) state.error = m.error;
+      if (m.error !== undefined) state.error = capped(m.error, MAX_ERROR);
       if (m.at) state.at = m.at;
       state.done = m.done;
       // Only news keeps a run alive: output past the limit does not.
@@ -146,9 +157,16 @@ export function startRun(
     (event) => ignore("posted by the run's code, not its runtime", event.data),
     { once: true },
   );
-  worker.addEventListener("error", (event) =>
-    end(false, `Could not run: ${event.message || "the worker failed to load"}`),
-  );
+  worker.addEventListener("error", (event) => {
+    event.preventDefault(); // reported here, not as the page's own uncaught error
+    // An ErrorEvent with a message: code the blocks left behind (a timer, a callback) threw.
+    end(
+      false,
+      event.message
+        ? `Stopped: code the blocks left running (a timer or a callback) threw ${capped(event.message.replace(/^Uncaught /, ""), 300)}.`
+        : "Could not run: the worker failed to load.",
+    );
+  });
   const start: RunStart = { run, request };
   worker.postMessage(start, [channel.port2]);
   watch();

@@ -34,21 +34,34 @@ function load(specifier: string): Promise<unknown> {
 /**
  * Requests to other hosts are refused by the content security policy the server sends with this
  * script; on a static host without that header the worker has no policy (a page's <meta> does not
- * reach workers), so the obvious ways out are removed here too.
+ * reach workers), so the obvious ways out are replaced here too, and so are the ways to start
+ * another worker (which would have none of this) or to close this one (the page would wait for
+ * a run that can no longer answer). Each now throws an error that says why.
  */
-function closeNetwork(): void {
+const REFUSED: Record<string, string> = {
+  fetch: "a run in the page cannot use the network",
+  XMLHttpRequest: "a run in the page cannot use the network",
+  WebSocket: "a run in the page cannot use the network",
+  EventSource: "a run in the page cannot use the network",
+  WebTransport: "a run in the page cannot use the network",
+  importScripts: "a run in the page cannot load scripts",
+  caches: "a run in the page cannot use the network",
+  Worker: "a run in the page cannot start other workers",
+  SharedWorker: "a run in the page cannot start other workers",
+  close: "a run ends when its last block ends, or with Stop",
+};
+
+function refuse(): void {
   const global = self as unknown as Record<string, unknown>;
-  for (const name of [
-    "fetch",
-    "XMLHttpRequest",
-    "WebSocket",
-    "EventSource",
-    "WebTransport",
-    "importScripts",
-  ]) {
+  for (const [name, why] of Object.entries(REFUSED)) {
     for (let owner: object | null = global; owner; owner = Object.getPrototypeOf(owner)) {
       if (Object.hasOwn(owner, name)) delete (owner as Record<string, unknown>)[name];
     }
+    // A function, not an arrow: `new Worker(…)` must reach the message too.
+    const refused = () => {
+      throw new Error(`${name}: ${why}`);
+    };
+    Object.defineProperty(global, name, { value: refused, configurable: false, writable: false });
   }
 }
 
@@ -58,13 +71,18 @@ scope.addEventListener(
     const { run, request } = event.data;
     const port = event.ports[0]!;
     const post = MessagePort.prototype.postMessage.bind(port) as (message: WorkerMessage) => void;
-    closeNetwork();
-    const ok = await runBlocks(request, {
-      format,
-      import: load,
-      report: (result) => post({ run, type: "block", ...result }),
-      progress: (index, done, total) => post({ run, type: "progress", index, done, total }),
-    });
+    refuse();
+    let ok = false;
+    try {
+      ok = await runBlocks(request, {
+        format,
+        import: load,
+        report: (result) => post({ run, type: "block", ...result }),
+        progress: (index, done, total) => post({ run, type: "progress", index, done, total }),
+      });
+    } catch {
+      // The reader's code broke the runtime itself (it can replace any built-in): the run ends.
+    }
     post({ run, type: "done", ok });
   },
   { once: true },
