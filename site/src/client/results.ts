@@ -2,7 +2,7 @@ import { moreFiguresNote, moreLinesNote } from "../../../lessons/kit/capture.ts"
 import type { Figure } from "../../../lessons/kit/figure.ts";
 import { checkBlock } from "../../../lessons/kit/outcome.ts";
 import type { RunBlock } from "./lesson.ts";
-import { sanitizeSvg } from "./sanitize.ts";
+import { FIGURE_LIMITS, sanitizeSvg } from "./sanitize.ts";
 import type { BlockState } from "./session.ts";
 
 // What a run in the page shows under each block: whether it printed and drew exactly what the
@@ -112,7 +112,7 @@ export function showResult(block: RunBlock, state: BlockState): void {
       : "";
     children.push(pre(where + state.error, "error"));
   }
-  children.push(...capture.figures.map(figure));
+  children.push(...capture.figures.map((f) => figure(f, state)));
   if (capture.moreFigures) children.push(note(moreFiguresNote(capture.moreFigures)));
   box.classList.toggle("failed", Boolean(state.error));
   box.classList.toggle("differs", !same);
@@ -142,7 +142,7 @@ function grow(box: HTMLElement, state: BlockState): void {
       more.textContent = moreLinesNote(state.capture.moreLines) + "\n";
     }
   }
-  box.append(...state.newFigures.map(figure));
+  box.append(...state.newFigures.map((f) => figure(f, state)));
   let more = box.querySelector<HTMLElement>(":scope > .run-note.more-figures");
   if (state.capture.moreFigures) {
     more ??= box.appendChild(note("", "more-figures"));
@@ -170,12 +170,23 @@ function lines(text: string, first: number, errorLines: readonly number[]): Node
   });
 }
 
+/** Each figure shown, kept for the box's redraw at its block's end: made safe once. */
+const shown = new WeakMap<Figure, HTMLElement>();
+/** How many elements each block's figures draw so far: their share is FIGURE_LIMITS.elements. */
+const drawn = new WeakMap<BlockState["capture"], number>();
+
 /** A figure from the run, sanitised, with its text alternative as caption. */
-function figure({ svg, alt }: Figure): HTMLElement {
+function figure(fig: Figure, state: BlockState): HTMLElement {
+  const made = shown.get(fig);
+  if (made) return made;
+  const { svg, alt } = fig;
   const holder = document.createElement("figure");
   holder.className = "lesson-figure";
-  const image = sanitizeSvg(svg, alt);
-  holder.append(typeof image === "string" ? note(`Not shown: ${image}.`) : image);
+  const spent = drawn.get(state.capture) ?? 0;
+  const safe = sanitizeSvg(svg, alt, FIGURE_LIMITS.elements - spent);
+  if (typeof safe !== "string") drawn.set(state.capture, spent + safe.elements);
+  holder.append(typeof safe === "string" ? note(`Not shown: ${safe}.`) : safe.image);
+  shown.set(fig, holder);
   const caption = document.createElement("figcaption");
   caption.textContent = alt;
   holder.append(caption);

@@ -132,11 +132,39 @@ const isLocal = (value: string) => /^#[\w.:-]*$/.test(value.trim());
 /** A `url(…)` that points outside the figure, or CSS that loads something. */
 const OUTSIDE = /url\(\s*(?!['"]?#)|@import|expression\s*\(|javascript:/i;
 
+/** A `url(#id)` reference in an attribute. */
+const URL_REF = /url\(\s*(['"]?)#([\w.:-]*)\1\s*\)/g;
+
+/**
+ * How much a figure may ask the page to draw: elements, counting each `<use>` and each
+ * `url(#…)` reference as the copy of what it points at (a few hundred bytes of nested `<use>`
+ * would otherwise draw a billion circles and hang the tab), and how deeply they may nest.
+ * The course's largest figure has about 1,300 elements and nests 6 deep.
+ */
+export const FIGURE_LIMITS = { elements: 25_000, depth: 64 } as const;
+
+/** A figure made safe to show, and how many elements it draws. */
+export interface SafeFigure {
+  image: SVGSVGElement;
+  elements: number;
+}
+
+let figures = 0;
+
 /**
  * The figure `svg` as a safe `<svg>` element of this document, with `alt` as its accessible
- * name; or an error message when it is not an SVG image.
+ * name; or a message saying why it is not shown: it is not an SVG image, or it would draw more
+ * than `elements` elements (what is left of its block's share).
  */
-export function sanitizeSvg(svg: string, alt: string): SVGSVGElement | string {
+export function sanitizeSvg(
+  svg: string,
+  alt: string,
+  elements: number = FIGURE_LIMITS.elements,
+): SafeFigure | string {
+  // Every element has one start tag: a figure with too many is refused before it is parsed
+  // (parsing and cleaning a few megabytes of them would hold the page up for seconds).
+  const tags = svg.match(/<[A-Za-z_]/g)?.length ?? 0;
+  if (tags > elements) return tooMany(elements);
   const parsed = new DOMParser().parseFromString(svg, "image/svg+xml");
   const root = parsed.documentElement;
   if (
@@ -146,7 +174,16 @@ export function sanitizeSvg(svg: string, alt: string): SVGSVGElement | string {
   ) {
     return "this figure is not a well-formed SVG image, so the page does not show it";
   }
-  clean(root);
+  // Its ids get a prefix of their own: a figure's `id="run-result-40"` must not stand in for the
+  // page's element of that id, nor one figure's `#clip` for another's.
+  const prefix = `run-figure-${++figures}-`;
+  if (!clean(root, prefix))
+    return `this figure nests more than ${FIGURE_LIMITS.depth} levels deep, more than the page draws`;
+  const drawn = weigh(root, prefix, Math.max(elements, 0));
+  if (drawn > elements) return tooMany(elements);
+  root.setAttribute("data-figure", prefix);
+  for (const style of root.getElementsByTagName("style"))
+    style.textContent = scopedStyle(style.textContent ?? "", prefix);
   const element = document.importNode(root, true) as unknown as SVGSVGElement;
   // One image for assistive technology, named by its text alternative (as the build does: svg.ts).
   for (const part of element.querySelectorAll(
@@ -157,25 +194,56 @@ export function sanitizeSvg(svg: string, alt: string): SVGSVGElement | string {
   }
   element.setAttribute("role", "img");
   element.setAttribute("aria-label", alt);
-  return element;
+  return { image: element, elements: drawn };
 }
 
-/** Removes from `element` (in place) every element and attribute not on the allow-lists. */
-function clean(element: Element): void {
-  for (const attribute of [...element.attributes]) {
-    if (!allowed(attribute)) element.removeAttributeNode(attribute);
-  }
-  if (element.localName === "style" && OUTSIDE.test(element.textContent ?? ""))
-    element.textContent = "";
-  for (const child of [...element.childNodes]) {
-    if (child.nodeType === Node.ELEMENT_NODE) {
-      const inner = child as Element;
-      if (inner.namespaceURI === SVG && ELEMENTS.has(inner.localName)) clean(inner);
-      else inner.remove();
-    } else if (child.nodeType !== Node.TEXT_NODE && child.nodeType !== Node.CDATA_SECTION_NODE) {
-      child.remove(); // comments, processing instructions
+/** Why a figure that would draw more than `elements` (its block's share left) is not shown. */
+function tooMany(elements: number): string {
+  const limit = FIGURE_LIMITS.elements.toLocaleString("en-US");
+  return elements < FIGURE_LIMITS.elements
+    ? `with it, this block's figures would draw more than ${limit} elements, more than the page draws`
+    : `this figure would draw more than ${limit} elements, more than the page draws`;
+}
+
+/**
+ * Removes from `root` (in place) every element and attribute not on the allow-lists, and gives
+ * its ids and the references to them `prefix`. False when it nests too deeply to be drawn.
+ * A loop, not recursion: a figure can nest thousands of levels in a few kilobytes.
+ */
+function clean(root: Element, prefix: string): boolean {
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length) {
+    const [element, depth] = stack.pop()!;
+    if (depth > FIGURE_LIMITS.depth) return false;
+    for (const attribute of [...element.attributes]) {
+      if (!allowed(attribute)) element.removeAttributeNode(attribute);
+      else if (attribute.localName === "id") attribute.value = prefix + attribute.value;
+      else if (attribute.localName === "href")
+        attribute.value = `#${prefix}${attribute.value.trim().slice(1)}`;
+      else
+        attribute.value = attribute.value.replace(
+          URL_REF,
+          (_, q: string, id: string) => `url(${q}#${prefix}${id}${q})`,
+        );
+    }
+    // A style's references could not be counted by weigh(): a figure's CSS points nowhere.
+    if (
+      element.localName === "style" &&
+      /url\(|@import|expression\s*\(|javascript:/i.test(element.textContent ?? "")
+    )
+      element.textContent = "";
+    for (const child of [...element.childNodes]) {
+      if (child.nodeType === Node.ELEMENT_NODE) {
+        const inner = child as Element;
+        if (inner.namespaceURI === SVG && ELEMENTS.has(inner.localName))
+          stack.push([inner, depth + 1]);
+        else inner.remove();
+      } else if (child.nodeType !== Node.TEXT_NODE && child.nodeType !== Node.CDATA_SECTION_NODE) {
+        child.remove(); // comments, processing instructions
+      }
     }
   }
+  return true;
 }
 
 function allowed(attribute: Attr): boolean {
@@ -189,5 +257,89 @@ function allowed(attribute: Attr): boolean {
   )
     return false;
   if (!ATTRIBUTES.has(attribute.name) && !PRESENTATION.test(name)) return false;
+  if (name === "style" && /url\(/i.test(attribute.value)) return false; // as in <style>, below
   return !OUTSIDE.test(attribute.value);
+}
+
+/**
+ * How many elements `root` draws, each reference (`<use href>`, `url(#…)`) counted as a copy
+ * of what it points at, a marker once per vertex; more than `limit` (or a loop of references)
+ * counts as Infinity.
+ */
+function weigh(root: Element, prefix: string, limit: number): number {
+  const byId = new Map<string, Element>();
+  for (const element of root.querySelectorAll("[id]"))
+    if (!byId.has(element.id)) byId.set(element.id, element);
+  const known = new Map<Element, number>();
+  const open = new Set<Element>();
+  const weight = (element: Element): number => {
+    const seen = known.get(element);
+    if (seen !== undefined) return seen;
+    if (open.has(element)) return Infinity; // a loop of references
+    open.add(element);
+    let total = 1;
+    for (const child of element.children) {
+      total += weight(child);
+      if (total > limit) break;
+    }
+    for (const [id, times] of references(element)) {
+      const target = byId.get(id);
+      if (target && total <= limit) total += times * weight(target);
+    }
+    open.delete(element);
+    known.set(element, total);
+    return total;
+  };
+  try {
+    return weight(root);
+  } catch {
+    return Infinity; // references chained past the stack's depth
+  }
+}
+
+/** The ids an element refers to (prefixed, as the ids are), each with how many copies it draws. */
+function references(element: Element): [string, number][] {
+  const found: [string, number][] = [];
+  for (const attribute of element.attributes) {
+    if (attribute.localName === "href") found.push([attribute.value.slice(1), 1]);
+    for (const [, , id] of attribute.value.matchAll(URL_REF)) {
+      // A marker is drawn at every vertex of its path: count them (pairs of numbers).
+      const vertices = attribute.localName.startsWith("marker")
+        ? Math.max(
+            1,
+            ((element.getAttribute("d") ?? element.getAttribute("points") ?? "").match(
+              /-?[\d.]+(e-?\d+)?/gi,
+            )?.length ?? 0) / 2,
+          )
+        : 1;
+      found.push([id!, vertices]);
+    }
+  }
+  return found;
+}
+
+/**
+ * A figure's `<style>` confined to the figure: parsed by the browser (no brace in it can end a
+ * rule early), only style rules and their @media and @supports kept (no @font-face, @property,
+ * @keyframes… that would reach the page), all inside `@scope` of the figure's root. Plot
+ * writes `:where(.plot-…)` rules, which keep working.
+ */
+function scopedStyle(text: string, prefix: string): string {
+  const sheet = new CSSStyleSheet();
+  try {
+    sheet.replaceSync(text);
+  } catch {
+    return "";
+  }
+  return `@scope ([data-figure="${prefix}"]) {\n${rulesText(sheet.cssRules)}}\n`;
+}
+
+function rulesText(rules: CSSRuleList): string {
+  let text = "";
+  for (const rule of rules) {
+    if (rule instanceof CSSStyleRule) text += `${rule.cssText}\n`;
+    else if (rule instanceof CSSMediaRule || rule instanceof CSSSupportsRule)
+      text += `@${rule instanceof CSSMediaRule ? "media" : "supports"} ${rule.conditionText} {\n${rulesText(rule.cssRules)}}\n`;
+  }
+  return text;
 }
