@@ -3,6 +3,7 @@ import { loadEdits, saveEdit } from "./edits.ts";
 import type { LessonData } from "./lesson.ts";
 import type { BlockState, Run } from "./session.ts";
 import type { TypeCheck } from "./type-check.ts";
+import { liveRegion } from "./live.ts";
 import { addBlockTools, button, type BlockTools } from "./tools.ts";
 
 // The lesson's runner: the Run button for the whole lesson, Reset all edits, and, on every
@@ -38,8 +39,17 @@ export function setupRunner(runner: HTMLElement): void {
   const share = button("share-edits", "Share edits", "as a link");
   const lessonStatus = document.createElement("span");
   lessonStatus.className = "run-status";
-  lessonStatus.setAttribute("role", "status");
   runner.append(lessonButton, resetAll, share, lessonStatus);
+  // The statuses are shown, not read out: a screen reader hears each message once, from here
+  // (a block's Run puts the same message in its status and the lesson's).
+  const announce = liveRegion(runner, "run-announcer");
+  // Type errors have a region of their own: a check's result may come as a run ends.
+  const announceTypes = liveRegion(runner, "type-announcer");
+  /** Shows `text` in `status` and says it (or `spoken`, which may tell more). */
+  const say = (status: HTMLElement, text: string, spoken = text) => {
+    status.textContent = text;
+    announce(spoken);
+  };
   const showResetAll = () =>
     (resetAll.hidden = share.hidden = loadEdits(href).size === 0 && editors.size === 0);
 
@@ -71,7 +81,10 @@ export function setupRunner(runner: HTMLElement): void {
       lesson = undefined;
       busy = false;
       runButtons().forEach((b) => (b.disabled = false));
-      status.textContent = `Could not load the lesson's code: ${error instanceof Error ? error.message : String(error)}`;
+      say(
+        status,
+        `Could not load the lesson's code: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     const last = upTo ?? original.blocks.length - 1;
@@ -84,7 +97,8 @@ export function setupRunner(runner: HTMLElement): void {
     from.after(stop);
     stop.addEventListener("click", () => active?.stop());
     markRunning(blocks[0]);
-    status.textContent = lessonStatus.textContent = `Running${how}…`;
+    say(status, `Running${how}…`);
+    lessonStatus.textContent = status.textContent;
     from.classList.add("pressed");
     // Read per run: a test may set its own.
     const limits = {
@@ -111,7 +125,8 @@ export function setupRunner(runner: HTMLElement): void {
         // "Run again" only where it runs what just ran: the whole lesson.
         if (from === lessonButton) lessonButton.firstChild!.textContent = "Run again";
         for (const t of tools) t.status.textContent = "";
-        status.textContent = lessonStatus.textContent = message;
+        say(status, message, spokenEnd(message, states));
+        lessonStatus.textContent = message;
         if (from.isConnected && !from.hidden) from.focus();
       },
     });
@@ -178,7 +193,7 @@ export function setupRunner(runner: HTMLElement): void {
     kept: Map<number, string>,
   ): void {
     dropUndo();
-    status.textContent = message;
+    say(status, message);
     if (!kept.size) return;
     undo = button("undo-reset", "Undo", "the reset");
     after.after(undo);
@@ -189,8 +204,10 @@ export function setupRunner(runner: HTMLElement): void {
         await openEditor(index, false);
       }
       checkSoon();
-      status.textContent =
-        kept.size === 1 ? "Your edit is back." : `Your edits to ${kept.size} blocks are back.`;
+      say(
+        status,
+        kept.size === 1 ? "Your edit is back." : `Your edits to ${kept.size} blocks are back.`,
+      );
       editors.get([...kept.keys()][0]!)?.focus();
     });
   }
@@ -214,7 +231,8 @@ export function setupRunner(runner: HTMLElement): void {
         workerUrl: new URL("type-check.js", workerUrl),
         codes,
         editorOf: (index) => editors.get(index),
-        failed: (message) => (lessonStatus.textContent = message),
+        failed: (message) => say(lessonStatus, message),
+        announce: announceTypes,
         // Read per check, as the run's limits are: a test may set its own.
         limitMs: () => Number(runner.dataset.typeCheckLimit ?? 60_000),
       }),
@@ -237,12 +255,16 @@ export function setupRunner(runner: HTMLElement): void {
     const { shareLink } = await import("./share.ts");
     const link = shareLink(loadEdits(href));
     history.replaceState(null, "", link);
-    lessonStatus.textContent =
-      "The address bar holds a link to your edits. They are in its # part, which browsers never send to a server.";
+    say(
+      lessonStatus,
+      "The address bar holds a link to your edits. They are in its # part, which browsers never send to a server.",
+    );
     navigator.clipboard?.writeText(link).then(
       () =>
-        (lessonStatus.textContent =
-          "Copied a link to your edits. They are in its # part, which browsers never send to a server."),
+        say(
+          lessonStatus,
+          "Copied a link to your edits. They are in its # part, which browsers never send to a server.",
+        ),
       () => undefined,
     );
   });
@@ -293,7 +315,7 @@ export function setupRunner(runner: HTMLElement): void {
     const shared = sharedEdits(location.hash, lines);
     if (shared === undefined) return;
     if (typeof shared === "string")
-      return void (lessonStatus.textContent = `This link's edits are not shown: ${shared}.`);
+      return void say(lessonStatus, `This link's edits are not shown: ${shared}.`);
     const { blocks } = await data();
     for (const [line, code] of shared) {
       const index = lines.indexOf(line);
@@ -316,6 +338,18 @@ export function setupRunner(runner: HTMLElement): void {
         once: true,
       });
     }
-    lessonStatus.textContent = `The link you opened changes ${shared.size === 1 ? "a block" : `${shared.size} blocks`}: each is shown as a diff, and runs only if you press Edit.`;
+    say(
+      lessonStatus,
+      `The link you opened changes ${shared.size === 1 ? "a block" : `${shared.size} blocks`}: each is shown as a diff, and runs only if you press Edit.`,
+    );
   }
+}
+
+/** What a screen reader hears when a run ends: its message, and the error that stopped it. */
+function spokenEnd(message: string, states: readonly BlockState[]): string {
+  const failed = states.find((state) => state?.error !== undefined);
+  if (!failed) return message;
+  const where = failed.at ? `Line ${failed.at.line} of block ${failed.at.block + 1}: ` : "";
+  const error = failed.error!.split("\n")[0]!;
+  return `${message} ${where}${error.length > 300 ? `${error.slice(0, 300)}…` : error}`;
 }

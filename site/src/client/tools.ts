@@ -38,8 +38,7 @@ export function addBlockTools(code: HTMLElement, number: number): BlockTools {
   const run = button("block-run", "Run", `blocks 1 to ${number}`);
   const reset = button("block-reset", "Reset", what);
   const status = document.createElement("span");
-  status.className = "block-status";
-  status.setAttribute("role", "status");
+  status.className = "block-status"; // shown; run.ts says its messages to screen readers
   const keys = document.createElement("span");
   keys.className = "block-keys";
   const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl";

@@ -36,6 +36,8 @@ export interface TypeCheckOptions {
   editorOf(index: number): Editor | undefined;
   /** Told when the check cannot run (the worker or its files failed to load). */
   failed(message: string): void;
+  /** Says a check's result to screen readers (a live region): once per result that changed. */
+  announce(text: string): void;
   /** How long one check may take, TypeScript's first load included (read at each check). */
   limitMs(): number;
 }
@@ -46,6 +48,7 @@ export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
   let busy = false;
   let waiting: CheckedBlocks | undefined;
   let shown: BlockTypeProblem[] = [];
+  let said = ""; // what was last announced; empty while there are no problems
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const send = () => {
@@ -92,6 +95,15 @@ export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
 
   const show = (problems: BlockTypeProblem[]) => {
     shown = problems;
+    // One announcement a result, and none while the result stays what it was (a check runs at
+    // every pause in typing): the errors, or that there are none left.
+    const text = problems.length
+      ? spoken(problems)
+      : said
+        ? "TypeScript: no type errors left."
+        : "";
+    if (text && text !== said) options.announce(text);
+    said = problems.length ? text : "";
     options.codes.forEach((code, index) => {
       const mine = problems.filter((p) => p.block === index);
       options.editorOf(index)?.setTypeErrors(mine);
@@ -127,6 +139,20 @@ export function createTypeCheck(options: TypeCheckOptions): TypeCheck {
     },
     problemsOf: (index) => shown.filter((p) => p.block === index),
   };
+}
+
+/** How many problems there are, and the first few, as a screen reader hears them. */
+function spoken(problems: BlockTypeProblem[]): string {
+  const SAID = 3;
+  const count = problems.length === 1 ? "a type error" : `${problems.length} type errors`;
+  const first = problems
+    .slice(0, SAID)
+    .map(
+      (p) => `Block ${p.block + 1}, line ${p.line}, column ${p.column}: ${tsCode(p)}${p.message}`,
+    );
+  const rest =
+    problems.length > SAID ? ` And ${problems.length - SAID} more, under their blocks.` : "";
+  return `TypeScript: ${count}. ${first.join(" ")}${rest}`;
 }
 
 /** `TS2322: ` for TypeScript's problems; nothing for the lesson kit's own (code 0: an import past the lesson's step). */
