@@ -57,10 +57,10 @@ function refuse(): void {
     for (let owner: object | null = global; owner; owner = Object.getPrototypeOf(owner)) {
       if (Object.hasOwn(owner, name)) delete (owner as Record<string, unknown>)[name];
     }
-    // A function, not an arrow: `new Worker(…)` must reach the message too.
-    const refused = () => {
+    // A declared function, not an arrow: `new Worker(…)` must reach the message too.
+    function refused(): never {
       throw new Error(`${name}: ${why}`);
-    };
+    }
     Object.defineProperty(global, name, { value: refused, configurable: false, writable: false });
   }
 }
