@@ -209,6 +209,42 @@ describe("a hostile run in the page", () => {
     });
   });
 
+  it("bug 3 and 8: the lesson's Run blames a syntax error on its block, says Run again only after a whole run, and a run that keeps printing ends at the overall limit", async (ctx) => {
+    sites.needsChromium(ctx);
+    await withPage({}, async (page) => {
+      await page.goto(RUNNING());
+      const lessonButton = () => page.textContent(".run-button") as Promise<string>;
+      await edit(page, 0, "const a = 1;\nif (true) {\n");
+      // One block's Run: the lesson's button still offers the whole lesson, not "again".
+      await runTo(page, 0);
+      expect(await lessonButton()).toBe("Run this lesson in your browser");
+      await page.locator(".run-button").click();
+      await page.waitForFunction(RUN_FINISHED, undefined, {
+        timeout: ENDS_WITHIN_MS,
+        polling: 200,
+      });
+      expect(await page.textContent(".run-result")).toMatch(
+        /^Failed in your browserLine 2 of this block: SyntaxError/,
+      );
+      expect(await page.locator(".run-result").count()).toBe(1); // block 2 never ran
+      expect(await lessonButton()).toBe("Run again");
+
+      // News every 50 ms keeps the quiet limit away: the run's overall limit ends it.
+      await edit(
+        page,
+        0,
+        "for (let i = 0; ; i++) {\n  console.log(i);\n  await new Promise((done) => setTimeout(done, 50));\n}\n",
+      );
+      await limits(page, ENDS_WITHIN_MS, 2500);
+      await runTo(page, 0);
+      const line = await page.locator(".code[data-line]").first().getAttribute("data-line");
+      expect(await status(page)).toBe(
+        `Stopped after 2.5 s, the time limit of a run, at the block at line ${line}.`,
+      );
+      expect(await labels(page)).toEqual(["Stopped before it finished"]);
+    });
+  });
+
   it("bug 2: the page and its worker cannot reach another host (a content security policy)", async (ctx) => {
     sites.needsChromium(ctx);
     // Another origin on this machine, counting the requests that reach it.
