@@ -113,6 +113,27 @@ describe("the explorer's buttons beside the form", () => {
     });
   });
 
+  it("edits a bias from its neuron's square, as TF Playground draws it, and the arrows reach the squares among the edges", async (ctx) => {
+    needsChromium(ctx);
+    await open("?seed=1", {}, async (page) => {
+      await page.click("#step");
+      await page.waitForFunction(
+        `document.querySelector("#epoch-count").textContent.includes("step 1")`,
+      );
+      // The assignment's network: a bias for each of its 5 + 4 + 1 neurons past the inputs.
+      expect(await page.locator("#diagram .bias-hit").count()).toBe(5 + 4 + 1);
+      // PyTorch's order: W1's 5 · 2 weights, then b1: b1[0] is parameter 10.
+      await page.click('#diagram .bias-hit[data-param="10"]');
+      expect(await page.textContent("#weight-name")).toBe("b1[0]");
+      await page.keyboard.press("Escape");
+      await page.focus('#diagram [data-param="9"]'); // W1[4,1], the edge before b1[0]
+      await page.keyboard.press("ArrowRight");
+      expect(await page.textContent("#diagram-note")).toMatch(/^b1\[0\] = /);
+      await page.keyboard.press("Enter");
+      expect(await page.textContent("#weight-name")).toBe("b1[0]");
+    });
+  });
+
   it("trains on from the current weights when only the learning rate changes, and says where in the log", async (ctx) => {
     needsChromium(ctx);
     await open("?epochs=20000&log-every=1", {}, async (page) => {

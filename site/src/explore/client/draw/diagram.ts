@@ -13,6 +13,7 @@ import { at, svg } from "./svg.ts";
 // restyling, layering and committing (traced at a 4× CPU slowdown: up to 150 ms a frame).
 
 const NODE = 20;
+const BIAS = 6; // a bias's square
 const GAP = 26; // between neurons' centres in a column
 const LEFT = 64; // from the left edge to the inputs' centres: room for their names
 const RIGHT = 28; // from the output's centre to the right edge
@@ -57,6 +58,7 @@ export class Diagram {
   private readonly edges: ({ x1: number; y1: number; x2: number; y2: number } | undefined)[] = [];
   private readonly centres: { x: number; y: number }[] = [];
   private readonly biases: SVGElement[] = []; // by parameter index: a bias's neuron
+  private readonly squares: { x: number; y: number }[] = []; // by parameter index: a bias's square
   private readonly hot = svg("line", { class: "edge hot", visibility: "hidden" });
   private readonly size: { W: number; H: number };
   private last?: {
@@ -124,30 +126,45 @@ export class Diagram {
         return g;
       }),
     );
-    // Over each edge an invisible, wider line: something a pointer can find and click to edit the
-    // weight. The keyboard reaches the edges as one stop: the arrows move between them.
-    const targets = svg("g");
+    // Over each edge an invisible, wider line, and at each neuron's lower left corner a small
+    // square for its bias, as TF Playground draws it: something a pointer can find and click to
+    // edit the parameter. The keyboard reaches them as one stop: the arrows move along them.
+    const [targets, squares] = [svg("g"), svg("g")]; // the squares over the neurons' frames
     const hits: SVGElement[] = [];
     for (const [k, place] of paramPlaces(sizes).entries()) {
       const { layer: l, to: j, from: i } = place;
-      if (i === undefined) {
-        this.edges.push(undefined);
-        this.biases[k] = neurons[l + 1]![j]!;
-        continue;
-      }
-      const ends = { x1: x(l) + NODE / 2, y1: y(l, i), x2: x(l + 1) - NODE / 2, y2: y(l + 1, j) };
+      const ends =
+        i === undefined
+          ? undefined
+          : { x1: x(l) + NODE / 2, y1: y(l, i), x2: x(l + 1) - NODE / 2, y2: y(l + 1, j) };
       this.edges.push(ends);
-      const hit = svg("line", {
-        x1: at(ends.x1),
-        y1: at(ends.y1),
-        x2: at(ends.x2),
-        y2: at(ends.y2),
-        class: "hit",
+      if (!ends) {
+        this.biases[k] = neurons[l + 1]![j]!;
+        // Beside its neuron's lower left corner, clear of its picture.
+        this.squares[k] = { x: x(l + 1) - NODE / 2 - BIAS, y: y(l + 1, j) + NODE / 2 - BIAS };
+      }
+      const common = {
         "data-param": k,
         role: "button",
         tabindex: hits.length === 0 ? 0 : -1,
-        "aria-label": `Edit weight ${place.name}`,
-      });
+        "aria-label": `Edit ${ends ? "weight" : "bias"} ${place.name}`,
+      };
+      const hit: SVGElement = ends
+        ? svg("line", {
+            x1: at(ends.x1),
+            y1: at(ends.y1),
+            x2: at(ends.x2),
+            y2: at(ends.y2),
+            class: "hit",
+            ...common,
+          })
+        : svg("rect", {
+            ...this.squares[k],
+            width: BIAS,
+            height: BIAS,
+            class: "bias-hit",
+            ...common,
+          });
       const index = hits.length;
       hits.push(hit);
       hit.addEventListener("pointerenter", () => hover({ param: k }));
@@ -167,9 +184,9 @@ export class Diagram {
         }
         event.preventDefault();
       });
-      targets.append(hit);
+      (ends ? targets : squares).append(hit);
     }
-    root.replaceChildren(targets, nodes, this.hot, edgeProbe("pos"), edgeProbe("neg"));
+    root.replaceChildren(targets, nodes, squares, this.hot, edgeProbe("pos"), edgeProbe("neg"));
     this.resize(box.clientWidth, box.clientHeight);
   }
 
@@ -229,6 +246,11 @@ export class Diagram {
       if (k + 1 < this.centres.length) paintShades(scratch!, units, k * n * n, n);
       else paint(scratch!, output, n, scale); // the last neuron: the output
       context.drawImage(scratch!, centre.x - NODE / 2, centre.y - NODE / 2, NODE, NODE);
+    });
+    // Each bias's square in its sign's colour, over its neuron's corner.
+    this.squares.forEach((square, k) => {
+      context.fillStyle = last.params[k]! >= 0 ? colours.pos : colours.neg;
+      context.fillRect(square.x, square.y, BIAS, BIAS);
     });
   }
 
