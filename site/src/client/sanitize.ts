@@ -164,7 +164,7 @@ export function sanitizeSvg(
   // Every element has one start tag: a figure with too many is refused before it is parsed
   // (parsing and cleaning a few megabytes of them would hold the page up for seconds).
   const tags = svg.match(/<[A-Za-z_]/g)?.length ?? 0;
-  if (tags > elements) return tooMany(elements);
+  if (tags > elements) return tooMany(tags);
   const parsed = new DOMParser().parseFromString(svg, "image/svg+xml");
   const root = parsed.documentElement;
   if (
@@ -179,8 +179,8 @@ export function sanitizeSvg(
   const prefix = `run-figure-${++figures}-`;
   if (!clean(root, prefix))
     return `this figure nests more than ${FIGURE_LIMITS.depth} levels deep, more than the page draws`;
-  const drawn = weigh(root, prefix, Math.max(elements, 0));
-  if (drawn > elements) return tooMany(elements);
+  const drawn = weigh(root, FIGURE_LIMITS.elements);
+  if (drawn > elements) return tooMany(drawn);
   root.setAttribute("data-figure", prefix);
   for (const style of root.getElementsByTagName("style"))
     style.textContent = scopedStyle(style.textContent ?? "", prefix);
@@ -197,10 +197,10 @@ export function sanitizeSvg(
   return { image: element, elements: drawn };
 }
 
-/** Why a figure that would draw more than `elements` (its block's share left) is not shown. */
-function tooMany(elements: number): string {
+/** Why a figure that would draw `drawn` elements, more than its block's share left, is not shown. */
+function tooMany(drawn: number): string {
   const limit = FIGURE_LIMITS.elements.toLocaleString("en-US");
-  return elements < FIGURE_LIMITS.elements
+  return drawn <= FIGURE_LIMITS.elements
     ? `with it, this block's figures would draw more than ${limit} elements, more than the page draws`
     : `this figure would draw more than ${limit} elements, more than the page draws`;
 }
@@ -266,7 +266,7 @@ function allowed(attribute: Attr): boolean {
  * of what it points at, a marker once per vertex; more than `limit` (or a loop of references)
  * counts as Infinity.
  */
-function weigh(root: Element, prefix: string, limit: number): number {
+function weigh(root: Element, limit: number): number {
   const byId = new Map<string, Element>();
   for (const element of root.querySelectorAll("[id]"))
     if (!byId.has(element.id)) byId.set(element.id, element);
