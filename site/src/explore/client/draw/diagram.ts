@@ -1,16 +1,15 @@
 import { type Feature, FEATURE_NAMES } from "@gradbook/train";
 import type { Plane } from "../plane.ts";
-import { paint, paintShades } from "./colour.ts";
 import { featureTiles } from "./features.ts";
+import { edgeProbe, type NetworkFrame, type NetworkLayout, paintNetwork } from "./network.ts";
 import { paramPlaces } from "./places.ts";
 import { at, svg } from "./svg.ts";
 
-// The network drawn as TensorFlow Playground draws it: a column of neurons per layer, each weight
-// an edge whose colour is its sign and whose width its size, and inside each neuron past the
-// inputs a picture of its output over the input plane. What moves is painted on one canvas under
-// the SVG, which holds only what stays (the neurons' frames, the edges' pointer targets): a canvas
-// per neuron and an SVG line per edge made the heaviest network's frames mostly the browser's
-// restyling, layering and committing (traced at a 4× CPU slowdown: up to 150 ms a frame).
+// The network drawn as TensorFlow Playground draws it: the inputs' column of feature buttons, a
+// column of neurons per layer, each weight an edge whose colour is its sign and whose width its
+// size, each bias a small square, and inside each neuron past the inputs a picture of its output
+// over the input plane. What moves is painted on a canvas under the SVG (./network.ts); the SVG
+// holds what stays: the neurons' frames and every parameter's pointer and keyboard target.
 
 const NODE = 20;
 const BIAS = 6; // a bias's square
@@ -54,20 +53,10 @@ export interface DiagramOptions {
 /** The diagram of one network, drawn once and updated with each snapshot. */
 export class Diagram {
   private readonly canvas = document.createElement("canvas");
-  /** The edges' ends by parameter index (none for a bias), and each picture's centre, in the diagram's units. */
-  private readonly edges: ({ x1: number; y1: number; x2: number; y2: number } | undefined)[] = [];
-  private readonly centres: { x: number; y: number }[] = [];
+  private readonly layout: NetworkLayout;
   private readonly biases: SVGElement[] = []; // by parameter index: a bias's neuron
-  private readonly squares: { x: number; y: number }[] = []; // by parameter index: a bias's square
   private readonly hot = svg("line", { class: "edge hot", visibility: "hidden" });
-  private readonly size: { W: number; H: number };
-  private last?: {
-    params: number[];
-    units: Uint16Array;
-    output: ArrayLike<number>;
-    n: number;
-    scale: (v: number) => number;
-  };
+  private last?: NetworkFrame;
   /** Each feature's picture over the plane (values in [0, 1]). */
   readonly features: Map<Feature, number[]>;
 
@@ -81,7 +70,15 @@ export class Diagram {
     const W = widthOf(sizes.length);
     // As tall as the widest layer needs; the inputs' column holds every feature, on or off.
     const H = Math.max(FEATURE_NAMES.length, ...sizes) * GAP + 4;
-    this.size = { W, H };
+    const layout: NetworkLayout = {
+      W,
+      node: NODE,
+      bias: BIAS,
+      edges: [],
+      centres: [],
+      squares: [],
+    };
+    this.layout = layout;
     root.setAttribute("viewBox", `0 0 ${W} ${H}`);
     // For CSS that caps the diagram's height by its width, and keeps the +/− buttons above it as
     // wide as it (on its figure, which holds both).
@@ -118,8 +115,8 @@ export class Diagram {
         g.append(
           svg("rect", { x: -NODE / 2, y: -NODE / 2, width: NODE, height: NODE, class: "frame" }),
         );
-        const index = this.centres.length;
-        this.centres.push({ x: x(l), y: y(l, k) });
+        const index = layout.centres.length;
+        layout.centres.push({ x: x(l), y: y(l, k) });
         g.addEventListener("pointerenter", () => hover({ neuron: index }));
         g.addEventListener("pointerleave", () => hover(undefined));
         nodes.append(g);
@@ -137,11 +134,11 @@ export class Diagram {
         i === undefined
           ? undefined
           : { x1: x(l) + NODE / 2, y1: y(l, i), x2: x(l + 1) - NODE / 2, y2: y(l + 1, j) };
-      this.edges.push(ends);
+      layout.edges.push(ends);
       if (!ends) {
         this.biases[k] = neurons[l + 1]![j]!;
         // Beside its neuron's lower left corner, clear of its picture.
-        this.squares[k] = { x: x(l + 1) - NODE / 2 - BIAS, y: y(l + 1, j) + NODE / 2 - BIAS };
+        layout.squares[k] = { x: x(l + 1) - NODE / 2 - BIAS, y: y(l + 1, j) + NODE / 2 - BIAS };
       }
       const common = {
         "data-param": k,
@@ -159,7 +156,7 @@ export class Diagram {
             ...common,
           })
         : svg("rect", {
-            ...this.squares[k],
+            ...layout.squares[k],
             width: BIAS,
             height: BIAS,
             class: "bias-hit",
@@ -217,71 +214,17 @@ export class Diagram {
 
   /** Paints the last frame again (the colour scheme changed). */
   paint(): void {
-    const { canvas, last } = this;
-    const context = canvas.getContext("2d");
-    if (!context || !last || !canvas.isConnected) return;
-    const { W } = this.size;
-    const s = canvas.width / W;
-    context.setTransform(1, 0, 0, 1, 0, 0);
-    context.clearRect(0, 0, canvas.width, canvas.height);
-    context.setTransform(s, 0, 0, s, 0, 0);
-    context.lineCap = "round";
-    const colours = edgeColours(this.root);
-    if (!colours) return;
-    this.edges.forEach((ends, k) => {
-      if (!ends) return;
-      const w = last.params[k]!;
-      context.strokeStyle = w >= 0 ? colours.pos : colours.neg;
-      context.lineWidth = 0.4 + (2.6 * Math.min(Math.abs(w), 3)) / 3; // 0.4 to 3 units: thicker is larger
-      context.beginPath();
-      context.moveTo(ends.x1, ends.y1);
-      context.lineTo(ends.x2, ends.y2);
-      context.stroke();
-    });
-    // Each picture through one small canvas, then drawn in its neuron's place, its pixels kept.
-    scratch ??= document.createElement("canvas");
-    context.imageSmoothingEnabled = false;
-    const { units, output, n, scale } = last;
-    this.centres.forEach((centre, k) => {
-      if (k + 1 < this.centres.length) paintShades(scratch!, units, k * n * n, n);
-      else paint(scratch!, output, n, scale); // the last neuron: the output
-      context.drawImage(scratch!, centre.x - NODE / 2, centre.y - NODE / 2, NODE, NODE);
-    });
-    // Each bias's square in its sign's colour, over its neuron's corner.
-    this.squares.forEach((square, k) => {
-      context.fillStyle = last.params[k]! >= 0 ? colours.pos : colours.neg;
-      context.fillRect(square.x, square.y, BIAS, BIAS);
-    });
+    if (this.last && this.canvas.isConnected)
+      paintNetwork(this.canvas, this.root, this.layout, this.last);
   }
 
   /** Marks parameter k (its edge, or its neuron for a bias), or none. */
   highlight(k: number | undefined): void {
     for (const mark of this.root.querySelectorAll(".neuron.hot")) mark.classList.remove("hot");
-    const ends = k === undefined ? undefined : this.edges[k];
+    const ends = k === undefined ? undefined : this.layout.edges[k];
     this.hot.setAttribute("visibility", ends ? "visible" : "hidden");
     if (ends)
       for (const [name, value] of Object.entries(ends)) this.hot.setAttribute(name, at(value));
     else if (k !== undefined) this.biases[k]?.classList.add("hot");
   }
-}
-
-/** A canvas for one picture at a time, shared by every diagram. */
-let scratch: HTMLCanvasElement | undefined;
-
-/** An invisible line styled as an edge of this sign: the canvas reads its colour from the CSS. */
-const edgeProbe = (sign: "pos" | "neg") =>
-  svg("line", { class: `edge ${sign} probe`, visibility: "hidden" });
-
-/** The edges' colours in the scheme in force (the CSS's light-dark pair): read again only when the scheme may have changed. */
-let colours: { key: string; pos: string; neg: string } | undefined;
-function edgeColours(root: SVGSVGElement): { pos: string; neg: string } | undefined {
-  const key = `${document.documentElement.dataset.theme}|${matchMedia("(prefers-color-scheme: dark)").matches}`;
-  if (colours?.key === key) return colours;
-  const [pos, neg] = [".edge.pos.probe", ".edge.neg.probe"].map((selector) => {
-    const probe = root.querySelector(selector);
-    return probe ? getComputedStyle(probe).stroke : undefined;
-  });
-  if (!pos || !neg) return undefined;
-  colours = { key, pos, neg };
-  return colours;
 }
