@@ -164,6 +164,10 @@ describe("a hostile run in the page", () => {
         await page.evaluate(`document.querySelector(".run-result")?.textContent ?? ""`),
       ).not.toContain("forged");
       expect(await labels(page)).not.toContain("Running…");
+      // Ignored, and said so in the console (once: the code's own channel is not listened to).
+      expect(seen.logs.filter((l) => l.startsWith("gradbook: ignored a message"))).toEqual([
+        expect.stringContaining("(posted by the run's code, not its runtime)"),
+      ]);
       expect(seen.errors).toEqual([]);
     });
   });
