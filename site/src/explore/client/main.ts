@@ -484,10 +484,14 @@ function drawPending(): void {
 function timed(work: () => void, done: (ms: number) => void): void {
   const start = performance.now();
   work();
-  afterFrame.port1.onmessage = () => done(performance.now() - start);
-  afterFrame.port2.postMessage(null);
+  // A channel of its own: a reset's first frame may start while the last run's is still timed.
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = () => {
+    port1.close();
+    done(performance.now() - start);
+  };
+  port2.postMessage(null);
 }
-const afterFrame = new MessageChannel();
 
 /** Sets an element's text only when it changes: even the same text, set again, lays the page out again. */
 function setText(element: HTMLElement, text: string): void {
