@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { listen } from "../../src/serve.ts";
+import { ENDS_WITHIN_MS, edit, runTo, setLimits } from "./editing.ts";
 import { useBrowserSites } from "./harness.ts";
 import { RESULTS } from "./results.ts";
 import { RUN_FINISHED } from "./run.ts";
@@ -16,36 +17,6 @@ const sites = useBrowserSites();
 const withPage = <T>(options: BrowserContextOptions, work: (page: Page) => Promise<T>) =>
   sites.withContext(options, async (context) => work(await context.newPage()));
 const RUNNING = () => sites.fixture.base + "02-running.html";
-
-/**
- * How long a hostile run may take to end by itself before the test calls the page broken. Far
- * beyond what the page needs (it stops these runs within a few seconds of their limits).
- */
-const ENDS_WITHIN_MS = 120_000;
-
-/** Opens block `index`'s editor and replaces its code, as a reader pasting it would. */
-async function edit(page: Page, index: number, code: string): Promise<void> {
-  const block = page.locator(".code[data-line]").nth(index);
-  await block.locator(".block-edit:visible, .cm-editor").first().waitFor();
-  if (await block.locator(".block-edit").isVisible()) await block.locator(".block-edit").click();
-  const editor = page.getByRole("textbox", { name: `Code of block ${index + 1}` });
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(code);
-}
-
-/** Sets the limits of the next run: `quietMs` without new output, `totalMs` in all. */
-async function limits(page: Page, quietMs: number, totalMs = ENDS_WITHIN_MS): Promise<void> {
-  await page.evaluate(
-    `Object.assign(document.querySelector(".runner").dataset, { timeLimit: "${quietMs}", runLimit: "${totalMs}" })`,
-  );
-}
-
-/** Runs blocks 1..index+1 and waits until the run has ended (or the page is broken). */
-async function runTo(page: Page, index: number): Promise<void> {
-  await page.locator(".code[data-line]").nth(index).locator(".block-run").click();
-  await page.waitForFunction(RUN_FINISHED, undefined, { timeout: ENDS_WITHIN_MS, polling: 200 });
-}
 
 const labels = (page: Page) =>
   page.evaluate(
@@ -68,7 +39,7 @@ describe("a hostile run in the page", () => {
       const seen = watch(page);
       await page.goto(RUNNING());
       await edit(page, 0, "let i = 0;\nfor (;;) console.log(i++);\n");
-      await limits(page, 2000, 20_000);
+      await setLimits(page, 2000, 20_000);
       await runTo(page, 0);
       const shown = (await page.textContent(".run-result pre")) ?? "";
       const lines = shown.replace(/\n$/, "").split("\n");
@@ -93,7 +64,7 @@ describe("a hostile run in the page", () => {
         0,
         `const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>';\nfor (;;) show({ svg, alt: "a dot" });\n`,
       );
-      await limits(page, 2000, 20_000);
+      await setLimits(page, 2000, 20_000);
       await runTo(page, 0);
       expect(await page.locator(".run-result figure").count()).toBeLessThanOrEqual(100);
       expect(await page.textContent(".run-result")).toMatch(/… [\d,]+ more figures/);
@@ -153,7 +124,7 @@ describe("a hostile run in the page", () => {
         0,
         `for (const m of ${JSON.stringify(forged)}) postMessage(m);\nfor (;;) {}\n`,
       );
-      await limits(page, 1500);
+      await setLimits(page, 1500);
       await runTo(page, 0);
       expect(await status(page)).toBe(
         `Stopped after 1.5 s: the block at line ${await page.locator(".code[data-line]").first().getAttribute("data-line")} printed nothing and reported no progress in that time.`,
@@ -183,11 +154,11 @@ describe("a hostile run in the page", () => {
       await page.locator(".code[data-line]").nth(1).locator(".block-reset").click();
 
       await edit(page, 1, "for (;;) {}\n");
-      await limits(page, 1000);
+      await setLimits(page, 1000);
       await runTo(page, 1);
       expect(await labels(page)).not.toContain("Running…");
 
-      await limits(page, 600_000);
+      await setLimits(page, 600_000);
       await page.locator(".code[data-line]").nth(1).locator(".block-run").click();
       await page.locator(".stop-button").click();
       await page.waitForFunction(RUN_FINISHED, undefined, { timeout: ENDS_WITHIN_MS });
@@ -239,7 +210,7 @@ describe("a hostile run in the page", () => {
         0,
         "for (let i = 0; ; i++) {\n  console.log(i);\n  await new Promise((done) => setTimeout(done, 50));\n}\n",
       );
-      await limits(page, ENDS_WITHIN_MS, 2500);
+      await setLimits(page, ENDS_WITHIN_MS, 2500);
       await runTo(page, 0);
       const line = await page.locator(".code[data-line]").first().getAttribute("data-line");
       expect(await status(page)).toBe(

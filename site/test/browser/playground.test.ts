@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { block, edit, resultOf } from "./editing.ts";
 import { useBrowserSites } from "./harness.ts";
 import { RESULTS } from "./results.ts";
 import { RUN_FINISHED } from "./run.ts";
@@ -16,24 +17,8 @@ const withPage = <T>(options: BrowserContextOptions, work: (page: Page) => Promi
 const FIGURES = () => sites.fixture.base + "01-figures-and-math.html";
 const RUNNING = () => sites.fixture.base + "02-running.html";
 
-const block = (page: Page, index: number) => page.locator(".code[data-line]").nth(index);
 const editorOf = (page: Page, index: number) =>
   page.getByRole("textbox", { name: `Code of block ${index + 1}` });
-
-/** Opens block `index`'s editor and replaces its code, as a reader pasting it would. */
-async function edit(page: Page, index: number, code: string): Promise<void> {
-  await block(page, index).locator(".block-edit:visible, .cm-editor").first().waitFor();
-  if (await block(page, index).locator(".block-edit").isVisible())
-    await block(page, index).locator(".block-edit").click();
-  await editorOf(page, index).click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(code);
-}
-
-const resultOf = (page: Page, index: number) =>
-  page.evaluate(
-    `document.getElementById("run-result-" + document.querySelectorAll(".code[data-line]")[${index}].dataset.line)?.textContent ?? ""`,
-  ) as Promise<string>;
 
 describe("the editor as a playground", () => {
   it("lists its keys beside Run, says when Ctrl+Enter runs, leaves the editor on Escape, and shows console.error as an error", async (ctx) => {
