@@ -78,6 +78,51 @@ describe("SIMD kernels against the JS loops, bit for bit", () => {
   });
 });
 
+describe("a layer whose input is its own weight, linear(w, w)", () => {
+  // x = w makes gx and gw one array: the kernel adds into gw in place while gx goes through the
+  // scratch, so the SIMD path must leave such a layer to the JS loops. (A batch of n rows: the
+  // SIMD path is tried up to 3.)
+  test.each([
+    [1, 1],
+    [2, 5],
+    [3, 3],
+    [3, 64],
+  ])("W·Wᵀ of a %i × %i weight: the gradient matches finite differences", (n, nin) => {
+    const rng = new Rng(n * 100 + nin);
+    const values = draws(rng, n * nin).map((v) => v / Math.sqrt(nin)); // tanh off its flat tails
+    /** sum(tanh(W·Wᵀ + b)): tanh so that the gradient is not the same in every row. */
+    const f = (w: Tensor, b: Tensor) => linear(w, w, b).tanh().sum();
+    const bias = draws(rng, n);
+    const grads = [true, false].map((simd) => {
+      const store = new ParameterStore(
+        [
+          { values, shape: [n, nin] },
+          { values: bias, shape: [n] },
+        ],
+        { simd },
+      );
+      expect(store.simd).toBe(simd);
+      const [w, b] = store.params as [Tensor, Tensor];
+      f(w, b).backward();
+      return [...w.grad!];
+    });
+    const h = 1e-6;
+    const numeric = values.map((_, k) => {
+      const at = (d: number) =>
+        f(
+          tensor(
+            values.map((v, i) => (i === k ? v + d : v)),
+            [n, nin],
+          ),
+          tensor(bias, [n]),
+        ).item();
+      return (at(h) - at(-h)) / (2 * h);
+    });
+    for (const grad of grads) grad.forEach((v, k) => expect(v).toBeCloseTo(numeric[k]!, 7));
+    expect(bits(grads[0]!)).toEqual(bits(grads[1]!));
+  });
+});
+
 /** 2 → h → h → 1, tanh, one point a step on XOR, L1: the losses and the parameters at the end. */
 function train(params: Tensor[], forward: (x: Tensor) => Tensor, opts: SGDOptions, steps: number) {
   const optimizer = new SGD(params, opts);

@@ -92,7 +92,9 @@ export class Simd {
   /**
    * `linearBackward`'s fused rows (both gradients, batch rows from the last down), when w and gw
    * live in this memory and a row's x, g and gx fit its scratch: those are copied in, gx back out.
-   * Returns false, having done nothing, when they do not.
+   * Returns false, having done nothing, when they do not, or when an array written (gx, gw)
+   * overlaps another of the five (`linear(w, w)`: gx is gw): the kernel writes gw in place but gx
+   * through its copy, so the copy written back would undo the terms just added to gw.
    */
   backwardRows(
     x: Float64Array,
@@ -105,6 +107,8 @@ export class Simd {
     gw: Float64Array,
   ): boolean {
     if (gw.buffer !== w.buffer || 2 * even(nin) + nout > this.#scratchLength) return false;
+    if ([x, w, g, gw].some((a) => overlap(a, gx)) || [x, w, g].some((a) => overlap(a, gw)))
+      return false;
     const m = this.#memory;
     const xAt = this.#scratch;
     const gxAt = xAt + even(nin);
@@ -119,6 +123,12 @@ export class Simd {
     return true;
   }
 }
+
+/** Whether a and b share any element: views of one buffer whose ranges meet. */
+const overlap = (a: Float64Array, b: Float64Array) =>
+  a.buffer === b.buffer &&
+  a.byteOffset < b.byteOffset + b.byteLength &&
+  b.byteOffset < a.byteOffset + a.byteLength;
 
 /** n, or n + 1 if odd: keeps each part of the scratch 16-byte aligned. */
 const even = (n: number) => n + (n & 1);
