@@ -111,10 +111,13 @@ export class MLP extends Module {
   /** Each layer's activation. */
   readonly activations: Activation[];
 
-  constructor(nin: number, sizes: readonly number[], opts: MLPOptions = {}) {
+  /** An MLP from `nin` inputs through layers of `sizes`; or a scalar MLP's weights, copied. */
+  constructor(nin: number, sizes: readonly number[], opts?: MLPOptions);
+  constructor(model: ScalarMLP);
+  constructor(nin: number | ScalarMLP, sizes: readonly number[] = [], opts: MLPOptions = {}) {
     super();
     // The scalar MLP checks the arguments and draws the weights; its numbers are copied over.
-    const scalar = new ScalarMLP(nin, sizes, opts);
+    const scalar = nin instanceof ScalarMLP ? nin : new ScalarMLP(nin, sizes, opts);
     // One store for every layer's parameters: the optimizer steps them all in one loop.
     const params = new ParameterStore(scalar.layers.flatMap(layerParts)).params;
     this.layers = scalar.layers.map((_, l) => new Linear(params[2 * l]!, params[2 * l + 1]!));

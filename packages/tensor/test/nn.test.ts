@@ -15,6 +15,21 @@ describe("Linear and MLP", () => {
     expect(String(model)).toBe(String(scalar));
   });
 
+  test("an MLP made from a scalar MLP copies its weights and activations", () => {
+    const scalar = new ScalarMLP(3, [4, 2], {
+      activation: "relu",
+      outputActivation: "tanh",
+      seed: 5,
+    });
+    const model = new MLP(scalar);
+    expect(parameterData(model)).toEqual(scalarData(scalar));
+    expect(String(model)).toBe(String(scalar));
+    const x = [0.5, -1, 2];
+    expect(Array.from(model.forward(tensor([x])).data)).toEqual(
+      scalar.forward(x).map((v) => v.data),
+    );
+  });
+
   test("an initializer and a shared rng plug in as they do in neuron", () => {
     const scalar = new Layer(5, 3, { init: pytorchDefault, rng: new Rng(3) });
     const layer = new Linear(5, 3, { init: pytorchDefault, rng: new Rng(3) });
