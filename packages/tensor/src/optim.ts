@@ -48,6 +48,12 @@ function parameterList(where: string, params: readonly Tensor[]): readonly Tenso
  * optimizer's. A parameter whose grad was never filled steps with a zero gradient, as a scalar
  * parameter with grad 0 does.
  *
+ * Over a whole model's parameters in a {@link ParameterStore} (an `MLP`'s, in order), the first
+ * SGD made with momentum keeps its buffers in the store's state range, for good, and steps every
+ * parameter in one loop (in SIMD for a wide model). Any other SGD over them, made later or
+ * without momentum, keeps buffers of its own and steps parameter by parameter: the same
+ * numbers, only slower.
+ *
  * @example
  * const optimizer = new SGD(model.parameters(), { lr: 0.02, momentum: 0.9 });
  * optimizer.zeroGrad();
@@ -58,33 +64,34 @@ export class SGD implements TensorOptimizer {
   readonly params: readonly Tensor[];
   /** The settings, defaults filled in; `lr` changes through the `lr` setter. */
   #settings: SGDSettings;
-  /** One momentum buffer per parameter, shaped like its data. */
-  readonly momentumBuffers: Float64Array[];
+  readonly #buffers: readonly Float64Array[];
   #steps = 0;
 
-  /** The store of a whole model's parameters and its state range, when the params are that; else null. */
-  #flat: { store: ParameterStore; buffer: Float64Array } | null = null;
+  /** The store of a whole model's parameters and its state range, when this SGD holds it; else null. */
+  readonly #flat: { store: ParameterStore; buffer: Float64Array } | null = null;
 
   constructor(params: readonly Tensor[], opts: SGDOptions) {
     this.#settings = checkSGDOptions("SGD", opts);
     this.params = parameterList("SGD", params);
     const store = ParameterStore.of(this.params);
-    if (store === undefined) {
-      this.momentumBuffers = this.params.map((p) => new Float64Array(p.size));
+    const buffer = store !== undefined && this.#settings.momentum !== 0 ? store.claimState() : null;
+    if (store === undefined || buffer === null) {
+      this.#buffers = Object.freeze(this.params.map((p) => new Float64Array(p.size)));
       return;
     }
     // The buffers as views of the store's state range, in the parameters' order, so one loop
-    // steps them all. A later optimizer over the same model takes the range over: this one then
-    // keeps copies of its buffers and steps parameter by parameter.
-    const buffer = store.claimState(() => {
-      this.#flat = null;
-      this.momentumBuffers.forEach((b, i) => {
-        this.momentumBuffers[i] = b.slice();
-      });
-    });
+    // steps them all.
     this.#flat = { store, buffer };
     let at = 0;
-    this.momentumBuffers = this.params.map((p) => buffer.subarray(at, (at += p.size)));
+    this.#buffers = Object.freeze(this.params.map((p) => buffer.subarray(at, (at += p.size))));
+  }
+
+  /**
+   * One momentum buffer per parameter, shaped like its data: write into them (to restore a
+   * checkpoint, say); the array is frozen, as a buffer put in its place would not be stepped.
+   */
+  get momentumBuffers(): readonly Float64Array[] {
+    return this.#buffers;
   }
 
   /** How many steps have been taken. */
@@ -111,7 +118,7 @@ export class SGD implements TensorOptimizer {
         sgdUpdate(
           p.data,
           p.grad ?? new Float64Array(p.size),
-          this.momentumBuffers[i]!,
+          this.#buffers[i]!,
           this.#settings,
           first,
         ),

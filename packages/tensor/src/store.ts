@@ -38,10 +38,8 @@ export class ParameterStore {
   readonly simd: boolean;
   /** The views the parameters' grads start as, to tell whether one was replaced. */
   readonly #gradViews: readonly Float64Array[];
-  /** The optimizer state's range. */
-  readonly #state: Float64Array;
-  /** What to call when another optimizer claims the state: its holder copies its state out. */
-  #release: (() => void) | null = null;
+  /** The optimizer state's range, until an optimizer claims it. */
+  #state: Float64Array | null;
 
   /**
    * Parameters holding `parts`' values. `simd`: whether to use a SIMD memory (where available);
@@ -91,13 +89,13 @@ export class ParameterStore {
   }
 
   /**
-   * The optimizer-state range, zeroed, for a new optimizer: the one that held it before gets
-   * `release` called first, to copy its state out and carry on with its copy.
+   * The optimizer-state range (zeros, one per parameter, in their order) for the first optimizer
+   * that claims it, to keep for good; null for any later one, which keeps state of its own.
    */
-  claimState(release: () => void): Float64Array {
-    this.#release?.();
-    this.#release = release;
-    return this.#state.fill(0);
+  claimState(): Float64Array | null {
+    const state = this.#state;
+    this.#state = null;
+    return state;
   }
 
   /** Whether every parameter's grad is still its view of `grad` (nobody replaced one). */

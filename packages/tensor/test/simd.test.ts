@@ -193,4 +193,41 @@ describe("a store-backed MLP trains to the bits of one of plain tensors", () => 
     expect(buffers(first)).toEqual([1.9, 1.9, 1.9, 1.9, 1.9, 1.9]);
     expect(buffers(second)).toEqual([1, 1, 1, 1, 1, 1]);
   });
+
+  test("the store's momentum range is the first momentum SGD's for good: a buffer held stays its", () => {
+    const model = new MLP(2, [64, 64, 1], { seed: 4 });
+    const store = ParameterStore.of(model.parameters())!;
+    const inStore = (o: SGD) => o.momentumBuffers.every((b) => b.buffer === store.data.buffer);
+    const plain = new SGD(model.parameters(), { lr: 0.1 }); // no momentum: no claim on the range
+    const first = new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
+    expect([inStore(plain), inStore(first)]).toEqual([false, true]);
+    for (const p of model.parameters()) p.grad!.fill(1);
+    first.step();
+    const held = first.momentumBuffers[0]!; // kept, say, for a plot
+    const second = new SGD(model.parameters(), { lr: 0.1, momentum: 0.5 });
+    expect(inStore(second)).toBe(false);
+    second.step();
+    second.step(); // its buffers: 1, then 0.5·1 + 1
+    expect(first.momentumBuffers[0]).toBe(held);
+    expect([...new Set(held)]).toEqual([1]);
+    expect([...new Set(second.momentumBuffers[0])]).toEqual([1.5]);
+  });
+
+  test("momentum buffers are written into, not replaced: a replaced one would be ignored", () => {
+    const model = new MLP(2, [64, 64, 1], { seed: 1 });
+    const plain = model.parameters().map((p) => tensor(p.data, p.shape, { requiresGrad: true }));
+    const [stored, own] = [model.parameters(), plain].map((params) => {
+      const optimizer = new SGD(params, { lr: 0.1, momentum: 0.9 });
+      expect(Object.isFrozen(optimizer.momentumBuffers)).toBe(true);
+      expect(() => {
+        (optimizer.momentumBuffers as Float64Array[])[0] = new Float64Array(params[0]!.size);
+      }).toThrow(TypeError);
+      for (const p of params) (p.grad ??= new Float64Array(p.size)).fill(1);
+      optimizer.step();
+      optimizer.momentumBuffers[0]!.fill(100); // restored from a checkpoint
+      optimizer.step(); // b = 0.9·100 + 1 = 91 for the first weight
+      return bits(params.flatMap((p) => [...p.data]));
+    });
+    expect(stored).toEqual(own);
+  });
 });
