@@ -138,10 +138,11 @@ const URL_REF = /url\(\s*(['"]?)#([\w.:-]*)\1\s*\)/g;
 /**
  * How much a figure may ask the page to draw: elements, counting each `<use>` and each
  * `url(#…)` reference as the copy of what it points at (a few hundred bytes of nested `<use>`
- * would otherwise draw a billion circles and hang the tab), and how deeply they may nest.
- * The course's largest figure has about 1,300 elements and nests 6 deep.
+ * would otherwise draw a billion circles and hang the tab), how deeply they may nest, and how
+ * much text they may hold (its CSS included: 4 MB of text in one <text> held the page 2 s).
+ * The course's largest figure has about 1,300 elements, nests 6 deep and holds 1,100 characters.
  */
-export const FIGURE_LIMITS = { elements: 25_000, depth: 64 } as const;
+export const FIGURE_LIMITS = { elements: 25_000, depth: 64, text: 50_000 } as const;
 
 /** A figure made safe to show, and how many elements it draws. */
 export interface SafeFigure {
@@ -177,8 +178,8 @@ export function sanitizeSvg(
   // Its ids get a prefix of their own: a figure's `id="run-result-40"` must not stand in for the
   // page's element of that id, nor one figure's `#clip` for another's.
   const prefix = `run-figure-${++figures}-`;
-  if (!clean(root, prefix))
-    return `this figure nests more than ${FIGURE_LIMITS.depth} levels deep, more than the page draws`;
+  const refused = clean(root, prefix);
+  if (refused) return refused;
   const drawn = weigh(root, FIGURE_LIMITS.elements);
   if (drawn > elements) return tooMany(drawn);
   root.setAttribute("data-figure", prefix);
@@ -207,14 +208,17 @@ function tooMany(drawn: number): string {
 
 /**
  * Removes from `root` (in place) every element and attribute not on the allow-lists, and gives
- * its ids and the references to them `prefix`. False when it nests too deeply to be drawn.
- * A loop, not recursion: a figure can nest thousands of levels in a few kilobytes.
+ * its ids and the references to them `prefix`; or says why it is not drawn (it nests too deeply,
+ * it holds too much text). A loop, not recursion: a figure can nest thousands of levels in a few
+ * kilobytes.
  */
-function clean(root: Element, prefix: string): boolean {
+function clean(root: Element, prefix: string): string | undefined {
   const stack: [Element, number][] = [[root, 1]];
+  let text = 0;
   while (stack.length) {
     const [element, depth] = stack.pop()!;
-    if (depth > FIGURE_LIMITS.depth) return false;
+    if (depth > FIGURE_LIMITS.depth)
+      return `this figure nests more than ${FIGURE_LIMITS.depth} levels deep, more than the page draws`;
     for (const attribute of [...element.attributes]) {
       if (!allowed(attribute)) element.removeAttributeNode(attribute);
       else if (attribute.localName === "id") attribute.value = prefix + attribute.value;
@@ -240,10 +244,12 @@ function clean(root: Element, prefix: string): boolean {
         else inner.remove();
       } else if (child.nodeType !== Node.TEXT_NODE && child.nodeType !== Node.CDATA_SECTION_NODE) {
         child.remove(); // comments, processing instructions
+      } else if ((text += child.nodeValue?.length ?? 0) > FIGURE_LIMITS.text) {
+        return `this figure holds more than ${FIGURE_LIMITS.text.toLocaleString("en-US")} characters of text, more than the page draws`;
       }
     }
   }
-  return true;
+  return undefined;
 }
 
 function allowed(attribute: Attr): boolean {

@@ -38,12 +38,17 @@ async function withRunningPage(work: (page: Page) => Promise<void>): Promise<voi
 }
 
 describe("hostile figures", () => {
-  it("refuses a figure that would draw more than 25,000 elements (nested <use>, megabytes of circles, a deep nest), and a block's figures past that share", async (ctx) => {
+  it("refuses a figure that would draw more than 25,000 elements (nested <use>, megabytes of circles), nests too deep or holds megabytes of text, and a block's figures past their share", async (ctx) => {
     sites.needsChromium(ctx);
     await withRunningPage(async (page) => {
       const circles = (n: number) => SVG('<circle r="1"/>'.repeat(n));
       const deep = SVG(`${"<g>".repeat(70)}<circle r="1"/>${"</g>".repeat(70)}`);
-      await edit(page, 0, showing([circles(12_000), billionLaughs(), circles(240_000), deep]));
+      const text = SVG(`<text y="5">${"word ".repeat(20_000)}</text>`);
+      await edit(
+        page,
+        0,
+        showing([circles(12_000), billionLaughs(), text, circles(240_000), deep]),
+      );
       await runTo(page, 0);
       const refused = (await page.evaluate(
         `[...document.querySelectorAll(".run-result figure")].map((f) => f.querySelector(".run-note")?.textContent ?? "shown")`,
@@ -51,6 +56,7 @@ describe("hostile figures", () => {
       expect(refused).toEqual([
         "shown",
         "Not shown: this figure would draw more than 25,000 elements, more than the page draws.",
+        "Not shown: this figure holds more than 50,000 characters of text, more than the page draws.",
         "Not shown: this figure would draw more than 25,000 elements, more than the page draws.",
         "Not shown: this figure nests more than 64 levels deep, more than the page draws.",
       ]);
