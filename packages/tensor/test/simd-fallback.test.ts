@@ -55,4 +55,31 @@ describe("without WebAssembly SIMD the JS loops give the same bits", () => {
     expect(plain.simd).toBe(false);
     expect(plain.bits).toEqual(simd.bits);
   });
+
+  test("once the engine refuses a memory (its address space used up), later stores do not ask", async () => {
+    // Each memory reserves ~10 GiB of address space; with ~12,900 alive V8 refuses another, after
+    // collecting garbage and retrying for ~0.65 s: a store should pay that once, not every time.
+    let asked = 0;
+    vi.stubGlobal("WebAssembly", {
+      ...Object.fromEntries(
+        ["Module", "Instance"].map((k) => [
+          k,
+          Reflect.get(Reflect.get(globalThis, "WebAssembly"), k),
+        ]),
+      ),
+      Memory: class {
+        constructor() {
+          asked++;
+          throw new RangeError("WebAssembly.Memory(): could not allocate memory");
+        }
+      },
+    });
+    vi.resetModules();
+    const t: Package = await import("../src/index.ts");
+    const stores = [1, 2, 3].map(
+      () => new t.ParameterStore([{ values: [1], shape: [1] }], { simd: true }),
+    );
+    expect(stores.map((s) => s.simd)).toEqual([false, false, false]);
+    expect(asked).toBe(1);
+  });
 });

@@ -147,7 +147,7 @@ export function simdFor(a: Float64Array): Simd | undefined {
  */
 export function simdMemory(length: number, scratchLength: number): Float64Array | null {
   const module = simdModule();
-  if (module === null || typeof WebAssembly === "undefined") return null;
+  if (module === null || typeof WebAssembly === "undefined" || memoryRefused) return null;
   try {
     const pages = Math.max(1, Math.ceil((length * 8) / 65536));
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
@@ -157,6 +157,13 @@ export function simdMemory(length: number, scratchLength: number): Float64Array 
     bound.set(memory.buffer, new Simd(exports, floats, length - scratchLength, scratchLength));
     return floats;
   } catch {
-    return null; // no address space left for another memory: plain arrays do the same
+    // No address space left for another memory: plain arrays do the same. The engine tried hard
+    // (V8 collects garbage and retries, ~0.65 s a store with ~12,900 alive), so it is not asked
+    // again in this process.
+    memoryRefused = true;
+    return null;
   }
 }
+
+/** Whether the engine has refused a memory: from then on every store is plain. */
+let memoryRefused = false;
