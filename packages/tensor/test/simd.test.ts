@@ -14,7 +14,7 @@ import {
   type Tensor,
   tensor,
 } from "../src/index.ts";
-import { kernelBytes } from "../src/wasm/kernels.ts";
+import { kernelBytes } from "../src/wasm/simd-kernels.ts";
 
 /** Each number's 64 bits, so -0 ≠ 0 and every last bit counts. */
 const bits = (a: ArrayLike<number>) => Array.from(new BigUint64Array(Float64Array.from(a).buffer));

@@ -1,8 +1,8 @@
-import { type Exports, kernelBytes } from "./kernels.ts";
+import { type Exports, kernelBytes } from "./simd-kernels.ts";
 
 // The SIMD kernels bound to a memory, and the memories that have them. Where WebAssembly is
 // missing or refused (a content security policy without 'wasm-unsafe-eval'), there are none and
-// the JS loops run instead, giving the same bits.
+// the JS loops run instead, giving the same bits (NaN payloads aside).
 
 /**
  * The part of the WebAssembly API used here, declared for this module: TypeScript's ES libraries

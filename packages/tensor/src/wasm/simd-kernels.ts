@@ -4,7 +4,8 @@ import { type Code, encodeModule, f64, i32, op, v128 } from "./encode.ts";
 // forward and backward of a layer for one batch row, and SGD's usual update. The lanes run across
 // elements, never along a sum (the forward's lanes are two outputs, each its own sum): each
 // element gets the same operations in the same order as in the JS loop it replaces, each rounded
-// alike, so the results are the same bits (test/simd.test.ts checks it, odd sizes included).
+// alike, so the results are the same bits, NaN payloads aside (a NaN's sign and payload bits are
+// the engine's choice in WebAssembly): test/simd.test.ts checks it, odd sizes included.
 
 /** `base + i`: the address of a byte offset i into an array at `base`. */
 const at = (base: number, i: number): Code => [...op.get(base), ...op.get(i), ...op.i32Add];
