@@ -25,13 +25,19 @@ function benchRows(): Map<number, Record<string, { us: string; ratio: string }>>
 }
 
 describe("the lessons quote the bench log", () => {
-  test("lesson 08's table: every width's µs per step and ratio, and PyTorch's µs", () => {
+  test("lesson 08's table: every width's parameters, µs per step and ratio, and PyTorch's µs", () => {
     const widths = benchRows();
     expect([...widths.keys()]).toEqual([4, 16, 64, 128, 256]);
-    const table = [...lesson.matchAll(/^\| 2 → (\d+) → \d+ → 1 \| (.+) \|$/gm)];
+    const table = [...lesson.matchAll(/^\| 2 → (\d+) → \d+ → 1 \(([\d,]+)\) \| (.+) \|$/gm)];
     expect(table.map((m) => Number(m[1]))).toEqual([4, 16, 64, 128, 256]);
-    for (const [, h, cells] of table) {
+    for (const [, h, count, cells] of table) {
       const r = widths.get(Number(h))!;
+      const parameters = new RegExp(String.raw`^2 → ${h} → ${h} → 1, (\d+) parameters`, "m").exec(
+        log,
+      )!;
+      expect(count, `2 → ${h} → ${h} → 1's parameters`).toBe(
+        Number(parameters[1]).toLocaleString("en-US"),
+      );
       const torch = new RegExp(
         String.raw`^PyTorch eager, 2 -> ${h} -> ${h} -> 1, \d+ epochs: (\S+)$`,
         "m",
