@@ -27,7 +27,9 @@ export interface SGDSettings {
  * `params` and `momentumBuffer` are updated in place; `grads` is only read. `first` says
  * whether this is the first step, whose buffer is the raw direction d, not `(1 − τ)·d` (PyTorch
  * starts it so). Every SGD of the course steps through here: `SGD` over Values, the compiled
- * step's `SlotSGD` and the hand-derived twin.
+ * step's `SlotSGD`, the hand-derived twin and the tensor `SGD`, but for one case: the tensor
+ * `SGD` over a wide model's parameter store runs the usual case ({@link plainMomentum}) as a
+ * WebAssembly SIMD loop, this loop's compiled twin, tested bit-equal to it.
  *
  * @example
  * // one parameter, momentum 0.9: the first step moves by lr·g, the second by lr·(0.9·g + g)
