@@ -8,6 +8,12 @@
 // point of a batch, an activation used by every neuron of the next layer) adds them last use
 // first: the backward sums run down the contracted axis.
 
+/**
+ * The batch rows the blocked loops take at a time: a layer given fewer runs one batch row at a
+ * time instead (`backwardRow` below; the SIMD kernels of `wasm/`, for a point or a few).
+ */
+export const BLOCK_ROWS = 4;
+
 // #region linear-forward
 /**
  * out[b, j] = init[j] + Σᵢ x[b, i]·w[j, i] (init 0 without a bias), i from 0 up: a layer's
@@ -178,7 +184,7 @@ export function linearBackward(
   gw: Float64Array | null,
   gbias: Float64Array | null,
 ): void {
-  if (batch < 4 && gx !== null && gw !== null) {
+  if (batch < BLOCK_ROWS && gx !== null && gw !== null) {
     // Too few batch rows for gradWeight's blocks: one pass over w and gw per batch row instead,
     // both sums at once (`backwardRow`, below), the same terms in the same order.
     for (let b = batch - 1; b >= 0; b--) backwardRow(x, w, g, b, nin, nout, gx, gw);

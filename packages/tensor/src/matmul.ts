@@ -1,4 +1,10 @@
-import { linearBackward, linearForward, matmulBackward, matmulForward } from "./kernels.ts";
+import {
+  BLOCK_ROWS,
+  linearBackward,
+  linearForward,
+  matmulBackward,
+  matmulForward,
+} from "./kernels.ts";
 import { fmt } from "./shape.ts";
 import { result, type Tensor } from "./tensor.ts";
 import { simdFor } from "./wasm/simd.ts";
@@ -44,7 +50,7 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
   const out = new Float64Array(batch * nout);
   // A point or a few, with w in a SIMD memory (a big model's parameter store): the kernels' loops
   // in WebAssembly SIMD, the same sums in the same order.
-  const simd = batch < 4 ? simdFor(w.data) : undefined;
+  const simd = batch < BLOCK_ROWS ? simdFor(w.data) : undefined;
   const b = bias === null ? null : bias.data;
   if (!simd?.forwardRows(x.data, w.data, b, batch, nin, nout, out))
     linearForward(x.data, w.data, b, batch, nin, nout, out);

@@ -1,6 +1,6 @@
 import { checkShape, fmt, sizeOf } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
-import { simdMemory } from "./wasm/simd.ts";
+import { even, scratchLength, simdMemory } from "./wasm/simd.ts";
 
 /** One parameter of a store: its first values, row-major, and its shape. */
 export interface ParameterPart {
@@ -62,11 +62,8 @@ export class ParameterStore {
   constructor(parts: readonly ParameterPart[], opts: { simd?: boolean } = {}) {
     const shapes = parts.map((part) => checkShape("ParameterStore", part.shape));
     const n = shapes.reduce((sum, shape) => sum + sizeOf(shape), 0);
-    const stride = n + (n & 1); // an even count: each range starts 16-byte aligned
-    // Scratch for one batch row of a layer, its x, out and bias forward or x, gx and g backward:
-    // three rows of the widest (see Simd.forwardRows and Simd.backwardRows).
-    const width = Math.max(0, ...shapes.flat());
-    const scratch = 3 * (width + (width & 1));
+    const stride = even(n); // each range starts 16-byte aligned
+    const scratch = scratchLength(Math.max(0, ...shapes.flat()));
     const wantSimd = opts.simd ?? n >= ParameterStore.simdFrom;
     const memory = wantSimd ? simdMemory(3 * stride + scratch, scratch) : null;
     const floats = memory ?? new Float64Array(3 * stride);

@@ -10,6 +10,7 @@ import { SGD as ScalarSGD } from "@gradbook/optim";
 import { assignmentRun, fit, lcgOrder, type Sampler, xor } from "@gradbook/train";
 import { describe, expect, test } from "vitest";
 import { tensorFit } from "../src/index.ts";
+import { bits } from "./bits.ts";
 
 const { sizes, epochs, lr, momentum, init, order } = assignmentRun;
 
@@ -29,9 +30,6 @@ function run(trainer: typeof fit, sampler: () => Sampler) {
   });
   return { history, params: scalarData(model) };
 }
-
-const bits = (xs: number[]) =>
-  xs.map((x) => new Float64Array([x])).map((a) => new BigUint64Array(a.buffer)[0]!);
 
 describe("tensors give the engine's bits", () => {
   test("one point a step in the LCG order: every loss and the 44 parameters after 8004 steps", () => {

@@ -4,6 +4,7 @@
 // as that engine or page would load it.
 import { afterEach, describe, expect, test, vi } from "vitest";
 import * as withSimd from "../src/index.ts";
+import { bits } from "./bits.ts";
 
 type Package = typeof withSimd;
 
@@ -23,7 +24,7 @@ function train(t: Package): { simd: boolean | undefined; bits: bigint[] } {
   seen.push(...t.parameterData(model));
   return {
     simd: t.ParameterStore.of(model.parameters())?.simd,
-    bits: Array.from(new BigUint64Array(Float64Array.from(seen).buffer)),
+    bits: bits(seen),
   };
 }
 

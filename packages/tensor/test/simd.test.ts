@@ -15,9 +15,7 @@ import {
   tensor,
 } from "../src/index.ts";
 import { kernelBytes } from "../src/wasm/simd-kernels.ts";
-
-/** Each number's 64 bits, so -0 ≠ 0 and every last bit counts. */
-const bits = (a: ArrayLike<number>) => Array.from(new BigUint64Array(Float64Array.from(a).buffer));
+import { bits } from "./bits.ts";
 
 /** n numbers in [-1, 1) from a seeded generator. */
 const draws = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.uniform(-1, 1));

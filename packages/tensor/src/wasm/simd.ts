@@ -131,8 +131,14 @@ const overlap = (a: Float64Array, b: Float64Array) =>
   a.byteOffset < b.byteOffset + b.byteLength &&
   b.byteOffset < a.byteOffset + a.byteLength;
 
-/** n, or n + 1 if odd: keeps each part of the scratch 16-byte aligned. */
-const even = (n: number) => n + (n & 1);
+/** n, or n + 1 if odd: a count of float64s that keeps what follows it 16-byte aligned. */
+export const even = (n: number) => n + (n & 1);
+
+/**
+ * The scratch for layers of up to `width` inputs or outputs: one batch row's x, out and bias
+ * forward, or x, gx and g backward (see {@link Simd.forwardRows} and {@link Simd.backwardRows}).
+ */
+export const scratchLength = (width: number) => 3 * even(width);
 
 /** Each SIMD memory's kernels, by the memory's buffer (never grown, so never replaced). */
 const bound = new WeakMap<ArrayBufferLike, Simd>();
