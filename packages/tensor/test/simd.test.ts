@@ -3,6 +3,7 @@
 // (whose store is a SIMD memory) trains to the bits of one built from plain tensors.
 import { Rng } from "@gradbook/neuron";
 import type { SGDOptions } from "@gradbook/optim";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   l1Loss,
@@ -73,6 +74,69 @@ describe("SIMD kernels against the JS loops, bit for bit", () => {
       return seen;
     };
     expect(run(true)).toEqual(run(false));
+  });
+});
+
+describe("SIMD against JS, a property over shapes, offsets, biases and SGD settings", () => {
+  test("a layer's forward, backward and four SGD steps give the same bits either way", () => {
+    const settings = fc.record({
+      lr: fc.constantFrom(0.1, 0.013),
+      momentum: fc.constantFrom(0, 0.9, 0.37),
+      dampening: fc.constantFrom(0, 0.3),
+      nesterov: fc.boolean(),
+      weightDecay: fc.constantFrom(0, 0.01),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 41 }), // nin
+        fc.integer({ min: 1, max: 43 }), // nout
+        fc.integer({ min: 0, max: 5 }), // batch: 0 to 3 try SIMD, 4 and 5 do not
+        fc.constantFrom("in the store", "elsewhere", "none"), // the bias
+        fc.boolean(), // whether x wants a gradient
+        fc.integer({ min: 0, max: 3 }), // parts before the weight: odd offsets
+        settings,
+        fc.integer({ min: 1, max: 1 << 30 }), // the values' seed
+        (nin, nout, batch, biasKind, xGrad, lead, opts0, seed) => {
+          // Nesterov needs momentum and no dampening.
+          const nesterov = opts0.nesterov && opts0.momentum > 0 && opts0.dampening === 0;
+          const opts = { ...opts0, nesterov };
+          const rng = new Rng(seed);
+          // Mostly in [-1, 1), some -0: its sign must survive.
+          const values = (n: number) => draws(rng, n).map((v) => (v > 0.94 ? -0 : v));
+          const parts = [
+            ...Array.from({ length: lead }, (_, k) => ({ values: values(k + 1), shape: [k + 1] })),
+            { values: values(nout * nin), shape: [nout, nin] },
+            { values: values(nout), shape: [nout] },
+          ];
+          const otherBias = values(nout);
+          const [xs, targets] = [values(batch * nin), values(batch * nout)];
+          const run = (simd: boolean) => {
+            const store = new ParameterStore(parts, { simd });
+            const [w, b] = store.params.slice(lead) as [Tensor, Tensor];
+            const bias =
+              biasKind === "in the store"
+                ? b
+                : biasKind === "elsewhere"
+                  ? tensor(otherBias, [nout], { requiresGrad: true })
+                  : null;
+            const optimizer = new SGD(store.params as Tensor[], opts);
+            const seen: bigint[][] = [];
+            for (let step = 0; step < 4; step++) {
+              const x = tensor(xs, [batch, nin], { requiresGrad: xGrad });
+              const y = linear(x, w, bias).tanh();
+              optimizer.zeroGrad();
+              if (batch > 0) l1Loss(y, tensor(targets, [batch, nout])).backward();
+              seen.push(bits(y.data), bits(x.grad ?? []), bits(store.grad), bits(bias?.grad ?? []));
+              optimizer.step();
+              seen.push(bits(store.data), bits(optimizer.momentumBuffers.flatMap((m) => [...m])));
+            }
+            return seen;
+          };
+          expect(run(true)).toEqual(run(false));
+        },
+      ),
+      { numRuns: 60, seed: 27 },
+    );
   });
 });
 
