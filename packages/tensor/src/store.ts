@@ -21,11 +21,13 @@ const owner = new WeakMap<Tensor, ParameterStore>();
  * {@link ParameterStore.simdFrom} parameters the store is a WebAssembly memory where the step's
  * SIMD kernels run (`wasm/simd.ts`). The memory is sized once: growing it would detach every view.
  *
- * Every parameter shares the store's one buffer: `p.data.buffer` is the whole store, and
- * transferring it (to a worker, say) detaches every parameter of the model. Each WebAssembly
- * memory also reserves ~10 GiB of address space (V8, 64-bit): with some 12,900 SIMD stores alive
- * the engine refuses another, and from then on every new store is a plain array (the same
- * numbers, without SIMD) for the rest of the process.
+ * Every parameter shares the store's one buffer: `p.data.buffer` is the whole store. To send a
+ * parameter's numbers (to a worker, say), copy them (`p.data.slice()`): transferring the buffer
+ * detaches every parameter of a plain store, and a WebAssembly memory's buffer cannot be detached
+ * (Node copies it; a browser refuses). Each WebAssembly memory also reserves ~10 GiB of address
+ * space (V8, 64-bit): with some 12,900 SIMD stores alive the engine refuses another, and from
+ * then on every new store is a plain array (the same numbers, without SIMD) for the rest of the
+ * process.
  *
  * @example
  * const [weight, bias] = new ParameterStore([
