@@ -3,14 +3,14 @@ import { at, svg } from "./svg.ts";
 // The loss curve: each epoch's mean loss against the epoch, the loss on a log scale, drawn as one
 // path over the whole run so far, thinned to each pixel column's lowest and highest value.
 
-const [W, H] = [320, 200];
+const [W, H] = [320, 140]; // flat: under the diagram, on one screen with it at 1280 × 800
 const PAD = { left: 44, right: 8, top: 8, bottom: 24 };
 
 /** A loss in three significant figures; huge or tiny ones with an exponent. */
 const reading = (x: number): string =>
   x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4) ? x.toExponential(2) : x.toPrecision(3);
 
-/** Draws `means` (epoch 0 onwards) of a run of `epochs` epochs into `root` (viewBox 0 0 320 200), and the test loss's `tests` dashed. */
+/** Draws `means` (epoch 0 onwards) of a run of `epochs` epochs into `root` (viewBox 0 0 320 140), and the test loss's `tests` dashed. */
 export function drawCurve(
   root: SVGSVGElement,
   means: number[],

@@ -11,16 +11,19 @@ import { at, svg } from "./svg.ts";
 // over the input plane. What moves is painted on a canvas under the SVG (./network.ts); the SVG
 // holds what stays: the neurons' frames and every parameter's pointer and keyboard target.
 
+// The pictures take most of the room, as TF Playground's readable squares do: a column is
+// little more than its pictures wide, a row little more than its pictures tall, so that six hidden
+// layers of 8 still fit a 300 px column with pictures over 20 px a side.
 const NODE = 20;
 const BIAS = 6; // a bias's square
-const GAP = 26; // between neurons' centres in a column
-const LEFT = 64; // from the left edge to the inputs' centres: room for their names
-const RIGHT = 28; // from the output's centre to the right edge
+const GAP = 24; // between neurons' centres in a column
+const LEFT = 42; // from the left edge to the inputs' centres: room for their names
+const RIGHT = 12; // from the output's centre to the right edge
 /** The least room between two columns' centres: a deep network's diagram grows wider, not denser. */
-const COLUMN = 48;
+const COLUMN = 32;
 
 /** The diagram's width (in its own units) for `layers` columns, inputs and output included. */
-const widthOf = (layers: number) => Math.max(320, LEFT + RIGHT + COLUMN * (layers - 1));
+const widthOf = (layers: number) => Math.max(240, LEFT + RIGHT + COLUMN * (layers - 1));
 
 /** Where layer l of `layers` columns sits across the diagram, as a share of its width (the +/− buttons above it line up). */
 export function columnAt(l: number, layers: number): number {
