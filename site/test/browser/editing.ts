@@ -12,24 +12,17 @@ export const block = (page: Page, index: number) => page.locator(".code[data-lin
 
 /** Opens block `index`'s editor and replaces its code, as a reader pasting it would. */
 export async function edit(page: Page, index: number, code: string): Promise<void> {
-  await block(page, index).locator(".block-edit:visible, .cm-editor").first().waitFor();
-  if (await block(page, index).locator(".block-edit").isVisible())
-    await block(page, index).locator(".block-edit").click();
+  const box = block(page, index);
+  await box.locator(".block-edit:visible, .cm-editor").first().waitFor(); // the buttons come with the page's scripts
+  if (await box.locator(".block-edit").isVisible()) await box.locator(".block-edit").click();
   await page.getByRole("textbox", { name: `Code of block ${index + 1}` }).click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.insertText(code);
 }
 
-/** Sets the limits of the next run: `quietMs` without news from the running block, `totalMs` in all. */
-export async function setLimits(
-  page: Page,
-  quietMs: number,
-  totalMs = ENDS_WITHIN_MS,
-): Promise<void> {
-  await page.evaluate(
-    `Object.assign(document.querySelector(".runner").dataset, { timeLimit: "${quietMs}", runLimit: "${totalMs}" })`,
-  );
-}
+/** The code block `index` shows (0-based), as the lesson has it. */
+export const codeOf = (page: Page, index: number) =>
+  block(page, index).locator("pre").first().textContent() as Promise<string>;
 
 /** Presses Run on block `index` (or the lesson's Run button) and waits until the run has ended. */
 export async function runTo(page: Page, index: number | "all"): Promise<void> {

@@ -6,6 +6,7 @@ import { seriousViolations } from "./axe.ts";
 import { useBrowserSites } from "./harness.ts";
 import { RESULTS } from "./results.ts";
 import { RUN_FINISHED } from "./run.ts";
+import { codeOf as original, edit, resultOf, runTo } from "./editing.ts";
 
 // Editing a lesson's blocks in a real browser: Edit opens an editor, Run runs the blocks up to
 // that one (earlier ones as edited) in a worker and shows the output and where it differs from
@@ -33,36 +34,6 @@ async function blockWith(page: Page, text: string): Promise<number> {
   expect(index, `a runnable block containing ${text}`).toBeGreaterThanOrEqual(0);
   return index;
 }
-
-/** Opens block `index`'s editor and replaces its code, as a reader pasting it would. */
-async function edit(page: Page, index: number, code: string): Promise<void> {
-  const block = page.locator(".code[data-line]").nth(index);
-  await block.locator(".block-edit:visible, .cm-editor").first().waitFor(); // the buttons come with the page's scripts
-  if (await block.locator(".block-edit").isVisible()) await block.locator(".block-edit").click();
-  const editor = page.getByRole("textbox", { name: `Code of block ${index + 1}` });
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(code);
-}
-
-/** Runs blocks 1..index+1 with block `index`'s Run button and waits for the run to end. */
-async function runTo(page: Page, index: number): Promise<void> {
-  await page.locator(".code[data-line]").nth(index).locator(".block-run").click();
-  await page.waitForFunction(RUN_FINISHED);
-}
-
-const original = (page: Page, index: number) =>
-  page
-    .locator(".code[data-line]")
-    .nth(index)
-    .locator("pre")
-    .first()
-    .textContent() as Promise<string>;
-/** The text of the result a run showed under block `index`. */
-const resultOf = (page: Page, index: number) =>
-  page.evaluate(
-    `document.getElementById("run-result-" + document.querySelectorAll(".code[data-line]")[${index}].dataset.line)?.textContent ?? ""`,
-  ) as Promise<string>;
 
 describe("editing a lesson's blocks in the page", () => {
   it("runs an edited learning rate and shows the new output and where it differs; the edit survives a reload until Reset", async (ctx) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ENDS_WITHIN_MS, edit, lessonStatus, resultOf, runTo, setLimits } from "./editing.ts";
+import { ENDS_WITHIN_MS, edit, lessonStatus, resultOf, runTo } from "./editing.ts";
+import { setRunLimit } from "./run.ts";
 import { useBrowserSites } from "./harness.ts";
 
 // Code typed into an editor that goes for the worker it runs in rather than the page
@@ -20,7 +21,7 @@ describe("hostile code in the run's worker", () => {
       page.on("pageerror", (error) => errors.push(error.message));
       await page.goto(RUNNING());
       // A run that waited for its quiet limit would fail the test: the limit is past the test's own.
-      await setLimits(page, ENDS_WITHIN_MS * 2, ENDS_WITHIN_MS * 2);
+      await setRunLimit(page, ENDS_WITHIN_MS * 2, ENDS_WITHIN_MS * 2);
       const failsWith = async (code: string, error: string | RegExp) => {
         await edit(page, 0, code);
         await runTo(page, 0);

@@ -3,10 +3,10 @@ import { join } from "node:path";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { listen } from "../../src/serve.ts";
-import { ENDS_WITHIN_MS, edit, runTo, setLimits } from "./editing.ts";
+import { ENDS_WITHIN_MS, edit, runTo } from "./editing.ts";
 import { useBrowserSites } from "./harness.ts";
 import { RESULTS } from "./results.ts";
-import { RUN_FINISHED } from "./run.ts";
+import { RUN_FINISHED, setRunLimit } from "./run.ts";
 
 // A reader's code is untrusted (it may be pasted from anyone): whatever it does, the page must
 // stay responsive, run no script of its making, end every run and leave no box "Running…".
@@ -39,7 +39,7 @@ describe("a hostile run in the page", () => {
       const seen = watch(page);
       await page.goto(RUNNING());
       await edit(page, 0, "let i = 0;\nfor (;;) console.log(i++);\n");
-      await setLimits(page, 2000, 20_000);
+      await setRunLimit(page, 2000, 20_000);
       await runTo(page, 0);
       const shown = (await page.textContent(".run-result pre")) ?? "";
       const lines = shown.replace(/\n$/, "").split("\n");
@@ -64,7 +64,7 @@ describe("a hostile run in the page", () => {
         0,
         `const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>';\nfor (;;) show({ svg, alt: "a dot" });\n`,
       );
-      await setLimits(page, 2000, 20_000);
+      await setRunLimit(page, 2000, 20_000);
       await runTo(page, 0);
       expect(await page.locator(".run-result figure").count()).toBeLessThanOrEqual(100);
       expect(await page.textContent(".run-result")).toMatch(/… [\d,]+ more figures/);
@@ -124,7 +124,7 @@ describe("a hostile run in the page", () => {
         0,
         `for (const m of ${JSON.stringify(forged)}) postMessage(m);\nfor (;;) {}\n`,
       );
-      await setLimits(page, 1500);
+      await setRunLimit(page, 1500);
       await runTo(page, 0);
       expect(await status(page)).toBe(
         `Stopped after 1.5 s: the block at line ${await page.locator(".code[data-line]").first().getAttribute("data-line")} printed nothing and reported no progress in that time.`,
@@ -154,11 +154,11 @@ describe("a hostile run in the page", () => {
       await page.locator(".code[data-line]").nth(1).locator(".block-reset").click();
 
       await edit(page, 1, "for (;;) {}\n");
-      await setLimits(page, 1000);
+      await setRunLimit(page, 1000);
       await runTo(page, 1);
       expect(await labels(page)).not.toContain("Running…");
 
-      await setLimits(page, 600_000);
+      await setRunLimit(page, 600_000);
       await page.locator(".code[data-line]").nth(1).locator(".block-run").click();
       await page.locator(".stop-button").click();
       await page.waitForFunction(RUN_FINISHED, undefined, { timeout: ENDS_WITHIN_MS });
@@ -210,7 +210,7 @@ describe("a hostile run in the page", () => {
         0,
         "for (let i = 0; ; i++) {\n  console.log(i);\n  await new Promise((done) => setTimeout(done, 50));\n}\n",
       );
-      await setLimits(page, ENDS_WITHIN_MS, 2500);
+      await setRunLimit(page, ENDS_WITHIN_MS, 2500);
       await runTo(page, 0);
       const line = await page.locator(".code[data-line]").first().getAttribute("data-line");
       expect(await status(page)).toBe(

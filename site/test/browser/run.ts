@@ -13,12 +13,17 @@ export const RUN_FINISHED = `!document.querySelector(".run-button").disabled`;
 export const GENEROUS_LIMIT_MS = 10 * 60_000;
 
 /**
- * Sets the Run button's time limit on an open lesson page (read at each click): how long a block
- * may bring nothing new. The run's overall limit becomes the generous one.
+ * Sets the Run button's time limits on an open lesson page (read at each click): how long a block
+ * may bring nothing new (`quietMs`), and how long the run may take in all (by default the
+ * generous limit).
  */
-export async function setRunLimit(page: Page, ms: number): Promise<void> {
+export async function setRunLimit(
+  page: Page,
+  quietMs: number,
+  totalMs = Math.max(quietMs, GENEROUS_LIMIT_MS),
+): Promise<void> {
   await page.evaluate(
-    `Object.assign(document.querySelector(".runner").dataset, { timeLimit: "${ms}", runLimit: "${Math.max(ms, GENEROUS_LIMIT_MS)}" })`,
+    `Object.assign(document.querySelector(".runner").dataset, { timeLimit: "${quietMs}", runLimit: "${totalMs}" })`,
   );
 }
 

@@ -6,6 +6,7 @@ import { seriousViolations } from "./axe.ts";
 import { useBrowserSites } from "./harness.ts";
 import { RESULTS } from "./results.ts";
 import { RUN_FINISHED } from "./run.ts";
+import { codeOf, edit } from "./editing.ts";
 
 // Type errors in the page: edited code is type-checked by TypeScript in a worker (loaded with the
 // first edit, never with the page), and each error shows under the block it belongs to, at its
@@ -18,26 +19,6 @@ const LESSON_01 = () => sites.course.base + "01-chain-rule.html";
 /** How long a check may take to show, TypeScript's first load included, on a busy machine. */
 const CHECK_WAIT_MS = 240_000;
 const TYPESCRIPT = /\/assets\/js\/(type-check\.js|types\.json)$/;
-
-/** Opens block `index`'s editor (0-based) and replaces its code, as a reader pasting it would. */
-async function edit(page: Page, index: number, code: string): Promise<void> {
-  const block = page.locator(".code[data-line]").nth(index);
-  await block.locator(".block-edit:visible, .cm-editor").first().waitFor();
-  if (await block.locator(".block-edit").isVisible()) await block.locator(".block-edit").click();
-  const editor = page.getByRole("textbox", { name: `Code of block ${index + 1}` });
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(code);
-}
-
-/** The code block `index` shows (0-based), as the lesson has it. */
-const codeOf = (page: Page, index: number) =>
-  page
-    .locator(".code[data-line]")
-    .nth(index)
-    .locator("pre")
-    .first()
-    .textContent() as Promise<string>;
 
 /** The text of the type-error box under block `index`, once it contains `text`. */
 async function typeErrorsOf(page: Page, index: number, text: string): Promise<string> {
