@@ -131,6 +131,8 @@ const isLocal = (value: string) => /^#[\w.:-]*$/.test(value.trim());
 
 /** A `url(…)` that points outside the figure, or CSS that loads something. */
 const OUTSIDE = /url\(\s*(?!['"]?#)|@import|expression\s*\(|javascript:/i;
+/** {@link OUTSIDE} for CSS, where a reference could not be counted by weigh(): any `url(`, local or not. */
+const CSS_OUTSIDE = /url\(|@import|expression\s*\(|javascript:/i;
 
 /** A `url(#id)` reference in an attribute. */
 const URL_REF = /url\(\s*(['"]?)#([\w.:-]*)\1\s*\)/g;
@@ -231,10 +233,7 @@ function clean(root: Element, prefix: string): string | undefined {
         );
     }
     // A style's references could not be counted by weigh(): a figure's CSS points nowhere.
-    if (
-      element.localName === "style" &&
-      /url\(|@import|expression\s*\(|javascript:/i.test(element.textContent ?? "")
-    )
+    if (element.localName === "style" && CSS_OUTSIDE.test(element.textContent ?? ""))
       element.textContent = "";
     for (const child of [...element.childNodes]) {
       if (child.nodeType === Node.ELEMENT_NODE) {
@@ -263,8 +262,7 @@ function allowed(attribute: Attr): boolean {
   )
     return false;
   if (!ATTRIBUTES.has(attribute.name) && !PRESENTATION.test(name)) return false;
-  if (name === "style" && /url\(/i.test(attribute.value)) return false; // as in <style>, below
-  return !OUTSIDE.test(attribute.value);
+  return !(name === "style" ? CSS_OUTSIDE : OUTSIDE).test(attribute.value);
 }
 
 /**
@@ -306,23 +304,26 @@ function weigh(root: Element, limit: number): number {
 /** The ids an element refers to (prefixed, as the ids are), each with how many copies it draws. */
 function references(element: Element): [string, number][] {
   const found: [string, number][] = [];
+  let vertices: number | undefined; // counted once, for the first marker that needs it
   for (const attribute of element.attributes) {
     if (attribute.localName === "href") found.push([attribute.value.slice(1), 1]);
     for (const [, , id] of attribute.value.matchAll(URL_REF)) {
       // A marker is drawn at every vertex of its path: count them (pairs of numbers).
-      const vertices = attribute.localName.startsWith("marker")
-        ? Math.max(
-            1,
-            ((element.getAttribute("d") ?? element.getAttribute("points") ?? "").match(
-              /-?[\d.]+(e-?\d+)?/gi,
-            )?.length ?? 0) / 2,
-          )
-        : 1;
-      found.push([id!, vertices]);
+      const marker = attribute.localName.startsWith("marker");
+      found.push([id!, marker ? (vertices ??= vertexCount(element)) : 1]);
     }
   }
   return found;
 }
+
+/** How many vertices an element's path or points have (pairs of numbers), at least 1. */
+const vertexCount = (element: Element) =>
+  Math.max(
+    1,
+    ((element.getAttribute("d") ?? element.getAttribute("points") ?? "").match(
+      /-?[\d.]+(e-?\d+)?/gi,
+    )?.length ?? 0) / 2,
+  );
 
 /**
  * A figure's `<style>` confined to the figure: parsed by the browser (no brace in it can end a

@@ -38,14 +38,15 @@ function load(specifier: string): Promise<unknown> {
  * another worker (which would have none of this) or to close this one (the page would wait for
  * a run that can no longer answer). Each now throws an error that says why.
  */
+const NETWORK = "a run in the page cannot use the network";
 const REFUSED: Record<string, string> = {
-  fetch: "a run in the page cannot use the network",
-  XMLHttpRequest: "a run in the page cannot use the network",
-  WebSocket: "a run in the page cannot use the network",
-  EventSource: "a run in the page cannot use the network",
-  WebTransport: "a run in the page cannot use the network",
+  fetch: NETWORK,
+  XMLHttpRequest: NETWORK,
+  WebSocket: NETWORK,
+  EventSource: NETWORK,
+  WebTransport: NETWORK,
   importScripts: "a run in the page cannot load scripts",
-  caches: "a run in the page cannot use the network",
+  caches: NETWORK,
   Worker: "a run in the page cannot start other workers",
   SharedWorker: "a run in the page cannot start other workers",
   close: "a run ends when its last block ends, or with Stop",
