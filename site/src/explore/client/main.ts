@@ -21,6 +21,7 @@ import { colourOf, GRADIENT, paint, paintShades } from "./draw/colour.ts";
 import { drawCurve } from "./draw/curve.ts";
 import { columnAt, Diagram, type DiagramTarget } from "./draw/diagram.ts";
 import { paramPlaces } from "./draw/places.ts";
+import { setText } from "./draw/svg.ts";
 import { drawOutputs, ParamTable } from "./draw/tables.ts";
 import { planeOfPoints } from "./plane.ts";
 import { type Command, GRID, type Pace, type Snapshot } from "./protocol.ts";
@@ -331,7 +332,7 @@ function resize(hidden: number[]): void {
     hidden.some((n) => n < 1 || n > PAGE_LIMITS.width)
   )
     return;
-  setByButton("hidden", hidden.length ? hidden.join(",") : "none");
+  setByButton("hidden", flagText({ ...run.args, hidden }, "hidden")); // the flag's own "none" for []
 }
 
 /** A feature's button: the network gains or loses that input, the features kept in TF Playground's order. */
@@ -491,11 +492,6 @@ function timed(work: () => void, done: (ms: number) => void): void {
     done(performance.now() - start);
   };
   port2.postMessage(null);
-}
-
-/** Sets an element's text only when it changes: even the same text, set again, lays the page out again. */
-function setText(element: HTMLElement, text: string): void {
-  if (element.textContent !== text) element.textContent = text;
 }
 
 /** The first part of a snapshot's drawing: the plane, its line and its points. */

@@ -1,4 +1,4 @@
-import { at, svg } from "./svg.ts";
+import { at, setText, svg } from "./svg.ts";
 
 // The loss curve: each epoch's mean loss against the epoch, the loss on a log scale, drawn as one
 // path over the whole run so far, thinned to each pixel column's lowest and highest value.
@@ -69,9 +69,7 @@ export function drawCurve(
     // The last epoch's losses in figures, as TF Playground shows them above its curve.
     `${means.length ? `train ${reading(means.at(-1)!)}` : ""}${tests.length ? ` · test ${reading(tests.at(-1)!)}` : ""}`,
   ];
-  texts.forEach((text, k) => {
-    if (labels[k]!.textContent !== text) labels[k]!.textContent = text;
-  });
+  texts.forEach((text, k) => setText(labels[k]!, text));
 }
 
 /** The curve's elements, made once per plot and updated in place: new ones each frame were each frame's styling and layout. */

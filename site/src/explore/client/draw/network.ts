@@ -76,8 +76,9 @@ export const edgeProbe = (sign: "pos" | "neg") =>
 
 /** The edges' colours in the scheme in force (the CSS's light-dark pair): read again only when the scheme may have changed. */
 let colours: { key: string; pos: string; neg: string } | undefined;
+const darkScheme = matchMedia("(prefers-color-scheme: dark)"); // one query, read each paint
 function edgeColours(root: SVGSVGElement): { pos: string; neg: string } | undefined {
-  const key = `${document.documentElement.dataset.theme}|${matchMedia("(prefers-color-scheme: dark)").matches}`;
+  const key = `${document.documentElement.dataset.theme}|${darkScheme.matches}`;
   if (colours?.key === key) return colours;
   const [pos, neg] = [".edge.pos.probe", ".edge.neg.probe"].map((selector) => {
     const probe = root.querySelector(selector);

@@ -12,3 +12,8 @@ export function svg<K extends keyof SVGElementTagNameMap>(
 
 /** A number for an SVG attribute, to a hundredth. */
 export const at = (x: number): string => (Math.round(x * 100) / 100).toString();
+
+/** Sets an element's text only when it changes: even the same text, set again, lays the page out again. */
+export function setText(element: Element, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}

@@ -1,5 +1,6 @@
 import type { Dataset } from "@gradbook/train";
 import type { ParamPlace } from "./places.ts";
+import { setText } from "./svg.ts";
 
 // The two tables: every parameter with its gradient, and the network's output at each point.
 // Cells are filled with textContent: nothing here is parsed as markup.
@@ -66,13 +67,9 @@ export class ParamTable {
   }
 
   update(params: number[], grads: number[]): void {
-    // Only the cells whose text changed: each new text is a change of the page to lay out.
-    const set = (cell: HTMLElement, text: string) => {
-      if (cell.textContent !== text) cell.textContent = text;
-    };
     this.cells.forEach(([, value, grad], k) => {
-      set(value!, fixed(params[k]));
-      set(grad!, fixed(grads[k]));
+      setText(value!, fixed(params[k]));
+      setText(grad!, fixed(grads[k]));
     });
   }
 }
